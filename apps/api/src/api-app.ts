@@ -1,0 +1,46 @@
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Settings } from '@app/config';
+import { ApiModule } from './api.module';
+import { createValidationPipe } from './common/validation.pipe';
+import { MetricsService } from './metrics/metrics.service';
+
+const JSON_BODY_LIMIT = 64 * 1024;
+
+export function nestLogLevels(level: string): LogLevel[] {
+  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
+  if (level === 'silent') return [];
+  const index = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4 }[level] ?? 3;
+  return order.slice(0, index + 1);
+}
+
+/** Builds the HTTP app (not yet listening): used by main, the demo and the end-to-end tests. */
+export async function createApiApp(settings: Settings): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(settings), adapter, {
+    logger: nestLogLevels(settings.LOG_LEVEL),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  // JSON only: other media types get 415 instead of being parsed as text or forms.
+  for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+    if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
+  }
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle('KCN reporting API')
+    .setDescription('Quarterly reports of enterprises in the industrial parks and clusters of Lào Cai: intake, registry, review and published summaries. Errors are RFC 9457 problem details.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build());
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { Settings, SettingsModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenStore } from './auth/token-store.service';
+import { ProblemFilter } from './common/problem.filter';
+import { HealthController } from './health/health.controller';
+import { RedisProbe } from './health/redis-probe.service';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
+import { PeriodsController } from './periods/periods.controller';
+import { EnterpriseZones } from './registry/enterprise-zones.service';
+import { EnterprisesController } from './registry/enterprises.controller';
+import { ProjectsController } from './registry/projects.controller';
+import { RegistryLookups } from './registry/registry-lookups.service';
+import { TargetsController } from './registry/targets.controller';
+import { ZonesController } from './registry/zones.controller';
+import { ReportIntake } from './reports/report-intake.service';
+import { ReportReader } from './reports/report-reader.service';
+import { ReportsController } from './reports/reports.controller';
+import { SummariesController } from './summaries/summaries.controller';
+import { SummaryReader } from './summaries/summary-reader.service';
+import { TokensController } from './tokens/tokens.controller';
+
+@Module({})
+export class ApiModule {
+  static register(settings: Settings): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [SettingsModule.forRoot(settings), DatabaseModule],
+      controllers: [
+        HealthController, MetricsController, TokensController, ZonesController, EnterprisesController, ProjectsController,
+        TargetsController, ReportsController, PeriodsController, SummariesController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        TokenStore, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, ReportReader, SummaryReader,
+      ],
+    };
+  }
+}

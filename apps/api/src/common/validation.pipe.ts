@@ -1,0 +1,53 @@
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldError, Problem } from './problem';
+import { ruleMeta } from './field-rules';
+
+function collect(errors: ValidationError[], parent: string, out: Array<FieldError & { status: number }>): void {
+  for (const e of errors) {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    if (e.constraints) {
+      const names = Object.keys(e.constraints);
+      if (names.includes('whitelistValidation')) {
+        out.push({ field, code: 'UNKNOWN_FIELD', message: `${field} is not a known field`, status: 400 });
+      } else if (e.value === undefined || e.value === null) {
+        out.push({ field, code: 'REQUIRED', message: `${field} is required`, status: 400 });
+      } else {
+        const meta = ruleMeta(names[0]);
+        const message = meta.code === 'NOT_AN_OBJECT' ? `${field} must be a JSON object` : e.constraints[names[0]].replace(e.property, field);
+        out.push({ field, code: meta.code, message, status: meta.status });
+      }
+    }
+    if (e.children?.length) collect(e.children, field, out);
+  }
+}
+
+/** Lists every bad field; 400 when the shape or a type is wrong, 422 when only values break rules. */
+export function fieldErrorsToProblem(errors: ValidationError[]): Problem {
+  const found: Array<FieldError & { status: number }> = [];
+  collect(errors, '', found);
+  const status = found.some((f) => f.status === 400) ? 400 : 422;
+  const list = found.map(({ field, code, message }) => ({ field, code, message }));
+  const detail = status === 400 ? 'The request does not have the expected shape or types.' : 'Some values break the rules.';
+  return new Problem(status, `${detail} ${list.length} field(s) to fix.`, list);
+}
+
+/** A JSON body must be an object before its fields can be checked. */
+class BodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw Problem.field(400, '(body)', 'NOT_AN_OBJECT', 'the request body must be a JSON object');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new BodyValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    stopAtFirstError: true,
+    validationError: { target: false, value: true },
+    exceptionFactory: fieldErrorsToProblem,
+  });
+}

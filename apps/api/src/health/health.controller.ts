@@ -1,0 +1,42 @@
+import { Controller, Get, HttpException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators';
+import { RedisProbe, withTimeout } from './redis-probe.service';
+
+type Check = { status: 'up' | 'down' };
+
+@ApiTags('operations')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly redis: RedisProbe,
+  ) {}
+
+  /** The process answers. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** The database and Redis answer; 503 with the failing part otherwise. */
+  @Get('ready')
+  async ready() {
+    const [database, redis] = await Promise.all([this.databaseUp(), this.redis.ping()]);
+    const details: Record<string, Check> = { database: { status: database ? 'up' : 'down' }, redis: { status: redis ? 'up' : 'down' } };
+    if (database && redis) return { status: 'ok', details };
+    throw new HttpException({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'A dependency is down.', details }, 503);
+  }
+
+  private async databaseUp(): Promise<boolean> {
+    try {
+      await withTimeout(this.db.query('SELECT 1'), 1000);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

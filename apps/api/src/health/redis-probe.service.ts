@@ -1,0 +1,40 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import IORedis from 'ioredis';
+import { Settings } from '@app/config';
+
+/** The API's only Redis connection: readiness and metrics, never the request path. */
+@Injectable()
+export class RedisProbe implements OnModuleDestroy {
+  private client: IORedis | null = null;
+
+  constructor(private readonly settings: Settings) {}
+
+  get redis(): IORedis {
+    if (!this.client) {
+      this.client = new IORedis(this.settings.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 1000 });
+      // Failures surface through the calls that need Redis; the default handler would only log noise.
+      this.client.on('error', () => undefined);
+    }
+    return this.client;
+  }
+
+  async ping(timeoutMs = 1000): Promise<boolean> {
+    try {
+      return (await withTimeout(this.redis.ping(), timeoutMs)) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.client?.disconnect();
+  }
+}
+
+export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,57 @@
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Principal } from '@app/access';
+import { recordAudit } from '@app/database';
+import { parseQuarter, toLocalIso } from '@app/domain';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { byPrincipal } from '../audit/audit';
+import { Problem } from '../common/problem';
+
+function quarterParam(period: string): string {
+  if (!parseQuarter(period)) throw Problem.field(422, 'period', 'INVALID_PERIOD', 'period must be a quarter written YYYY-Qn, e.g. 2025-Q3');
+  return period;
+}
+
+/**
+ * Locking a quarter stops enterprise filings received from then on; boards may still file (history,
+ * corrections). Locks are kept as intervals so each submission is judged by the lock at its receipt.
+ */
+@ApiTags('periods')
+@ApiBearerAuth()
+@Controller('v1/periods')
+@Roles('admin', 'board')
+export class PeriodsController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Post(':period/lock')
+  @HttpCode(200)
+  async lock(@Param('period') period: string, @CurrentPrincipal() p: Principal) {
+    quarterParam(period);
+    return this.db.transaction(async (tx) => {
+      const inserted: Array<{ locked_at: Date }> = await tx.query(
+        `INSERT INTO period_locks (period, locked_by) VALUES ($1, $2)
+         ON CONFLICT (period) WHERE unlocked_at IS NULL DO NOTHING RETURNING locked_at`,
+        [period, p.tokenId],
+      );
+      if (inserted.length > 0) await recordAudit(tx, byPrincipal(p, { action: 'period.lock', entity: 'period', entityId: period }));
+      const [open]: Array<{ locked_at: Date }> = await tx.query('SELECT locked_at FROM period_locks WHERE period = $1 AND unlocked_at IS NULL', [period]);
+      return { period, locked: true, lockedAt: toLocalIso(open.locked_at) };
+    });
+  }
+
+  @Post(':period/unlock')
+  @HttpCode(200)
+  async unlock(@Param('period') period: string, @CurrentPrincipal() p: Principal) {
+    quarterParam(period);
+    return this.db.transaction(async (tx) => {
+      const closed: unknown[] = await tx.query(
+        'UPDATE period_locks SET unlocked_at = now(), unlocked_by = $2 WHERE period = $1 AND unlocked_at IS NULL RETURNING id',
+        [period, p.tokenId],
+      );
+      if ((closed[0] as unknown[]).length > 0) await recordAudit(tx, byPrincipal(p, { action: 'period.unlock', entity: 'period', entityId: period }));
+      return { period, locked: false, lockedAt: null };
+    });
+  }
+}

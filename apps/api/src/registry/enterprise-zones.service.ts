@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+const TTL_MS = 10_000;
+
+/**
+ * The zone of each enterprise, cached: the intake path checks scope without a database round trip.
+ * Writes through this process refresh it at once; other processes' writes show within TTL_MS.
+ */
+@Injectable()
+export class EnterpriseZones {
+  private readonly cache = new Map<string, { zoneCode: string | null; until: number }>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async zoneOf(taxCode: string): Promise<string | null> {
+    const hit = this.cache.get(taxCode);
+    if (hit && hit.until > Date.now()) return hit.zoneCode;
+    const rows: Array<{ zone_code: string }> = await this.db.query('SELECT zone_code FROM enterprises WHERE tax_code = $1', [taxCode]);
+    const zoneCode = rows[0]?.zone_code ?? null;
+    // Unknown tax codes are not cached: the enterprise may be registered a moment later.
+    if (zoneCode) this.cache.set(taxCode, { zoneCode, until: Date.now() + TTL_MS });
+    return zoneCode;
+  }
+
+  remember(taxCode: string, zoneCode: string): void {
+    this.cache.set(taxCode, { zoneCode, until: Date.now() + TTL_MS });
+  }
+}

@@ -1,0 +1,86 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Repository } from 'typeorm';
+import { canAccessZone, Principal, seesAllZones } from '@app/access';
+import { Enterprise, recordAudit } from '@app/database';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { byPrincipal } from '../audit/audit';
+import { decodeCursor, pageLimit, toPage } from '../common/pagination';
+import { Problem } from '../common/problem';
+import { CreateEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
+import { ZoneFilterQuery } from './dto/registry-query.dto';
+import { EnterpriseZones } from './enterprise-zones.service';
+import { RegistryLookups } from './registry-lookups.service';
+import { assertDateOrder, assertZoneInScope, isUniqueViolation } from './registry-checks';
+import { enterpriseView } from './registry-views';
+
+@ApiTags('registry')
+@ApiBearerAuth()
+@Controller('v1/enterprises')
+@Roles('admin', 'board')
+export class EnterprisesController {
+  constructor(
+    @InjectRepository(Enterprise) private readonly enterprises: Repository<Enterprise>,
+    private readonly lookups: RegistryLookups,
+    private readonly enterpriseZones: EnterpriseZones,
+  ) {}
+
+  @Post()
+  async create(@Body() body: CreateEnterpriseDto, @CurrentPrincipal() p: Principal) {
+    assertZoneInScope(p, body.zoneCode);
+    await this.lookups.assertZoneExists(body.zoneCode);
+    assertDateOrder(body.operatingFrom, body.operatingUntil, 'operatingUntil');
+    const duplicate = () => Problem.field(409, 'taxCode', 'DUPLICATE', `an enterprise with tax code ${body.taxCode} already exists`);
+    if (await this.enterprises.existsBy({ taxCode: body.taxCode })) throw duplicate();
+    try {
+      const saved = await this.enterprises.save(this.enterprises.create({
+        ...body, vsicSection: body.vsicSection ?? null, operatingUntil: body.operatingUntil ?? null, contactEmail: body.contactEmail ?? null,
+      }));
+      this.enterpriseZones.remember(saved.taxCode, saved.zoneCode);
+      await recordAudit(this.enterprises.manager, byPrincipal(p, { action: 'enterprise.create', entity: 'enterprise', entityId: saved.taxCode, details: { ...body } }));
+      return enterpriseView(saved);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw duplicate();
+      throw e;
+    }
+  }
+
+  @Get()
+  async list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
+    const limit = pageLimit(q);
+    const after = decodeCursor(q.cursor);
+    if (q.zone && !canAccessZone(p, q.zone)) return { items: [], nextCursor: null };
+    const qb = this.enterprises.createQueryBuilder('e').orderBy('e.tax_code', 'ASC').take(limit + 1);
+    if (q.zone) qb.andWhere('e.zone_code = :zone', { zone: q.zone });
+    if (!seesAllZones(p)) qb.andWhere('e.zone_code = ANY(:zones)', { zones: p.zoneCodes ?? [] });
+    if (after) qb.andWhere('e.tax_code > :after', { after: String(after[0]) });
+    return toPage(await qb.getMany(), limit, enterpriseView, (e) => [e.taxCode]);
+  }
+
+  @Get(':taxCode')
+  async get(@Param('taxCode') taxCode: string, @CurrentPrincipal() p: Principal) {
+    return enterpriseView(await this.findInScope(taxCode, p));
+  }
+
+  @Patch(':taxCode')
+  async update(@Param('taxCode') taxCode: string, @Body() body: UpdateEnterpriseDto, @CurrentPrincipal() p: Principal) {
+    const enterprise = await this.findInScope(taxCode, p);
+    if (body.zoneCode !== undefined && body.zoneCode !== enterprise.zoneCode) {
+      assertZoneInScope(p, body.zoneCode);
+      await this.lookups.assertZoneExists(body.zoneCode);
+    }
+    Object.assign(enterprise, body);
+    assertDateOrder(enterprise.operatingFrom, enterprise.operatingUntil, 'operatingUntil');
+    const saved = await this.enterprises.save(enterprise);
+    this.enterpriseZones.remember(saved.taxCode, saved.zoneCode);
+    await recordAudit(this.enterprises.manager, byPrincipal(p, { action: 'enterprise.update', entity: 'enterprise', entityId: taxCode, details: { ...body } }));
+    return enterpriseView(saved);
+  }
+
+  private async findInScope(taxCode: string, p: Principal): Promise<Enterprise> {
+    const enterprise = await this.enterprises.findOneBy({ taxCode });
+    if (!enterprise || !canAccessZone(p, enterprise.zoneCode)) throw Problem.notFound(`No enterprise ${taxCode} in your scope.`);
+    return enterprise;
+  }
+}

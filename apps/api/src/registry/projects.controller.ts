@@ -1,0 +1,86 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Repository } from 'typeorm';
+import { canAccessZone, Principal, seesAllZones } from '@app/access';
+import { Project, recordAudit } from '@app/database';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { byPrincipal } from '../audit/audit';
+import { decodeCursor, pageLimit, toPage } from '../common/pagination';
+import { Problem } from '../common/problem';
+import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
+import { ZoneFilterQuery } from './dto/registry-query.dto';
+import { assertDateOrder, assertZoneInScope, isUniqueViolation } from './registry-checks';
+import { RegistryLookups } from './registry-lookups.service';
+import { projectView } from './registry-views';
+
+@ApiTags('registry')
+@ApiBearerAuth()
+@Controller('v1/projects')
+@Roles('admin', 'board')
+export class ProjectsController {
+  constructor(
+    @InjectRepository(Project) private readonly projects: Repository<Project>,
+    private readonly lookups: RegistryLookups,
+  ) {}
+
+  @Post()
+  async create(@Body() body: CreateProjectDto, @CurrentPrincipal() p: Principal) {
+    assertZoneInScope(p, body.zoneCode);
+    await this.lookups.assertZoneExists(body.zoneCode);
+    await this.lookups.enterprise(body.taxCode);
+    assertDateOrder(body.operatingFrom, body.endedAt, 'endedAt');
+    const duplicate = () => Problem.field(409, 'code', 'DUPLICATE', `project ${body.code} already exists`);
+    if (await this.projects.existsBy({ code: body.code })) throw duplicate();
+    try {
+      const saved = await this.projects.save(this.projects.create({
+        ...body, operatingFrom: body.operatingFrom ?? null, endedAt: body.endedAt ?? null,
+        registeredCapital: body.registeredCapital == null ? null : String(body.registeredCapital),
+      }));
+      await recordAudit(this.projects.manager, byPrincipal(p, { action: 'project.create', entity: 'project', entityId: saved.code, details: { ...body } }));
+      return projectView(saved);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw duplicate();
+      throw e;
+    }
+  }
+
+  @Get()
+  async list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
+    const limit = pageLimit(q);
+    const after = decodeCursor(q.cursor);
+    if (q.zone && !canAccessZone(p, q.zone)) return { items: [], nextCursor: null };
+    const qb = this.projects.createQueryBuilder('p').orderBy('p.code', 'ASC').take(limit + 1);
+    if (q.zone) qb.andWhere('p.zone_code = :zone', { zone: q.zone });
+    if (!seesAllZones(p)) qb.andWhere('p.zone_code = ANY(:zones)', { zones: p.zoneCodes ?? [] });
+    if (after) qb.andWhere('p.code > :after', { after: String(after[0]) });
+    return toPage(await qb.getMany(), limit, projectView, (x) => [x.code]);
+  }
+
+  @Get(':code')
+  async get(@Param('code') code: string, @CurrentPrincipal() p: Principal) {
+    return projectView(await this.findInScope(code, p));
+  }
+
+  @Patch(':code')
+  async update(@Param('code') code: string, @Body() body: UpdateProjectDto, @CurrentPrincipal() p: Principal) {
+    const project = await this.findInScope(code, p);
+    if (body.zoneCode !== undefined && body.zoneCode !== project.zoneCode) {
+      assertZoneInScope(p, body.zoneCode);
+      await this.lookups.assertZoneExists(body.zoneCode);
+    }
+    if (body.taxCode !== undefined) await this.lookups.enterprise(body.taxCode);
+    const { registeredCapital, ...rest } = body;
+    Object.assign(project, rest, registeredCapital === undefined ? {} : { registeredCapital: registeredCapital === null ? null : String(registeredCapital) });
+    assertDateOrder(project.operatingFrom, project.endedAt, 'endedAt');
+    const saved = await this.projects.save(project);
+    await recordAudit(this.projects.manager, byPrincipal(p, { action: 'project.update', entity: 'project', entityId: code, details: { ...body } }));
+    return projectView(saved);
+  }
+
+  private async findInScope(code: string, p: Principal): Promise<Project> {
+    const project = await this.projects.findOneBy({ code });
+    if (!project || !canAccessZone(p, project.zoneCode)) throw Problem.notFound(`No project ${code} in your scope.`);
+    return project;
+  }
+}

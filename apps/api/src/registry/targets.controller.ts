@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Repository } from 'typeorm';
+import { canAccessZone, Principal, seesAllZones } from '@app/access';
+import { recordAudit, ZoneTarget } from '@app/database';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { byPrincipal } from '../audit/audit';
+import { Problem } from '../common/problem';
+import { PutTargetDto } from './dto/target.dto';
+import { ZoneFilterQuery } from './dto/registry-query.dto';
+import { assertZoneInScope } from './registry-checks';
+import { RegistryLookups } from './registry-lookups.service';
+import { targetView } from './registry-views';
+
+const yearPipe = new ParseIntPipe({ exceptionFactory: () => Problem.field(422, 'year', 'OUT_OF_RANGE', 'year must be a whole number') });
+
+@ApiTags('registry')
+@ApiBearerAuth()
+@Controller('v1/targets')
+@Roles('admin', 'board')
+export class TargetsController {
+  constructor(
+    @InjectRepository(ZoneTarget) private readonly targets: Repository<ZoneTarget>,
+    private readonly lookups: RegistryLookups,
+  ) {}
+
+  /** The board's annual target for a zone at 2010 prices; setting it again replaces it. */
+  @Put(':zoneCode/:year')
+  async put(@Param('zoneCode') zoneCode: string, @Param('year', yearPipe) year: number, @Body() body: PutTargetDto, @CurrentPrincipal() p: Principal) {
+    if (year < 1990 || year > 2999) throw Problem.field(422, 'year', 'OUT_OF_RANGE', 'year must be between 1990 and 2999');
+    assertZoneInScope(p, zoneCode);
+    await this.lookups.assertZoneExists(zoneCode);
+    await this.targets.upsert({ zoneCode, year, grossOutputConstant2010: String(body.grossOutputConstant2010) }, ['zoneCode', 'year']);
+    await recordAudit(this.targets.manager, byPrincipal(p, { action: 'target.set', entity: 'target', entityId: `${zoneCode}/${year}`, details: { grossOutputConstant2010: String(body.grossOutputConstant2010) } }));
+    return targetView(await this.targets.findOneByOrFail({ zoneCode, year }));
+  }
+
+  @Get()
+  async list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
+    if (q.zone && !canAccessZone(p, q.zone)) return { items: [], nextCursor: null };
+    const qb = this.targets.createQueryBuilder('t').orderBy('t.zone_code').addOrderBy('t.year');
+    if (q.zone) qb.andWhere('t.zone_code = :zone', { zone: q.zone });
+    if (!seesAllZones(p)) qb.andWhere('t.zone_code = ANY(:zones)', { zones: p.zoneCodes ?? [] });
+    return { items: (await qb.getMany()).map(targetView), nextCursor: null };
+  }
+}

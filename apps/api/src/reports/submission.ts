@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import { fieldColumn, REPORT_FIELDS, ReportField } from '@app/domain';
+import type { SubmitReportDto } from './dto/submit-report.dto';
+
+/** A report as it arrived, normalized: money and counts as digit strings, null where not reported. */
+export interface NormalizedReport {
+  readonly taxCode: string;
+  readonly period: string;
+  readonly figures: Readonly<Record<ReportField['key'], string | null>>;
+}
+
+export function normalizeReport(dto: SubmitReportDto): NormalizedReport {
+  const figures = {} as Record<ReportField['key'], string | null>;
+  for (const f of REPORT_FIELDS) {
+    const section = (dto as unknown as Record<string, Record<string, unknown> | undefined>)[f.section];
+    const value = section?.[f.key];
+    figures[f.key] = value === undefined || value === null ? null : BigInt(value as string | number).toString();
+  }
+  return { taxCode: dto.taxCode, period: dto.period, figures };
+}
+
+/** Two bodies that mean the same report (100 and "100") hash alike, for Idempotency-Key checks. */
+export function reportHash(r: NormalizedReport): string {
+  const canonical = JSON.stringify([r.taxCode, r.period, REPORT_FIELDS.map((f) => r.figures[f.key])]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export const FIGURE_COLUMNS = REPORT_FIELDS.map(fieldColumn);

@@ -1,0 +1,40 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { canAccessZone, Principal } from '@app/access';
+import { parsePeriod, PeriodError, PeriodSpec, periodRange } from '@app/domain';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { Problem } from '../common/problem';
+import { asOfNow, figuresView } from './summary-view';
+import { SummaryReader } from './summary-reader.service';
+
+/** `period=2025-Q3`, `period=2025` or `from=2025-Q1&to=2025-Q3`. */
+export function periodFromQuery(q: { period?: string; from?: string; to?: string }): PeriodSpec {
+  try {
+    if (q.period !== undefined) return parsePeriod(q.period);
+    if (q.from !== undefined || q.to !== undefined) return periodRange(q.from ?? '', q.to ?? '');
+  } catch (e) {
+    if (e instanceof PeriodError) throw Problem.field(422, e.field, e.code, e.message);
+    throw e;
+  }
+  throw Problem.field(400, 'period', 'REQUIRED', 'give period=YYYY-Qn or YYYY, or from=YYYY-Qn&to=YYYY-Qn');
+}
+
+@ApiTags('summaries')
+@ApiBearerAuth()
+@Controller('v1')
+@Roles('admin', 'board')
+export class SummariesController {
+  constructor(private readonly reader: SummaryReader) {}
+
+  @Get('zones/:code/summary')
+  @ApiQuery({ name: 'period', required: false, example: '2025-Q3' })
+  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false })
+  async zoneSummary(@Param('code') code: string, @Query() q: Record<string, string>, @CurrentPrincipal() p: Principal) {
+    const period = periodFromQuery(q);
+    if (!canAccessZone(p, code)) throw Problem.notFound(`No zone ${code} in your scope.`);
+    const summary = await this.reader.summarize(period, [code]);
+    const zone = summary.zones[0];
+    if (!zone) throw Problem.notFound(`No zone ${code}.`);
+    return { period: summary.period, quarters: summary.quarters, ...figuresView(zone), asOf: asOfNow() };
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AGGREGATE_SELECT, toAggregateRow } from '@app/database';
+import {
+  buildSummary, PeriodSpec, periodEnd, quarterFirstDay, quarterLastDay, quartersNeeded, Summary, ZoneInfo,
+} from '@app/domain';
+
+const countsByZone = (rows: Array<{ zone_code: string; n: number }>) => new Map(rows.map((r) => [r.zone_code, Number(r.n)]));
+
+/** Reads stored zone-quarter sums and the registry as it was, and lets the domain derive the figures. */
+@Injectable()
+export class SummaryReader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async summarize(period: PeriodSpec, zoneCodes: readonly string[] | null): Promise<Summary> {
+    const zones: ZoneInfo[] = await this.db.query(
+      'SELECT code, name, kind FROM zones WHERE ($1::text[] IS NULL OR code = ANY($1)) ORDER BY kind, code',
+      [zoneCodes],
+    );
+    const codes = zones.map((z) => z.code);
+    const end = periodEnd(period);
+    const endDay = quarterLastDay(end);
+    const [rows, expected, projects, targets] = await Promise.all([
+      this.db.query(`SELECT ${AGGREGATE_SELECT} FROM zone_quarter_aggregates WHERE period = ANY($1) AND zone_code = ANY($2)`, [quartersNeeded(period), codes]),
+      // Enterprise-quarters in which the enterprise operated (its interval meets the quarter).
+      this.db.query(
+        `SELECT e.zone_code, count(*)::int AS n
+         FROM enterprises e JOIN unnest($1::date[], $2::date[]) AS q(first_day, last_day)
+           ON e.operating_from <= q.last_day AND (e.operating_until IS NULL OR e.operating_until >= q.first_day)
+         WHERE e.zone_code = ANY($3) GROUP BY e.zone_code`,
+        [period.quarters.map(quarterFirstDay), period.quarters.map(quarterLastDay), codes],
+      ),
+      // Operating at the end of the period: started by then, not ended by then, not stopped without a date.
+      this.db.query(
+        `SELECT zone_code, count(*)::int AS n FROM projects
+         WHERE zone_code = ANY($2) AND operating_from <= $1::date AND (ended_at IS NULL OR ended_at > $1::date)
+           AND NOT (ended_at IS NULL AND status IN ('suspended', 'terminated'))
+         GROUP BY zone_code`,
+        [endDay, codes],
+      ),
+      this.db.query('SELECT zone_code, gross_output_constant_2010::text AS target FROM zone_targets WHERE year = $1 AND zone_code = ANY($2)', [end.year, codes]),
+    ]);
+    return buildSummary({
+      period,
+      zones,
+      rows: rows.map(toAggregateRow),
+      expected: countsByZone(expected),
+      operatingProjects: countsByZone(projects),
+      targets: new Map(targets.map((t: { zone_code: string; target: string }) => [t.zone_code, BigInt(t.target)])),
+    });
+  }
+}
+

@@ -1,0 +1,10 @@
+import { Problem } from '../common/problem';
+
+/** A board's scope: "all" (or nothing) means every zone, else a list of zone codes. */
+export function parseZoneScope(value: unknown): string[] | null {
+  if (value === undefined || value === null || value === 'all') return null;
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && /^[A-Z0-9_-]{2,20}$/.test(v))) {
+    return [...new Set(value as string[])];
+  }
+  throw Problem.field(422, 'zoneCodes', 'INVALID_ZONE_SCOPE', 'zoneCodes must be "all" or a non-empty list of zone codes');
+}

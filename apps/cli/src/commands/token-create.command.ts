@@ -1,0 +1,25 @@
+import { DataSource } from 'typeorm';
+import { issueToken } from '@app/access';
+import { Settings } from '@app/config';
+import { dataSourceOptions, Role } from '@app/database';
+
+/** Prints the new token alone on the last line of stdout. */
+export async function tokenCreate(settings: Settings, flags: Record<string, string>, log: (line: string) => void): Promise<void> {
+  const role = flags.role as Role;
+  if (!['admin', 'board', 'enterprise'].includes(role)) throw new Error('--role must be admin, board or enterprise');
+  if (!flags.name) throw new Error('--name is required');
+  const zones = flags.zones;
+  const db = await new DataSource(dataSourceOptions(settings.DATABASE_URL, 1)).initialize();
+  try {
+    const issued = await issueToken(db, {
+      role,
+      name: flags.name,
+      zoneCodes: role === 'board' && zones && zones !== 'all' ? zones.split(',').map((z) => z.trim()).filter(Boolean) : null,
+      taxCode: flags['tax-code'] ?? null,
+    });
+    log(`token id ${issued.id} (${role}); it is shown once:`);
+    process.stdout.write(`${issued.token}\n`);
+  } finally {
+    await db.destroy();
+  }
+}

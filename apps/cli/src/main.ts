@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { loadSettings } from '@app/config';
+import { parseFlags } from './cli-args';
+import { dbMigrate } from './commands/db-migrate.command';
+import { tokenCreate } from './commands/token-create.command';
+
+const USAGE = `usage: npm run cli -- <command> [flags]
+  db:migrate                                   create the database if missing and apply migrations
+  token:create --role admin --name NAME        print a new token (last line of stdout)
+               --role board --zones BDH,DPM|all
+               --role enterprise --tax-code 5300123456`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const settings = loadSettings();
+  const flags = parseFlags(rest);
+  // Progress and notes go to stderr so stdout stays machine-readable.
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  switch (command) {
+    case 'db:migrate':
+      return dbMigrate(settings, log);
+    case 'token:create':
+      return tokenCreate(settings, flags, log);
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      process.exitCode = command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  process.stderr.write(`error: ${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from './principal';
+export * from './token-secret';
+export * from './token-issuer';

@@ -1,0 +1,46 @@
+import { DataSource } from 'typeorm';
+import { ApiToken, Role } from '@app/database';
+import { generateTokenSecret, hashTokenSecret } from './token-secret';
+
+export interface TokenRequest {
+  readonly role: Role;
+  readonly name: string;
+  /** Board only; null or omitted means every zone. */
+  readonly zoneCodes?: readonly string[] | null;
+  /** Enterprise only. */
+  readonly taxCode?: string | null;
+  readonly createdBy?: string | null;
+}
+
+export class TokenRequestError extends Error {
+  constructor(readonly field: string, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** Checks what a token may be given, independent of who asks (HTTP or CLI). */
+export function checkTokenRequest(req: TokenRequest): void {
+  if (req.role === 'enterprise' && !/^\d{10}(-\d{3})?$/.test(req.taxCode ?? '')) {
+    throw new TokenRequestError('taxCode', 'INVALID_TAX_CODE', 'an enterprise token needs a tax code of 10 digits, or 10 digits, a hyphen and 3 digits');
+  }
+  if (req.role !== 'enterprise' && req.taxCode) {
+    throw new TokenRequestError('taxCode', 'NOT_ALLOWED', 'only enterprise tokens carry a tax code');
+  }
+  if (req.role !== 'board' && req.zoneCodes && req.zoneCodes.length > 0) {
+    throw new TokenRequestError('zoneCodes', 'NOT_ALLOWED', 'only board tokens carry zone codes');
+  }
+}
+
+export async function issueToken(dataSource: DataSource, req: TokenRequest): Promise<{ id: string; token: string }> {
+  checkTokenRequest(req);
+  const token = generateTokenSecret();
+  const row = await dataSource.getRepository(ApiToken).save({
+    name: req.name,
+    role: req.role,
+    zoneCodes: req.role === 'board' ? (req.zoneCodes ? [...req.zoneCodes] : null) : null,
+    taxCode: req.role === 'enterprise' ? req.taxCode ?? null : null,
+    tokenHash: hashTokenSecret(token),
+    createdBy: req.createdBy ?? null,
+  });
+  return { id: row.id, token };
+}

@@ -1,0 +1,79 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** Every setting of the api and the worker, read from the environment, each with a default that works locally. */
+export class Settings {
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/reporting';
+
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Keeps several installations apart on one Redis; wrap in {braces} for Redis Cluster. */
+  @Matches(/^[\w{}:.-]+$/, { message: 'QUEUE_PREFIX may contain letters, digits, _ - . : { }' })
+  QUEUE_PREFIX = 'kcn';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Ban Quản lý Khu kinh tế tỉnh Lào Cai <bao-cao@localhost>';
+
+  /** Without SMTP_URL, mail is written here as .eml files. */
+  @IsString()
+  MAIL_DIR = 'var/mail';
+
+  @IsString()
+  PUBLICATION_CRON = '0 7 1 * *';
+
+  @IsString()
+  REMINDER_CRON = '0 8 * * *';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  REMINDER_DAYS_BEFORE = 7;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(99)
+  DISCLOSURE_P_PERCENT = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  DISCLOSURE_MIN_CONTRIBUTORS = 3;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  WORKER_CONCURRENCY = 16;
+
+  /** How often the outbox relay looks for new rows when idle. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(60000)
+  OUTBOX_POLL_MS = 100;
+
+  @Transform(toInt) @IsInt() @Min(1024)
+  UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class SettingsError extends Error {}
+
+/** Reads and validates settings; start-up fails with every bad variable named. */
+export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
+  const known = Object.keys(new Settings());
+  const given = Object.fromEntries(known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const settings = plainToInstance(Settings, given, { exposeDefaultValues: true });
+  const errors = validateSync(settings);
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new SettingsError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return settings;
+}

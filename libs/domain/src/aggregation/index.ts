@@ -1,0 +1,3 @@
+export * from './quarter-sums';
+export * from './report-contribution';
+export * from './zone-summary';

@@ -1,0 +1,173 @@
+import { formatQuarter } from '../periods/quarter';
+import { PeriodSpec, periodEnd, shiftYears, yearToDate } from '../periods/period-spec';
+import { divideRounded, growthPercent, ratioPercent } from '../reports/percent';
+import { AggregateRow, QuarterSums, sumAll, SumKey } from './quarter-sums';
+
+export type ZoneKind = 'industrial_park' | 'industrial_cluster';
+export const ZONE_KINDS: readonly ZoneKind[] = ['industrial_park', 'industrial_cluster'];
+
+export interface ZoneInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: ZoneKind;
+}
+
+/** The figures of a zone or a total over a period; null where nobody reported. */
+export interface SummaryFigures {
+  reportsExpected: number;
+  reportsReceived: number;
+  reportsOnTime: number;
+  completenessPct: number | null;
+  operatingProjects: number;
+  grossOutput: bigint | null;
+  grossOutputConstant2010: bigint | null;
+  revenue: bigint | null;
+  exportValueUsd: bigint | null;
+  importValueUsd: bigint | null;
+  stateBudgetPaid: bigint | null;
+  realizedCapital: bigint | null;
+  wageFund: bigint | null;
+  workers: number | null;
+  femaleWorkers: number | null;
+  foreignWorkers: number | null;
+  localWorkers: number | null;
+  averageMonthlyWage: bigint | null;
+  grossOutputSharePct: number | null;
+  growthYoYPct: number | null;
+  growthYoYCurrentPct: number | null;
+  planTarget: bigint | null;
+  planProgressPct: number | null;
+  warnings: number;
+}
+
+export interface ZoneSummary extends SummaryFigures {
+  zoneCode: string;
+  zoneName: string;
+  kind: ZoneKind;
+}
+
+export interface Summary {
+  period: string;
+  quarters: string[];
+  zones: ZoneSummary[];
+  totals: Record<ZoneKind | 'all', SummaryFigures>;
+}
+
+export interface SummaryInput {
+  readonly period: PeriodSpec;
+  readonly zones: readonly ZoneInfo[];
+  /** Aggregate rows covering the period, the same quarters a year earlier and the year to date. */
+  readonly rows: readonly AggregateRow[];
+  /** Enterprise-quarters in which the enterprise operated, per zone. */
+  readonly expected: ReadonlyMap<string, number>;
+  /** Projects operating at the end of the period, per zone. */
+  readonly operatingProjects: ReadonlyMap<string, number>;
+  /** Annual targets at 2010 prices for the year the period ends in, per zone. */
+  readonly targets: ReadonlyMap<string, bigint>;
+}
+
+/** The quarters whose aggregate rows a summary of `period` reads. */
+export function quartersNeeded(period: PeriodSpec): string[] {
+  const all = [...period.quarters, ...shiftYears(period, -1).quarters, ...yearToDate(periodEnd(period)).quarters];
+  return [...new Set(all.map(formatQuarter))].sort();
+}
+
+/** The sums one zone (or group) needs: flows over P, stocks at its end, a year earlier, the year to date. */
+interface Parts {
+  flows: QuarterSums;
+  stocks: QuarterSums;
+  previous: QuarterSums;
+  yearToDate: QuarterSums;
+  expected: number;
+  projects: number;
+  target: bigint | null;
+}
+
+export function buildSummary(input: SummaryInput): Summary {
+  const labels = new Set(input.period.quarters.map(formatQuarter));
+  const previousLabels = new Set(shiftYears(input.period, -1).quarters.map(formatQuarter));
+  const ytdLabels = new Set(yearToDate(periodEnd(input.period)).quarters.map(formatQuarter));
+  const end = formatQuarter(periodEnd(input.period));
+
+  const partsOf = (zone: ZoneInfo): Parts => {
+    const rows = input.rows.filter((r) => r.zoneCode === zone.code);
+    const inPeriod = rows.filter((r) => labels.has(r.period));
+    return {
+      flows: sumAll(inPeriod),
+      stocks: sumAll(inPeriod.filter((r) => r.nextPeriod > end)),
+      previous: sumAll(rows.filter((r) => previousLabels.has(r.period))),
+      yearToDate: sumAll(rows.filter((r) => ytdLabels.has(r.period))),
+      expected: input.expected.get(zone.code) ?? 0,
+      projects: input.operatingProjects.get(zone.code) ?? 0,
+      target: input.targets.get(zone.code) ?? null,
+    };
+  };
+
+  const zoneParts = input.zones.map((z) => ({ zone: z, parts: partsOf(z) }));
+  const groupParts = (kind: ZoneKind | 'all') => combine(zoneParts.filter((x) => kind === 'all' || x.zone.kind === kind).map((x) => x.parts));
+  const totals = {
+    industrial_park: figuresOf(groupParts('industrial_park'), null),
+    industrial_cluster: figuresOf(groupParts('industrial_cluster'), null),
+    all: figuresOf(groupParts('all'), null),
+  };
+  const zones = zoneParts.map(({ zone, parts }) => ({
+    zoneCode: zone.code,
+    zoneName: zone.name,
+    kind: zone.kind,
+    ...figuresOf(parts, totals[zone.kind].grossOutput),
+  }));
+  return { period: input.period.label, quarters: input.period.quarters.map(formatQuarter), zones, totals };
+}
+
+function combine(parts: readonly Parts[]): Parts {
+  const targets = parts.map((p) => p.target).filter((t): t is bigint => t !== null);
+  return {
+    flows: sumAll(parts.map((p) => p.flows)),
+    stocks: sumAll(parts.map((p) => p.stocks)),
+    previous: sumAll(parts.map((p) => p.previous)),
+    yearToDate: sumAll(parts.map((p) => p.yearToDate)),
+    expected: parts.reduce((n, p) => n + p.expected, 0),
+    projects: parts.reduce((n, p) => n + p.projects, 0),
+    target: targets.length > 0 ? targets.reduce((a, b) => a + b, 0n) : null,
+  };
+}
+
+const reported = (s: QuarterSums, k: SumKey): bigint | null => (s.counts[k] > 0 ? s.sums[k] : null);
+const headcount = (s: QuarterSums, k: SumKey): number | null => (s.counts[k] > 0 ? Number(s.sums[k]) : null);
+
+/** Derives averages, shares, growth and progress from sums; `groupOutput` is the kind's total output. */
+function figuresOf(p: Parts, groupOutput: bigint | null): SummaryFigures {
+  const grossOutput = reported(p.flows, 'grossOutput');
+  const constant = reported(p.flows, 'grossOutputConstant2010');
+  const wageFund = reported(p.flows, 'wageFund');
+  const previousConstant = reported(p.previous, 'grossOutputConstant2010');
+  const previousCurrent = reported(p.previous, 'grossOutput');
+  const ytdConstant = reported(p.yearToDate, 'grossOutputConstant2010');
+  const shareBase = groupOutput ?? grossOutput;
+  return {
+    reportsExpected: p.expected,
+    reportsReceived: p.flows.reports,
+    reportsOnTime: p.flows.reportsOnTime,
+    completenessPct: ratioPercent(BigInt(p.flows.reports), BigInt(p.expected)),
+    operatingProjects: p.projects,
+    grossOutput,
+    grossOutputConstant2010: constant,
+    revenue: reported(p.flows, 'revenue'),
+    exportValueUsd: reported(p.flows, 'exportValueUsd'),
+    importValueUsd: reported(p.flows, 'importValueUsd'),
+    stateBudgetPaid: reported(p.flows, 'stateBudgetPaid'),
+    realizedCapital: reported(p.flows, 'realizedCapital'),
+    wageFund,
+    workers: headcount(p.stocks, 'workers'),
+    femaleWorkers: headcount(p.stocks, 'femaleWorkers'),
+    foreignWorkers: headcount(p.stocks, 'foreignWorkers'),
+    localWorkers: headcount(p.stocks, 'localWorkers'),
+    averageMonthlyWage: wageFund === null ? null : divideRounded(wageFund, p.flows.sums.workerMonths),
+    grossOutputSharePct: grossOutput === null || shareBase === null ? null : ratioPercent(grossOutput, shareBase),
+    growthYoYPct: constant === null || previousConstant === null ? null : growthPercent(constant, previousConstant),
+    growthYoYCurrentPct: grossOutput === null || previousCurrent === null ? null : growthPercent(grossOutput, previousCurrent),
+    planTarget: p.target,
+    planProgressPct: p.target === null || ytdConstant === null ? null : ratioPercent(ytdConstant, p.target),
+    warnings: p.flows.reportsWithWarnings,
+  };
+}
