@@ -1,20 +1,12 @@
-import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Settings } from '@app/config';
+import { nestLogLevels, Settings } from '@app/config';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation.pipe';
 import { MetricsService } from './metrics/metrics.service';
 
 const JSON_BODY_LIMIT = 64 * 1024;
-
-export function nestLogLevels(level: string): LogLevel[] {
-  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
-  if (level === 'silent') return [];
-  const index = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4 }[level] ?? 3;
-  return order.slice(0, index + 1);
-}
 
 /** Builds the HTTP app (not yet listening): used by main, the demo and the end-to-end tests. */
 export async function createApiApp(settings: Settings): Promise<NestFastifyApplication> {

@@ -1,2 +1,3 @@
 export * from './settings';
 export * from './settings.module';
+export * from './log-levels';

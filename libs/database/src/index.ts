@@ -9,3 +9,4 @@ export * from './database-admin';
 export * from './database.module';
 export * from './audit-log';
 export * from './aggregates/aggregate-columns';
+export * from './reports/submission-figures';

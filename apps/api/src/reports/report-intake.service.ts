@@ -6,7 +6,8 @@ import { Principal } from '@app/access';
 import { REPORT_FIELDS, toLocalIso } from '@app/domain';
 import { JobName, QueueName } from '@app/queue';
 import { Problem } from '../common/problem';
-import { FIGURE_COLUMNS, NormalizedReport, reportHash } from './submission';
+import { FIGURE_COLUMNS } from '@app/database';
+import { NormalizedReport, reportHash } from './submission';
 
 export interface Receipt {
   id: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fieldColumn, REPORT_FIELDS, ReportField } from '@app/domain';
+import { REPORT_FIELDS, ReportField } from '@app/domain';
 import type { SubmitReportDto } from './dto/submit-report.dto';
 
 /** A report as it arrived, normalized: money and counts as digit strings, null where not reported. */
@@ -25,4 +25,3 @@ export function reportHash(r: NormalizedReport): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export const FIGURE_COLUMNS = REPORT_FIELDS.map(fieldColumn);

@@ -1,4 +1,4 @@
-import { AggregateRow, fieldColumn, QuarterSums, SUM_KEYS, SumKey } from '@app/domain';
+import { AggregateDelta, AggregateRow, fieldColumn, SUM_KEYS, SumKey } from '@app/domain';
 
 /** Sums of required fields count every report; optional ones keep their own "how many gave it" count. */
 const REQUIRED: ReadonlySet<SumKey> = new Set(['grossOutput', 'revenue', 'wageFund', 'workerMonths', 'workers']);
@@ -23,13 +23,6 @@ export function toAggregateRow(r: Record<string, unknown>): AggregateRow {
     sums: Object.fromEntries(SUM_KEYS.map((k) => [k, BigInt(r[k] as string)])) as Record<SumKey, bigint>,
     counts: Object.fromEntries(SUM_KEYS.map((k) => [k, Number(r[`${k}_n`])])) as Record<SumKey, number>,
   };
-}
-
-export interface AggregateDelta {
-  readonly zoneCode: string;
-  readonly period: string;
-  readonly nextPeriod: string;
-  readonly change: QuarterSums;
 }
 
 const DELTA_COLUMNS = [

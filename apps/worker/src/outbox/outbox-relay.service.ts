@@ -1,0 +1,90 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { Settings } from '@app/config';
+import { QueueName } from '@app/queue';
+import { QueueProducers } from '../queues/queue-producers.service';
+
+const BATCH = 500;
+const MAX_BACKOFF_MS = 5000;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+interface OutboxRow {
+  id: string;
+  queue: QueueName;
+  job_name: string;
+  job_id: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Moves outbox rows to their queues. Rows are claimed with SKIP LOCKED (several workers may run) and
+ * marked published in the same transaction only after Redis accepted the jobs; a crash in between
+ * re-adds them under the same jobId, which BullMQ ignores, and processing is idempotent anyway.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private lastPrune = 0;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly producers: QueueProducers,
+    private readonly settings: Settings,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  /** Relays one batch; returns how many rows went to the queues. */
+  async relayOnce(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows: OutboxRow[] = await tx.query(
+        `SELECT id, queue, job_name, job_id, payload FROM outbox WHERE published_at IS NULL
+         ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) return 0;
+      const byQueue = new Map<QueueName, OutboxRow[]>();
+      for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
+      for (const [queue, jobs] of byQueue) {
+        await this.producers.queue(queue).addBulk(jobs.map((j) => ({ name: j.job_name, data: j.payload, opts: { jobId: j.job_id } })));
+      }
+      await tx.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const moved = await this.relayOnce();
+        if (failures > 0) this.logger.log('outbox relay recovered');
+        failures = 0;
+        await this.pruneNow();
+        if (moved < BATCH) await sleep(this.settings.OUTBOX_POLL_MS);
+      } catch (error) {
+        if (failures === 0) this.logger.warn(`outbox relay paused: ${(error as Error).message}; retrying`);
+        failures++;
+        await sleep(Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(failures, 6)));
+      }
+    }
+  }
+
+  /** Published rows are kept a day for inspection, then dropped. */
+  private async pruneNow(): Promise<void> {
+    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = Date.now();
+    await this.db.query("DELETE FROM outbox WHERE published_at < now() - interval '1 day'");
+  }
+}

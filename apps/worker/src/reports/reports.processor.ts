@@ -1,0 +1,27 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, Worker } from 'bullmq';
+import { Settings } from '@app/config';
+import { JobName, ProcessReportJob, QueueName } from '@app/queue';
+import { startQueueWorker } from '../queues/queue-worker';
+import { ReportVerdicts } from './report-verdict.service';
+
+/** Consumes the reports queue: one job per received submission, keyed by its id. */
+@Injectable()
+export class ReportsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker: Worker | null = null;
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly verdicts: ReportVerdicts,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.worker = startQueueWorker(this.settings, QueueName.Reports, {
+      [JobName.ProcessReport]: (job: Job<ProcessReportJob>) => this.verdicts.decide(job.data.submissionId),
+    }, this.settings.WORKER_CONCURRENCY);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+}

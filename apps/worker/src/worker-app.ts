@@ -1,0 +1,12 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { nestLogLevels, Settings } from '@app/config';
+import { WorkerModule } from './worker.module';
+
+/** The worker has no HTTP: queue processors, the outbox relay, schedulers. */
+export async function createWorkerApp(settings: Settings): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(settings), { logger: nestLogLevels(settings.LOG_LEVEL) });
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Settings, SettingsModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+import { QueueProducers } from './queues/queue-producers.service';
+import { MinimumWages } from './reference/minimum-wages.service';
+import { ReportVerdicts } from './reports/report-verdict.service';
+import { ReportsProcessor } from './reports/reports.processor';
+
+@Module({})
+export class WorkerModule {
+  static register(settings: Settings): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [SettingsModule.forRoot(settings), DatabaseModule],
+      providers: [QueueProducers, OutboxRelay, MinimumWages, ReportVerdicts, ReportsProcessor],
+    };
+  }
+}
