@@ -1,8 +1,8 @@
 // One config, two projects: fast pure unit tests and end-to-end suites against real services.
 const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
-delete swc.jsc.baseUrl;
-delete swc.jsc.paths;
+// swc rewrites the @app/* aliases itself (global setup is not module-mapped); it wants an absolute base.
+swc.jsc.baseUrl = __dirname;
 
 const shared = {
   testEnvironment: 'node',

@@ -1,4 +1,4 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { nestLogLevels, Settings } from '@app/config';
 import { WorkerModule } from './worker.module';
@@ -8,5 +8,6 @@ export async function createWorkerApp(settings: Settings): Promise<INestApplicat
   const app = await NestFactory.createApplicationContext(WorkerModule.register(settings), { logger: nestLogLevels(settings.LOG_LEVEL) });
   app.enableShutdownHooks();
   await app.init();
+  new Logger('Worker').log('worker ready');
   return app;
 }

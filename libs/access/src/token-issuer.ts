@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { ApiToken, Role } from '@app/database';
+import type { Role } from '@app/database';
 import { generateTokenSecret, hashTokenSecret } from './token-secret';
 
 export interface TokenRequest {
@@ -18,6 +17,11 @@ export class TokenRequestError extends Error {
   }
 }
 
+/** Anything that runs SQL: a TypeORM DataSource or EntityManager, a pg Pool. */
+export interface SqlRunner {
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
+
 /** Checks what a token may be given, independent of who asks (HTTP or CLI). */
 export function checkTokenRequest(req: TokenRequest): void {
   if (req.role === 'enterprise' && !/^\d{10}(-\d{3})?$/.test(req.taxCode ?? '')) {
@@ -31,16 +35,17 @@ export function checkTokenRequest(req: TokenRequest): void {
   }
 }
 
-export async function issueToken(dataSource: DataSource, req: TokenRequest): Promise<{ id: string; token: string }> {
+/** Stores a new token's hash; the secret is returned once and never stored. */
+export async function issueToken(db: SqlRunner, req: TokenRequest): Promise<{ id: string; token: string }> {
   checkTokenRequest(req);
   const token = generateTokenSecret();
-  const row = await dataSource.getRepository(ApiToken).save({
-    name: req.name,
-    role: req.role,
-    zoneCodes: req.role === 'board' ? (req.zoneCodes ? [...req.zoneCodes] : null) : null,
-    taxCode: req.role === 'enterprise' ? req.taxCode ?? null : null,
-    tokenHash: hashTokenSecret(token),
-    createdBy: req.createdBy ?? null,
-  });
-  return { id: row.id, token };
+  const result = await db.query(
+    'INSERT INTO api_tokens (name, role, zone_codes, tax_code, token_hash, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+    [
+      req.name, req.role, req.role === 'board' && req.zoneCodes ? [...req.zoneCodes] : null,
+      req.role === 'enterprise' ? (req.taxCode ?? null) : null, hashTokenSecret(token), req.createdBy ?? null,
+    ],
+  );
+  const rows: Array<{ id: string }> = Array.isArray(result) ? result : result.rows;
+  return { id: rows[0].id, token };
 }

@@ -87,3 +87,6 @@ export const IsYear = rule('year', { code: 'OUT_OF_RANGE', status: 422 },
   (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2999, 'must be a year between 1990 and 2999');
 export const IsProjectCode = rule('projectCode', { code: 'INVALID_CODE', status: 422 },
   (v) => typeof v === 'string' && /^[A-Za-z0-9_./-]{1,40}$/.test(v), 'must be 1 to 40 letters, digits, . / - or _');
+export const IsInstant = rule('instant', { code: 'INVALID_INSTANT', status: 422 },
+  (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
+  'must be an ISO 8601 instant with an offset, e.g. 2025-10-05T09:30:00+07:00');

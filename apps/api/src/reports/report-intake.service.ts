@@ -22,8 +22,9 @@ export interface IntakeOptions {
   readonly zoneCode: string | null;
 }
 
-const COLUMNS = ['id', 'tax_code', 'period', 'zone_code', 'source', 'submitted_by', 'filer_role', 'idempotency_key', 'request_hash', ...FIGURE_COLUMNS];
-const PLACEHOLDERS = COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+const COLUMNS = ['id', 'tax_code', 'period', 'zone_code', 'source', 'submitted_by', 'filer_role', 'idempotency_key', 'request_hash', ...FIGURE_COLUMNS, 'received_at'];
+// received_at is the last column: a paper form's stamp, or now.
+const PLACEHOLDERS = [...COLUMNS.slice(1).map((_, i) => `$${i + 1}`), `COALESCE($${COLUMNS.length}::timestamptz, now())`].join(', ');
 
 // One statement stores the submission and its outbox row atomically: one round trip, no Redis.
 const INSERT_SQL = `
@@ -50,7 +51,7 @@ export class ReportIntake {
     const hash = reportHash(report);
     const params = [
       randomUUID(), report.taxCode, report.period, options.zoneCode, options.source, p.tokenId, p.role,
-      options.idempotencyKey ?? null, hash, ...REPORT_FIELDS.map((f) => report.figures[f.key]),
+      options.idempotencyKey ?? null, hash, ...REPORT_FIELDS.map((f) => report.figures[f.key]), report.receivedAt,
     ];
     const rows: Array<{ id: string; received_at: Date }> = await this.db.query(INSERT_SQL, params);
     if (rows.length > 0) return { receipt: receipt(rows[0].id, rows[0].received_at), created: true };

@@ -29,6 +29,7 @@ export class ReportsController {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
       throw Problem.field(400, 'Idempotency-Key', 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 200 visible ASCII characters');
     }
+    if (body.receivedAt !== undefined) checkPaperReceipt(body.receivedAt, p);
     const zoneCode = await this.zoneForFiling(body.taxCode, p);
     const { receipt } = await this.intake.submit(normalizeReport(body), p, { source: 'api', idempotencyKey, zoneCode });
     return receipt;
@@ -55,5 +56,15 @@ export class ReportsController {
       throw Problem.field(403, 'taxCode', 'OUT_OF_SCOPE', `tax code ${taxCode} is not registered in your zones`);
     }
     return zoneCode;
+  }
+}
+
+/** Only the board keys in paper forms with their receipt stamp; a stamp cannot lie in the future. */
+function checkPaperReceipt(receivedAt: string, p: Principal): void {
+  if (p.role === 'enterprise') {
+    throw Problem.field(422, 'receivedAt', 'NOT_ALLOWED', 'receivedAt is set by the board for paper forms; enterprises leave it out');
+  }
+  if (Date.parse(receivedAt) > Date.now() + 60_000) {
+    throw Problem.field(422, 'receivedAt', 'IN_FUTURE', 'receivedAt lies in the future');
   }
 }

@@ -99,7 +99,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         filer_role text NOT NULL CHECK (filer_role IN ('admin', 'board', 'enterprise')),
         status text NOT NULL DEFAULT 'received' CHECK (status IN ('received', 'accepted', 'rejected', 'superseded')),
         revision integer,
+        -- When the report reached the board: now, or the stamp of a paper form keyed in later.
         received_at timestamptz NOT NULL DEFAULT now(),
+        stored_at timestamptz NOT NULL DEFAULT now(),
         processed_at timestamptz,
         late boolean,
         issues jsonb NOT NULL DEFAULT '[]',

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
-import { Count, IsQuarter, IsTaxCode, IsText, Money } from '../../common/field-rules';
+import { Count, IsInstant, IsQuarter, IsTaxCode, IsText, Money } from '../../common/field-rules';
 
 const money = (example: string, description: string) => ({ type: String, example, description: `${description}; đồng, a JSON integer or a string of digits` });
 const usd = (example: string, description: string) => ({ type: String, example, description: `${description}; US dollars, a JSON integer or a string of digits` });
@@ -49,4 +49,10 @@ export class SubmitReportDto {
   @ApiPropertyOptional({ type: InvestmentDto }) @IsOptional() @ValidateNested() @Type(() => InvestmentDto) investment?: InvestmentDto;
   @ApiProperty({ type: EmploymentDto }) @IsDefined() @ValidateNested() @Type(() => EmploymentDto) employment: EmploymentDto;
   @ApiProperty({ type: WagesDto }) @IsDefined() @ValidateNested() @Type(() => WagesDto) wages: WagesDto;
+
+  @ApiPropertyOptional({
+    example: '2025-10-05T09:30:00+07:00',
+    description: 'Board and admin only: when a paper form keyed in later was received (its stamp). Timeliness is judged on it. Defaults to now.',
+  })
+  @IsOptional() @IsText() @IsInstant() receivedAt?: string;
 }

@@ -1,0 +1,75 @@
+import { HttpClient } from './http-client';
+
+export interface ReportFigures {
+  grossOutput?: number | string;
+  grossOutputConstant2010?: number | string;
+  revenue?: number | string;
+  exportValueUsd?: number | string;
+  importValueUsd?: number | string;
+  stateBudgetPaid?: number | string;
+  realizedCapital?: number | string;
+  workers?: number;
+  femaleWorkers?: number;
+  foreignWorkers?: number;
+  localWorkers?: number;
+  averageWorkers?: number;
+  wageFund?: number | string;
+}
+
+/** A report body in the API's JSON shape; figures left undefined are not sent. */
+export function reportBody(taxCode: string, period: string, f: ReportFigures = {}) {
+  const pick = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  return {
+    taxCode,
+    period,
+    production: pick({
+      grossOutput: f.grossOutput ?? 1_000_000_000, grossOutputConstant2010: f.grossOutputConstant2010, revenue: f.revenue ?? 1_100_000_000,
+      exportValueUsd: f.exportValueUsd, importValueUsd: f.importValueUsd, stateBudgetPaid: f.stateBudgetPaid,
+    }),
+    ...(f.realizedCapital !== undefined ? { investment: { realizedCapital: f.realizedCapital } } : {}),
+    employment: pick({
+      workers: f.workers ?? 100, femaleWorkers: f.femaleWorkers, foreignWorkers: f.foreignWorkers, localWorkers: f.localWorkers,
+      averageWorkers: f.averageWorkers,
+    }),
+    wages: { wageFund: f.wageFund ?? 2_100_000_000 },
+  };
+}
+
+export async function createZone(http: HttpClient, token: string, code: string, extra: Record<string, unknown> = {}) {
+  const r = await http.post('/v1/zones', {
+    code, name: `Khu công nghiệp ${code}`, kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 2, status: 'operating', ...extra,
+  }, token);
+  if (r.status !== 201) throw new Error(`zone ${code}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+export async function createEnterprise(http: HttpClient, token: string, taxCode: string, zoneCode: string, extra: Record<string, unknown> = {}) {
+  const r = await http.post('/v1/enterprises', {
+    taxCode, name: `Công ty ${taxCode}`, zoneCode, ownership: 'domestic', operatingFrom: '2020-01-01', ...extra,
+  }, token);
+  if (r.status !== 201) throw new Error(`enterprise ${taxCode}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** Submits and returns the receipt, failing loudly on anything but 202. */
+export async function submit(http: HttpClient, token: string, body: unknown, headers?: Record<string, string>) {
+  const r = await http.post('/v1/reports', body, token, headers);
+  if (r.status !== 202) throw new Error(`submit: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as { id: string; status: string; receivedAt: string };
+}
+
+/** Polls a report until the worker has decided on it. */
+export async function verdict(http: HttpClient, token: string, id: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await http.get(`/v1/reports/${id}`, token);
+    if (r.status !== 200) throw new Error(`report ${id}: ${r.status} ${JSON.stringify(r.body)}`);
+    if (r.body.status !== 'received') return r.body;
+    if (Date.now() > deadline) throw new Error(`report ${id} still received after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export async function submitAndDecide(http: HttpClient, token: string, body: unknown) {
+  return verdict(http, token, (await submit(http, token, body)).id);
+}

@@ -1,0 +1,67 @@
+import IORedis from 'ioredis';
+import { Pool } from 'pg';
+import { issueToken, TokenRequest } from '@app/access';
+import { dropDatabase, ensureDatabase } from '../../libs/database/src/database-admin';
+import { AppProcess, freePort } from './app-process';
+import { deleteKeys } from './global-teardown';
+import { HttpClient } from './http-client';
+import { databaseUrl, queuePrefix, REDIS_URL, runId, suiteDatabasePrefix, templateDatabase } from './test-run';
+
+/** The api and worker processes of one suite, on their own database (a copy of the migrated template) and key prefix. */
+export interface TestSystem {
+  readonly env: Record<string, string>;
+  readonly http: HttpClient;
+  /** Direct database access for assertions: rows of a query. */
+  query<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
+  token(request: TokenRequest): Promise<string>;
+  startWorker(extraEnv?: Record<string, string>): Promise<void>;
+  stopWorker(signal?: NodeJS.Signals): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestSystem(suite: string, env: Record<string, string> = {}): Promise<TestSystem> {
+  const run = runId();
+  const url = databaseUrl(`${suiteDatabasePrefix(run)}${suite.replace(/\W/g, '_')}`);
+  await dropDatabase(url);
+  await ensureDatabase(url, templateDatabase(run));
+  const port = await freePort();
+  const settings: Record<string, string> = {
+    DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: queuePrefix(run, suite), PORT: String(port), HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '20', DB_POOL_SIZE: '5', MAIL_DIR: `var/test-mail/${run}-${suite}`, ...env,
+  };
+  const http = new HttpClient(`http://127.0.0.1:${port}`);
+  const pool = new Pool({ connectionString: url, max: 2 });
+  const api = AppProcess.start('api', settings);
+  let worker: AppProcess | null = null;
+  await api.waitUntil(async () => (await http.get('/health/live')).status === 200);
+
+  const system: TestSystem = {
+    env: settings,
+    http,
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
+    token: async (request) => (await issueToken(pool, request)).token,
+    async startWorker(extraEnv = {}) {
+      if (worker?.running) return;
+      worker = AppProcess.start('worker', { ...settings, ...extraEnv, LOG_LEVEL: 'info' });
+      const started = worker;
+      await started.waitUntil(() => started.output.includes('worker ready'));
+    },
+    async stopWorker(signal) {
+      await worker?.stop(signal);
+      worker = null;
+    },
+    async close() {
+      await Promise.all([api.stop(), system.stopWorker()]);
+      await pool.end();
+      await dropDatabase(url);
+      const redis = new IORedis(settings.REDIS_URL);
+      try {
+        await deleteKeys(redis, `${settings.QUEUE_PREFIX}:*`);
+      } finally {
+        redis.disconnect();
+      }
+    },
+  };
+  await system.startWorker();
+  return system;
+}
