@@ -25,7 +25,7 @@ export class HttpClient {
       body = JSON.stringify(o.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body as BodyInit | undefined });
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body as never });
     const type = response.headers.get('content-type') ?? '';
     const parsed = type.includes('json') ? await response.json() : type.startsWith('text/') ? await response.text() : Buffer.from(await response.arrayBuffer());
     return { status: response.status, body: parsed as T, headers: response.headers };

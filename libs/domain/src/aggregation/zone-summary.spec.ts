@@ -1,0 +1,89 @@
+import { parsePeriod, periodRange } from '../periods/period-spec';
+import { ReportFigures } from '../reports/report-figures';
+import { AggregateRow, NO_NEXT_PERIOD } from './quarter-sums';
+import { reportContribution } from './report-contribution';
+import { buildSummary, quartersNeeded, SummaryInput } from './zone-summary';
+
+const report = (f: Partial<ReportFigures>): ReportFigures => ({
+  grossOutput: 0n, grossOutputConstant2010: null, revenue: 0n, exportValueUsd: null, importValueUsd: null, stateBudgetPaid: null,
+  realizedCapital: null, workers: 0, femaleWorkers: null, foreignWorkers: null, localWorkers: null, averageWorkers: null, wageFund: 0n, ...f,
+});
+const row = (zoneCode: string, period: string, nextPeriod: string, f: Partial<ReportFigures>, onTime = true): AggregateRow => ({
+  zoneCode, period, nextPeriod, ...reportContribution(report(f), onTime, false),
+});
+const zones = [
+  { code: 'BDH', name: 'Bắc Duyên Hải', kind: 'industrial_park' as const },
+  { code: 'DPM', name: 'Đông Phố Mới', kind: 'industrial_park' as const },
+  { code: 'CCN-BX', name: 'CCN Bát Xát', kind: 'industrial_cluster' as const },
+];
+const input = (period: string, rows: AggregateRow[], extra: Partial<SummaryInput> = {}): SummaryInput => ({
+  period: parsePeriod(period), zones, rows, expected: new Map(), operatingProjects: new Map(), targets: new Map(), ...extra,
+});
+
+describe('buildSummary', () => {
+  it('sums flows over a year and takes each enterprise\'s stock from its latest report in it', () => {
+    const rows = [
+      // Enterprise 1 reports Q1..Q4; enterprise 2 only Q1 and Q2 (so its Q2 headcount is its stock at year end).
+      row('BDH', '2024-Q1', '2024-Q2', { grossOutput: 10n, workers: 100, wageFund: 300n }),
+      row('BDH', '2024-Q2', '2024-Q3', { grossOutput: 20n, workers: 110, wageFund: 330n }),
+      row('BDH', '2024-Q3', '2024-Q4', { grossOutput: 30n, workers: 120, wageFund: 360n }),
+      row('BDH', '2024-Q4', NO_NEXT_PERIOD, { grossOutput: 40n, workers: 130, wageFund: 390n }),
+      row('BDH', '2024-Q1', '2024-Q2', { grossOutput: 1n, workers: 7, wageFund: 21n }),
+      row('BDH', '2024-Q2', NO_NEXT_PERIOD, { grossOutput: 2n, workers: 8, wageFund: 24n }),
+    ];
+    const bdh = buildSummary(input('2024', rows)).zones[0];
+    expect(bdh.grossOutput).toBe(103n);
+    expect(bdh.workers).toBe(138);
+    expect(bdh.reportsReceived).toBe(6);
+    // Σ wage fund 1,425 / Σ worker-months (100+110+120+130+7+8)×3 = 1,425 = 1.
+    expect(bdh.averageMonthlyWage).toBe(1n);
+    // For Q3 alone, only enterprise 1 reported.
+    expect(buildSummary(input('2024-Q3', rows)).zones[0]).toMatchObject({ grossOutput: 30n, workers: 120 });
+  });
+
+  it('gives null, not zero, where nobody reported, and zero where zero was reported', () => {
+    const s = buildSummary(input('2025-Q1', [row('DPM', '2025-Q1', NO_NEXT_PERIOD, { grossOutput: 5n, workers: 3, realizedCapital: 0n })]));
+    const [bdh, dpm] = s.zones;
+    expect(bdh).toMatchObject({ grossOutput: null, workers: null, averageMonthlyWage: null, grossOutputSharePct: null, reportsReceived: 0 });
+    expect(dpm).toMatchObject({ realizedCapital: 0n, grossOutputConstant2010: null, femaleWorkers: null });
+  });
+
+  it('shares gross output within the zone kind and totals each kind and all zones', () => {
+    const rows = [
+      row('BDH', '2024-Q4', NO_NEXT_PERIOD, { grossOutput: 166n }),
+      row('DPM', '2024-Q4', NO_NEXT_PERIOD, { grossOutput: 259n }),
+      row('CCN-BX', '2024-Q4', NO_NEXT_PERIOD, { grossOutput: 50n }),
+    ];
+    const s = buildSummary(input('2024-Q4', rows));
+    expect(s.zones.map((z) => z.grossOutputSharePct)).toEqual([39.06, 60.94, 100]);
+    expect(s.totals.industrial_park.grossOutput).toBe(425n);
+    expect(s.totals.industrial_cluster.grossOutput).toBe(50n);
+    expect(s.totals.all.grossOutput).toBe(475n);
+  });
+
+  it('computes growth on the same quarters a year earlier, none when that value is missing or zero', () => {
+    const rows = [
+      row('BDH', '2024-Q3', NO_NEXT_PERIOD, { grossOutput: 100n, grossOutputConstant2010: 80n }),
+      row('BDH', '2025-Q3', NO_NEXT_PERIOD, { grossOutput: 113n, grossOutputConstant2010: 88n }),
+      row('DPM', '2025-Q3', NO_NEXT_PERIOD, { grossOutput: 50n }),
+      row('DPM', '2024-Q3', NO_NEXT_PERIOD, { grossOutput: 0n }),
+    ];
+    const [bdh, dpm] = buildSummary(input('2025-Q3', rows)).zones;
+    expect(bdh).toMatchObject({ growthYoYCurrentPct: 13, growthYoYPct: 10 });
+    expect(dpm).toMatchObject({ growthYoYCurrentPct: null, growthYoYPct: null });
+  });
+
+  it('measures plan progress on the year to date at 2010 prices and completeness on expected reports', () => {
+    const rows = [
+      row('BDH', '2025-Q1', '2025-Q2', { grossOutputConstant2010: 300n }, false),
+      row('BDH', '2025-Q2', NO_NEXT_PERIOD, { grossOutputConstant2010: 300n }),
+    ];
+    const s = buildSummary(input('2025-Q2', rows, { targets: new Map([['BDH', 2400n]]), expected: new Map([['BDH', 4]]) }));
+    expect(s.zones[0]).toMatchObject({ planTarget: 2400n, planProgressPct: 25, reportsExpected: 4, reportsReceived: 1, completenessPct: 25 });
+    expect(buildSummary(input('2025', rows, { expected: new Map([['BDH', 2]]) })).zones[0]).toMatchObject({ reportsOnTime: 1, completenessPct: 100 });
+  });
+
+  it('reads the period, the year before and the year to date', () => {
+    expect(quartersNeeded(periodRange('2025-Q2', '2025-Q3'))).toEqual(['2024-Q2', '2024-Q3', '2025-Q1', '2025-Q2', '2025-Q3']);
+  });
+});
