@@ -3,12 +3,14 @@ import { loadSettings } from '@app/config';
 import { parseFlags } from './cli-args';
 import { dbMigrate } from './commands/db-migrate.command';
 import { tokenCreate } from './commands/token-create.command';
+import { demo } from './demo/demo.command';
 
 const USAGE = `usage: npm run cli -- <command> [flags]
   db:migrate                                   create the database if missing and apply migrations
   token:create --role admin --name NAME        print a new token (last line of stdout)
                --role board --zones BDH,DPM|all
-               --role enterprise --tax-code 5300123456`;
+               --role enterprise --tax-code 5300123456
+  demo [--keep]                                the seeded Lào Cai walkthrough (database kcn_demo)`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -21,6 +23,8 @@ async function main(argv: string[]): Promise<void> {
       return dbMigrate(settings, log);
     case 'token:create':
       return tokenCreate(settings, flags, log);
+    case 'demo':
+      return demo(settings, flags, (line) => process.stdout.write(`${line}\n`));
     default:
       process.stderr.write(`${USAGE}\n`);
       process.exitCode = command ? 2 : 0;

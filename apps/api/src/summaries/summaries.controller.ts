@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { canAccessZone, Principal } from '@app/access';
+import { canAccessZone, Principal, seesAllZones } from '@app/access';
 import { parsePeriod, PeriodError, PeriodSpec, periodRange } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { Problem } from '../common/problem';
@@ -25,6 +25,26 @@ export function periodFromQuery(q: { period?: string; from?: string; to?: string
 @Roles('admin', 'board')
 export class SummariesController {
   constructor(private readonly reader: SummaryReader) {}
+
+  /** Every zone in the caller's scope, with totals per zone kind and for all of them. */
+  @Get('summaries')
+  @ApiQuery({ name: 'period', required: false, example: '2025' })
+  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false })
+  async summaries(@Query() q: Record<string, string>, @CurrentPrincipal() p: Principal) {
+    const period = periodFromQuery(q);
+    const summary = await this.reader.summarize(period, seesAllZones(p) ? null : (p.zoneCodes ?? []));
+    return {
+      period: summary.period,
+      quarters: summary.quarters,
+      zones: summary.zones.map(figuresView),
+      totals: {
+        industrial_park: figuresView(summary.totals.industrial_park),
+        industrial_cluster: figuresView(summary.totals.industrial_cluster),
+        all: figuresView(summary.totals.all),
+      },
+      asOf: asOfNow(),
+    };
+  }
 
   @Get('zones/:code/summary')
   @ApiQuery({ name: 'period', required: false, example: '2025-Q3' })

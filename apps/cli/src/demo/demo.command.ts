@@ -1,0 +1,110 @@
+import { SingleBar, Presets } from 'cli-progress';
+import IORedis from 'ioredis';
+import { Pool } from 'pg';
+import { issueToken } from '@app/access';
+import { Settings } from '@app/config';
+import { dropDatabase, ensureDatabase, migrateDatabase } from '../../../../libs/database/src/database-admin';
+import { AppProcess, freePort } from '../processes/app-process';
+import { HttpClient } from '../processes/http-client';
+import { buildDemoDataset, DemoFiling } from './demo-dataset';
+import { zoneTable } from './zone-table';
+
+const CONCURRENCY = 16;
+
+/** Runs `work` over items, a few at a time, ticking a progress bar. */
+async function withProgress<T>(label: string, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  const bar = new SingleBar({ format: `${label.padEnd(34)} {bar} {value}/{total}`, noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic);
+  bar.start(items.length, 0);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      await work(items[next++]);
+      bar.increment();
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+  bar.stop();
+}
+
+async function expect2xx(reply: Promise<{ status: number; body: unknown }>, what: string): Promise<void> {
+  const r = await reply;
+  if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+}
+
+/**
+ * The seeded walkthrough: a fresh database, the api and worker as real processes, the Lào Cai registry,
+ * 2024 and 2025 Q1–Q3 filed over HTTP, and the board's tables.
+ */
+export async function demo(settings: Settings, flags: Record<string, string>, log: (line: string) => void): Promise<void> {
+  const databaseUrl = new URL(settings.DATABASE_URL);
+  databaseUrl.pathname = '/kcn_demo';
+  const port = await freePort();
+  const env = {
+    DATABASE_URL: databaseUrl.toString(), REDIS_URL: settings.REDIS_URL, QUEUE_PREFIX: 'kcn-demo', PORT: String(port), HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn', MAIL_DIR: 'var/demo-mail',
+  };
+  log('1. Fresh database kcn_demo, migrations, api and worker');
+  await dropDatabase(env.DATABASE_URL);
+  await ensureDatabase(env.DATABASE_URL);
+  await migrateDatabase(env.DATABASE_URL);
+  const redis = new IORedis(settings.REDIS_URL);
+  for (let cursor = '0', first = true; first || cursor !== '0'; first = false) {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', 'kcn-demo:*', 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  }
+  redis.disconnect();
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1 });
+  const { token: admin } = await issueToken(pool, { role: 'admin', name: 'Demo administrator' });
+  await pool.end();
+
+  const api = AppProcess.start('api', env);
+  const worker = AppProcess.start('worker', { ...env, LOG_LEVEL: 'info' });
+  const http = new HttpClient(`http://127.0.0.1:${port}`);
+  try {
+    await api.waitUntil(async () => (await http.get('/health/ready')).status === 200);
+    await worker.waitUntil(() => worker.output.includes('worker ready'));
+    log(`   api on ${http.baseUrl} (OpenAPI at ${http.baseUrl}/docs)`);
+
+    const data = buildDemoDataset();
+    log(`\n2. Registry: ${data.zones.length} zones, ${data.enterprises.length} enterprises, ${data.projects.length} projects`);
+    await withProgress('   zones', data.zones, async ({ year2024: _, ...zone }) => expect2xx(http.post('/v1/zones', zone, admin), `zone ${zone.code}`));
+    await withProgress('   enterprises', data.enterprises, async (e) => expect2xx(http.post('/v1/enterprises', e, admin), `enterprise ${e.taxCode}`));
+    await withProgress('   projects', data.projects, async (p) => expect2xx(http.post('/v1/projects', p, admin), `project ${p.code}`));
+    await withProgress('   annual targets', data.targets, async (t) => expect2xx(http.put(`/v1/targets/${t.zoneCode}/${t.year}`, { grossOutputConstant2010: t.grossOutputConstant2010 }, admin), 'target'));
+
+    const board = (await http.post('/v1/tokens', { role: 'board', name: 'Ban Quản lý KKT tỉnh Lào Cai', zoneCodes: 'all' }, admin)).body.token as string;
+    const counts = (kind: DemoFiling['kind']) => data.filings.filter((f) => f.kind === kind).length;
+    log(`\n3. Filings 2024-Q1..2025-Q3 over HTTP (paper forms keyed in by the board with their receipt stamps):`);
+    log(`   ${data.filings.length} submissions: ${counts('rejected')} rejected first tries and their corrections, ${counts('amendment')} amendments`);
+    for (const phase of [1, 2, 3] as const) {
+      const filings = data.filings.filter((f) => f.phase === phase);
+      const label = ['', '   originals', '   corrections of rejected reports', '   amendments'][phase];
+      await withProgress(label, filings, async (f) => expect2xx(http.post('/v1/reports', f.body, board), `report ${f.body.taxCode} ${f.body.period}`));
+      await waitForVerdicts(http, board);
+    }
+    const verdicts = await http.get('/v1/reports?status=rejected&limit=500', board);
+    log(`   worker verdicts done: ${verdicts.body.items.length} rejected (${verdicts.body.items[0]?.issues[0]?.code ?? '-'}), the rest accepted`);
+
+    for (const period of ['2024', '2025-Q1..2025-Q3']) {
+      const query = period === '2024' ? 'period=2024' : 'from=2025-Q1&to=2025-Q3';
+      const summary = (await http.get(`/v1/summaries?${query}`, board)).body;
+      log(`\n4. Zone summary ${period === '2024' ? '2024' : '2025 year to date (Q1–Q3)'}  (GTSX = gross output, current prices; KH = progress on the annual target at 2010 prices)`);
+      log(zoneTable(summary));
+    }
+    if (flags.keep === 'true') {
+      log(`\nThe api and worker keep running (Ctrl-C to stop): ${http.baseUrl}/docs — board token:\n${board}`);
+      await new Promise((resolve) => process.once('SIGINT', resolve));
+    }
+  } finally {
+    await Promise.all([api.stop(), worker.stop()]);
+  }
+}
+
+async function waitForVerdicts(http: HttpClient, token: string): Promise<void> {
+  for (;;) {
+    const pending = await http.get('/v1/reports?status=received&limit=1', token);
+    if (pending.body.items.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
