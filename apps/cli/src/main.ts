@@ -4,12 +4,14 @@ import { parseFlags } from './cli-args';
 import { dbMigrate } from './commands/db-migrate.command';
 import { tokenCreate } from './commands/token-create.command';
 import { demo } from './demo/demo.command';
+import { startBoth } from './commands/start.command';
 
 const USAGE = `usage: npm run cli -- <command> [flags]
   db:migrate                                   create the database if missing and apply migrations
   token:create --role admin --name NAME        print a new token (last line of stdout)
                --role board --zones BDH,DPM|all
                --role enterprise --tax-code 5300123456
+  start                                        run the built api and worker together
   demo [--keep]                                the seeded Lào Cai walkthrough (database kcn_demo)`;
 
 async function main(argv: string[]): Promise<void> {
@@ -23,6 +25,8 @@ async function main(argv: string[]): Promise<void> {
       return dbMigrate(settings, log);
     case 'token:create':
       return tokenCreate(settings, flags, log);
+    case 'start':
+      return startBoth();
     case 'demo':
       return demo(settings, flags, (line) => process.stdout.write(`${line}\n`));
     default:
