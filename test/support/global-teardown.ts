@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import IORedis from 'ioredis';
+import { deleteKeys } from '../../apps/cli/src/processes/redis-keys';
 import { ADMIN_URL, queuePrefix, REDIS_URL, runId, suiteDatabasePrefix } from './test-run';
 
 /** Drops whatever this run left behind, even when a suite crashed before its own clean-up. */
@@ -13,19 +13,5 @@ export default async function globalTeardown(): Promise<void> {
   } finally {
     await client.end();
   }
-  const redis = new IORedis(REDIS_URL);
-  try {
-    await deleteKeys(redis, `${queuePrefix(run, '')}*`);
-  } finally {
-    redis.disconnect();
-  }
-}
-
-export async function deleteKeys(redis: IORedis, pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
+  await deleteKeys(REDIS_URL, `${queuePrefix(run, '')}*`);
 }

@@ -1,9 +1,8 @@
-import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { issueToken, TokenRequest } from '@app/access';
 import { dropDatabase, ensureDatabase } from '../../libs/database/src/database-admin';
 import { AppProcess, freePort } from './app-process';
-import { deleteKeys } from './global-teardown';
+import { deleteKeys } from '../../apps/cli/src/processes/redis-keys';
 import { HttpClient } from './http-client';
 import { databaseUrl, queuePrefix, REDIS_URL, runId, suiteDatabasePrefix, templateDatabase } from './test-run';
 
@@ -54,12 +53,7 @@ export async function startTestSystem(suite: string, env: Record<string, string>
       await Promise.all([api.stop(), system.stopWorker()]);
       await pool.end();
       await dropDatabase(url);
-      const redis = new IORedis(settings.REDIS_URL);
-      try {
-        await deleteKeys(redis, `${settings.QUEUE_PREFIX}:*`);
-      } finally {
-        redis.disconnect();
-      }
+      await deleteKeys(settings.REDIS_URL, `${settings.QUEUE_PREFIX}:*`);
     },
   };
   await system.startWorker();

@@ -18,6 +18,7 @@ import { TargetsController } from './registry/targets.controller';
 import { ZonesController } from './registry/zones.controller';
 import { ReportIntake } from './reports/report-intake.service';
 import { ReportReader } from './reports/report-reader.service';
+import { SubmissionWriter } from './reports/submission-writer.service';
 import { ReportsController } from './reports/reports.controller';
 import { SummariesController } from './summaries/summaries.controller';
 import { SummaryReader } from './summaries/summary-reader.service';
@@ -36,7 +37,7 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        TokenStore, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, ReportReader, SummaryReader,
+        TokenStore, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader,
       ],
     };
   }

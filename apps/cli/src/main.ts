@@ -5,6 +5,7 @@ import { dbMigrate } from './commands/db-migrate.command';
 import { tokenCreate } from './commands/token-create.command';
 import { demo } from './demo/demo.command';
 import { startBoth } from './commands/start.command';
+import { bench } from './bench/bench.command';
 
 const USAGE = `usage: npm run cli -- <command> [flags]
   db:migrate                                   create the database if missing and apply migrations
@@ -12,6 +13,7 @@ const USAGE = `usage: npm run cli -- <command> [flags]
                --role board --zones BDH,DPM|all
                --role enterprise --tax-code 5300123456
   start                                        run the built api and worker together
+  bench [--seconds 10]                         throughput, latency and memory against their targets
   demo [--keep]                                the seeded Lào Cai walkthrough (database kcn_demo)`;
 
 async function main(argv: string[]): Promise<void> {
@@ -27,6 +29,8 @@ async function main(argv: string[]): Promise<void> {
       return tokenCreate(settings, flags, log);
     case 'start':
       return startBoth();
+    case 'bench':
+      return bench(settings, flags, (line) => process.stdout.write(`${line}\n`));
     case 'demo':
       return demo(settings, flags, (line) => process.stdout.write(`${line}\n`));
     default:

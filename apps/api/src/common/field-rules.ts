@@ -4,6 +4,11 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
 export interface RuleMeta {
   readonly code: string;
   readonly status: 400 | 422;
+  /**
+   * A rule on the value of a text. Decorators apply bottom-up, so in `@IsText() @IsTaxCode()` this rule
+   * runs first and fails a number too: the pipe then reports the type error it is (400 NOT_A_STRING).
+   */
+  readonly text?: boolean;
 }
 
 const RULES = new Map<string, RuleMeta>([
@@ -23,7 +28,8 @@ function rule(name: string, meta: RuleMeta, test: (value: unknown) => boolean, m
 }
 
 const MAX_BIGINT = 9223372036854775807n;
-const isDigits = (v: unknown): v is string => typeof v === 'string' && /^\d{1,19}$/.test(v);
+// Any length: digits beyond a bigint are a value error (TOO_LARGE), not a type error.
+const isDigits = (v: unknown): v is string => typeof v === 'string' && /^\d+$/.test(v);
 
 // Money and USD: a JSON integer or a string of digits.
 export const IsMoneyType = rule('moneyType', { code: 'NOT_AN_INTEGER', status: 400 },
@@ -45,18 +51,18 @@ export const IsCountInRange = rule('countRange', { code: 'OUT_OF_RANGE', status:
   (v) => typeof v === 'number' && v >= 0 && v <= 10_000_000, 'must be between 0 and 10,000,000');
 
 export const IsText = rule('text', { code: 'NOT_A_STRING', status: 400 }, (v) => typeof v === 'string', 'must be a string');
-export const IsNotBlank = rule('notBlank', { code: 'BLANK', status: 422 },
+export const IsNotBlank = rule('notBlank', { code: 'BLANK', status: 422, text: true },
   (v) => typeof v === 'string' && v.trim().length > 0 && v.length <= 500, 'must be a non-empty text of at most 500 characters');
-export const IsTaxCode = rule('taxCode', { code: 'INVALID_TAX_CODE', status: 422 },
+export const IsTaxCode = rule('taxCode', { code: 'INVALID_TAX_CODE', status: 422, text: true },
   (v) => typeof v === 'string' && /^\d{10}(-\d{3})?$/.test(v), 'must be 10 digits, or 10 digits, a hyphen and 3 digits');
-export const IsQuarter = rule('quarter', { code: 'INVALID_PERIOD', status: 422 },
+export const IsQuarter = rule('quarter', { code: 'INVALID_PERIOD', status: 422, text: true },
   (v) => typeof v === 'string' && /^\d{4}-Q[1-4]$/.test(v), 'must be a quarter written YYYY-Qn, e.g. 2025-Q3');
-export const IsIsoDay = rule('isoDay', { code: 'INVALID_DATE', status: 422 },
+export const IsIsoDay = rule('isoDay', { code: 'INVALID_DATE', status: 422, text: true },
   (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
   'must be a calendar date written YYYY-MM-DD');
-export const IsZoneCode = rule('zoneCode', { code: 'INVALID_ZONE_CODE', status: 422 },
+export const IsZoneCode = rule('zoneCode', { code: 'INVALID_ZONE_CODE', status: 422, text: true },
   (v) => typeof v === 'string' && /^[A-Z0-9_-]{2,20}$/.test(v), 'must be 2 to 20 capital letters, digits, - or _');
-export const IsEmailAddress = rule('email', { code: 'INVALID_EMAIL', status: 422 },
+export const IsEmailAddress = rule('email', { code: 'INVALID_EMAIL', status: 422, text: true },
   (v) => typeof v === 'string' && v.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'must be an email address');
 
 export function IsOneOf(values: readonly (string | number)[]) {
@@ -85,8 +91,8 @@ export const IsArea = rule('area', { code: 'OUT_OF_RANGE', status: 422 },
   (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 1_000_000, 'must be a positive number of hectares');
 export const IsYear = rule('year', { code: 'OUT_OF_RANGE', status: 422 },
   (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2999, 'must be a year between 1990 and 2999');
-export const IsProjectCode = rule('projectCode', { code: 'INVALID_CODE', status: 422 },
+export const IsProjectCode = rule('projectCode', { code: 'INVALID_CODE', status: 422, text: true },
   (v) => typeof v === 'string' && /^[A-Za-z0-9_./-]{1,40}$/.test(v), 'must be 1 to 40 letters, digits, . / - or _');
-export const IsInstant = rule('instant', { code: 'INVALID_INSTANT', status: 422 },
+export const IsInstant = rule('instant', { code: 'INVALID_INSTANT', status: 422, text: true },
   (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
   'must be an ISO 8601 instant with an offset, e.g. 2025-10-05T09:30:00+07:00');

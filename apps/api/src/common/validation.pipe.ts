@@ -11,6 +11,9 @@ function collect(errors: ValidationError[], parent: string, out: Array<FieldErro
         out.push({ field, code: 'UNKNOWN_FIELD', message: `${field} is not a known field`, status: 400 });
       } else if (e.value === undefined || e.value === null) {
         out.push({ field, code: 'REQUIRED', message: `${field} is required`, status: 400 });
+      } else if (ruleMeta(names[0]).text && typeof e.value !== 'string') {
+        // A text rule ran before IsText (see RuleMeta.text): the value is of the wrong type.
+        out.push({ field, code: 'NOT_A_STRING', message: `${field} must be a string`, status: 400 });
       } else {
         const meta = ruleMeta(names[0]);
         const message = meta.code === 'NOT_AN_OBJECT' ? `${field} must be a JSON object` : e.constraints[names[0]].replace(e.property, field);

@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Principal } from '@app/access';
-import { REPORT_FIELDS, toLocalIso } from '@app/domain';
-import { JobName, QueueName } from '@app/queue';
+import { toLocalIso } from '@app/domain';
 import { Problem } from '../common/problem';
-import { FIGURE_COLUMNS } from '@app/database';
 import { NormalizedReport, reportHash } from './submission';
+import { SubmissionInsert, SubmissionWriter } from './submission-writer.service';
 
 export interface Receipt {
   id: string;
@@ -22,40 +21,31 @@ export interface IntakeOptions {
   readonly zoneCode: string | null;
 }
 
-const COLUMNS = ['id', 'tax_code', 'period', 'zone_code', 'source', 'submitted_by', 'filer_role', 'idempotency_key', 'request_hash', ...FIGURE_COLUMNS, 'received_at'];
-// received_at is the last column: a paper form's stamp, or now.
-const PLACEHOLDERS = [...COLUMNS.slice(1).map((_, i) => `$${i + 1}`), `COALESCE($${COLUMNS.length}::timestamptz, now())`].join(', ');
+export function submissionInsert(report: NormalizedReport, p: Principal, options: IntakeOptions & { batchId?: string; batchRow?: number }): SubmissionInsert {
+  return {
+    id: randomUUID(), taxCode: report.taxCode, period: report.period, zoneCode: options.zoneCode, source: options.source,
+    submittedBy: p.tokenId, filerRole: p.role, idempotencyKey: options.idempotencyKey ?? null, requestHash: reportHash(report),
+    batchId: options.batchId ?? null, batchRow: options.batchRow ?? null, figures: report.figures, receivedAt: report.receivedAt,
+  };
+}
 
-// One statement stores the submission and its outbox row atomically: one round trip, no Redis.
-const INSERT_SQL = `
-  WITH s AS (
-    INSERT INTO report_submissions (${COLUMNS.join(', ')}) VALUES (${PLACEHOLDERS})
-    ON CONFLICT (submitted_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-    RETURNING id, received_at
-  ), o AS (
-    INSERT INTO outbox (queue, job_name, job_id, payload)
-    SELECT '${QueueName.Reports}', '${JobName.ProcessReport}', id::text, json_build_object('submissionId', id) FROM s
-  )
-  SELECT id, received_at FROM s`;
-
-function receipt(id: string, receivedAt: Date): Receipt {
+export function receipt(id: string, receivedAt: Date): Receipt {
   return { id, status: 'received', receivedAt: toLocalIso(receivedAt), links: { self: `/v1/reports/${id}` } };
 }
 
 /** Stores what arrived before it is acknowledged; the worker decides on it later. */
 @Injectable()
 export class ReportIntake {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: SubmissionWriter,
+  ) {}
 
   async submit(report: NormalizedReport, p: Principal, options: IntakeOptions): Promise<{ receipt: Receipt; created: boolean }> {
-    const hash = reportHash(report);
-    const params = [
-      randomUUID(), report.taxCode, report.period, options.zoneCode, options.source, p.tokenId, p.role,
-      options.idempotencyKey ?? null, hash, ...REPORT_FIELDS.map((f) => report.figures[f.key]), report.receivedAt,
-    ];
-    const rows: Array<{ id: string; received_at: Date }> = await this.db.query(INSERT_SQL, params);
-    if (rows.length > 0) return { receipt: receipt(rows[0].id, rows[0].received_at), created: true };
-    return { receipt: await this.replay(p, options.idempotencyKey!, hash), created: false };
+    const row = submissionInsert(report, p, options);
+    const receivedAt = await this.writer.store(row);
+    if (receivedAt) return { receipt: receipt(row.id, receivedAt), created: true };
+    return { receipt: await this.replay(p, options.idempotencyKey!, row.requestHash), created: false };
   }
 
   /** The same key again: the first answer if the body is the same, else a conflict. */

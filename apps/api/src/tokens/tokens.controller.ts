@@ -24,6 +24,10 @@ export class TokensController {
   /** The token is shown once; only its hash is stored. */
   @Post()
   async create(@Body() body: CreateTokenDto, @CurrentPrincipal() p: Principal): Promise<{ id: string; token: string }> {
+    // Refused rather than dropped: an admin or enterprise token sent with zones would otherwise look scoped and is not.
+    if (body.role !== 'board' && body.zoneCodes !== undefined) {
+      throw Problem.field(422, 'zoneCodes', 'NOT_ALLOWED', 'only board tokens carry zone codes');
+    }
     const zoneCodes = body.role === 'board' ? parseZoneScope(body.zoneCodes) : undefined;
     try {
       const issued = await issueToken(this.db, { ...body, zoneCodes, createdBy: p.tokenId });

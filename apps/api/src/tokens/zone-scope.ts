@@ -1,8 +1,11 @@
 import { Problem } from '../common/problem';
 
-/** A board's scope: "all" (or nothing) means every zone, else a list of zone codes. */
+/** A board's scope, always explicit: "all" means every zone, else a list of zone codes. */
 export function parseZoneScope(value: unknown): string[] | null {
-  if (value === undefined || value === null || value === 'all') return null;
+  if (value === undefined || value === null) {
+    throw Problem.field(422, 'zoneCodes', 'REQUIRED', 'a board token needs zoneCodes: "all" or a list of zone codes');
+  }
+  if (value === 'all') return null;
   if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && /^[A-Z0-9_-]{2,20}$/.test(v))) {
     return [...new Set(value as string[])];
   }

@@ -9,6 +9,7 @@ export async function tokenCreate(settings: Settings, flags: Record<string, stri
   if (!['admin', 'board', 'enterprise'].includes(role)) throw new Error('--role must be admin, board or enterprise');
   if (!flags.name) throw new Error('--name is required');
   const zones = flags.zones;
+  if (role === 'board' && !zones) throw new Error('a board token needs --zones BDH,DPM or --zones all');
   const db = await new DataSource(dataSourceOptions(settings.DATABASE_URL, 1)).initialize();
   try {
     const issued = await issueToken(db, {

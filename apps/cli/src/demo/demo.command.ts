@@ -1,11 +1,11 @@
 import { SingleBar, Presets } from 'cli-progress';
-import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { issueToken } from '@app/access';
 import { Settings } from '@app/config';
 import { dropDatabase, ensureDatabase, migrateDatabase } from '../../../../libs/database/src/database-admin';
 import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
+import { deleteKeys } from '../processes/redis-keys';
 import { buildDemoDataset, DemoFiling } from './demo-dataset';
 import { zoneTable } from './zone-table';
 
@@ -47,13 +47,7 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
   await dropDatabase(env.DATABASE_URL);
   await ensureDatabase(env.DATABASE_URL);
   await migrateDatabase(env.DATABASE_URL);
-  const redis = new IORedis(settings.REDIS_URL);
-  for (let cursor = '0', first = true; first || cursor !== '0'; first = false) {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', 'kcn-demo:*', 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  }
-  redis.disconnect();
+  await deleteKeys(settings.REDIS_URL, 'kcn-demo:*');
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1 });
   const { token: admin } = await issueToken(pool, { role: 'admin', name: 'Demo administrator' });
   await pool.end();

@@ -23,10 +23,21 @@ export class AppProcess {
   }
 
   static start(app: 'api' | 'worker', env: Record<string, string>): AppProcess {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'src', 'main.js')], {
-      cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return new AppProcess(app, child);
+    return AppProcess.spawn(app, join(ROOT, 'dist', 'apps', app, 'src', 'main.js'), [], env);
+  }
+
+  /** A built script of the CLI app, e.g. 'bench/bare-fastify.server.js'. */
+  static startScript(script: string, args: string[], env: Record<string, string> = {}): AppProcess {
+    return AppProcess.spawn(script, join(ROOT, 'dist', 'apps', 'cli', 'src', script), args, env);
+  }
+
+  private static spawn(name: string, file: string, args: string[], env: Record<string, string>): AppProcess {
+    const child = spawn(process.execPath, [file, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    return new AppProcess(name, child);
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
   }
 
   get output(): string {

@@ -70,3 +70,12 @@ export const RECOMPUTE_AGGREGATES_SQL = `
       : `COALESCE(sum(${column(k)}), 0)::text AS "${k}"`)).join(',\n    ')},
     ${SUM_KEYS.map((k) => (REQUIRED.has(k) ? `count(*)::int AS "${k}_n"` : `count(${column(k)})::int AS "${k}_n"`)).join(',\n    ')}
   FROM current GROUP BY zone_code, period, next_period`;
+
+/** Replaces every stored sum by the recomputation (recovery, bulk loads); run inside a transaction. */
+export const REBUILD_AGGREGATES_SQL = `
+  DELETE FROM zone_quarter_aggregates;
+  INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, ${DELTA_COLUMNS.join(', ')})
+  SELECT zone_code, period, next_period, reports, reports_on_time, reports_with_warnings,
+    ${SUM_KEYS.map((k) => `"${k}"::bigint`).join(', ')},
+    ${OPTIONAL_KEYS.map((k) => `"${k}_n"`).join(', ')}
+  FROM (${RECOMPUTE_AGGREGATES_SQL}) r`;

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { FIGURE_COLUMNS } from '@app/database';
+import { REPORT_FIELDS } from '@app/domain';
+import { JobName, QueueName } from '@app/queue';
+
+/** One submission to store, as columns. */
+export interface SubmissionInsert {
+  readonly id: string;
+  readonly taxCode: string;
+  readonly period: string;
+  readonly zoneCode: string | null;
+  readonly source: 'api' | 'excel';
+  readonly submittedBy: string;
+  readonly filerRole: string;
+  readonly idempotencyKey: string | null;
+  readonly requestHash: string;
+  readonly batchId: string | null;
+  readonly batchRow: number | null;
+  readonly figures: Readonly<Record<string, string | null>>;
+  /** A paper form's receipt stamp; null means now. */
+  readonly receivedAt: string | null;
+}
+
+const COLUMNS: ReadonlyArray<[string, string, (r: SubmissionInsert) => unknown]> = [
+  ['id', 'uuid', (r) => r.id],
+  ['tax_code', 'text', (r) => r.taxCode],
+  ['period', 'text', (r) => r.period],
+  ['zone_code', 'text', (r) => r.zoneCode],
+  ['source', 'text', (r) => r.source],
+  ['submitted_by', 'uuid', (r) => r.submittedBy],
+  ['filer_role', 'text', (r) => r.filerRole],
+  ['idempotency_key', 'text', (r) => r.idempotencyKey],
+  ['request_hash', 'text', (r) => r.requestHash],
+  ['batch_id', 'uuid', (r) => r.batchId],
+  ['batch_row', 'int', (r) => r.batchRow],
+  ...REPORT_FIELDS.map((f, i): [string, string, (r: SubmissionInsert) => unknown] => [FIGURE_COLUMNS[i], f.kind === 'count' ? 'int' : 'bigint', (r) => r.figures[f.key]]),
+  ['received_at', 'timestamptz', (r) => r.receivedAt],
+];
+const NAMES = COLUMNS.map(([name]) => name);
+
+// Submissions and their outbox rows in one statement: one transaction, one WAL flush for the batch.
+const INSERT_SQL = `
+  WITH s AS (
+    INSERT INTO report_submissions (${NAMES.join(', ')})
+    SELECT ${NAMES.map((n) => (n === 'received_at' ? 'COALESCE(received_at, now())' : n)).join(', ')}
+    FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${NAMES.join(', ')})
+    ON CONFLICT (submitted_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+    RETURNING id, received_at
+  ), o AS (
+    INSERT INTO outbox (queue, job_name, job_id, payload)
+    SELECT '${QueueName.Reports}', '${JobName.ProcessReport}', id::text, json_build_object('submissionId', id) FROM s
+  )
+  SELECT id, received_at FROM s`;
+
+const MAX_BATCH = 500;
+const MAX_IN_FLIGHT = 4;
+
+interface Pending {
+  row: SubmissionInsert;
+  resolve: (stored: Date | null) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Stores submissions, grouping those that arrive together into one statement: under load a commit
+ * (a disk flush) serves hundreds of reports instead of one. Each caller still hears back only after
+ * its row is committed; null means an earlier submission holds its Idempotency-Key.
+ */
+@Injectable()
+export class SubmissionWriter {
+  private readonly pool: Pool;
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private inFlight = 0;
+
+  constructor(@InjectDataSource() db: DataSource) {
+    this.pool = (db.driver as unknown as { master: Pool }).master;
+  }
+
+  store(row: SubmissionInsert): Promise<Date | null> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Stores many rows in one transaction, all or none (atomic uploads). */
+  async storeAll(rows: readonly SubmissionInsert[]): Promise<Map<string, Date>> {
+    return this.insert(rows);
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.inFlight >= MAX_IN_FLIGHT || this.queue.length === 0) return;
+    const batch = this.queue.splice(0, MAX_BATCH);
+    this.inFlight++;
+    try {
+      const stored = await this.insert(batch.map((p) => p.row));
+      for (const p of batch) p.resolve(stored.get(p.row.id) ?? null);
+    } catch (error) {
+      // One bad row must not fail its neighbours: retry them one by one.
+      if (batch.length === 1) batch[0].reject(error);
+      else for (const p of batch) this.insert([p.row]).then((s) => p.resolve(s.get(p.row.id) ?? null), p.reject);
+    } finally {
+      this.inFlight--;
+      if (this.queue.length > 0) this.schedule();
+    }
+  }
+
+  private async insert(rows: readonly SubmissionInsert[]): Promise<Map<string, Date>> {
+    const params = COLUMNS.map(([, , value]) => rows.map(value));
+    const result = await this.pool.query<{ id: string; received_at: Date }>(INSERT_SQL, params);
+    return new Map(result.rows.map((r) => [r.id, r.received_at]));
+  }
+}

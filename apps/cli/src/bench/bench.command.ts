@@ -1,0 +1,115 @@
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import { issueToken } from '@app/access';
+import { Settings } from '@app/config';
+import { dropDatabase, ensureDatabase, migrateDatabase } from '../../../../libs/database/src/database-admin';
+import { formatTable } from '../demo/terminal-table';
+import { AppProcess, freePort } from '../processes/app-process';
+import { HttpClient } from '../processes/http-client';
+import { deleteKeys } from '../processes/redis-keys';
+import { loadHistory } from './bulk-history';
+import { httpLoad } from './http-load';
+import { residentMb } from './process-memory';
+
+interface Line { metric: string; measured: string; compared: string; ok: boolean | null }
+
+const PERIODS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3'];
+
+/**
+ * Measures the figures ARCHITECTURE.md sets (intake rate and p99, end-to-end rate, year summaries with
+ * 10 thousand and 1 million reports, memory), next to baselines measured in the same run.
+ */
+export async function bench(settings: Settings, flags: Record<string, string>, log: (line: string) => void): Promise<void> {
+  const seconds = Number(flags.seconds ?? 10);
+  const url = new URL(settings.DATABASE_URL);
+  url.pathname = '/kcn_bench';
+  const port = await freePort();
+  const env = { DATABASE_URL: url.toString(), REDIS_URL: settings.REDIS_URL, QUEUE_PREFIX: 'kcn-bench', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DB_POOL_SIZE: '16' };
+  await dropDatabase(env.DATABASE_URL);
+  await ensureDatabase(env.DATABASE_URL);
+  await migrateDatabase(env.DATABASE_URL);
+  await deleteKeys(settings.REDIS_URL, 'kcn-bench:*');
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 8 });
+  const lines: Line[] = [];
+  const add = (metric: string, measured: string, compared: string, ok: boolean | null) => {
+    lines.push({ metric, measured, compared, ok });
+    log(`  ${metric}: ${measured} (${compared})`);
+  };
+
+  log('Baselines on this machine');
+  const barePort = await freePort();
+  const bare = AppProcess.startScript('bench/bare-fastify.server.js', [String(barePort)]);
+  await bare.waitUntil(() => bare.output.includes('ready'));
+  const baseline = await httpLoad({ url: `http://127.0.0.1:${barePort}/echo`, method: 'POST', seconds, connections: 64, body: () => '{"a":1}' });
+  await bare.stop();
+  add('bare Fastify JSON POST', `${baseline.requestsPerSecond} req/s, p99 ${baseline.p99} ms`, 'baseline', null);
+  const inserts = await insertRate(pool, seconds);
+  add('PostgreSQL single-row INSERT commits, 8 clients', `${inserts} rows/s`, 'baseline', null);
+
+  const api = AppProcess.start('api', env);
+  const http = new HttpClient(`http://127.0.0.1:${port}`);
+  let worker: AppProcess | null = null;
+  try {
+    await api.waitUntil(async () => (await http.get('/health/live')).status === 200);
+    log('Registry: 10 zones, 10,000 enterprises');
+    await loadHistory(pool, { zones: 10, enterprises: 10_000, quarters: 0 });
+    const { token } = await issueToken(pool, { role: 'board', name: 'bench' });
+
+    log(`Intake: POST /v1/reports for ${seconds} s, 64 connections, worker stopped`);
+    let n = 0;
+    const body = () => {
+      n++;
+      return JSON.stringify({
+        taxCode: `53${String(n % 10_000 + 1).padStart(8, '0')}`, period: PERIODS[n % PERIODS.length],
+        production: { grossOutput: String(1_000_000_000 + n), revenue: 1_100_000_000 }, employment: { workers: 100 + (n % 50) }, wages: { wageFund: 1_900_000_000 },
+      });
+    };
+    const intake = await httpLoad({ url: `${http.baseUrl}/v1/reports`, method: 'POST', seconds, connections: 64, headers: { authorization: `Bearer ${token}` }, body });
+    add('intake rate', `${intake.requestsPerSecond} reports/s (${intake.failed} failed)`, `target ≥ 3,000; ${Math.round((100 * intake.requestsPerSecond) / baseline.requestsPerSecond)} % of bare Fastify`, intake.requestsPerSecond >= 3000 && intake.failed === 0);
+    add('intake latency p99', `${intake.p99} ms (p50 ${intake.p50} ms)`, 'target < 50 ms', intake.p99 < 50);
+
+    const [{ received }] = (await pool.query(`SELECT count(*)::int AS received FROM report_submissions WHERE status = 'received'`)).rows;
+    log(`End to end: the worker decides ${received} stored submissions`);
+    const started = performance.now();
+    worker = AppProcess.start('worker', { ...env, LOG_LEVEL: 'info' });
+    const running = worker;
+    await running.waitUntil(() => running.output.includes('worker ready'));
+    await running.waitUntil(async () => (await pool.query(`SELECT 1 FROM report_submissions WHERE status = 'received' LIMIT 1`)).rowCount === 0, 30 * 60_000);
+    const drain = Math.round(received / ((performance.now() - started) / 1000));
+    add('end-to-end rate (submitted → counted)', `${drain} reports/s`, 'target ≥ 1,000', drain >= 1000);
+    const apiMb = residentMb(api.pid);
+    const workerMb = residentMb(running.pid);
+    add('api resident memory', `${apiMb} MB`, 'target < 250 MB', apiMb !== null && apiMb < 250);
+    add('worker resident memory', `${workerMb} MB`, 'target < 300 MB', workerMb !== null && workerMb < 300);
+
+    for (const target of [10_000, 1_000_000]) {
+      await pool.query(`DELETE FROM report_submissions`);
+      const enterprises = target / 40;
+      await pool.query(`DELETE FROM enterprises`);
+      log(`Summaries: loading ${target.toLocaleString('en-US')} accepted reports (${enterprises.toLocaleString('en-US')} enterprises × 40 quarters)`);
+      const stored = await loadHistory(pool, { zones: 10, enterprises, quarters: 40 });
+      const summary = await httpLoad({ url: `${http.baseUrl}/v1/summaries?period=2025`, seconds: Math.max(3, seconds / 2), connections: 4, headers: { authorization: `Bearer ${token}` } });
+      add(`year summary, ${stored.toLocaleString('en-US')} reports stored`, `p50 ${summary.p50} ms, p99 ${summary.p99} ms, ${summary.requestsPerSecond} req/s`, 'target p50 < 20 ms', summary.p50 < 20 && summary.failed === 0);
+    }
+  } finally {
+    await Promise.all([api.stop(), worker?.stop()]);
+    await pool.end();
+    await deleteKeys(settings.REDIS_URL, 'kcn-bench:*');
+  }
+  log('');
+  log(formatTable(['measure', 'measured', 'compared with', 'verdict'], lines.map((l) => [l.metric, l.measured, l.compared, l.ok === null ? '' : l.ok ? 'ok' : 'MISSED'])));
+}
+
+async function insertRate(pool: Pool, seconds: number): Promise<number> {
+  await pool.query('CREATE TABLE IF NOT EXISTS bench_inserts (id bigserial PRIMARY KEY, payload text)');
+  const end = Date.now() + Math.min(seconds, 5) * 1000;
+  let rows = 0;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (Date.now() < end) {
+      await pool.query('INSERT INTO bench_inserts (payload) VALUES ($1)', ['x']);
+      rows++;
+    }
+  }));
+  await pool.query('DROP TABLE bench_inserts');
+  return Math.round(rows / Math.min(seconds, 5));
+}
