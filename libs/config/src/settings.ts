@@ -56,6 +56,10 @@ export class Settings {
   @Transform(toInt) @IsInt() @Min(5) @Max(60000)
   OUTBOX_POLL_MS = 100;
 
+  /** A submission still `received` this long after it was stored has its job added again (lost jobs). */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000)
+  REQUEUE_AFTER_MS = 60_000;
+
   @Transform(toInt) @IsInt() @Min(1024)
   UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 

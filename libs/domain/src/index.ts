@@ -25,3 +25,4 @@ export type { Withholding } from './disclosure/secondary-suppression';
 export { decideDisclosure } from './disclosure/disclosure-control';
 export type { DisclosureDecision, TotalDisclosure, ZoneDisclosure } from './disclosure/disclosure-control';
 export { MAGNITUDE_FIELDS, maskFigures } from './disclosure/apply-disclosure';
+export * from './verdicts';

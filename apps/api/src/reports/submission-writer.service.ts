@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { MicroBatcher } from '@app/common';
 import { FIGURE_COLUMNS } from '@app/database';
 import { REPORT_FIELDS } from '@app/domain';
 import { JobName, QueueName } from '@app/queue';
@@ -55,15 +56,6 @@ const INSERT_SQL = `
   )
   SELECT id, received_at FROM s`;
 
-const MAX_BATCH = 500;
-const MAX_IN_FLIGHT = 4;
-
-interface Pending {
-  row: SubmissionInsert;
-  resolve: (stored: Date | null) => void;
-  reject: (error: unknown) => void;
-}
-
 /**
  * Stores submissions, grouping those that arrive together into one statement: under load a commit
  * (a disk flush) serves hundreds of reports instead of one. Each caller still hears back only after
@@ -72,50 +64,22 @@ interface Pending {
 @Injectable()
 export class SubmissionWriter {
   private readonly pool: Pool;
-  private queue: Pending[] = [];
-  private scheduled = false;
-  private inFlight = 0;
+  private readonly batcher = new MicroBatcher<SubmissionInsert, Date | null>(async (rows) => {
+    const stored = await this.insert(rows);
+    return rows.map((r) => stored.get(r.id) ?? null);
+  }, 500, 4);
 
   constructor(@InjectDataSource() db: DataSource) {
     this.pool = (db.driver as unknown as { master: Pool }).master;
   }
 
   store(row: SubmissionInsert): Promise<Date | null> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row, resolve, reject });
-      this.schedule();
-    });
+    return this.batcher.submit(row);
   }
 
   /** Stores many rows in one transaction, all or none (atomic uploads). */
   async storeAll(rows: readonly SubmissionInsert[]): Promise<Map<string, Date>> {
     return this.insert(rows);
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    if (this.inFlight >= MAX_IN_FLIGHT || this.queue.length === 0) return;
-    const batch = this.queue.splice(0, MAX_BATCH);
-    this.inFlight++;
-    try {
-      const stored = await this.insert(batch.map((p) => p.row));
-      for (const p of batch) p.resolve(stored.get(p.row.id) ?? null);
-    } catch (error) {
-      // One bad row must not fail its neighbours: retry them one by one.
-      if (batch.length === 1) batch[0].reject(error);
-      else for (const p of batch) this.insert([p.row]).then((s) => p.resolve(s.get(p.row.id) ?? null), p.reject);
-    } finally {
-      this.inFlight--;
-      if (this.queue.length > 0) this.schedule();
-    }
   }
 
   private async insert(rows: readonly SubmissionInsert[]): Promise<Map<string, Date>> {

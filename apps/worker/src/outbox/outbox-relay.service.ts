@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { Settings } from '@app/config';
-import { QueueName } from '@app/queue';
+import { JobName, ProcessReportJob, QueueName } from '@app/queue';
 import { QueueProducers } from '../queues/queue-producers.service';
 
 const BATCH = 500;
 const MAX_BACKOFF_MS = 5000;
 const PRUNE_EVERY_MS = 10 * 60_000;
+const REQUEUE_BATCH = 5000;
 
 interface OutboxRow {
   id: string;
@@ -29,6 +30,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running = false;
   private loop: Promise<void> | null = null;
   private lastPrune = 0;
+  private lastRequeue = Date.now();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -72,6 +74,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         if (failures > 0) this.logger.log('outbox relay recovered');
         failures = 0;
         await this.pruneNow();
+        await this.requeueStale();
         if (moved < BATCH) await sleep(this.settings.OUTBOX_POLL_MS);
       } catch (error) {
         if (failures === 0) this.logger.warn(`outbox relay paused: ${(error as Error).message}; retrying`);
@@ -79,6 +82,26 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         await sleep(Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(failures, 6)));
       }
     }
+  }
+
+  /**
+   * A published outbox row does not guarantee a job: a Redis restart without persistence (or the last
+   * second of an AOF) drops queued jobs, and their reports would stay `received` for good. So reports
+   * still undecided some time after they were stored are added again under their own job id; while
+   * the job still exists (a long backlog), BullMQ ignores the add, and processing is idempotent anyway.
+   */
+  private async requeueStale(): Promise<void> {
+    if (Date.now() - this.lastRequeue < this.settings.REQUEUE_AFTER_MS / 2) return;
+    this.lastRequeue = Date.now();
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM report_submissions WHERE status = 'received' AND stored_at < now() - $1 * interval '1 millisecond'
+       ORDER BY stored_at LIMIT ${REQUEUE_BATCH}`,
+      [this.settings.REQUEUE_AFTER_MS],
+    );
+    if (rows.length === 0) return;
+    await this.producers.queue(QueueName.Reports).addBulk(rows.map((r) => ({
+      name: JobName.ProcessReport, data: { submissionId: r.id } satisfies ProcessReportJob, opts: { jobId: r.id },
+    })));
   }
 
   /** Published rows are kept a day for inspection, then dropped. */

@@ -7,12 +7,13 @@ import {
   ReportIssue, reportContribution, WageRegion,
 } from '@app/domain';
 import { MinimumWages } from '../reference/minimum-wages.service';
+import { RECEIVED_LATER_SQL } from './receipt-order';
 
 export type Verdict = 'accepted' | 'rejected' | 'superseded' | 'already-processed';
 
 type Row = Record<string, unknown> & {
   id: string; tax_code: string; period: string; zone_code: string | null; status: string; revision: number | null;
-  received_at: Date; late: boolean | null; warning_count: number; filer_role: string;
+  received_at: Date; late: boolean | null; warning_count: number; filer_role: string; received_later?: boolean;
 };
 
 interface EnterpriseRow {
@@ -51,11 +52,13 @@ export class ReportVerdicts {
          FROM enterprises e JOIN zones z ON z.code = e.zone_code WHERE e.tax_code = $1 FOR UPDATE OF e`,
         [submission.tax_code, submission.period, submission.received_at],
       );
-      // Current revisions of every quarter, plus all accepted revisions of this one.
+      // Current revisions of every quarter, plus all accepted revisions of this one, each marked if
+      // received after this submission (compared exactly, in the database).
       const history: Row[] = enterprise
         ? await tx.query(
-            `SELECT * FROM report_submissions WHERE tax_code = $1 AND (status = 'accepted' OR (period = $2 AND revision IS NOT NULL))`,
-            [submission.tax_code, submission.period],
+            `SELECT r.*, ${RECEIVED_LATER_SQL} AS received_later FROM report_submissions r JOIN report_submissions s ON s.id = $3
+             WHERE r.tax_code = $1 AND (r.status = 'accepted' OR (r.period = $2 AND r.revision IS NOT NULL))`,
+            [submission.tax_code, submission.period, submission.id],
           )
         : [];
       const current = history.find((r) => r.status === 'accepted' && r.period === submission.period) ?? null;
@@ -88,7 +91,7 @@ export class ReportVerdicts {
       const late = isLate(firstReceivedAt, quarter);
       const revision = Math.max(0, ...revisions.map((r) => r.revision ?? 0)) + 1;
       // A revision received before the current one (jobs may finish out of order) is kept but not made current.
-      if (current && current.received_at > submission.received_at) {
+      if (current?.received_later) {
         await this.record(tx, submission.id, { status: 'superseded', revision, late, issues, zoneCode });
         return 'superseded';
       }

@@ -1,0 +1,26 @@
+import { ReportFigures } from '../reports/report-figures';
+import { RegisteredEnterprise } from '../reports/report-rules';
+
+/** A revision already decided and stored: the current one of its quarter, or an earlier accepted one. */
+export interface DecidedRevision {
+  readonly id: string;
+  readonly period: string;
+  readonly zoneCode: string;
+  readonly receivedAt: Date;
+  readonly status: 'accepted' | 'superseded';
+  readonly revision: number;
+  readonly late: boolean;
+  readonly warningCount: number;
+  readonly figures: ReportFigures;
+}
+
+/**
+ * What a verdict needs to know about one enterprise: its registry entry (null if unknown) and its
+ * decided revisions: the current one of every quarter, plus every accepted revision of the quarters
+ * being decided.
+ */
+export interface EnterpriseHistory {
+  readonly taxCode: string;
+  readonly registry: (RegisteredEnterprise & { readonly zoneCode: string }) | null;
+  readonly revisions: readonly DecidedRevision[];
+}

@@ -1,0 +1,2 @@
+export * from './enterprise-history';
+export * from './submission-verdict';

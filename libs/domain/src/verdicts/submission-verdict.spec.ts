@@ -1,0 +1,63 @@
+import { NO_NEXT_PERIOD } from '../aggregation/quarter-sums';
+import { ReportFigures } from '../reports/report-figures';
+import { MinimumWageEntry } from '../wages/minimum-wage';
+import { EnterpriseHistory } from './enterprise-history';
+import { decideSubmission, PendingSubmission } from './submission-verdict';
+
+const wages: MinimumWageEntry[] = [{ effectiveFrom: '2024-07-01', region: 2, monthly: 4_410_000n }];
+const figures = (grossOutput: bigint, workers = 10): ReportFigures => ({
+  grossOutput, grossOutputConstant2010: null, revenue: grossOutput, exportValueUsd: null, importValueUsd: null, stateBudgetPaid: null,
+  realizedCapital: null, workers, femaleWorkers: null, foreignWorkers: null, localWorkers: null, averageWorkers: null, wageFund: BigInt(workers) * 3n * 6_000_000n,
+});
+const empty: EnterpriseHistory = {
+  taxCode: '5300000001',
+  registry: { zoneCode: 'BDH', operatingFrom: '2020-01-01', operatingUntil: null, wageRegion: 2 },
+  revisions: [],
+};
+let seq = 0;
+const pending = (period: string, receivedAt: string, f = figures(100n)): PendingSubmission => ({
+  id: `s${++seq}`, period, receivedAt: new Date(receivedAt), filer: 'board', lockedAtReceipt: false, zoneCode: 'BDH', figures: f,
+});
+
+describe('decideSubmission', () => {
+  it('accepts a first filing as revision 1, on time before the due instant', () => {
+    const o = decideSubmission(pending('2025-Q2', '2025-07-09T10:00:00+07:00'), empty, wages);
+    expect(o.verdict).toMatchObject({ status: 'accepted', revision: 1, late: false, zoneCode: 'BDH' });
+    expect(o.deltas.map((d) => [d.period, d.nextPeriod, d.change.reports])).toEqual([['2025-Q2', NO_NEXT_PERIOD, 1]]);
+  });
+
+  it('makes an amendment current, supersedes the old revision and keeps timeliness of the first', () => {
+    const first = decideSubmission(pending('2025-Q2', '2025-07-09T10:00:00+07:00'), empty, wages);
+    const amendment = pending('2025-Q2', '2025-08-01T10:00:00+07:00', figures(150n));
+    const o = decideSubmission(amendment, first.history, wages);
+    expect(o.verdict).toMatchObject({ status: 'accepted', revision: 2, late: false });
+    expect(o.supersedes).toBe(first.history.revisions[0].id);
+    expect(o.deltas.map((d) => [d.change.reports, d.change.sums.grossOutput])).toEqual([[0, 50n]]);
+  });
+
+  it('keeps an earlier-received revision that finishes after a later one, without making it current', () => {
+    const later = decideSubmission(pending('2025-Q2', '2025-08-01T10:00:00+07:00', figures(150n)), empty, wages);
+    const o = decideSubmission(pending('2025-Q2', '2025-07-09T10:00:00+07:00'), later.history, wages);
+    expect(o.verdict).toMatchObject({ status: 'superseded', revision: 2 });
+    expect(o.supersedes).toBeNull();
+    expect(o.deltas).toEqual([]);
+  });
+
+  it('rejects an unknown enterprise and an error without touching the sums', () => {
+    const unknown = decideSubmission(pending('2025-Q2', '2025-07-09T10:00:00+07:00'), { ...empty, registry: null }, wages);
+    expect(unknown.verdict).toMatchObject({ status: 'rejected', revision: null });
+    expect(unknown.verdict.issues.map((i) => i.code)).toContain('UNKNOWN_ENTERPRISE');
+    const bad = decideSubmission(pending('2025-Q2', '2025-07-09T10:00:00+07:00', { ...figures(1n), femaleWorkers: 11 }), empty, wages);
+    expect(bad.verdict.status).toBe('rejected');
+    expect(bad.deltas).toEqual([]);
+  });
+
+  it('compares with the previous quarter decided earlier in the same batch', () => {
+    const q1 = decideSubmission(pending('2025-Q1', '2025-04-09T10:00:00+07:00', figures(100n)), empty, wages);
+    const q2 = decideSubmission(pending('2025-Q2', '2025-07-09T10:00:00+07:00', figures(300n)), q1.history, wages);
+    expect(q2.verdict.issues.map((i) => i.code)).toContain('OUTLIER_CHANGE');
+    expect(q2.deltas.map((d) => [d.period, d.nextPeriod, d.change.reports])).toEqual([
+      ['2025-Q2', NO_NEXT_PERIOD, 1], ['2025-Q1', NO_NEXT_PERIOD, -1], ['2025-Q1', '2025-Q2', 1],
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+import { AggregateDelta, acceptanceDeltas, Contribution } from '../aggregation/aggregate-moves';
+import { reportContribution } from '../aggregation/report-contribution';
+import { isLate } from '../periods/due-date';
+import { addQuarters, formatQuarter, parseQuarter } from '../periods/quarter';
+import { ReportFigures } from '../reports/report-figures';
+import { hasErrors, ReportIssue } from '../reports/report-issue';
+import { ComparableReport, evaluateReport, FilerKind } from '../reports/report-rules';
+import { MinimumWageEntry } from '../wages/minimum-wage';
+import { DecidedRevision, EnterpriseHistory } from './enterprise-history';
+
+/** A received submission awaiting its verdict. */
+export interface PendingSubmission {
+  readonly id: string;
+  readonly period: string;
+  readonly receivedAt: Date;
+  readonly filer: FilerKind;
+  readonly lockedAtReceipt: boolean;
+  readonly zoneCode: string | null;
+  readonly figures: ReportFigures;
+}
+
+export interface Verdict {
+  readonly status: 'accepted' | 'rejected' | 'superseded';
+  readonly revision: number | null;
+  readonly late: boolean | null;
+  readonly issues: ReportIssue[];
+  readonly warningCount: number;
+  readonly zoneCode: string | null;
+}
+
+export interface VerdictOutcome {
+  readonly verdict: Verdict;
+  /** The revision this one replaces as current, if any. */
+  readonly supersedes: string | null;
+  /** Changes to the zone-quarter sums. */
+  readonly deltas: AggregateDelta[];
+  /** The enterprise's history after this verdict, for the next submission decided in the same batch. */
+  readonly history: EnterpriseHistory;
+}
+
+const warningsIn = (issues: readonly ReportIssue[]) => issues.filter((i) => i.severity === 'warning').length;
+
+function contributionOf(r: DecidedRevision): Contribution {
+  return { zoneCode: r.zoneCode, period: r.period, sums: reportContribution(r.figures, !r.late, r.warningCount > 0) };
+}
+
+/**
+ * The verdict on one submission: the rules, then, if accepted, its revision number, whether it becomes
+ * current (a later-received revision already current keeps its place), what it supersedes and how
+ * the zone-quarter sums change. Pure: the worker loads the history and writes the outcome.
+ */
+export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, minimumWages: readonly MinimumWageEntry[]): VerdictOutcome {
+  const quarter = parseQuarter(s.period)!;
+  const currentOf = (period: string) => h.revisions.find((r) => r.status === 'accepted' && r.period === period) ?? null;
+  const comparable = (period: string): ComparableReport | null => {
+    const r = currentOf(period);
+    return r ? { period: parseQuarter(period)!, grossOutput: r.figures.grossOutput, workers: r.figures.workers } : null;
+  };
+  const ofQuarter = h.revisions.filter((r) => r.period === s.period);
+  const firstReceivedAt = new Date(Math.min(s.receivedAt.getTime(), ...ofQuarter.map((r) => r.receivedAt.getTime())));
+  const issues = evaluateReport(s.figures, {
+    period: quarter,
+    receivedAt: s.receivedAt,
+    filer: s.filer,
+    enterprise: h.registry,
+    periodLockedAtReceipt: s.lockedAtReceipt,
+    firstReceivedAt,
+    previousQuarter: comparable(formatQuarter(addQuarters(quarter, -1))),
+    sameQuarterLastYear: comparable(formatQuarter(addQuarters(quarter, -4))),
+    minimumWages,
+  });
+  const warningCount = warningsIn(issues);
+  if (!h.registry || hasErrors(issues)) {
+    return { verdict: { status: 'rejected', revision: null, late: null, issues, warningCount, zoneCode: h.registry?.zoneCode ?? s.zoneCode }, supersedes: null, deltas: [], history: h };
+  }
+
+  const late = isLate(firstReceivedAt, quarter);
+  const revision = Math.max(0, ...ofQuarter.map((r) => r.revision)) + 1;
+  const current = currentOf(s.period);
+  const decided: DecidedRevision = {
+    id: s.id, period: s.period, zoneCode: h.registry.zoneCode, receivedAt: s.receivedAt, status: 'accepted', revision, late, warningCount, figures: s.figures,
+  };
+  // Jobs may finish out of order: a revision received before the current one is kept, not made current.
+  if (current && current.receivedAt > s.receivedAt) {
+    const kept = { ...decided, status: 'superseded' as const };
+    return { verdict: { ...verdictOf(kept), issues }, supersedes: null, deltas: [], history: { ...h, revisions: [...h.revisions, kept] } };
+  }
+  const accepted = h.revisions.filter((r) => r.status === 'accepted');
+  const later = accepted.filter((r) => r.period > s.period).map((r) => r.period).sort();
+  const earlier = accepted.filter((r) => r.period < s.period).sort((a, b) => (a.period < b.period ? 1 : -1));
+  const deltas = acceptanceDeltas({
+    accepted: contributionOf(decided),
+    replaced: current ? contributionOf(current) : null,
+    previous: earlier[0] ? contributionOf(earlier[0]) : null,
+    nextPeriod: later[0] ?? null,
+  });
+  const revisions = h.revisions.map((r) => (r === current ? { ...r, status: 'superseded' as const } : r));
+  return { verdict: { ...verdictOf(decided), issues }, supersedes: current?.id ?? null, deltas, history: { ...h, revisions: [...revisions, decided] } };
+}
+
+function verdictOf(r: DecidedRevision): Omit<Verdict, 'issues'> {
+  return { status: r.status, revision: r.revision, late: r.late, warningCount: r.warningCount, zoneCode: r.zoneCode };
+}

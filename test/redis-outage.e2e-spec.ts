@@ -1,0 +1,185 @@
+import { Client } from 'pg';
+import { aggregatesAndRecomputation, waitUntilDecided } from './support/aggregate-invariant';
+import { createEnterprise, createZone, reportBody, submit, submitAndDecide, verdict } from './support/fixtures';
+import { PrivateRedis } from './support/redis-server';
+import { startTestSystem, TestSystem } from './support/test-system';
+
+/*
+ * Redis is a queue, not the record: reports are stored (with their outbox rows) before they are
+ * acknowledged, so a Redis outage or a killed worker delays verdicts but loses or doubles nothing.
+ * The suite runs on its own redis-server so it can kill and restart it.
+ */
+describe('outages: Redis down, worker killed', () => {
+  let redis: PrivateRedis;
+  let sys: TestSystem;
+  let board: string;
+  const ENTERPRISES = Array.from({ length: 12 }, (_, i) => `53003000${String(i + 1).padStart(2, '0')}`);
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    // Reports still undecided 2 s after they were stored are queued again (60 s by default).
+    sys = await startTestSystem('redis-outage', { REDIS_URL: redis.url, REQUEUE_AFTER_MS: '2000' });
+    const admin = await sys.token({ role: 'admin', name: 'admin' });
+    board = await sys.token({ role: 'board', name: 'BQL', zoneCodes: ['TL'] });
+    await createZone(sys.http, admin, 'TL', { name: 'KCN Tằng Loỏng', wageRegion: 3 });
+    for (const taxCode of ENTERPRISES) await createEnterprise(sys.http, admin, taxCode, 'TL');
+  });
+
+  afterAll(async () => {
+    // Redis must be up for the system's own clean-up (it deletes the suite's keys); killed last, whatever happened.
+    try {
+      await redis?.start();
+      await sys?.close();
+    } finally {
+      await redis?.kill();
+    }
+  });
+
+  const summary = async (period: string) => {
+    const r = await sys.http.get(`/v1/zones/TL/summary?period=${period}`, board);
+    expect(r.status).toBe(200);
+    return r.body;
+  };
+
+  const ready = () => sys.http.get('/health/ready');
+
+  /**
+   * Holds an enterprise's registry row in an open transaction and (re)starts the worker one job at a
+   * time, so the job of that enterprise's first report stops inside its transaction and the jobs after
+   * it wait in the queue. Returns once the worker waits on the row; `release` lets it go on.
+   */
+  async function stallWorkerOn(taxCode: string): Promise<{ release: () => Promise<void> }> {
+    const blocker = new Client({ connectionString: sys.env.DATABASE_URL });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT 1 FROM enterprises WHERE tax_code = $1 FOR UPDATE', [taxCode]);
+    const release = async () => {
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    };
+    try {
+      await sys.startWorker({ WORKER_CONCURRENCY: '1' });
+      const deadline = Date.now() + 10_000;
+      while ((await sys.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND locktype IN ('tuple', 'transactionid')`)).length === 0) {
+        if (Date.now() > deadline) throw new Error('the worker never reached the held row');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    return { release };
+  }
+
+  it('accepts a report while Redis is up', async () => {
+    const report = await submitAndDecide(sys.http, board, reportBody(ENTERPRISES[0], '2025-Q2', { grossOutput: 4_000_000_000, workers: 120, wageFund: 1_800_000_000 }));
+    expect(report).toMatchObject({ status: 'accepted', revision: 1 });
+    expect(await summary('2025-Q2')).toMatchObject({ grossOutput: '4000000000', workers: 120, reportsReceived: 1 });
+    expect((await ready()).status).toBe(200);
+  });
+
+  it('keeps taking reports while Redis is down and decides them once it is back', async () => {
+    await redis.kill();
+
+    const started = Date.now();
+    const receipt = await submit(sys.http, board, reportBody(ENTERPRISES[1], '2025-Q2', { grossOutput: 2_500_000_000, workers: 80, averageWorkers: 75, wageFund: 1_350_000_000 }));
+    // Stored and acknowledged without waiting on Redis (a client retrying Redis would hang for seconds).
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect((await sys.http.get(`/v1/reports/${receipt.id}`, board)).body).toMatchObject({ status: 'received', revision: null });
+
+    const down = await ready();
+    expect(down.status).toBe(503);
+    expect(down.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'down' } });
+
+    // The relay cannot move it, so it stays in the outbox; nothing is decided meanwhile.
+    await new Promise((r) => setTimeout(r, 1000));
+    const pending = await sys.query(`SELECT job_id FROM outbox WHERE published_at IS NULL`);
+    expect(pending.map((r) => r.job_id)).toEqual([receipt.id]);
+    expect((await sys.http.get(`/v1/reports/${receipt.id}`, board)).body.status).toBe('received');
+
+    await redis.start();
+    const decided = await verdict(sys.http, board, receipt.id, 20_000);
+    expect(decided).toMatchObject({ status: 'accepted', revision: 1, employment: { workers: 80, averageWorkers: 75 } });
+    // 4,000,000,000 + 2,500,000,000; wages (1,800,000,000 + 1,350,000,000) / ((120 + 75) × 3) = 5,384,615.38… → 5,384,615
+    expect(await summary('2025-Q2')).toMatchObject({
+      grossOutput: '6500000000', workers: 200, wageFund: '3150000000', averageMonthlyWage: '5384615', reportsReceived: 2,
+    });
+
+    const deadline = Date.now() + 10_000;
+    while ((await ready()).status !== 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const up = await ready();
+    expect(up.status).toBe(200);
+    expect(up.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+  }, 30_000);
+
+  it('decides reports whose queued jobs were lost when Redis came back empty', async () => {
+    await sys.stopWorker();
+    const receipts = [];
+    for (const i of [2, 3, 4]) receipts.push(await submit(sys.http, board, reportBody(ENTERPRISES[i], '2025-Q3', { grossOutput: i * 1_000_000_000, workers: 10 * i })));
+    const stalled = await stallWorkerOn(ENTERPRISES[2]);
+    try {
+      // Every job is in Redis now (the relay has published the outbox): one running, two waiting.
+      const deadline = Date.now() + 5000;
+      while ((await sys.query('SELECT 1 FROM outbox WHERE published_at IS NULL')).length > 0) {
+        if (Date.now() > deadline) throw new Error('the outbox was not published');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(await sys.query(`SELECT count(*)::int AS n FROM report_submissions WHERE status = 'received'`)).toEqual([{ n: 3 }]);
+      await redis.kill();
+      await redis.start();
+    } finally {
+      await stalled.release();
+    }
+    for (const { id } of receipts) expect(await verdict(sys.http, board, id, 20_000)).toMatchObject({ status: 'accepted', revision: 1 });
+    expect(await summary('2025-Q3')).toMatchObject({ reportsReceived: 3, grossOutput: '9000000000', workers: 90 });
+    const { stored, recomputed } = await aggregatesAndRecomputation(sys);
+    expect(stored).toEqual(recomputed);
+  }, 30_000);
+
+  it('decides every report exactly once when the worker is killed while reports are in flight', async () => {
+    await sys.stopWorker();
+    const filings: Array<{ taxCode: string; period: string; grossOutput: number }> = [];
+    for (const [i, taxCode] of ENTERPRISES.slice(2).entries()) {
+      // Quarters out of order, and an amendment for every other enterprise.
+      for (const period of ['2025-Q1', '2024-Q4', '2025-Q2']) filings.push({ taxCode, period, grossOutput: (i + 1) * 1_000_000_000 });
+      if (i % 2 === 0) filings.push({ taxCode, period: '2024-Q4', grossOutput: (i + 1) * 1_100_000_000 });
+    }
+    const ids: string[] = [];
+    for (const f of filings) ids.push((await submit(sys.http, board, reportBody(f.taxCode, f.period, { grossOutput: f.grossOutput, workers: 50 }))).id);
+
+    // The first job stops inside its transaction, the others wait in the queue; then the worker dies.
+    const stalled = await stallWorkerOn(filings[0].taxCode);
+    try {
+      await sys.stopWorker('SIGKILL');
+    } finally {
+      await stalled.release();
+    }
+    const [{ left }] = await sys.query(`SELECT count(*)::int AS left FROM report_submissions WHERE id = ANY($1) AND status = 'received'`, [ids]);
+    expect(left).toBe(ids.length);
+
+    // The job that died mid-transaction comes back once its lock expires; the queued ones at once.
+    await sys.startWorker();
+    await waitUntilDecided(sys, 20_000);
+
+    const rows = await sys.query(
+      `SELECT tax_code, period, status, revision, processed_at FROM report_submissions WHERE id = ANY($1) ORDER BY tax_code, period, revision`, [ids],
+    );
+    expect(rows.every((r) => ['accepted', 'superseded'].includes(r.status) && r.processed_at !== null)).toBe(true);
+    // Once each: per enterprise-quarter one current revision and revisions 1..n without gaps or repeats.
+    const byQuarter = new Map<string, Array<{ status: string; revision: number }>>();
+    for (const r of rows) byQuarter.set(`${r.tax_code} ${r.period}`, [...(byQuarter.get(`${r.tax_code} ${r.period}`) ?? []), r]);
+    for (const [key, revisions] of byQuarter) {
+      expect({ key, current: revisions.filter((r) => r.status === 'accepted').length, revisions: revisions.map((r) => r.revision) })
+        .toEqual({ key, current: 1, revisions: revisions.map((_, i) => i + 1) });
+    }
+    const { stored, recomputed } = await aggregatesAndRecomputation(sys);
+    expect(stored).toEqual(recomputed);
+
+    // Each enterprise-quarter counted once, with the figures of its last revision.
+    const amended = ENTERPRISES.slice(2).map((_, i) => (i % 2 === 0 ? 1_100_000_000 : 1_000_000_000) * (i + 1)).reduce((a, b) => a + b, 0);
+    const plain = ENTERPRISES.slice(2).map((_, i) => 1_000_000_000 * (i + 1)).reduce((a, b) => a + b, 0);
+    expect(await summary('2024-Q4')).toMatchObject({ reportsReceived: 10, grossOutput: String(amended), workers: 500 });
+    expect(await summary('2025-Q1')).toMatchObject({ reportsReceived: 10, grossOutput: String(plain), workers: 500 });
+    expect(await summary('2025-Q2')).toMatchObject({ reportsReceived: 12, grossOutput: String(plain + 6_500_000_000), workers: 700 });
+  }, 40_000);
+});
