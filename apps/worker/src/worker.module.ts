@@ -4,7 +4,8 @@ import { DatabaseModule } from '@app/database';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { QueueProducers } from './queues/queue-producers.service';
 import { MinimumWages } from './reference/minimum-wages.service';
-import { ReportVerdicts } from './reports/report-verdict.service';
+import { ReportVerdicts } from './reports/report-verdicts.service';
+import { VerdictBatcher } from './reports/verdict-batcher.service';
 import { ReportsProcessor } from './reports/reports.processor';
 
 @Module({})
@@ -13,7 +14,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [SettingsModule.forRoot(settings), DatabaseModule],
-      providers: [QueueProducers, OutboxRelay, MinimumWages, ReportVerdicts, ReportsProcessor],
+      providers: [QueueProducers, OutboxRelay, MinimumWages, ReportVerdicts, VerdictBatcher, ReportsProcessor],
     };
   }
 }

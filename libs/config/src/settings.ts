@@ -50,7 +50,7 @@ export class Settings {
   DB_POOL_SIZE = 10;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
-  WORKER_CONCURRENCY = 16;
+  WORKER_CONCURRENCY = 64;
 
   /** How often the outbox relay looks for new rows when idle. */
   @Transform(toInt) @IsInt() @Min(5) @Max(60000)

@@ -3,7 +3,7 @@ import { Job, Worker } from 'bullmq';
 import { Settings } from '@app/config';
 import { JobName, ProcessReportJob, QueueName } from '@app/queue';
 import { startQueueWorker } from '../queues/queue-worker';
-import { ReportVerdicts } from './report-verdict.service';
+import { VerdictBatcher } from './verdict-batcher.service';
 
 /** Consumes the reports queue: one job per received submission, keyed by its id. */
 @Injectable()
@@ -12,7 +12,7 @@ export class ReportsProcessor implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     private readonly settings: Settings,
-    private readonly verdicts: ReportVerdicts,
+    private readonly verdicts: VerdictBatcher,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -7,6 +7,8 @@ export interface DecidedRevision {
   readonly period: string;
   readonly zoneCode: string;
   readonly receivedAt: Date;
+  /** Sorts revisions in exact order of receipt (see the database's receipt key). */
+  readonly receiptKey: string;
   readonly status: 'accepted' | 'superseded';
   readonly revision: number;
   readonly late: boolean;

@@ -16,7 +16,7 @@ const empty: EnterpriseHistory = {
 };
 let seq = 0;
 const pending = (period: string, receivedAt: string, f = figures(100n)): PendingSubmission => ({
-  id: `s${++seq}`, period, receivedAt: new Date(receivedAt), filer: 'board', lockedAtReceipt: false, zoneCode: 'BDH', figures: f,
+  id: `s${++seq}`, period, receivedAt: new Date(receivedAt), receiptKey: `${new Date(receivedAt).toISOString()}/${seq}`, filer: 'board', lockedAtReceipt: false, zoneCode: 'BDH', figures: f,
 });
 
 describe('decideSubmission', () => {

@@ -13,6 +13,8 @@ export interface PendingSubmission {
   readonly id: string;
   readonly period: string;
   readonly receivedAt: Date;
+  /** Sorts submissions in exact order of receipt. */
+  readonly receiptKey: string;
   readonly filer: FilerKind;
   readonly lockedAtReceipt: boolean;
   readonly zoneCode: string | null;
@@ -78,10 +80,10 @@ export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, min
   const revision = Math.max(0, ...ofQuarter.map((r) => r.revision)) + 1;
   const current = currentOf(s.period);
   const decided: DecidedRevision = {
-    id: s.id, period: s.period, zoneCode: h.registry.zoneCode, receivedAt: s.receivedAt, status: 'accepted', revision, late, warningCount, figures: s.figures,
+    id: s.id, period: s.period, zoneCode: h.registry.zoneCode, receivedAt: s.receivedAt, receiptKey: s.receiptKey, status: 'accepted', revision, late, warningCount, figures: s.figures,
   };
   // Jobs may finish out of order: a revision received before the current one is kept, not made current.
-  if (current && current.receivedAt > s.receivedAt) {
+  if (current && current.receiptKey > s.receiptKey) {
     const kept = { ...decided, status: 'superseded' as const };
     return { verdict: { ...verdictOf(kept), issues }, supersedes: null, deltas: [], history: { ...h, revisions: [...h.revisions, kept] } };
   }
