@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AGGREGATE_SELECT, toAggregateRow } from '@app/database';
 import {
-  buildSummary, PeriodSpec, periodEnd, quarterFirstDay, quarterLastDay, quartersNeeded, Summary, ZoneInfo,
+  buildSummary, formatQuarter, PeriodSpec, periodEnd, quarterLastDay, quartersNeeded, Summary, ZoneInfo,
 } from '@app/domain';
 
 const countsByZone = (rows: Array<{ zone_code: string; n: number }>) => new Map(rows.map((r) => [r.zone_code, Number(r.n)]));
@@ -23,13 +23,12 @@ export class SummaryReader {
     const endDay = quarterLastDay(end);
     const [rows, expected, projects, targets] = await Promise.all([
       this.db.query(`SELECT ${AGGREGATE_SELECT} FROM zone_quarter_aggregates WHERE period = ANY($1) AND zone_code = ANY($2)`, [quartersNeeded(period), codes]),
-      // Enterprise-quarters in which the enterprise operated (its interval meets the quarter).
+      // Enterprise-quarters in which the enterprise operated, from the registry folded into spans.
       this.db.query(
-        `SELECT e.zone_code, count(*)::int AS n
-         FROM enterprises e JOIN unnest($1::date[], $2::date[]) AS q(first_day, last_day)
-           ON e.operating_from <= q.last_day AND (e.operating_until IS NULL OR e.operating_until >= q.first_day)
-         WHERE e.zone_code = ANY($3) GROUP BY e.zone_code`,
-        [period.quarters.map(quarterFirstDay), period.quarters.map(quarterLastDay), codes],
+        `SELECT s.zone_code, sum(s.enterprises)::int AS n
+         FROM enterprise_quarter_spans s JOIN unnest($1::text[]) AS q(period) ON s.first_quarter <= q.period AND s.last_quarter >= q.period
+         WHERE s.zone_code = ANY($2) GROUP BY s.zone_code`,
+        [period.quarters.map(formatQuarter), codes],
       ),
       // Operating at the end of the period: started by then, not ended by then, not stopped without a date.
       this.db.query(

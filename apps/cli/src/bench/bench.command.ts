@@ -64,9 +64,11 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
         production: { grossOutput: String(1_000_000_000 + n), revenue: 1_100_000_000 }, employment: { workers: 100 + (n % 50) }, wages: { wageFund: 1_900_000_000 },
       });
     };
-    const intake = await httpLoad({ url: `${http.baseUrl}/v1/reports`, method: 'POST', seconds, connections: 64, headers: { authorization: `Bearer ${token}` }, body });
-    add('intake rate', `${intake.requestsPerSecond} reports/s (${intake.failed} failed)`, `target ≥ 3,000; ${Math.round((100 * intake.requestsPerSecond) / baseline.requestsPerSecond)} % of bare Fastify`, intake.requestsPerSecond >= 3000 && intake.failed === 0);
-    add('intake latency p99', `${intake.p99} ms (p50 ${intake.p50} ms)`, 'target < 50 ms', intake.p99 < 50);
+    const post = { url: `${http.baseUrl}/v1/reports`, method: 'POST' as const, seconds, connections: 64, headers: { authorization: `Bearer ${token}` }, body };
+    const intake = await httpLoad(post);
+    add('intake rate, as fast as it goes', `${intake.requestsPerSecond} reports/s (${intake.failed} failed), p99 ${intake.p99} ms`, `target ≥ 3,000; ${Math.round((100 * intake.requestsPerSecond) / baseline.requestsPerSecond)} % of bare Fastify`, intake.requestsPerSecond >= 3000 && intake.failed === 0);
+    const steady = await httpLoad({ ...post, rate: 3000 });
+    add('intake latency at 3,000 reports/s', `p99 ${steady.p99} ms, p50 ${steady.p50} ms (${steady.requestsPerSecond} reports/s served)`, 'target p99 < 50 ms', steady.p99 < 50 && steady.requestsPerSecond >= 2900);
 
     const [{ received }] = (await pool.query(`SELECT count(*)::int AS received FROM report_submissions WHERE status = 'received'`)).rows;
     log(`End to end: the worker decides ${received} stored submissions`);

@@ -11,12 +11,15 @@ export interface LoadResult {
 /** Drives one endpoint with keep-alive connections for a while; bodies may vary per request. */
 export async function httpLoad(o: {
   url: string; seconds: number; connections: number; headers?: Record<string, string>; method?: 'GET' | 'POST'; body?: () => string;
+  /** A fixed offered load (requests per second) instead of as fast as possible. */
+  rate?: number;
 }): Promise<LoadResult> {
   const result = await autocannon({
     url: o.url,
     method: o.method ?? 'GET',
     duration: o.seconds,
     connections: o.connections,
+    ...(o.rate ? { overallRate: o.rate } : {}),
     headers: { 'content-type': 'application/json', ...(o.headers ?? {}) },
     requests: o.body ? [{ setupRequest: (req) => ({ ...req, body: o.body!() }) }] : undefined,
   });
