@@ -3,7 +3,7 @@ import { expectedZoneSummary, ListedReport } from './support/expected-summary';
 import { createEnterprise, createZone, reportBody, ReportFigures } from './support/fixtures';
 import { Reply } from './support/http-client';
 import { QueueProbe } from './support/queue-probe';
-import { SeededRandom } from './support/seeded-random';
+import { SeededRandom } from '@app/common';
 import { startTestSystem, TestSystem } from './support/test-system';
 
 /*

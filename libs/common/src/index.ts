@@ -1,1 +1,3 @@
 export * from './micro-batcher';
+export * from './seeded-random';
+export * from './allocate';

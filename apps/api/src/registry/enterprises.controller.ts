@@ -2,14 +2,14 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
-import { canAccessZone, Principal, seesAllZones } from '@app/access';
+import { canAccessZone, Principal } from '@app/access';
 import { Enterprise, recordAudit } from '@app/database';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { byPrincipal } from '../audit/audit';
-import { decodeCursor, pageLimit, toPage } from '../common/pagination';
 import { Problem } from '../common/problem';
 import { CreateEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
 import { ZoneFilterQuery } from './dto/registry-query.dto';
+import { zoneScopedPage } from './zone-scoped-page';
 import { EnterpriseZones } from './enterprise-zones.service';
 import { RegistryLookups } from './registry-lookups.service';
 import { assertDateOrder, assertZoneInScope, isUniqueViolation } from './registry-checks';
@@ -47,15 +47,8 @@ export class EnterprisesController {
   }
 
   @Get()
-  async list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
-    const limit = pageLimit(q);
-    const after = decodeCursor(q.cursor);
-    if (q.zone && !canAccessZone(p, q.zone)) return { items: [], nextCursor: null };
-    const qb = this.enterprises.createQueryBuilder('e').orderBy('e.tax_code', 'ASC').take(limit + 1);
-    if (q.zone) qb.andWhere('e.zone_code = :zone', { zone: q.zone });
-    if (!seesAllZones(p)) qb.andWhere('e.zone_code = ANY(:zones)', { zones: p.zoneCodes ?? [] });
-    if (after) qb.andWhere('e.tax_code > :after', { after: String(after[0]) });
-    return toPage(await qb.getMany(), limit, enterpriseView, (e) => [e.taxCode]);
+  list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
+    return zoneScopedPage(this.enterprises, 'tax_code', (e) => e.taxCode, enterpriseView, q, p);
   }
 
   @Get(':taxCode')

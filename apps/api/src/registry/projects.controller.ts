@@ -2,14 +2,14 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
-import { canAccessZone, Principal, seesAllZones } from '@app/access';
+import { canAccessZone, Principal } from '@app/access';
 import { Project, recordAudit } from '@app/database';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { byPrincipal } from '../audit/audit';
-import { decodeCursor, pageLimit, toPage } from '../common/pagination';
 import { Problem } from '../common/problem';
 import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
 import { ZoneFilterQuery } from './dto/registry-query.dto';
+import { zoneScopedPage } from './zone-scoped-page';
 import { assertDateOrder, assertZoneInScope, isUniqueViolation } from './registry-checks';
 import { RegistryLookups } from './registry-lookups.service';
 import { projectView } from './registry-views';
@@ -46,15 +46,8 @@ export class ProjectsController {
   }
 
   @Get()
-  async list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
-    const limit = pageLimit(q);
-    const after = decodeCursor(q.cursor);
-    if (q.zone && !canAccessZone(p, q.zone)) return { items: [], nextCursor: null };
-    const qb = this.projects.createQueryBuilder('p').orderBy('p.code', 'ASC').take(limit + 1);
-    if (q.zone) qb.andWhere('p.zone_code = :zone', { zone: q.zone });
-    if (!seesAllZones(p)) qb.andWhere('p.zone_code = ANY(:zones)', { zones: p.zoneCodes ?? [] });
-    if (after) qb.andWhere('p.code > :after', { after: String(after[0]) });
-    return toPage(await qb.getMany(), limit, projectView, (x) => [x.code]);
+  list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
+    return zoneScopedPage(this.projects, 'code', (x) => x.code, projectView, q, p);
   }
 
   @Get(':code')

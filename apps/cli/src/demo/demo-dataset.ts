@@ -1,6 +1,6 @@
 import { dueInstant, formatQuarter, operatedDuring, parseQuarter, toLocalIso } from '@app/domain';
 import { DemoZone, LAO_CAI_ZONES } from './lao-cai-zones';
-import { allocate, SeededRandom } from './seeded-random';
+import { allocate, SeededRandom } from '@app/common';
 
 export interface DemoEnterprise {
   taxCode: string; name: string; zoneCode: string; ownership: 'domestic' | 'foreign'; vsicSection: 'B' | 'C' | 'D' | 'E';

@@ -1,9 +1,19 @@
-/** A small deterministic PRNG (mulberry32), so the demo data are the same on every machine. */
+/** A small deterministic PRNG (mulberry32): the same demo data everywhere, replayable randomised tests. */
 export class SeededRandom {
   private state: number;
 
-  constructor(seed: number) {
+  constructor(readonly seed: number) {
     this.state = seed >>> 0;
+  }
+
+  /** Seeded from the variable when set, else from the clock (print `seed` to replay). */
+  static fromEnv(name = 'TEST_SEED'): SeededRandom {
+    const given = process.env[name];
+    return new SeededRandom(given ? Number(given) : Date.now() % 2 ** 31);
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
   }
 
   next(): number {
@@ -30,14 +40,4 @@ export class SeededRandom {
   weight(): number {
     return Math.exp(1.1 * Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next()));
   }
-}
-
-/** Splits `total` into integer parts proportional to `weights`, summing exactly to `total`. */
-export function allocate(total: bigint, weights: readonly number[]): bigint[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const scale = 1_000_000_000n;
-  const parts = weights.map((w) => (total * BigInt(Math.round((w / sum) * Number(scale)))) / scale);
-  const largest = weights.indexOf(Math.max(...weights));
-  parts[largest] += total - parts.reduce((a, b) => a + b, 0n);
-  return parts;
 }
