@@ -26,3 +26,4 @@ export { decideDisclosure } from './disclosure/disclosure-control';
 export type { DisclosureDecision, TotalDisclosure, ZoneDisclosure } from './disclosure/disclosure-control';
 export { MAGNITUDE_FIELDS, maskFigures } from './disclosure/apply-disclosure';
 export * from './verdicts';
+export * from './publications';

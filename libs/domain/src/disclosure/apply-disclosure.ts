@@ -24,7 +24,7 @@ const MASKED_FIELDS = PROTECTED_MAGNITUDES.flatMap((magnitude) => MAGNITUDE_FIEL
  * Replaces every protected field present in `figures` by null when the cell is withheld, and names those fields.
  * Counts and other fields pass through; the input is never modified.
  */
-export function maskFigures<T extends Record<string, unknown>>(
+export function maskFigures<T extends object>(
   figures: T,
   withheld: boolean,
 ): { figures: T; withheld: string[] } {

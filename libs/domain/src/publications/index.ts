@@ -1,0 +1,2 @@
+export * from './publication-plan';
+export * from './public-summary';
