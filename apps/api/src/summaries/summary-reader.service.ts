@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AGGREGATE_SELECT, toAggregateRow } from '@app/database';
 import {
-  buildSummary, formatQuarter, PeriodSpec, periodEnd, quarterLastDay, quartersNeeded, Summary, ZoneInfo,
+  buildSummary, formatQuarter, PeriodSpec, periodEnd, quarterLastDay, quartersNeeded, Summary, ZoneInfo, ZoneKind,
 } from '@app/domain';
 
 const countsByZone = (rows: Array<{ zone_code: string; n: number }>) => new Map(rows.map((r) => [r.zone_code, Number(r.n)]));
@@ -21,7 +21,7 @@ export class SummaryReader {
     const codes = zones.map((z) => z.code);
     const end = periodEnd(period);
     const endDay = quarterLastDay(end);
-    const [rows, expected, projects, targets] = await Promise.all([
+    const [rows, expected, projects, targets, kindOutputs] = await Promise.all([
       this.db.query(`SELECT ${AGGREGATE_SELECT} FROM zone_quarter_aggregates WHERE period = ANY($1) AND zone_code = ANY($2)`, [quartersNeeded(period), codes]),
       // Enterprise-quarters in which the enterprise operated, from the registry folded into spans.
       this.db.query(
@@ -39,6 +39,13 @@ export class SummaryReader {
         [endDay, codes],
       ),
       this.db.query('SELECT zone_code, gross_output_constant_2010::text AS target FROM zone_targets WHERE year = $1 AND zone_code = ANY($2)', [end.year, codes]),
+      // A share is within the whole zone kind: when only some zones are asked for (one zone, a board's
+      // scope), their own total would make a lone park 100%, so the kind's output is read over all zones.
+      zoneCodes === null ? Promise.resolve(null) : this.db.query(
+        `SELECT z.kind, sum(a.gross_output)::text AS output FROM zone_quarter_aggregates a JOIN zones z ON z.code = a.zone_code
+         WHERE a.period = ANY($1) AND a.reports > 0 GROUP BY z.kind`,
+        [period.quarters.map(formatQuarter)],
+      ),
     ]);
     return buildSummary({
       period,
@@ -47,6 +54,7 @@ export class SummaryReader {
       expected: countsByZone(expected),
       operatingProjects: countsByZone(projects),
       targets: new Map(targets.map((t: { zone_code: string; target: string }) => [t.zone_code, BigInt(t.target)])),
+      kindGrossOutput: kindOutputs === null ? undefined : new Map(kindOutputs.map((k: { kind: ZoneKind; output: string }) => [k.kind, BigInt(k.output)])),
     });
   }
 }

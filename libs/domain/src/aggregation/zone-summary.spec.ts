@@ -61,6 +61,21 @@ describe('buildSummary', () => {
     expect(s.totals.all.grossOutput).toBe(475n);
   });
 
+  it('shares within the whole kind when only some zones are summarised', () => {
+    const rows = [row('BDH', '2024-Q4', NO_NEXT_PERIOD, { grossOutput: 166n })];
+    const one = buildSummary({ ...input('2024-Q4', rows), zones: [zones[0]], kindGrossOutput: new Map([['industrial_park', 425n]]) });
+    expect(one.zones[0].grossOutputSharePct).toBe(39.06);
+  });
+
+  it('weighs a group\'s plan progress on the zones that have a target', () => {
+    const rows = [
+      row('BDH', '2025-Q1', NO_NEXT_PERIOD, { grossOutputConstant2010: 300n }),
+      row('DPM', '2025-Q1', NO_NEXT_PERIOD, { grossOutputConstant2010: 700n }),
+    ];
+    const s = buildSummary(input('2025-Q1', rows, { targets: new Map([['BDH', 1200n]]) }));
+    expect(s.totals.industrial_park).toMatchObject({ planTarget: 1200n, planProgressPct: 25 });
+  });
+
   it('computes growth on the same quarters a year earlier, none when that value is missing or zero', () => {
     const rows = [
       row('BDH', '2024-Q3', NO_NEXT_PERIOD, { grossOutput: 100n, grossOutputConstant2010: 80n }),

@@ -64,6 +64,12 @@ export interface SummaryInput {
   readonly operatingProjects: ReadonlyMap<string, number>;
   /** Annual targets at 2010 prices for the year the period ends in, per zone. */
   readonly targets: ReadonlyMap<string, bigint>;
+  /**
+   * Gross output over the period of all zones of each kind (a kind nobody reported in left out), when
+   * `zones` are only some of them (one zone, a board's scope): a share is within the whole kind, not
+   * within the zones asked for. Absent when `zones` are all zones.
+   */
+  readonly kindGrossOutput?: ReadonlyMap<ZoneKind, bigint>;
 }
 
 /** The quarters whose aggregate rows a summary of `period` reads. */
@@ -110,11 +116,12 @@ export function buildSummary(input: SummaryInput): Summary {
     industrial_cluster: figuresOf(groupParts('industrial_cluster'), null),
     all: figuresOf(groupParts('all'), null),
   };
+  const shareBase = (kind: ZoneKind) => (input.kindGrossOutput ? input.kindGrossOutput.get(kind) ?? null : totals[kind].grossOutput);
   const zones = zoneParts.map(({ zone, parts }) => ({
     zoneCode: zone.code,
     zoneName: zone.name,
     kind: zone.kind,
-    ...figuresOf(parts, totals[zone.kind].grossOutput),
+    ...figuresOf(parts, shareBase(zone.kind)),
   }));
   return { period: input.period.label, quarters: input.period.quarters.map(formatQuarter), zones, totals };
 }
@@ -125,7 +132,9 @@ function combine(parts: readonly Parts[]): Parts {
     flows: sumAll(parts.map((p) => p.flows)),
     stocks: sumAll(parts.map((p) => p.stocks)),
     previous: sumAll(parts.map((p) => p.previous)),
-    yearToDate: sumAll(parts.map((p) => p.yearToDate)),
+    // The year to date only feeds plan progress: a group's progress weighs the output of the zones that
+    // have a target against the sum of those targets, else a zone without one inflates it.
+    yearToDate: sumAll(parts.filter((p) => p.target !== null).map((p) => p.yearToDate)),
     expected: parts.reduce((n, p) => n + p.expected, 0),
     projects: parts.reduce((n, p) => n + p.projects, 0),
     target: targets.length > 0 ? targets.reduce((a, b) => a + b, 0n) : null,
