@@ -1,5 +1,5 @@
 import { createEnterprise, createZone, reportBody, submit } from './support/fixtures';
-import { Reply } from './support/http-client';
+import { expectFieldProblem, expectProblem } from './support/problem-assertions';
 import { startTestSystem, TestSystem } from './support/test-system';
 
 /** Zone A (Tằng Loỏng) and zone B (Bắc Duyên Hải), two enterprises in A and one in B. */
@@ -9,21 +9,6 @@ const A1 = '5300000011';
 const A2 = '5300000012';
 const B1 = '5300000021';
 const NO_SUCH_REPORT = '00000000-0000-4000-8000-000000000000';
-
-/** Every refusal is RFC 9457 problem details with the given status. */
-function expectProblem(r: Reply, status: number): void {
-  expect(r.status).toBe(status);
-  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(r.body).toEqual(expect.objectContaining({
-    type: expect.any(String), title: expect.any(String), status, detail: expect.any(String),
-  }));
-}
-
-/** A refusal that names the field that put the request out of bounds. */
-function expectFieldProblem(r: Reply, status: number, field: string, code?: string): void {
-  expectProblem(r, status);
-  expect(r.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, ...(code ? { code } : {}) })]));
-}
 
 describe('access control: tokens, roles and zone scopes', () => {
   let sys: TestSystem;

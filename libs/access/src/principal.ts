@@ -24,3 +24,9 @@ export function canAccessEnterprise(p: Principal, taxCode: string, zoneCode: str
   if (p.role === 'enterprise') return p.taxCode === taxCode;
   return canAccessZone(p, zoneCode);
 }
+
+/** The zones a board or admin reads, narrowed to `zone` when a query names one: null means every zone. */
+export function readableZones(p: Principal, zone?: string): readonly string[] | null {
+  if (zone !== undefined) return canAccessZone(p, zone) ? [zone] : [];
+  return seesAllZones(p) ? null : (p.zoneCodes ?? []);
+}

@@ -28,11 +28,12 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): unknown[] | null {
+/** `length`, when given, is the number of parts the key must have (a key of another list is refused). */
+export function decodeCursor(cursor: string | undefined, length?: number): unknown[] | null {
   if (!cursor) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key)) return key;
+    if (Array.isArray(key) && (length === undefined || key.length === length)) return key;
   } catch {
     // fall through to the error below
   }

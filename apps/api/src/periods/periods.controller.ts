@@ -1,18 +1,15 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Principal } from '@app/access';
+import { Principal, readableZones } from '@app/access';
 import { recordAudit } from '@app/database';
-import { parseQuarter, toLocalIso } from '@app/domain';
+import { toLocalIso } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { byPrincipal } from '../audit/audit';
-import { Problem } from '../common/problem';
-
-function quarterParam(period: string): string {
-  if (!parseQuarter(period)) throw Problem.field(422, 'period', 'INVALID_PERIOD', 'period must be a quarter written YYYY-Qn, e.g. 2025-Q3');
-  return period;
-}
+import { FilingStatusQuery } from './dto/filing-status.query';
+import { FilingStatusReader } from './filing-status.service';
+import { quarterParam } from './quarter-param';
 
 /**
  * Locking a quarter stops enterprise filings received from then on; boards may still file (history,
@@ -23,7 +20,17 @@ function quarterParam(period: string): string {
 @Controller('v1/periods')
 @Roles('admin', 'board')
 export class PeriodsController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly filingStatus: FilingStatusReader,
+  ) {}
+
+  /** Every enterprise expected to file the quarter within the caller's zones: on time, late or missing. */
+  @Get(':period/filing-status')
+  @ApiOkResponse({ description: '{period, items: [{taxCode, name, zoneCode, status: "on_time"|"late"|"missing", reportId?, receivedAt?}], counts: {expected, onTime, late, missing}}' })
+  filing(@Param('period') period: string, @Query() q: FilingStatusQuery, @CurrentPrincipal() p: Principal) {
+    return this.filingStatus.read(period, readableZones(p, q.zone));
+  }
 
   @Post(':period/lock')
   @HttpCode(200)

@@ -4,10 +4,9 @@ import { DataSource } from 'typeorm';
 import { canAccessEnterprise, Principal, seesAllZones } from '@app/access';
 import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { Problem } from '../common/problem';
+import { isUuid } from '../common/uuid';
 import { ListReportsQuery } from './dto/list-reports.query';
-import { reportView, SubmissionRow } from './report-view';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { reportView, reviewerNameSql, SubmissionRow } from './report-view';
 
 /** Reads submissions within the caller's scope; out of scope looks the same as missing. */
 @Injectable()
@@ -15,7 +14,7 @@ export class ReportReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async get(id: string, p: Principal): Promise<ReturnType<typeof reportView>> {
-    const rows: SubmissionRow[] = UUID.test(id) ? await this.db.query('SELECT * FROM report_submissions WHERE id = $1', [id]) : [];
+    const rows: SubmissionRow[] = isUuid(id) ? await this.db.query(`SELECT *, ${reviewerNameSql('report_submissions')} FROM report_submissions WHERE id = $1`, [id]) : [];
     const row = rows[0];
     if (!row || !canAccessEnterprise(p, row.tax_code, row.zone_code)) throw Problem.notFound(`No report ${id} in your scope.`);
     return reportView(row);
@@ -42,7 +41,7 @@ export class ReportReader {
     }
     params.push(limit + 1);
     const rows: Array<SubmissionRow & { cursor_at: string }> = await this.db.query(
-      `SELECT *, received_at::text AS cursor_at FROM report_submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT *, ${reviewerNameSql('report_submissions')}, received_at::text AS cursor_at FROM report_submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY received_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );

@@ -4,17 +4,42 @@ export type SubmissionRow = Record<string, unknown> & {
   id: string; tax_code: string; zone_code: string | null; period: string; revision: number | null; status: string;
   received_at: Date; processed_at: Date | null; late: boolean | null; source: string; issues: unknown[];
   batch_id: string | null; reviewed_at: Date | null; reviewed_by: string | null; review_comment: string | null;
+  /** Selected with reviewerNameSql: reviews show who reviewed by name, not by token id. */
+  reviewer_name?: string | null;
 };
+
+export type ReportSections = Record<'production' | 'investment' | 'employment' | 'wages', Record<string, string | number | null>>;
+
+export interface ReviewView {
+  reviewedAt: string;
+  /** The reviewing token's name. */
+  reviewedBy: string | null;
+  comment: string | null;
+}
 
 const iso = (d: Date | null) => (d ? toLocalIso(d) : null);
 
-/** A submission as the API shows it: status, verdict, issues and the sections as submitted. */
-export function reportView(r: SubmissionRow) {
-  const sections: Record<string, Record<string, string | number | null>> = { production: {}, investment: {}, employment: {}, wages: {} };
+/** The column `reviewer_name` of a submission row aliased `alias`. */
+export function reviewerNameSql(alias: string): string {
+  return `(SELECT t.name FROM api_tokens t WHERE t.id = ${alias}.reviewed_by) AS reviewer_name`;
+}
+
+/** The figures in the JSON shape of a submission: money as strings, counts as numbers, null where not reported. */
+export function reportSections(r: Record<string, unknown>): ReportSections {
+  const sections: ReportSections = { production: {}, investment: {}, employment: {}, wages: {} };
   for (const f of REPORT_FIELDS) {
     const raw = r[fieldColumn(f)] as string | number | null;
     sections[f.section][f.key] = raw === null ? null : f.kind === 'count' ? Number(raw) : String(raw);
   }
+  return sections;
+}
+
+export function reviewView(r: SubmissionRow): ReviewView | null {
+  return r.reviewed_at ? { reviewedAt: toLocalIso(r.reviewed_at), reviewedBy: r.reviewer_name ?? null, comment: r.review_comment } : null;
+}
+
+/** A submission as the API shows it: status, verdict, issues and the sections as submitted. */
+export function reportView(r: SubmissionRow) {
   return {
     id: r.id,
     taxCode: r.tax_code,
@@ -27,8 +52,8 @@ export function reportView(r: SubmissionRow) {
     late: r.late,
     source: r.source,
     issues: r.issues,
-    ...sections,
+    ...reportSections(r),
     batchId: r.batch_id,
-    review: r.reviewed_at ? { reviewedAt: iso(r.reviewed_at), reviewedBy: r.reviewed_by, comment: r.review_comment } : null,
+    review: reviewView(r),
   };
 }
