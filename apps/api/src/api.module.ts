@@ -2,9 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { Settings, SettingsModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { AuditController } from './audit/audit.controller';
+import { AuditReader } from './audit/audit-reader.service';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenStore } from './auth/token-store.service';
 import { ProblemFilter } from './common/problem.filter';
+import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { FollowUpReader } from './follow-ups/follow-ups.service';
+import { ReportReviewer } from './follow-ups/report-reviewer.service';
 import { HealthController } from './health/health.controller';
 import { RedisProbe } from './health/redis-probe.service';
 import { MetricsController } from './metrics/metrics.controller';
@@ -21,7 +26,8 @@ import { ReportReader } from './reports/report-reader.service';
 import { SubmissionWriter } from './reports/submission-writer.service';
 import { ReportsController } from './reports/reports.controller';
 import { SummariesController } from './summaries/summaries.controller';
-import { SummaryReader } from './summaries/summary-reader.service';
+import { SummariesWorkbookController } from './summaries/summaries-workbook.controller';
+import { FilingStatusReader, SummaryReader } from '@app/reporting';
 import { TokensController } from './tokens/tokens.controller';
 
 @Module({})
@@ -32,12 +38,13 @@ export class ApiModule {
       imports: [SettingsModule.forRoot(settings), DatabaseModule],
       controllers: [
         HealthController, MetricsController, TokensController, ZonesController, EnterprisesController, ProjectsController,
-        TargetsController, ReportsController, PeriodsController, SummariesController,
+        TargetsController, ReportsController, PeriodsController, SummariesController, SummariesWorkbookController, FollowUpsController, AuditController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         TokenStore, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader,
+        FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader,
       ],
     };
   }

@@ -1,6 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Settings, SettingsModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { FilingStatusReader, PublicationBuilder, SummaryReader } from '@app/reporting';
+import { EmailSender } from './mail/email-sender.service';
+import { ReminderScan } from './reminders/reminder-scan.service';
+import { JobSchedules } from './schedules/job-schedules.service';
+import { ScheduledJobsProcessor } from './schedules/scheduled-jobs.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { QueueProducers } from './queues/queue-producers.service';
 import { MinimumWages } from './reference/minimum-wages.service';
@@ -14,7 +19,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [SettingsModule.forRoot(settings), DatabaseModule],
-      providers: [QueueProducers, OutboxRelay, MinimumWages, ReportVerdicts, VerdictBatcher, ReportsProcessor],
+      providers: [QueueProducers, OutboxRelay, MinimumWages, ReportVerdicts, VerdictBatcher, ReportsProcessor,
+        SummaryReader, FilingStatusReader, PublicationBuilder, ReminderScan, EmailSender, JobSchedules, ScheduledJobsProcessor],
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { Role } from '@app/database';
+import type { SqlRunner } from '@app/common';
 import { generateTokenSecret, hashTokenSecret } from './token-secret';
 
 export interface TokenRequest {
@@ -15,11 +16,6 @@ export class TokenRequestError extends Error {
   constructor(readonly field: string, readonly code: string, message: string) {
     super(message);
   }
-}
-
-/** Anything that runs SQL: a TypeORM DataSource or EntityManager, a pg Pool. */
-export interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<any>;
 }
 
 /** Checks what a token may be given, independent of who asks (HTTP or CLI). */

@@ -1,3 +1,4 @@
 export * from './micro-batcher';
 export * from './seeded-random';
 export * from './allocate';
+export * from './sql-runner';

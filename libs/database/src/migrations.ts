@@ -1,6 +1,11 @@
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { ReceivedSubmissionsIndex1764100000000 } from './migrations/1764100000000-received-submissions-index';
 import { EnterpriseQuarterSpans1764200000000 } from './migrations/1764200000000-enterprise-quarter-spans';
+import { FollowUpIndex1764300000000 } from './migrations/1764300000000-follow-up-index';
+import { PublicationsAndMail1764500000000 } from './migrations/1764500000000-publications-and-mail';
 
 /** In order; each runs once per database. */
-export const MIGRATIONS = [InitialSchema1764000000000, ReceivedSubmissionsIndex1764100000000, EnterpriseQuarterSpans1764200000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000, ReceivedSubmissionsIndex1764100000000, EnterpriseQuarterSpans1764200000000, FollowUpIndex1764300000000,
+  PublicationsAndMail1764500000000,
+];

@@ -1,12 +1,25 @@
-/** Every queue of the system; a job name without a handler fails worker start-up. */
+/** Every queue of the system and the jobs each carries; a job name without a handler fails loudly. */
 export enum QueueName {
   Reports = 'reports',
+  Publications = 'publications',
+  Reminders = 'reminders',
+  Mail = 'mail',
 }
 
 export enum JobName {
   ProcessReport = 'process-report',
+  PublishMonthly = 'publish-monthly',
+  ScanReminders = 'scan-reminders',
+  SendEmail = 'send-email',
 }
 
 export interface ProcessReportJob {
   readonly submissionId: string;
+}
+
+/** Scheduled jobs carry nothing: the time they were due to run says what to do. */
+export type ScheduledJob = Record<string, never>;
+
+export interface SendEmailJob {
+  readonly emailId: string;
 }

@@ -8,7 +8,7 @@ import { toLocalIso } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { byPrincipal } from '../audit/audit';
 import { FilingStatusQuery } from './dto/filing-status.query';
-import { FilingStatusReader } from './filing-status.service';
+import { FilingStatusReader } from '@app/reporting';
 import { quarterParam } from './quarter-param';
 
 /**
@@ -29,6 +29,7 @@ export class PeriodsController {
   @Get(':period/filing-status')
   @ApiOkResponse({ description: '{period, items: [{taxCode, name, zoneCode, status: "on_time"|"late"|"missing", reportId?, receivedAt?}], counts: {expected, onTime, late, missing}}' })
   filing(@Param('period') period: string, @Query() q: FilingStatusQuery, @CurrentPrincipal() p: Principal) {
+    quarterParam(period);
     return this.filingStatus.read(period, readableZones(p, q.zone));
   }
 

@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { canAccessZone, Principal, seesAllZones } from '@app/access';
-import { parsePeriod, PeriodError, PeriodSpec, periodRange } from '@app/domain';
+import { canAccessZone, Principal, readableZones } from '@app/access';
+import { parsePeriod, PeriodError, PeriodSpec, periodRange, toJson } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { Problem } from '../common/problem';
-import { asOfNow, figuresView } from './summary-view';
-import { SummaryReader } from './summary-reader.service';
+import { asOfNow, summaryView } from './summary-view';
+import { SummaryReader } from '@app/reporting';
 
 /** `period=2025-Q3`, `period=2025` or `from=2025-Q1&to=2025-Q3`. */
 export function periodFromQuery(q: { period?: string; from?: string; to?: string }): PeriodSpec {
@@ -32,18 +32,7 @@ export class SummariesController {
   @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false })
   async summaries(@Query() q: Record<string, string>, @CurrentPrincipal() p: Principal) {
     const period = periodFromQuery(q);
-    const summary = await this.reader.summarize(period, seesAllZones(p) ? null : (p.zoneCodes ?? []));
-    return {
-      period: summary.period,
-      quarters: summary.quarters,
-      zones: summary.zones.map(figuresView),
-      totals: {
-        industrial_park: figuresView(summary.totals.industrial_park),
-        industrial_cluster: figuresView(summary.totals.industrial_cluster),
-        all: figuresView(summary.totals.all),
-      },
-      asOf: asOfNow(),
-    };
+    return summaryView(await this.reader.summarize(period, readableZones(p)));
   }
 
   @Get('zones/:code/summary')
@@ -55,6 +44,6 @@ export class SummariesController {
     const summary = await this.reader.summarize(period, [code]);
     const zone = summary.zones[0];
     if (!zone) throw Problem.notFound(`No zone ${code}.`);
-    return { period: summary.period, quarters: summary.quarters, ...figuresView(zone), asOf: asOfNow() };
+    return { period: summary.period, quarters: summary.quarters, ...toJson(zone), asOf: asOfNow() };
   }
 }

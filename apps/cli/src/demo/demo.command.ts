@@ -7,9 +7,16 @@ import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
 import { deleteKeys } from '../processes/redis-keys';
 import { buildDemoDataset, DemoFiling } from './demo-dataset';
+import { downloadWorkbook } from './workbook-download';
 import { zoneTable } from './zone-table';
 
 const CONCURRENCY = 16;
+const WORKBOOK_DIR = 'var/demo';
+/** The periods the walkthrough shows: the published year, and this year to date. */
+const SHOWN_PERIODS = [
+  { query: 'period=2024', title: '2024' },
+  { query: 'from=2025-Q1&to=2025-Q3', title: '2025 year to date (Q1–Q3)' },
+];
 
 /** Runs `work` over items, a few at a time, ticking a progress bar. */
 async function withProgress<T>(label: string, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
@@ -33,7 +40,7 @@ async function expect2xx(reply: Promise<{ status: number; body: unknown }>, what
 
 /**
  * The seeded walkthrough: a fresh database, the api and worker as real processes, the Lào Cai registry,
- * 2024 and 2025 Q1–Q3 filed over HTTP, and the board's tables.
+ * 2024 and 2025 Q1–Q3 filed over HTTP, the board's tables and its workbooks, written under var/demo.
  */
 export async function demo(settings: Settings, flags: Record<string, string>, log: (line: string) => void): Promise<void> {
   const databaseUrl = new URL(settings.DATABASE_URL);
@@ -80,12 +87,13 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
     const verdicts = await http.get('/v1/reports?status=rejected&limit=500', board);
     log(`   worker verdicts done: ${verdicts.body.items.length} rejected (${verdicts.body.items[0]?.issues[0]?.code ?? '-'}), the rest accepted`);
 
-    for (const period of ['2024', '2025-Q1..2025-Q3']) {
-      const query = period === '2024' ? 'period=2024' : 'from=2025-Q1&to=2025-Q3';
+    for (const { query, title } of SHOWN_PERIODS) {
       const summary = (await http.get(`/v1/summaries?${query}`, board)).body;
-      log(`\n4. Zone summary ${period === '2024' ? '2024' : '2025 year to date (Q1–Q3)'}  (GTSX = gross output, current prices; KH = progress on the annual target at 2010 prices)`);
+      log(`\n4. Zone summary ${title}  (GTSX = gross output, current prices; KH = progress on the annual target at 2010 prices)`);
       log(zoneTable(summary));
     }
+    log('\n5. The same as workbooks for the board (GET /v1/summaries.xlsx):');
+    for (const { query } of SHOWN_PERIODS) log(`   ${await downloadWorkbook(http, `/v1/summaries.xlsx?${query}`, board, WORKBOOK_DIR)}`);
     if (flags.keep === 'true') {
       log(`\nThe api and worker keep running (Ctrl-C to stop): ${http.baseUrl}/docs — board token:\n${board}`);
       await new Promise((resolve) => process.once('SIGINT', resolve));

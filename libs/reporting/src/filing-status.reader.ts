@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { quarterFirstDay, quarterLastDay, toLocalIso } from '@app/domain';
-import { quarterParam } from './quarter-param';
+import { parseQuarter, PeriodError, quarterFirstDay, quarterLastDay, toLocalIso } from '@app/domain';
 
 export interface FilingStatusRow {
   taxCode: string;
@@ -56,9 +55,10 @@ function filingRow(r: Row): FilingStatusRow {
 export class FilingStatusReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** `zoneCodes` null reads every zone. Throws 422 naming `period` unless it is a quarter. */
+  /** `zoneCodes` null reads every zone. Throws a PeriodError on `period` unless it is a quarter. */
   async read(period: string, zoneCodes: readonly string[] | null): Promise<FilingStatus> {
-    const quarter = quarterParam(period);
+    const quarter = parseQuarter(period);
+    if (!quarter) throw new PeriodError('period', 'INVALID_PERIOD', 'period must be a quarter written YYYY-Qn, e.g. 2025-Q3');
     const rows: Row[] = await this.db.query(FILING_SQL, [period, quarterFirstDay(quarter), quarterLastDay(quarter), zoneCodes]);
     const items = rows.map(filingRow);
     const count = (status: FilingStatusRow['status']) => items.filter((i) => i.status === status).length;

@@ -1,0 +1,40 @@
+import { Summary, SummaryFigures, ZoneKind, ZoneSummary } from '../aggregation/zone-summary';
+
+/** A flat record with money as strings of digits, the form figures take in JSON. */
+export type Json<T> = { [K in keyof T]: T[K] extends bigint | null ? string | null : T[K] };
+
+export function toJson<T extends object>(figures: T): Json<T> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(figures)) out[k] = typeof v === 'bigint' ? v.toString() : v;
+  return out as Json<T>;
+}
+
+export interface SummaryJson {
+  period: string;
+  quarters: string[];
+  zones: Array<Json<ZoneSummary> & { withheld?: string[] }>;
+  totals: Record<ZoneKind | 'all', Json<SummaryFigures> & { withheld?: string[] }>;
+}
+
+export function summaryJson(s: Summary | (Summary & { zones: Array<ZoneSummary & { withheld: string[] }> })): SummaryJson {
+  return {
+    period: s.period,
+    quarters: s.quarters,
+    zones: s.zones.map(toJson),
+    totals: { industrial_park: toJson(s.totals.industrial_park), industrial_cluster: toJson(s.totals.industrial_cluster), all: toJson(s.totals.all) },
+  };
+}
+
+export interface FilingCounts {
+  expected: number;
+  onTime: number;
+  late: number;
+  missing: number;
+}
+
+/** What a publication states, stored exactly as published (the board's and the public version). */
+export interface PublishedFigures {
+  latestQuarter: SummaryJson;
+  yearToDate: SummaryJson;
+  filing: { period: string; counts: FilingCounts; byZone: Record<string, FilingCounts> };
+}

@@ -1,0 +1,28 @@
+import { stream } from 'exceljs';
+import type { Writable } from 'node:stream';
+import { filingStatusSheet } from './filing-status.sheet';
+import { followUpsSheet } from './follow-ups.sheet';
+import { notesSheet } from './notes.sheet';
+import { periodLabel } from './period-label';
+import { SummaryWorkbookInput } from './summary-workbook.input';
+import { writeTableSheet } from './table-sheet.writer';
+import { zoneSummarySheet } from './zone-summary.sheet';
+
+/**
+ * Writes the board's summary workbook to `output` with exceljs's streaming writer: rows are flushed to
+ * the zip stream as they are written and each sheet is finished before the next begins, so memory
+ * does not grow with the number of zones, enterprises or warnings. Resolves once `output` has
+ * received the whole file (which needs a reader draining it).
+ */
+export async function writeSummaryWorkbook(output: Writable, input: SummaryWorkbookInput): Promise<void> {
+  const language = input.language ?? 'vi';
+  // Shared strings would keep every text in memory until the end; styles carry the number formats.
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  await writeTableSheet(workbook, zoneSummarySheet(input.summary), language);
+  if (input.filingStatus) await writeTableSheet(workbook, filingStatusSheet(input.filingStatus), language);
+  if (input.followUps) {
+    await writeTableSheet(workbook, followUpsSheet(periodLabel(input.summary.period, input.summary.quarters), input.followUps), language);
+  }
+  await writeTableSheet(workbook, notesSheet(input), language);
+  await workbook.commit();
+}

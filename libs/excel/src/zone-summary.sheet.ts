@@ -1,0 +1,90 @@
+import { Json, SummaryFigures, SummaryJson, ZONE_KINDS, ZoneKind } from '@app/domain';
+import { UnitName } from './cell-units';
+import { Label, untranslated } from './labels';
+import { periodLabel } from './period-label';
+import { Column, TableSheet } from './table-sheet.writer';
+
+/** A zone, or a total over a kind of zone or over all of them. */
+interface ZoneRow {
+  readonly code: string | null;
+  readonly name: Label;
+  readonly kind: Label;
+  readonly figures: Json<SummaryFigures>;
+}
+
+const KIND_LABELS: Readonly<Record<ZoneKind, Label>> = {
+  industrial_park: { vi: 'KCN', en: 'Industrial park' },
+  industrial_cluster: { vi: 'CCN', en: 'Industrial cluster' },
+};
+
+interface FigureColumn {
+  readonly label: Label;
+  readonly unit: UnitName;
+  readonly width: number;
+}
+
+// Keyed by every figure of SummaryFigures, so a figure added there cannot be left out of the workbook.
+const FIGURE_COLUMNS: { readonly [K in keyof SummaryFigures]: FigureColumn } = {
+  reportsExpected: { label: { vi: 'Số báo cáo phải nộp', en: 'Reports expected' }, unit: 'count', width: 11 },
+  reportsReceived: { label: { vi: 'Số báo cáo đã nhận', en: 'Reports received' }, unit: 'count', width: 11 },
+  reportsOnTime: { label: { vi: 'Số báo cáo đúng hạn', en: 'Reports on time' }, unit: 'count', width: 11 },
+  completenessPct: { label: { vi: 'Tỷ lệ báo cáo đã nhận', en: 'Reports received of expected' }, unit: 'percent', width: 11 },
+  operatingProjects: { label: { vi: 'Số dự án hoạt động cuối kỳ', en: 'Operating projects at period end' }, unit: 'count', width: 12 },
+  grossOutput: { label: { vi: 'Giá trị sản xuất công nghiệp, giá hiện hành', en: 'Gross industrial output, current prices' }, unit: 'millionDong', width: 16 },
+  grossOutputConstant2010: { label: { vi: 'Giá trị sản xuất công nghiệp, giá so sánh 2010', en: 'Gross industrial output, 2010 prices' }, unit: 'millionDong', width: 16 },
+  revenue: { label: { vi: 'Doanh thu thuần', en: 'Net revenue' }, unit: 'millionDong', width: 16 },
+  exportValueUsd: { label: { vi: 'Kim ngạch xuất khẩu', en: 'Export turnover' }, unit: 'thousandUsd', width: 14 },
+  importValueUsd: { label: { vi: 'Kim ngạch nhập khẩu', en: 'Import turnover' }, unit: 'thousandUsd', width: 14 },
+  stateBudgetPaid: { label: { vi: 'Nộp ngân sách nhà nước', en: 'Paid to the state budget' }, unit: 'millionDong', width: 15 },
+  realizedCapital: { label: { vi: 'Vốn đầu tư thực hiện', en: 'Realised investment capital' }, unit: 'millionDong', width: 15 },
+  wageFund: { label: { vi: 'Tổng quỹ lương và thu nhập', en: 'Wage fund' }, unit: 'millionDong', width: 15 },
+  workers: { label: { vi: 'Số lao động cuối kỳ', en: 'Workers at period end' }, unit: 'people', width: 12 },
+  femaleWorkers: { label: { vi: 'Trong đó: lao động nữ', en: 'of whom women' }, unit: 'people', width: 12 },
+  foreignWorkers: { label: { vi: 'Trong đó: lao động nước ngoài', en: 'of whom foreigners' }, unit: 'people', width: 12 },
+  localWorkers: { label: { vi: 'Trong đó: lao động địa phương', en: 'of whom residents of the province' }, unit: 'people', width: 12 },
+  averageMonthlyWage: { label: { vi: 'Thu nhập bình quân một lao động một tháng', en: 'Average monthly wage per worker' }, unit: 'millionDongTenths', width: 14 },
+  grossOutputSharePct: { label: { vi: 'Tỷ trọng giá trị sản xuất trong cùng loại khu', en: 'Share of gross output within the zone kind' }, unit: 'percent', width: 13 },
+  growthYoYPct: { label: { vi: 'Tăng trưởng so với cùng kỳ, giá so sánh 2010', en: 'Growth year on year, 2010 prices' }, unit: 'percent', width: 13 },
+  growthYoYCurrentPct: { label: { vi: 'Tăng trưởng so với cùng kỳ, giá hiện hành', en: 'Growth year on year, current prices' }, unit: 'percent', width: 13 },
+  planTarget: { label: { vi: 'Kế hoạch năm, giá so sánh 2010', en: 'Annual target, 2010 prices' }, unit: 'millionDong', width: 16 },
+  planProgressPct: { label: { vi: 'Thực hiện kế hoạch năm (lũy kế từ đầu năm)', en: 'Annual target reached (year to date)' }, unit: 'percent', width: 13 },
+  warnings: { label: { vi: 'Số báo cáo có cảnh báo', en: 'Reports with warnings' }, unit: 'count', width: 11 },
+};
+
+const COLUMNS: readonly Column<ZoneRow>[] = [
+  { label: { vi: 'Mã khu', en: 'Zone code' }, unit: 'text', width: 9, value: (r) => r.code },
+  { label: { vi: 'Tên khu, cụm công nghiệp', en: 'Industrial park or cluster' }, unit: 'text', width: 34, value: (r, language) => r.name[language] },
+  { label: { vi: 'Loại', en: 'Kind' }, unit: 'text', width: 9, value: (r, language) => r.kind[language] },
+  ...Object.entries(FIGURE_COLUMNS).map(([key, column]): Column<ZoneRow> => ({
+    ...column,
+    value: (r) => r.figures[key as keyof SummaryFigures],
+  })),
+];
+
+function* zoneRows(summary: SummaryJson): Iterable<ZoneRow> {
+  // Parks first, as in the totals below them and in the board's own reports.
+  for (const zoneKind of ZONE_KINDS) {
+    for (const { zoneCode, zoneName, kind, ...figures } of summary.zones.filter((z) => z.kind === zoneKind)) {
+      yield { code: zoneCode, name: untranslated(zoneName), kind: KIND_LABELS[kind], figures };
+    }
+  }
+  const { industrial_park: parks, industrial_cluster: clusters, all } = summary.totals;
+  yield { code: null, name: { vi: 'Tổng các khu công nghiệp', en: 'All industrial parks' }, kind: KIND_LABELS.industrial_park, figures: parks };
+  yield { code: null, name: { vi: 'Tổng các cụm công nghiệp', en: 'All industrial clusters' }, kind: KIND_LABELS.industrial_cluster, figures: clusters };
+  yield { code: null, name: { vi: 'Toàn tỉnh', en: 'Province' }, kind: { vi: 'KCN + CCN', en: 'All' }, figures: all };
+}
+
+/** "Tổng hợp theo khu": one row per zone, then the totals of parks, of clusters and of the province. */
+export function zoneSummarySheet(summary: SummaryJson): TableSheet<ZoneRow> {
+  const period = periodLabel(summary.period, summary.quarters);
+  return {
+    name: { vi: 'Tổng hợp theo khu', en: 'Zones and totals' },
+    title: {
+      vi: `Tổng hợp số liệu các khu, cụm công nghiệp tỉnh Lào Cai, ${period.vi}`,
+      en: `Industrial parks and clusters of Lào Cai province, ${period.en}`,
+    },
+    columns: COLUMNS,
+    rows: zoneRows(summary),
+    frozenColumns: 2,
+  };
+}

@@ -1,0 +1,10 @@
+/** One email, ready to send. */
+export interface EmailMessage {
+  readonly to: string;
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  readonly attachments?: ReadonlyArray<{ filename: string; content: Buffer; contentType: string }>;
+}
+
+export type Language = 'vi' | 'en';

@@ -1,0 +1,81 @@
+import { EmailMessage, Language } from './email-message';
+import { escapeHtml, formatNumber, scaled } from './html';
+
+export interface HeadlineZone {
+  readonly zoneCode: string;
+  readonly zoneName: string;
+  readonly reportsReceived: number;
+  readonly reportsExpected: number;
+  readonly grossOutput: string | null;
+  readonly growthYoYCurrentPct: number | null;
+  readonly workers: number | null;
+  readonly averageMonthlyWage: string | null;
+}
+
+export interface PublicationMail {
+  readonly to: string;
+  readonly language: Language;
+  readonly audience: 'board' | 'public';
+  readonly number: number;
+  readonly latestQuarter: string;
+  readonly yearToDate: string;
+  readonly zones: readonly HeadlineZone[];
+  readonly total: HeadlineZone | null;
+  readonly revisedZones: readonly string[];
+  readonly workbook: Buffer;
+  readonly workbookName: string;
+}
+
+const LABELS = {
+  vi: {
+    subject: (n: number, q: string) => `Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số ${n} — quý ${q}`,
+    intro: (q: string, ytd: string) => `Ban Quản lý Khu kinh tế tỉnh Lào Cai gửi số liệu quý ${q} và lũy kế ${ytd}. Bảng tính đầy đủ được đính kèm.`,
+    columns: ['Khu', 'Báo cáo đã nhận', 'Giá trị SXCN (tỷ đồng)', 'Tăng trưởng so cùng kỳ (%)', 'Lao động (người)', 'Thu nhập bình quân (triệu đồng/tháng)'],
+    total: 'Tổng cộng',
+    withheld: '— : số liệu không công bố để bảo mật thông tin của doanh nghiệp.',
+    revised: (zones: string) => `Số liệu đã được điều chỉnh so với lần công bố trước: ${zones}.`,
+    footer: 'Thư này được gửi tự động; vui lòng không trả lời.',
+  },
+  en: {
+    subject: (n: number, q: string) => `Lào Cai industrial zones figures, issue ${n} — ${q}`,
+    intro: (q: string, ytd: string) => `The Lào Cai Economic Zone Management Board sends the figures of ${q} and of the year to date (${ytd}). The full workbook is attached.`,
+    columns: ['Zone', 'Reports received', 'Gross output (billion VND)', 'Growth year on year (%)', 'Workers', 'Average wage (million VND/month)'],
+    total: 'Total',
+    withheld: '— : withheld to protect the confidentiality of individual enterprises.',
+    revised: (zones: string) => `Revised since the previous publication: ${zones}.`,
+    footer: 'This message was sent automatically; please do not reply.',
+  },
+} as const;
+
+/** The monthly email: headline figures of the subscriber's zones, the workbook attached. */
+export function publicationEmail(m: PublicationMail): EmailMessage {
+  const l = LABELS[m.language];
+  const dash = (v: string | null) => v ?? '—';
+  const cells = (z: HeadlineZone) => [
+    z.zoneCode === '' ? l.total : `${z.zoneName} (${z.zoneCode})`,
+    `${z.reportsReceived}/${z.reportsExpected}`,
+    dash(scaled(z.grossOutput, 1_000_000_000n, m.language, 0)),
+    dash(z.growthYoYCurrentPct === null ? null : formatNumber(z.growthYoYCurrentPct, m.language, 2)),
+    dash(z.workers === null ? null : formatNumber(z.workers, m.language)),
+    dash(scaled(z.averageMonthlyWage, 1_000_000n, m.language, 1)),
+  ];
+  const rows = [...m.zones, ...(m.total ? [{ ...m.total, zoneCode: '' }] : [])].map(cells);
+  const anyWithheld = m.audience === 'public' && rows.some((r) => r.includes('—'));
+  const notes = [anyWithheld ? l.withheld : null, m.revisedZones.length > 0 ? l.revised(m.revisedZones.join(', ')) : null].filter((n): n is string => n !== null);
+  const html = `<!doctype html><html lang="${m.language}"><body style="font-family:Arial,sans-serif">
+<p>${escapeHtml(l.intro(m.latestQuarter, m.yearToDate))}</p>
+<table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">
+<thead><tr>${l.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>
+<tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td${i > 0 ? ' align="right"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}</tbody>
+</table>
+${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n')}
+<p style="color:#666">${escapeHtml(l.footer)}</p></body></html>`;
+  const text = [l.intro(m.latestQuarter, m.yearToDate), '', l.columns.join(' | '), ...rows.map((r) => r.join(' | ')), '', ...notes, l.footer].join('\n');
+  return {
+    to: m.to,
+    subject: l.subject(m.number, m.latestQuarter),
+    html,
+    text,
+    attachments: [{ filename: m.workbookName, content: m.workbook, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }],
+  };
+}
