@@ -27,7 +27,10 @@ import { SubmissionWriter } from './reports/submission-writer.service';
 import { ReportsController } from './reports/reports.controller';
 import { SummariesController } from './summaries/summaries.controller';
 import { SummariesWorkbookController } from './summaries/summaries-workbook.controller';
-import { FilingStatusReader, SummaryReader } from '@app/reporting';
+import { FilingStatusReader, PublicationBuilder, SummaryReader } from '@app/reporting';
+import { PublicSummariesController } from './public/public-summaries.controller';
+import { PublicationsController } from './publications/publications.controller';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { TokensController } from './tokens/tokens.controller';
 
 @Module({})
@@ -39,11 +42,12 @@ export class ApiModule {
       controllers: [
         HealthController, MetricsController, TokensController, ZonesController, EnterprisesController, ProjectsController,
         TargetsController, ReportsController, PeriodsController, SummariesController, SummariesWorkbookController, FollowUpsController, AuditController,
+        SubscriptionsController, PublicationsController, PublicSummariesController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        TokenStore, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader,
+        TokenStore, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader, PublicationBuilder,
         FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader,
       ],
     };

@@ -6,12 +6,14 @@ import { tokenCreate } from './commands/token-create.command';
 import { demo } from './demo/demo.command';
 import { startBoth } from './commands/start.command';
 import { bench } from './bench/bench.command';
+import { schedulesUpsert } from './commands/schedules-upsert.command';
 
 const USAGE = `usage: npm run cli -- <command> [flags]
   db:migrate                                   create the database if missing and apply migrations
   token:create --role admin --name NAME        print a new token (last line of stdout)
                --role board --zones BDH,DPM|all
                --role enterprise --tax-code 5300123456
+  schedules:upsert                             upsert the monthly publication and daily reminder schedules
   start                                        run the built api and worker together
   bench [--seconds 10]                         throughput, latency and memory against their targets
   demo [--keep]                                the seeded Lào Cai walkthrough (database kcn_demo)`;
@@ -27,6 +29,8 @@ async function main(argv: string[]): Promise<void> {
       return dbMigrate(settings, log);
     case 'token:create':
       return tokenCreate(settings, flags, log);
+    case 'schedules:upsert':
+      return schedulesUpsert(settings, log);
     case 'start':
       return startBoth();
     case 'bench':

@@ -96,3 +96,4 @@ export const IsProjectCode = rule('projectCode', { code: 'INVALID_CODE', status:
 export const IsInstant = rule('instant', { code: 'INVALID_INSTANT', status: 422, text: true },
   (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
   'must be an ISO 8601 instant with an offset, e.g. 2025-10-05T09:30:00+07:00');
+export const IsFlag = rule('flag', { code: 'NOT_A_BOOLEAN', status: 400 }, (v) => typeof v === 'boolean', 'must be true or false');

@@ -16,10 +16,10 @@ export class PublicationsAndMail1764500000000 implements MigrationInterface {
         latest_quarter text NOT NULL,
         year_to_date text NOT NULL,
         filing_quarter text NOT NULL,
-        -- Figures exactly as published: for the board, and after disclosure control for the public.
-        figures jsonb NOT NULL,
-        public_figures jsonb NOT NULL,
-        revised jsonb NOT NULL DEFAULT '[]',
+        -- Figures exactly as published (json keeps their order): for the board, and after disclosure control for the public.
+        figures json NOT NULL,
+        public_figures json NOT NULL,
+        revised json NOT NULL DEFAULT '[]',
         workbook bytea NOT NULL,
         public_workbook bytea NOT NULL
       );

@@ -1,0 +1,24 @@
+import { PublishedFigures, SummaryJson, toLocalIso } from '@app/domain';
+
+export interface PublicationRow {
+  id: number; month: string; forced: boolean; as_of: string; published_at: Date; published_by: string; latest_quarter: string;
+  year_to_date: string; filing_quarter: string; revised: Array<{ zoneCode: string; period: string; fields: string[] }>;
+  figures?: PublishedFigures; public_figures?: PublishedFigures;
+}
+
+export const PUBLICATION_COLUMNS = 'id, month, forced, as_of, published_at, published_by, latest_quarter, year_to_date, filing_quarter, revised';
+
+export function publicationView(r: PublicationRow) {
+  return {
+    id: r.id, number: r.id, month: r.month, forced: r.forced, asOf: r.as_of, publishedAt: toLocalIso(r.published_at), publishedBy: r.published_by,
+    latestQuarter: r.latest_quarter, yearToDate: r.year_to_date, filingQuarter: r.filing_quarter, revised: r.revised,
+    links: { self: `/v1/publications/${r.id}`, workbook: `/v1/publications/${r.id}/workbook.xlsx` },
+  };
+}
+
+/** A summary cut to the zones a reader may see; totals only for those who see every zone. */
+export function summaryInScope(s: SummaryJson, zoneCodes: readonly string[] | null): SummaryJson | Omit<SummaryJson, 'totals'> {
+  if (zoneCodes === null) return s;
+  const { totals: _, ...rest } = s;
+  return { ...rest, zones: s.zones.filter((z) => zoneCodes.includes(z.zoneCode)) };
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { Principal, readableZones } from '@app/access';
+import { localDate } from '@app/domain';
+import { XLSX_MEDIA_TYPE } from '@app/excel';
+import { PublicationBuilder } from '@app/reporting';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { Problem } from '../common/problem';
+import { PUBLICATION_COLUMNS, PublicationRow, publicationView, summaryInScope } from './publication-view';
+import { PublishDto } from './publish.dto';
+
+/**
+ * Monthly publications: immutable numbered snapshots. Publishing on request runs the same builder as
+ * the worker's monthly job (it reads and stores in one transaction), so an admin gets the result back.
+ */
+@ApiTags('publications')
+@ApiBearerAuth()
+@Controller('v1/publications')
+@Roles('admin', 'board')
+export class PublicationsController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly builder: PublicationBuilder,
+  ) {}
+
+  /** 201 with a new publication; 200 with the month's existing one unless `force`. */
+  @Post()
+  @Roles('admin')
+  async publish(@Body() body: PublishDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    const asOf = body.asOf ?? localDate(new Date());
+    if (asOf > localDate(new Date())) throw Problem.field(422, 'asOf', 'IN_FUTURE', 'asOf lies in the future');
+    const { id, created } = await this.builder.publish({ asOf, by: `${p.role}:${p.name}`, force: body.force ?? false });
+    reply.status(created ? 201 : 200);
+    return this.get(String(id), p);
+  }
+
+  @Get()
+  async list() {
+    const rows: PublicationRow[] = await this.db.query(`SELECT ${PUBLICATION_COLUMNS} FROM publications ORDER BY id DESC LIMIT 500`);
+    return { items: rows.map(publicationView), nextCursor: null };
+  }
+
+  /** With the figures exactly as published, cut to the caller's zones. */
+  @Get(':id')
+  async get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    const row = await this.find(id, `${PUBLICATION_COLUMNS}, figures, public_figures`);
+    const zones = readableZones(p);
+    const cut = (f: NonNullable<PublicationRow['figures']>) => ({
+      latestQuarter: summaryInScope(f.latestQuarter, zones),
+      yearToDate: summaryInScope(f.yearToDate, zones),
+      filing: zones === null ? f.filing : { period: f.filing.period, byZone: Object.fromEntries(Object.entries(f.filing.byZone).filter(([z]) => zones.includes(z))) },
+    });
+    return { ...publicationView(row), figures: cut(row.figures!), publicFigures: cut(row.public_figures!) };
+  }
+
+  @Get(':id/workbook.xlsx')
+  @HttpCode(200)
+  @ApiQuery({ name: 'audience', required: false, enum: ['board', 'public'] })
+  async workbook(@Param('id') id: string, @Query('audience') audience: string | undefined, @CurrentPrincipal() p: Principal, @Res() reply: FastifyReply) {
+    if (audience !== undefined && audience !== 'board' && audience !== 'public') {
+      throw Problem.field(422, 'audience', 'NOT_ALLOWED', 'audience must be board or public');
+    }
+    // The board's workbook holds every zone; a zone-scoped board gets the public one.
+    const full = audience !== 'public' && readableZones(p) === null;
+    const row = await this.find(id, `id, latest_quarter, ${full ? 'workbook' : 'public_workbook AS workbook'}`);
+    const name = `so-lieu-kcn-so-${row.id}-${(row.latest_quarter ?? '').toLowerCase()}${full ? '' : '-cong-bo'}.xlsx`;
+    void reply.header('content-type', XLSX_MEDIA_TYPE).header('content-disposition', `attachment; filename="${name}"`).send((row as unknown as { workbook: Buffer }).workbook);
+  }
+
+  private async find(id: string, columns: string): Promise<PublicationRow> {
+    const rows: PublicationRow[] = /^\d{1,9}$/.test(id) ? await this.db.query(`SELECT ${columns} FROM publications WHERE id = $1`, [Number(id)]) : [];
+    if (!rows[0]) throw Problem.notFound(`No publication ${id}.`);
+    return rows[0];
+  }
+}
