@@ -7,6 +7,7 @@ import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
 import { deleteKeys } from '../processes/redis-keys';
 import { buildDemoDataset, DemoFiling } from './demo-dataset';
+import { publishDemoMonth } from './demo-publication';
 import { downloadWorkbook } from './workbook-download';
 import { zoneTable } from './zone-table';
 
@@ -94,6 +95,8 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
     }
     log('\n5. The same as workbooks for the board (GET /v1/summaries.xlsx):');
     for (const { query } of SHOWN_PERIODS) log(`   ${await downloadWorkbook(http, `/v1/summaries.xlsx?${query}`, board, WORKBOOK_DIR)}`);
+    log('\n6. Monthly publication and its emails (POST /v1/publications, as the schedule does on day 1 at 07:00):');
+    for (const line of await publishDemoMonth(http, admin, env.MAIL_DIR)) log(line);
     if (flags.keep === 'true') {
       log(`\nThe api and worker keep running (Ctrl-C to stop): ${http.baseUrl}/docs — board token:\n${board}`);
       await new Promise((resolve) => process.once('SIGINT', resolve));

@@ -1,0 +1,39 @@
+import { readdir, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { HttpClient } from '../processes/http-client';
+
+const SUBSCRIBERS = [
+  { email: 'ubnd-tinh@laocai.example', zoneCodes: 'all', language: 'vi', audience: 'board' },
+  { email: 'bql-duyenhai@laocai.example', zoneCodes: ['BDH', 'DPM'], language: 'vi', audience: 'board' },
+  { email: 'newsroom@press.example', zoneCodes: 'all', language: 'en', audience: 'public' },
+];
+
+/**
+ * The monthly publication of 1 November 2025 (2025-Q3, its year to date, and the filing status of
+ * 2025-Q3) and the emails it sends; returns lines to print.
+ */
+export async function publishDemoMonth(http: HttpClient, admin: string, mailDir: string): Promise<string[]> {
+  const dir = resolve(mailDir);
+  await rm(dir, { recursive: true, force: true });
+  for (const s of SUBSCRIBERS) {
+    const r = await http.post('/v1/subscriptions', s, admin);
+    if (r.status !== 201) throw new Error(`subscription ${s.email}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  const published = await http.post('/v1/publications', { asOf: '2025-11-01' }, admin);
+  if (published.status !== 201) throw new Error(`publication: ${published.status} ${JSON.stringify(published.body)}`);
+  const p = published.body;
+  const deadline = Date.now() + 30_000;
+  let files: string[] = [];
+  while (files.length < SUBSCRIBERS.length && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.eml'));
+  }
+  const publicQ3 = (await http.get('/v1/public/summaries?period=2025-Q3')).body;
+  const withheld = publicQ3.zones.filter((z: { withheld: string[] }) => z.withheld.includes('grossOutput')).map((z: { zoneCode: string }) => z.zoneCode);
+  return [
+    `   publication no. ${p.number}: ${p.latestQuarter}, year to date ${p.yearToDate}, filing status of ${p.filingQuarter}`,
+    `   public figures (GET /v1/public/summaries?period=2025-Q3) withhold ${withheld.length > 0 ? withheld.join(', ') : 'nothing'} to protect single enterprises`,
+    `   ${files.length} emails (no SMTP_URL set, so written as .eml files) in ${dir}:`,
+    ...files.sort().map((f) => `     ${f}`),
+  ];
+}
