@@ -1,5 +1,7 @@
 import { createEnterprise, createZone, reportBody, submit } from './support/fixtures';
 import { expectFieldProblem, expectProblem } from './support/problem-assertions';
+import { AppProcess, freePort } from './support/app-process';
+import { HttpClient } from './support/http-client';
 import { startTestSystem, TestSystem } from './support/test-system';
 
 /** Zone A (Tằng Loỏng) and zone B (Bắc Duyên Hải), two enterprises in A and one in B. */
@@ -97,6 +99,25 @@ describe('access control: tokens, roles and zone scopes', () => {
       expectProblem(await sys.http.post('/v1/reports', reportBody(A2, '2025-Q3'), token), 401);
       expectProblem(await sys.http.delete(`/v1/tokens/${id}`, admin), 404);
       expectProblem(await sys.http.delete('/v1/tokens/not-a-uuid', admin), 404);
+    });
+
+    it('revokes a token in every api process at once, not only in the one that handled the DELETE', async () => {
+      const port = await freePort();
+      const second = AppProcess.start('api', { ...sys.env, PORT: String(port) });
+      try {
+        const other = new HttpClient(`http://127.0.0.1:${port}`);
+        await second.waitUntil(async () => (await other.get('/health/live')).status === 200);
+        const { id, token } = (await sys.http.post('/v1/tokens', { role: 'enterprise', name: 'hai tiến trình', taxCode: A2 }, admin)).body;
+        // The second process has the token cached before the revocation.
+        expect((await other.get(`/v1/reports/${reportOf[A2]}`, token)).status).toBe(200);
+        expect((await sys.http.delete(`/v1/tokens/${id}`, admin)).status).toBe(204);
+        const deadline = Date.now() + 2000;
+        let status = 200;
+        while (status !== 401 && Date.now() < deadline) status = (await other.get(`/v1/reports/${reportOf[A2]}`, token)).status;
+        expect(status).toBe(401);
+      } finally {
+        await second.stop();
+      }
     });
 
     it('answers 422 naming the field for token requests that make no sense', async () => {

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@app/database';
 import { AuditController } from './audit/audit.controller';
 import { AuditReader } from './audit/audit-reader.service';
 import { AuthGuard } from './auth/auth.guard';
+import { TokenRevocations } from './auth/token-revocations.service';
 import { TokenStore } from './auth/token-store.service';
 import { ProblemFilter } from './common/problem.filter';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
@@ -47,7 +48,7 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        TokenStore, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader, PublicationBuilder,
+        TokenStore, TokenRevocations, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader, PublicationBuilder,
         FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader,
       ],
     };

@@ -7,17 +7,18 @@ const TTL_MS = 30_000;
 
 /**
  * Resolves bearer tokens with an in-memory cache, so an authenticated request costs no database
- * round trip; a revocation here takes effect at once, one made by another process within TTL_MS.
+ * round trip. Revocations reach every process at once (TokenRevocations); TTL_MS bounds the rest.
  */
 @Injectable()
 export class TokenStore {
   private readonly cache = new Map<string, { principal: Principal; until: number }>();
+  private caching = false;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async resolve(secret: string): Promise<Principal | null> {
     const hash = hashTokenSecret(secret);
-    const hit = this.cache.get(hash);
+    const hit = this.caching ? this.cache.get(hash) : undefined;
     if (hit && hit.until > Date.now()) return hit.principal;
     const rows: Array<{ id: string; name: string; role: Principal['role']; zone_codes: string[] | null; tax_code: string | null }> =
       await this.db.query(
@@ -32,6 +33,12 @@ export class TokenStore {
     const principal: Principal = { tokenId: r.id, name: r.name, role: r.role, zoneCodes: r.zone_codes, taxCode: r.tax_code };
     this.cache.set(hash, { principal, until: Date.now() + TTL_MS });
     return principal;
+  }
+
+  /** Off while revocations cannot be heard: every request then checks the database. */
+  setCaching(on: boolean): void {
+    this.caching = on;
+    if (!on) this.cache.clear();
   }
 
   forget(tokenId: string): void {

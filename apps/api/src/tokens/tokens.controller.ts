@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { issueToken, Principal, TokenRequestError } from '@app/access';
 import { recordAudit } from '@app/database';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { TOKEN_REVOKED_CHANNEL } from '../auth/token-revocations.service';
 import { TokenStore } from '../auth/token-store.service';
 import { byPrincipal } from '../audit/audit';
 import { Problem } from '../common/problem';
@@ -45,6 +46,7 @@ export class TokensController {
     const result: [unknown, number] = await this.db.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
     if (result[1] === 0) throw Problem.notFound('No such active token.');
     this.tokens.forget(id);
+    await this.db.query('SELECT pg_notify($1, $2)', [TOKEN_REVOKED_CHANNEL, id]);
     await recordAudit(this.db, byPrincipal(p, { action: 'token.revoke', entity: 'token', entityId: id }));
   }
 }
