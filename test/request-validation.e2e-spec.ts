@@ -356,6 +356,15 @@ describe('request validation: shapes, types, values and media types', () => {
       expect(r.body).toMatch(/http_requests_total\{method="POST",route="\/v1\/reports",status="400"\} [1-9]/);
     });
 
+    it('throttles the token-free public endpoint with 429 problem details and Retry-After', async () => {
+      const statuses = await Promise.all(Array.from({ length: 130 }, () => sys.http.get('/v1/public/summaries?period=2025-Q3').then((r) => r)));
+      const throttled = statuses.filter((r) => r.status === 429);
+      expect(statuses.filter((r) => r.status === 404)).toHaveLength(120);
+      expect(throttled).toHaveLength(10);
+      problem(throttled[0], 429);
+      expect(Number(throttled[0].headers.get('retry-after'))).toBeGreaterThan(0);
+    });
+
     it('answers unknown paths with 404 problem details', async () => {
       problem(await sys.http.get('/v1/nothing-here', admin), 404);
     });

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import rateLimit from '@fastify/rate-limit';
 import { nestLogLevels, Settings } from '@app/config';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation.pipe';
@@ -23,6 +24,8 @@ export async function createApiApp(settings: Settings): Promise<NestFastifyAppli
   for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
     if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
   }
+  // Throttling is opt-in per route (@RouteConfig({ rateLimit })), for endpoints anyone may call.
+  await app.register(rateLimit, { global: false });
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', async (request, reply) => {
     metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { formatQuarter, PublishedFigures, toLocalIso } from '@app/domain';
@@ -18,6 +19,8 @@ export class PublicSummariesController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @Get('summaries')
+  // Anyone may call it: a client that floods it gets 429 and a Retry-After instead of slowing the board's work.
+  @RouteConfig({ rateLimit: { max: 120, timeWindow: '1 minute' } })
   @ApiQuery({ name: 'period', required: false, example: '2025-Q3' })
   @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false })
   async summaries(@Query() q: Record<string, string>) {
