@@ -5,7 +5,6 @@ import { dbMigrate } from './commands/db-migrate.command';
 import { tokenCreate } from './commands/token-create.command';
 import { demo } from './demo/demo.command';
 import { startBoth } from './commands/start.command';
-import { bench } from './bench/bench.command';
 import { schedulesUpsert } from './commands/schedules-upsert.command';
 
 const USAGE = `usage: npm run cli -- <command> [flags]
@@ -33,8 +32,11 @@ async function main(argv: string[]): Promise<void> {
       return schedulesUpsert(settings, log);
     case 'start':
       return startBoth();
-    case 'bench':
+    case 'bench': {
+      // Loaded on demand: its load generator is a development dependency, absent from production images.
+      const { bench } = await import('./bench/bench.command.js');
       return bench(settings, flags, (line) => process.stdout.write(`${line}\n`));
+    }
     case 'demo':
       return demo(settings, flags, (line) => process.stdout.write(`${line}\n`));
     default:
