@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import rateLimit from '@fastify/rate-limit';
 import { nestLogLevels, Settings } from '@app/config';
 import { ApiModule } from './api.module';
+import { enableMultipartUploads } from './common/multipart-uploads';
 import { createValidationPipe } from './common/validation.pipe';
 import { MetricsService } from './metrics/metrics.service';
 
@@ -26,6 +27,7 @@ export async function createApiApp(settings: Settings): Promise<NestFastifyAppli
   }
   // Throttling is opt-in per route (@RouteConfig({ rateLimit })), for endpoints anyone may call.
   await app.register(rateLimit, { global: false });
+  await enableMultipartUploads(app, settings.UPLOAD_LIMIT_BYTES);
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', async (request, reply) => {
     metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);

@@ -26,6 +26,10 @@ import { ReportIntake } from './reports/report-intake.service';
 import { ReportReader } from './reports/report-reader.service';
 import { SubmissionWriter } from './reports/submission-writer.service';
 import { ReportsController } from './reports/reports.controller';
+import { ReportTemplateController } from './reports/report-template.controller';
+import { ReportUploadController } from './reports/report-upload.controller';
+import { ReportUploads } from './reports/report-upload.service';
+import { UploadBatches } from './reports/upload-batches.service';
 import { SummariesController } from './summaries/summaries.controller';
 import { SummariesWorkbookController } from './summaries/summaries-workbook.controller';
 import { FilingStatusReader, PublicationBuilder, SummaryReader } from '@app/reporting';
@@ -42,14 +46,14 @@ export class ApiModule {
       imports: [SettingsModule.forRoot(settings), DatabaseModule],
       controllers: [
         HealthController, MetricsController, TokensController, ZonesController, EnterprisesController, ProjectsController,
-        TargetsController, ReportsController, PeriodsController, SummariesController, SummariesWorkbookController, FollowUpsController, AuditController,
+        TargetsController, ReportTemplateController, ReportUploadController, ReportsController, PeriodsController, SummariesController, SummariesWorkbookController, FollowUpsController, AuditController,
         SubscriptionsController, PublicationsController, PublicSummariesController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         TokenStore, TokenRevocations, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader, PublicationBuilder,
-        FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader,
+        FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader, ReportUploads, UploadBatches,
       ],
     };
   }

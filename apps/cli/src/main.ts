@@ -6,6 +6,7 @@ import { tokenCreate } from './commands/token-create.command';
 import { demo } from './demo/demo.command';
 import { startBoth } from './commands/start.command';
 import { schedulesUpsert } from './commands/schedules-upsert.command';
+import { remindersScan } from './commands/reminders-scan.command';
 
 const USAGE = `usage: npm run cli -- <command> [flags]
   db:migrate                                   create the database if missing and apply migrations
@@ -13,6 +14,7 @@ const USAGE = `usage: npm run cli -- <command> [flags]
                --role board --zones BDH,DPM|all
                --role enterprise --tax-code 5300123456
   schedules:upsert                             upsert the monthly publication and daily reminder schedules
+  reminders:scan [--at 2026-10-05T08:00+07:00] run the reminder scan now or as of a missed past instant
   start                                        run the built api and worker together
   bench [--seconds 10]                         throughput, latency and memory against their targets
   demo [--keep]                                the seeded Lào Cai walkthrough (database kcn_demo)`;
@@ -30,6 +32,8 @@ async function main(argv: string[]): Promise<void> {
       return tokenCreate(settings, flags, log);
     case 'schedules:upsert':
       return schedulesUpsert(settings, log);
+    case 'reminders:scan':
+      return remindersScan(settings, flags, log);
     case 'start':
       return startBoth();
     case 'bench': {

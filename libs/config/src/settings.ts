@@ -21,8 +21,10 @@ export class Settings {
   @IsString()
   HOST = '0.0.0.0';
 
+  // Initialised, even to undefined: loadSettings reads only the keys an instance has, and a bare
+  // declaration has none once compiled, so SMTP_URL from the environment was silently ignored.
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
-  SMTP_URL?: string;
+  SMTP_URL: string | undefined = undefined;
 
   @IsString()
   MAIL_FROM = 'Ban Quản lý Khu kinh tế tỉnh Lào Cai <bao-cao@localhost>';
@@ -62,6 +64,10 @@ export class Settings {
 
   @Transform(toInt) @IsInt() @Min(1024)
   UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+
+  /** Reports one uploaded file may hold (rows of an .xlsx or CSV); more is refused with 413. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50_000)
+  UPLOAD_MAX_ROWS = 5000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
   LOG_LEVEL = 'info';

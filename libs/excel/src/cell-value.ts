@@ -15,7 +15,8 @@ export function plainCellValue(value: CellValue | undefined): PlainCell {
   if ('error' in value) return value.error;
   if ('formula' in value || 'sharedFormula' in value) {
     const { result } = value as { result?: unknown };
-    if (result === undefined || result === null) return `=${'formula' in value ? value.formula : value.sharedFormula}`;
+    // The streaming reader gives an error result ('#DIV/0!') as NaN: the formula is shown instead.
+    if (result === undefined || result === null || Number.isNaN(result)) return `=${'formula' in value ? value.formula : value.sharedFormula}`;
     return typeof result === 'object' && !(result instanceof Date) ? plainCellValue(result as CellValue) : (result as PlainCell);
   }
   if ('text' in value) return plainCellValue(value.text as CellValue);

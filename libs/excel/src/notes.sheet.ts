@@ -3,6 +3,7 @@ import { Label, WorkbookLanguage } from './labels';
 import { periodLabel } from './period-label';
 import { SummaryWorkbookInput } from './summary-workbook.input';
 import { TableSheet } from './table-sheet.writer';
+import { isDisclosureControlled } from './zone-summary.sheet';
 
 interface Note {
   readonly topic: Label;
@@ -29,6 +30,15 @@ function* notes(input: SummaryWorkbookInput): Iterable<Note> {
     topic: { vi: 'Ô trống', en: 'Empty cells' },
     text: { vi: 'Không doanh nghiệp nào báo cáo chỉ tiêu này (khác với số 0)', en: 'No enterprise reported the figure (not the same as 0)' },
   };
+  if (isDisclosureControlled(summary)) {
+    yield {
+      topic: { vi: 'Số liệu không công bố', en: 'Withheld figures' },
+      text: {
+        vi: 'Để không làm lộ số liệu của từng doanh nghiệp, số liệu của một khu có quá ít doanh nghiệp hoặc do một doanh nghiệp chi phối không được công bố, cùng với số liệu của một khu khác để không suy ra được từ số tổng; các ô đó để trống và được nêu ở cột "Số liệu không công bố". Số báo cáo và số dự án luôn được công bố.',
+        en: 'So that no single enterprise can be identified, the figures of a zone with too few enterprises or dominated by one are withheld, with those of another zone so that they cannot be worked out from the totals; such cells are empty and named in the "Withheld" column. Counts of reports and projects are always published.',
+      },
+    };
+  }
   yield {
     topic: { vi: 'Lao động', en: 'Workers' },
     text: {

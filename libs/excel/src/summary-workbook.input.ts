@@ -33,8 +33,12 @@ export interface FollowUpJson {
 }
 
 export interface SummaryWorkbookInput {
-  /** `GET /v1/summaries`: money as strings of digits, and when the figures were read. */
-  readonly summary: SummaryJson & { readonly asOf: string };
+  /**
+   * `GET /v1/summaries`: money as strings of digits, and when the figures were read. Without totals for a
+   * reader given some zones only (a subscriber of one zone), whose total rows would otherwise be someone's.
+   * Zones and totals that carry `withheld` (published figures after disclosure control) get a column naming them.
+   */
+  readonly summary: Omit<SummaryJson, 'totals'> & { readonly totals?: SummaryJson['totals']; readonly asOf: string };
   /** The filing status of one quarter, usually the period's last. */
   readonly filingStatus?: FilingStatusJson;
   /** Reports whose warnings remain to be followed up; read once, page by page if need be. */

@@ -10,7 +10,11 @@ interface ZoneRow {
   readonly name: Label;
   readonly kind: Label;
   readonly figures: Json<SummaryFigures>;
+  /** Fields withheld by disclosure control; absent in the board's figures. */
+  readonly withheld?: readonly string[];
 }
+
+type SheetSummary = Omit<SummaryJson, 'totals'> & { readonly totals?: SummaryJson['totals'] };
 
 const KIND_LABELS: Readonly<Record<ZoneKind, Label>> = {
   industrial_park: { vi: 'KCN', en: 'Industrial park' },
@@ -61,21 +65,38 @@ const COLUMNS: readonly Column<ZoneRow>[] = [
   })),
 ];
 
-function* zoneRows(summary: SummaryJson): Iterable<ZoneRow> {
+// Withheld cells are empty like figures nobody reported: this column tells them apart, naming what is withheld.
+const WITHHELD_COLUMN: Column<ZoneRow> = {
+  label: { vi: 'Số liệu không công bố (bảo mật)', en: 'Withheld (confidentiality)' },
+  unit: 'text',
+  width: 40,
+  value: (r, language) =>
+    r.withheld && r.withheld.length > 0
+      ? r.withheld.map((field) => FIGURE_COLUMNS[field as keyof SummaryFigures]?.label[language] ?? field).join('; ')
+      : null,
+};
+
+function* zoneRows(summary: SheetSummary): Iterable<ZoneRow> {
   // Parks first, as in the totals below them and in the board's own reports.
   for (const zoneKind of ZONE_KINDS) {
-    for (const { zoneCode, zoneName, kind, ...figures } of summary.zones.filter((z) => z.kind === zoneKind)) {
-      yield { code: zoneCode, name: untranslated(zoneName), kind: KIND_LABELS[kind], figures };
+    for (const { zoneCode, zoneName, kind, withheld, ...figures } of summary.zones.filter((z) => z.kind === zoneKind)) {
+      yield { code: zoneCode, name: untranslated(zoneName), kind: KIND_LABELS[kind], figures, withheld };
     }
   }
+  if (!summary.totals) return;
   const { industrial_park: parks, industrial_cluster: clusters, all } = summary.totals;
-  yield { code: null, name: { vi: 'Tổng các khu công nghiệp', en: 'All industrial parks' }, kind: KIND_LABELS.industrial_park, figures: parks };
-  yield { code: null, name: { vi: 'Tổng các cụm công nghiệp', en: 'All industrial clusters' }, kind: KIND_LABELS.industrial_cluster, figures: clusters };
-  yield { code: null, name: { vi: 'Toàn tỉnh', en: 'Province' }, kind: { vi: 'KCN + CCN', en: 'All' }, figures: all };
+  yield { code: null, name: { vi: 'Tổng các khu công nghiệp', en: 'All industrial parks' }, kind: KIND_LABELS.industrial_park, figures: parks, withheld: parks.withheld };
+  yield { code: null, name: { vi: 'Tổng các cụm công nghiệp', en: 'All industrial clusters' }, kind: KIND_LABELS.industrial_cluster, figures: clusters, withheld: clusters.withheld };
+  yield { code: null, name: { vi: 'Toàn tỉnh', en: 'Province' }, kind: { vi: 'KCN + CCN', en: 'All' }, figures: all, withheld: all.withheld };
+}
+
+/** Whether the figures are the published ones, after disclosure control (each zone names what it withholds). */
+export function isDisclosureControlled(summary: SheetSummary): boolean {
+  return summary.zones.some((z) => z.withheld !== undefined);
 }
 
 /** "Tổng hợp theo khu": one row per zone, then the totals of parks, of clusters and of the province. */
-export function zoneSummarySheet(summary: SummaryJson): TableSheet<ZoneRow> {
+export function zoneSummarySheet(summary: SheetSummary): TableSheet<ZoneRow> {
   const period = periodLabel(summary.period, summary.quarters);
   return {
     name: { vi: 'Tổng hợp theo khu', en: 'Zones and totals' },
@@ -83,7 +104,7 @@ export function zoneSummarySheet(summary: SummaryJson): TableSheet<ZoneRow> {
       vi: `Tổng hợp số liệu các khu, cụm công nghiệp tỉnh Lào Cai, ${period.vi}`,
       en: `Industrial parks and clusters of Lào Cai province, ${period.en}`,
     },
-    columns: COLUMNS,
+    columns: isDisclosureControlled(summary) ? [...COLUMNS, WITHHELD_COLUMN] : COLUMNS,
     rows: zoneRows(summary),
     frozenColumns: 2,
   };

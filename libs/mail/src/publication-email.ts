@@ -10,6 +10,8 @@ export interface HeadlineZone {
   readonly growthYoYCurrentPct: number | null;
   readonly workers: number | null;
   readonly averageMonthlyWage: string | null;
+  /** Fields withheld by disclosure control (figures for readers outside the board). */
+  readonly withheld?: readonly string[];
 }
 
 export interface PublicationMail {
@@ -32,7 +34,8 @@ const LABELS = {
     intro: (q: string, ytd: string) => `Ban Quản lý Khu kinh tế tỉnh Lào Cai gửi số liệu quý ${q} và lũy kế ${ytd}. Bảng tính đầy đủ được đính kèm.`,
     columns: ['Khu', 'Báo cáo đã nhận', 'Giá trị SXCN (tỷ đồng)', 'Tăng trưởng so cùng kỳ (%)', 'Lao động (người)', 'Thu nhập bình quân (triệu đồng/tháng)'],
     total: 'Tổng cộng',
-    withheld: '— : số liệu không công bố để bảo mật thông tin của doanh nghiệp.',
+    withheld: 'x : số liệu không công bố để bảo mật thông tin của doanh nghiệp.',
+    missing: '— : không có số liệu (chưa báo cáo, hoặc không có số liệu cùng kỳ năm trước để so sánh).',
     revised: (zones: string) => `Số liệu đã được điều chỉnh so với lần công bố trước: ${zones}.`,
     footer: 'Thư này được gửi tự động; vui lòng không trả lời.',
   },
@@ -41,27 +44,37 @@ const LABELS = {
     intro: (q: string, ytd: string) => `The Lào Cai Economic Zone Management Board sends the figures of ${q} and of the year to date (${ytd}). The full workbook is attached.`,
     columns: ['Zone', 'Reports received', 'Gross output (billion VND)', 'Growth year on year (%)', 'Workers', 'Average wage (million VND/month)'],
     total: 'Total',
-    withheld: '— : withheld to protect the confidentiality of individual enterprises.',
+    withheld: 'x : withheld to protect the confidentiality of individual enterprises.',
+    missing: '— : no figure (not reported, or nothing a year earlier to compare with).',
     revised: (zones: string) => `Revised since the previous publication: ${zones}.`,
     footer: 'This message was sent automatically; please do not reply.',
   },
 } as const;
 
+const WITHHELD = 'x';
+const MISSING = '—';
+
 /** The monthly email: headline figures of the subscriber's zones, the workbook attached. */
 export function publicationEmail(m: PublicationMail): EmailMessage {
   const l = LABELS[m.language];
-  const dash = (v: string | null) => v ?? '—';
-  const cells = (z: HeadlineZone) => [
-    z.zoneCode === '' ? l.total : `${z.zoneName} (${z.zoneCode})`,
-    `${z.reportsReceived}/${z.reportsExpected}`,
-    dash(scaled(z.grossOutput, 1_000_000_000n, m.language, 0)),
-    dash(z.growthYoYCurrentPct === null ? null : formatNumber(z.growthYoYCurrentPct, m.language, 2)),
-    dash(z.workers === null ? null : formatNumber(z.workers, m.language)),
-    dash(scaled(z.averageMonthlyWage, 1_000_000n, m.language, 1)),
-  ];
+  // A withheld figure and one nobody reported are both null: they are marked apart, x and —.
+  const cells = (z: HeadlineZone) => {
+    const shown = (field: keyof HeadlineZone, text: string | null) => (z.withheld?.includes(field) ? WITHHELD : text ?? MISSING);
+    return [
+      z.zoneCode === '' ? l.total : `${z.zoneName} (${z.zoneCode})`,
+      `${z.reportsReceived}/${z.reportsExpected}`,
+      shown('grossOutput', scaled(z.grossOutput, 1_000_000_000n, m.language, 0)),
+      shown('growthYoYCurrentPct', z.growthYoYCurrentPct === null ? null : formatNumber(z.growthYoYCurrentPct, m.language, 2)),
+      shown('workers', z.workers === null ? null : formatNumber(z.workers, m.language)),
+      shown('averageMonthlyWage', scaled(z.averageMonthlyWage, 1_000_000n, m.language, 1)),
+    ];
+  };
   const rows = [...m.zones, ...(m.total ? [{ ...m.total, zoneCode: '' }] : [])].map(cells);
-  const anyWithheld = m.audience === 'public' && rows.some((r) => r.includes('—'));
-  const notes = [anyWithheld ? l.withheld : null, m.revisedZones.length > 0 ? l.revised(m.revisedZones.join(', ')) : null].filter((n): n is string => n !== null);
+  const notes = [
+    rows.some((r) => r.includes(WITHHELD)) ? l.withheld : null,
+    rows.some((r) => r.includes(MISSING)) ? l.missing : null,
+    m.revisedZones.length > 0 ? l.revised(m.revisedZones.join(', ')) : null,
+  ].filter((n): n is string => n !== null);
   const html = `<!doctype html><html lang="${m.language}"><body style="font-family:Arial,sans-serif">
 <p>${escapeHtml(l.intro(m.latestQuarter, m.yearToDate))}</p>
 <table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">

@@ -1,3 +1,5 @@
+import { JobsOptions } from 'bullmq';
+import { DEFAULT_JOB_OPTIONS } from './job-options';
 import { JobName, QueueName } from './queue-names';
 
 /** The repeating jobs, in Vietnam time; upserted from one place (worker start-up or the CLI). */
@@ -15,4 +17,13 @@ export function jobSchedules(settings: { PUBLICATION_CRON: string; REMINDER_CRON
     { id: 'monthly-publication', queue: QueueName.Publications, job: JobName.PublishMonthly, pattern: settings.PUBLICATION_CRON },
     { id: 'daily-reminders', queue: QueueName.Reminders, job: JobName.ScanReminders, pattern: settings.REMINDER_CRON },
   ];
+}
+
+/**
+ * What each occurrence of a schedule is added with. Upserting replaces the template, so the worker and
+ * the CLI give the same one: without options, jobs upserted by the CLI had no retries and were kept
+ * in Redis forever.
+ */
+export function scheduleTemplate(s: JobSchedule): { name: JobName; data: Record<string, never>; opts: JobsOptions } {
+  return { name: s.job, data: {}, opts: DEFAULT_JOB_OPTIONS };
 }

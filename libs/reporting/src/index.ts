@@ -3,4 +3,5 @@ export * from './email-outbox';
 export * from './filing-status.reader';
 export * from './publication-builder.service';
 export * from './summary-reader';
+export * from './workbook-bytes';
 export * from './zone-contributions';

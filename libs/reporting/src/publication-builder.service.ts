@@ -1,16 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { SqlRunner } from '@app/common';
 import { Settings } from '@app/config';
 import { recordAudit } from '@app/database';
 import {
-  discloseSummary, formatQuarter, parsePeriod, publicationPlan, PublishedFigures, revisionsSince, Summary, summaryJson, toLocalIso,
+  disclosePublication, formatQuarter, parsePeriod, publicationPlan, PublishedFigures, revisionsSince, summaryJson, toLocalIso,
 } from '@app/domain';
-import { SummaryWorkbookInput, writeSummaryWorkbook } from '@app/excel';
 import { enqueueEmails } from './email-outbox';
 import { FilingStatus, FilingStatusReader } from './filing-status.reader';
 import { SummaryReader } from './summary-reader';
+import { summaryWorkbookBytes } from './workbook-bytes';
 import { zoneContributions } from './zone-contributions';
 
 export interface PublishRequest {
@@ -22,13 +22,8 @@ export interface PublishRequest {
   readonly force: boolean;
 }
 
-async function workbookBytes(input: SummaryWorkbookInput): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeSummaryWorkbook(out, input);
-  return Buffer.concat(chunks);
-}
+// Any constant key will do: publications are the only users of this advisory lock.
+const PUBLICATION_LOCK = 4_240_101;
 
 function countsByZone(filing: FilingStatus): PublishedFigures['filing']['byZone'] {
   const byZone: PublishedFigures['filing']['byZone'] = {};
@@ -71,31 +66,48 @@ export class PublicationBuilder {
       this.summaries.summarize(plan.yearToDate, null),
       this.filingStatus.read(formatQuarter(plan.filingQuarter), null),
     ]);
-    const [latestPublic, yearToDatePublic] = await Promise.all([
-      zoneContributions(this.db, latestPeriod).then((c) => summaryJson(discloseSummary(latest, c, params))),
-      zoneContributions(this.db, plan.yearToDate).then((c) => summaryJson(discloseSummary(yearToDate, c, params))),
+    const [latestContributions, yearToDateContributions] = await Promise.all([
+      zoneContributions(this.db, latestPeriod),
+      zoneContributions(this.db, plan.yearToDate),
     ]);
+    // One pattern for both periods: either one minus the other is a period published before.
+    const [latestPublic, yearToDatePublic] = disclosePublication([
+      { summary: latest, contributions: latestContributions },
+      { summary: yearToDate, contributions: yearToDateContributions },
+    ], params).map(summaryJson);
     const filingFigures = { period: filing.period, counts: filing.counts, byZone: countsByZone(filing) };
-    const figures: PublishedFigures = { latestQuarter: summaryJson(latest), yearToDate: summaryJson(yearToDate), filing: filingFigures };
+    // Who filed is the board's to see: its figures keep the list, so that a subscriber's workbook can be
+    // written from the publication alone, in any language and cut to any zones.
+    const figures: PublishedFigures = { latestQuarter: summaryJson(latest), yearToDate: summaryJson(yearToDate), filing: { ...filingFigures, items: filing.items } };
     const publicFigures: PublishedFigures = { latestQuarter: latestPublic, yearToDate: yearToDatePublic, filing: filingFigures };
     const asOf = toLocalIso(plan.publishedAt);
     const [workbook, publicWorkbook] = await Promise.all([
-      workbookBytes({ summary: { ...figures.latestQuarter, asOf }, filingStatus: filing }),
-      workbookBytes({ summary: { ...publicFigures.latestQuarter, asOf } as never }),
+      summaryWorkbookBytes({ summary: { ...figures.latestQuarter, asOf }, filingStatus: filing }),
+      summaryWorkbookBytes({ summary: { ...publicFigures.latestQuarter, asOf } }),
     ]);
 
     return this.db.transaction(async (tx) => {
-      const [previous]: Array<{ figures: PublishedFigures }> = await tx.query('SELECT figures FROM publications ORDER BY id DESC LIMIT 1');
-      const revised = revisionsSince(previous?.figures ?? null, figures);
+      // One publisher at a time, whether api requests or workers: the month's regular publication is
+      // decided under the lock, so a doubled request burns no number (an INSERT that loses an ON
+      // CONFLICT race still takes one from the sequence, and the numbers readers see had gaps).
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [PUBLICATION_LOCK]);
+      const regular = await this.existing(plan.month, tx);
+      if (regular !== null && !request.force) return { id: regular, created: false };
+      // Compared with the latest publication of each period, not just the latest one: a quarter is
+      // published for three months, and its year to date again next to the following quarter.
+      const previous: Array<{ figures: PublishedFigures }> = await tx.query(
+        `SELECT figures FROM publications WHERE $1 IN (latest_quarter, year_to_date) OR $2 IN (latest_quarter, year_to_date) ORDER BY id DESC`,
+        [formatQuarter(plan.latestQuarter), plan.yearToDate.label],
+      );
+      const revised = revisionsSince(previous.map((p) => p.figures), figures);
+      // Forced only when the month already has its regular publication: a first one asked with `force`
+      // is the month's regular one, so a later request or the schedule does not publish the month again.
       const inserted: Array<{ id: number }> = await tx.query(
         `INSERT INTO publications (month, forced, as_of, published_by, latest_quarter, year_to_date, filing_quarter, figures, public_figures, revised, workbook, public_workbook)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         ON CONFLICT (month) WHERE NOT forced DO NOTHING RETURNING id`,
-        [plan.month, request.force, request.asOf, request.by, formatQuarter(plan.latestQuarter), plan.yearToDate.label, formatQuarter(plan.filingQuarter),
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [plan.month, regular !== null, request.asOf, request.by, formatQuarter(plan.latestQuarter), plan.yearToDate.label, formatQuarter(plan.filingQuarter),
           JSON.stringify(figures), JSON.stringify(publicFigures), JSON.stringify(revised), workbook, publicWorkbook],
       );
-      // Another worker or request published this month meanwhile: theirs stands.
-      if (inserted.length === 0) return { id: (await this.existing(plan.month))!, created: false };
       const id = inserted[0].id;
       const subscribers: Array<{ id: string; email: string; language: 'vi' | 'en' }> = await tx.query(
         'SELECT id, email, language FROM subscriptions WHERE cancelled_at IS NULL',
@@ -109,8 +121,8 @@ export class PublicationBuilder {
     });
   }
 
-  private async existing(month: string): Promise<number | null> {
-    const rows: Array<{ id: number }> = await this.db.query('SELECT id FROM publications WHERE month = $1 AND NOT forced ORDER BY id LIMIT 1', [month]);
+  private async existing(month: string, db: SqlRunner = this.db): Promise<number | null> {
+    const rows: Array<{ id: number }> = await db.query('SELECT id FROM publications WHERE month = $1 AND NOT forced ORDER BY id LIMIT 1', [month]);
     return rows[0]?.id ?? null;
   }
 }

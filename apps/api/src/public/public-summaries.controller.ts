@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { formatQuarter, PublishedFigures, toLocalIso } from '@app/domain';
+import { formatQuarter, SummaryJson, toLocalIso } from '@app/domain';
 import { Public } from '../auth/access.decorators';
 import { Problem } from '../common/problem';
 import { periodFromQuery } from '../summaries/summaries.controller';
@@ -25,15 +25,17 @@ export class PublicSummariesController {
   @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false })
   async summaries(@Query() q: Record<string, string>) {
     const quarters = periodFromQuery(q).quarters.map(formatQuarter);
-    const rows: Array<{ id: number; published_at: Date; public_figures: PublishedFigures }> = await this.db.query(
-      'SELECT id, published_at, public_figures FROM publications ORDER BY id DESC',
+    // The matching summary is picked in the database: reading every publication's figures into the api
+    // on each call (anyone may call) would grow with every month published.
+    const [row]: Array<{ id: number; published_at: Date; summary: SummaryJson }> = await this.db.query(
+      `SELECT id, published_at, CASE WHEN (public_figures->'latestQuarter'->'quarters')::jsonb = $1::jsonb
+         THEN public_figures->'latestQuarter' ELSE public_figures->'yearToDate' END AS summary
+       FROM publications
+       WHERE (public_figures->'latestQuarter'->'quarters')::jsonb = $1::jsonb OR (public_figures->'yearToDate'->'quarters')::jsonb = $1::jsonb
+       ORDER BY id DESC LIMIT 1`,
+      [JSON.stringify(quarters)],
     );
-    for (const row of rows) {
-      const summary = [row.public_figures.latestQuarter, row.public_figures.yearToDate].find((s) => s.quarters.join() === quarters.join());
-      if (summary) {
-        return { ...summary, publication: { id: row.id, publishedAt: toLocalIso(row.published_at) }, asOf: toLocalIso(row.published_at) };
-      }
-    }
-    throw Problem.notFound(`No publication covers ${quarters.join(', ')} yet.`);
+    if (!row) throw Problem.notFound(`No publication covers ${quarters.join(', ')} yet.`);
+    return { ...row.summary, publication: { id: row.id, publishedAt: toLocalIso(row.published_at) }, asOf: toLocalIso(row.published_at) };
   }
 }

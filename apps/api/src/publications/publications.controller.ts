@@ -8,6 +8,7 @@ import { localDate } from '@app/domain';
 import { XLSX_MEDIA_TYPE } from '@app/excel';
 import { PublicationBuilder } from '@app/reporting';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { decodeCursor, PageQuery, pageLimit, toPage } from '../common/pagination';
 import { Problem } from '../common/problem';
 import { PUBLICATION_COLUMNS, PublicationRow, publicationView, summaryInScope } from './publication-view';
 import { PublishDto } from './publish.dto';
@@ -37,10 +38,17 @@ export class PublicationsController {
     return this.get(String(id), p);
   }
 
+  /** Newest first, paginated like every list (`?limit=&cursor=`). */
   @Get()
-  async list() {
-    const rows: PublicationRow[] = await this.db.query(`SELECT ${PUBLICATION_COLUMNS} FROM publications ORDER BY id DESC LIMIT 500`);
-    return { items: rows.map(publicationView), nextCursor: null };
+  async list(@Query() q: PageQuery) {
+    const limit = pageLimit(q);
+    const before = decodeCursor(q.cursor, 1)?.[0] ?? null;
+    if (before !== null && !Number.isSafeInteger(before)) throw Problem.field(400, 'cursor', 'INVALID_CURSOR', 'cursor is not one this API returned');
+    const rows: PublicationRow[] = await this.db.query(
+      `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE ($1::int IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
+      [before, limit + 1],
+    );
+    return toPage(rows, limit, publicationView, (r) => [r.id]);
   }
 
   /** With the figures exactly as published, cut to the caller's zones. */
@@ -51,7 +59,11 @@ export class PublicationsController {
     const cut = (f: NonNullable<PublicationRow['figures']>) => ({
       latestQuarter: summaryInScope(f.latestQuarter, zones),
       yearToDate: summaryInScope(f.yearToDate, zones),
-      filing: zones === null ? f.filing : { period: f.filing.period, byZone: Object.fromEntries(Object.entries(f.filing.byZone).filter(([z]) => zones.includes(z))) },
+      filing: zones === null ? f.filing : {
+        period: f.filing.period,
+        byZone: Object.fromEntries(Object.entries(f.filing.byZone).filter(([z]) => zones.includes(z))),
+        ...(f.filing.items ? { items: f.filing.items.filter((i) => zones.includes(i.zoneCode)) } : {}),
+      },
     });
     return { ...publicationView(row), figures: cut(row.figures!), publicFigures: cut(row.public_figures!) };
   }

@@ -24,6 +24,25 @@ export class EnterpriseZones {
     return zoneCode;
   }
 
+  /** The zones of many tax codes in one round trip (an upload's rows); unknown ones map to null. */
+  async zonesOf(taxCodes: readonly string[]): Promise<Map<string, string | null>> {
+    const zones = new Map<string, string | null>();
+    const missing = [...new Set(taxCodes)].filter((taxCode) => {
+      const hit = this.cache.get(taxCode);
+      if (hit && hit.until > Date.now()) zones.set(taxCode, hit.zoneCode);
+      return !zones.has(taxCode);
+    });
+    if (missing.length > 0) {
+      const rows: Array<{ tax_code: string; zone_code: string }> = await this.db.query(
+        'SELECT tax_code, zone_code FROM enterprises WHERE tax_code = ANY($1)', [missing],
+      );
+      const found = new Map(rows.map((r) => [r.tax_code, r.zone_code]));
+      for (const [taxCode, zoneCode] of found) this.remember(taxCode, zoneCode);
+      for (const taxCode of missing) zones.set(taxCode, found.get(taxCode) ?? null);
+    }
+    return zones;
+  }
+
   remember(taxCode: string, zoneCode: string): void {
     this.cache.set(taxCode, { zoneCode, until: Date.now() + TTL_MS });
   }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { canAccessZone, Principal, seesAllZones } from '@app/access';
+import { Principal } from '@app/access';
 import { CurrentPrincipal } from '../auth/access.decorators';
 import { Problem } from '../common/problem';
 import { EnterpriseZones } from '../registry/enterprise-zones.service';
 import { ListReportsQuery } from './dto/list-reports.query';
 import { SubmitReportDto } from './dto/submit-report.dto';
+import { filingScopeError, paperReceiptError } from './filing-scope';
 import { ReportIntake } from './report-intake.service';
 import { ReportReader } from './report-reader.service';
 import { normalizeReport } from './submission';
@@ -29,7 +30,8 @@ export class ReportsController {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
       throw Problem.field(400, 'Idempotency-Key', 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 200 visible ASCII characters');
     }
-    if (body.receivedAt !== undefined) checkPaperReceipt(body.receivedAt, p);
+    const paperError = body.receivedAt === undefined ? null : paperReceiptError(body.receivedAt, p);
+    if (paperError) throw Problem.field(422, paperError.field, paperError.code, paperError.message);
     const zoneCode = await this.zoneForFiling(body.taxCode, p);
     const { receipt } = await this.intake.submit(normalizeReport(body), p, { source: 'api', idempotencyKey, zoneCode });
     return receipt;
@@ -47,24 +49,9 @@ export class ReportsController {
 
   /** Enterprises file for their own tax code; boards for enterprises of their zones. */
   private async zoneForFiling(taxCode: string, p: Principal): Promise<string | null> {
-    if (p.role === 'enterprise') {
-      if (p.taxCode !== taxCode) throw Problem.field(403, 'taxCode', 'OUT_OF_SCOPE', `this token files only for tax code ${p.taxCode}`);
-      return this.enterpriseZones.zoneOf(taxCode);
-    }
     const zoneCode = await this.enterpriseZones.zoneOf(taxCode);
-    if (!seesAllZones(p) && !canAccessZone(p, zoneCode)) {
-      throw Problem.field(403, 'taxCode', 'OUT_OF_SCOPE', `tax code ${taxCode} is not registered in your zones`);
-    }
+    const scopeError = filingScopeError(taxCode, zoneCode, p);
+    if (scopeError) throw Problem.field(403, scopeError.field, scopeError.code, scopeError.message);
     return zoneCode;
-  }
-}
-
-/** Only the board keys in paper forms with their receipt stamp; a stamp cannot lie in the future. */
-function checkPaperReceipt(receivedAt: string, p: Principal): void {
-  if (p.role === 'enterprise') {
-    throw Problem.field(422, 'receivedAt', 'NOT_ALLOWED', 'receivedAt is set by the board for paper forms; enterprises leave it out');
-  }
-  if (Date.parse(receivedAt) > Date.now() + 60_000) {
-    throw Problem.field(422, 'receivedAt', 'IN_FUTURE', 'receivedAt lies in the future');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { MicroBatcher } from '@app/common';
 import { FIGURE_COLUMNS } from '@app/database';
@@ -77,14 +77,32 @@ export class SubmissionWriter {
     return this.batcher.submit(row);
   }
 
-  /** Stores many rows in one transaction, all or none (atomic uploads). */
-  async storeAll(rows: readonly SubmissionInsert[]): Promise<Map<string, Date>> {
-    return this.insert(rows);
+  /**
+   * Stores many rows in one transaction, all or none (uploads), with what `alongside` writes on the same
+   * connection (the upload's batch record), so that neither is ever seen without the other.
+   */
+  async storeAll(rows: readonly SubmissionInsert[], alongside: (db: PoolClient) => Promise<unknown>): Promise<Map<string, Date>> {
+    const client = await this.pool.connect();
+    let failure: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await alongside(client);
+      const stored = await this.insert(rows, client);
+      await client.query('COMMIT');
+      return stored;
+    } catch (error) {
+      failure = error as Error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      // A connection that failed mid-transaction is discarded rather than handed to the next caller.
+      client.release(failure);
+    }
   }
 
-  private async insert(rows: readonly SubmissionInsert[]): Promise<Map<string, Date>> {
+  private async insert(rows: readonly SubmissionInsert[], db: Pool | PoolClient = this.pool): Promise<Map<string, Date>> {
     const params = COLUMNS.map(([, , value]) => rows.map(value));
-    const result = await this.pool.query<{ id: string; received_at: Date }>(INSERT_SQL, params);
+    const result = await db.query<{ id: string; received_at: Date }>(INSERT_SQL, params);
     return new Map(result.rows.map((r) => [r.id, r.received_at]));
   }
 }

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { Settings } from '@app/config';
-import { createRedisConnection, jobSchedules, SCHEDULE_TIME_ZONE } from '@app/queue';
+import { createRedisConnection, jobSchedules, SCHEDULE_TIME_ZONE, scheduleTemplate } from '@app/queue';
 
 /** Upserts the job schedulers (the worker also does at start-up); prints what is scheduled. */
 export async function schedulesUpsert(settings: Settings, log: (line: string) => void): Promise<void> {
@@ -8,7 +8,7 @@ export async function schedulesUpsert(settings: Settings, log: (line: string) =>
   try {
     for (const s of jobSchedules(settings)) {
       const queue = new Queue(s.queue, { connection, prefix: settings.QUEUE_PREFIX });
-      await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: SCHEDULE_TIME_ZONE }, { name: s.job, data: {} });
+      await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: SCHEDULE_TIME_ZONE }, scheduleTemplate(s));
       const [scheduler] = (await queue.getJobSchedulers()).filter((j) => j.key === s.id);
       log(`${s.id}: "${s.pattern}" ${SCHEDULE_TIME_ZONE}, next run ${scheduler?.next ? new Date(scheduler.next).toISOString() : '?'}`);
       await queue.close();

@@ -1,5 +1,6 @@
-import { dueInstant, localDate, parseQuarter, PublishedFigures } from '@app/domain';
+import { dueInstant, localDate, parseQuarter } from '@app/domain';
 import { EmailMessage, HeadlineZone, publicationEmail, reminderEmail } from '@app/mail';
+import { PublishedWorkbooks, subscriberWorkbook } from './subscriber-workbook';
 
 export interface EmailRow {
   id: string;
@@ -9,15 +10,9 @@ export interface EmailRow {
   payload: { publicationId?: number; subscriptionId?: string; taxCode?: string; period?: string };
 }
 
-export interface PublicationRow {
-  id: number;
-  latest_quarter: string;
+export interface PublicationRow extends PublishedWorkbooks {
   year_to_date: string;
-  figures: PublishedFigures;
-  public_figures: PublishedFigures;
   revised: Array<{ zoneCode: string }>;
-  workbook: Buffer;
-  public_workbook: Buffer;
 }
 
 export interface SubscriptionRow {
@@ -26,11 +21,12 @@ export interface SubscriptionRow {
 }
 
 /** The monthly email of one subscriber: its zones, its audience's figures and workbook, its language. */
-export function composePublicationEmail(email: EmailRow, publication: PublicationRow, subscription: SubscriptionRow): EmailMessage {
+export async function composePublicationEmail(email: EmailRow, publication: PublicationRow, subscription: SubscriptionRow): Promise<EmailMessage> {
   const isPublic = subscription.audience === 'public';
   const figures = isPublic ? publication.public_figures : publication.figures;
   const inScope = (zoneCode: string) => subscription.zone_codes === null || subscription.zone_codes.includes(zoneCode);
   const zones: HeadlineZone[] = figures.latestQuarter.zones.filter((z) => inScope(z.zoneCode) && z.reportsExpected > 0);
+  const workbook = await subscriberWorkbook(publication, { zoneCodes: subscription.zone_codes, audience: subscription.audience, language: email.language });
   return publicationEmail({
     to: email.recipient,
     language: email.language,
@@ -41,9 +37,10 @@ export function composePublicationEmail(email: EmailRow, publication: Publicatio
     zones,
     // The province total only to those who follow every zone; others get their zones alone.
     total: subscription.zone_codes === null ? { ...figures.latestQuarter.totals.all, zoneCode: 'all', zoneName: '' } : null,
-    revisedZones: publication.revised.map((r) => r.zoneCode).filter(inScope),
-    workbook: isPublic ? publication.public_workbook : publication.workbook,
-    workbookName: `so-lieu-kcn-so-${publication.id}-${publication.latest_quarter}.xlsx`,
+    // A zone revised in both the quarter and the year to date is named once.
+    revisedZones: [...new Set(publication.revised.map((r) => r.zoneCode))].filter(inScope),
+    workbook: workbook.content,
+    workbookName: workbook.filename,
   });
 }
 

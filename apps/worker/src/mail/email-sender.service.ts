@@ -51,12 +51,15 @@ export class EmailSender implements OnModuleDestroy {
     }
   }
 
-  /** The message, or null when it should no longer go out (the enterprise filed meanwhile). */
+  /** The message, or null when it should no longer go out (the enterprise filed, the subscriber left). */
   private async compose(tx: EntityManager, email: EmailRow): Promise<EmailMessage | null> {
     if (email.kind === 'publication') {
       const [publication]: PublicationRow[] = await tx.query('SELECT * FROM publications WHERE id = $1', [email.payload.publicationId]);
-      const [subscription]: SubscriptionRow[] = await tx.query('SELECT zone_codes, audience FROM subscriptions WHERE id = $1', [email.payload.subscriptionId]);
-      return composePublicationEmail(email, publication, subscription);
+      // Someone who unsubscribed after the publication was made is not written to.
+      const [subscription]: SubscriptionRow[] = await tx.query(
+        'SELECT zone_codes, audience FROM subscriptions WHERE id = $1 AND cancelled_at IS NULL', [email.payload.subscriptionId],
+      );
+      return subscription ? composePublicationEmail(email, publication, subscription) : null;
     }
     const [enterprise]: Array<{ name: string; filed: boolean }> = await tx.query(
       `SELECT e.name, EXISTS (SELECT 1 FROM report_submissions r WHERE r.tax_code = e.tax_code AND r.period = $2 AND r.status = 'accepted') AS filed

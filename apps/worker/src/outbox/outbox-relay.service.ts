@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { Settings } from '@app/config';
-import { JobName, ProcessReportJob, QueueName } from '@app/queue';
+import { JobName, ProcessReportJob, QueueName, SendEmailJob } from '@app/queue';
 import { QueueProducers } from '../queues/queue-producers.service';
 
 const BATCH = 500;
@@ -98,9 +98,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
        ORDER BY stored_at LIMIT ${REQUEUE_BATCH}`,
       [this.settings.REQUEUE_AFTER_MS],
     );
-    if (rows.length === 0) return;
-    await this.producers.queue(QueueName.Reports).addBulk(rows.map((r) => ({
-      name: JobName.ProcessReport, data: { submissionId: r.id } satisfies ProcessReportJob, opts: { jobId: r.id },
+    if (rows.length > 0) {
+      await this.producers.queue(QueueName.Reports).addBulk(rows.map((r) => ({
+        name: JobName.ProcessReport, data: { submissionId: r.id } satisfies ProcessReportJob, opts: { jobId: r.id },
+      })));
+    }
+    // Emails likewise: one still pending has lost its job, or is waiting for a retry, under the same job id.
+    const emails: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM email_outbox WHERE status = 'pending' AND created_at < now() - $1 * interval '1 millisecond'
+       ORDER BY created_at LIMIT ${REQUEUE_BATCH}`,
+      [this.settings.REQUEUE_AFTER_MS],
+    );
+    if (emails.length === 0) return;
+    await this.producers.queue(QueueName.Mail).addBulk(emails.map((e) => ({
+      name: JobName.SendEmail, data: { emailId: e.id } satisfies SendEmailJob, opts: { jobId: `email-${e.id}` },
     })));
   }
 

@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Settings } from '@app/config';
-import { createRedisConnection, DEFAULT_JOB_OPTIONS, QueueName } from '@app/queue';
+import { createRedisConnection, jobOptionsFor, QueueName } from '@app/queue';
 
 /** One producer per queue, sharing a fail-fast connection: the outbox keeps work while Redis is down. */
 @Injectable()
@@ -18,7 +18,7 @@ export class QueueProducers implements OnModuleDestroy {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.connection, prefix: this.settings.QUEUE_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      queue = new Queue(name, { connection: this.connection, prefix: this.settings.QUEUE_PREFIX, defaultJobOptions: jobOptionsFor(name) });
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }

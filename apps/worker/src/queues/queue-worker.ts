@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { Settings } from '@app/config';
-import { createRedisConnection, QueueName } from '@app/queue';
+import { backoffStrategy, createRedisConnection, QueueName } from '@app/queue';
 
 /**
  * Recovery of jobs whose worker died (SIGKILL, OOM, a lost host). Such a job stays active until its
@@ -28,7 +28,10 @@ export function startQueueWorker(settings: Settings, queue: QueueName, handlers:
       if (!handler) throw new Error(`no handler for job "${job.name}" on queue "${queue}"`);
       return handler(job);
     },
-    { connection: createRedisConnection(settings.REDIS_URL, 'worker'), prefix: settings.QUEUE_PREFIX, concurrency, autorun: true, ...STALLED_JOB_OPTIONS },
+    {
+      connection: createRedisConnection(settings.REDIS_URL, 'worker'), prefix: settings.QUEUE_PREFIX, concurrency, autorun: true, ...STALLED_JOB_OPTIONS,
+      settings: { backoffStrategy },
+    },
   );
   worker.on('failed', (job, error) => logger.warn(`job ${job?.id} (${job?.name}) failed, attempt ${job?.attemptsMade}: ${error.message}`));
   worker.on('error', (error) => logger.warn(`worker error: ${error.message}`));

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Settings } from '@app/config';
-import { jobSchedules, SCHEDULE_TIME_ZONE } from '@app/queue';
+import { jobSchedules, SCHEDULE_TIME_ZONE, scheduleTemplate } from '@app/queue';
 import { QueueProducers } from '../queues/queue-producers.service';
 
 /**
@@ -29,7 +29,7 @@ export class JobSchedules {
     const done: string[] = [];
     for (const s of jobSchedules(this.settings)) {
       await this.producers.queue(s.queue).waitUntilReady();
-      await this.producers.queue(s.queue).upsertJobScheduler(s.id, { pattern: s.pattern, tz: SCHEDULE_TIME_ZONE }, { name: s.job, data: {} });
+      await this.producers.queue(s.queue).upsertJobScheduler(s.id, { pattern: s.pattern, tz: SCHEDULE_TIME_ZONE }, scheduleTemplate(s));
       done.push(`${s.id}: ${s.pattern} (${SCHEDULE_TIME_ZONE})`);
     }
     this.logger.log(`job schedulers: ${done.join('; ')}`);

@@ -2,7 +2,7 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { Job, Worker } from 'bullmq';
 import { Settings } from '@app/config';
 import { localDate } from '@app/domain';
-import { JobName, QueueName, SendEmailJob } from '@app/queue';
+import { JobName, QueueName, ScanRemindersJob, SendEmailJob } from '@app/queue';
 import { PublicationBuilder } from '@app/reporting';
 import { EmailSender } from '../mail/email-sender.service';
 import { startQueueWorker } from '../queues/queue-worker';
@@ -29,7 +29,7 @@ export class ScheduledJobsProcessor implements OnApplicationBootstrap, OnApplica
         [JobName.PublishMonthly]: (job: Job) => this.publications.publish({ asOf: localDate(scheduledInstant(job)), by: 'schedule', force: false }),
       }, 1),
       startQueueWorker(this.settings, QueueName.Reminders, {
-        [JobName.ScanReminders]: (job: Job) => this.reminders.scan(scheduledInstant(job)),
+        [JobName.ScanReminders]: (job: Job<ScanRemindersJob>) => this.reminders.scan(job.data.at ? new Date(job.data.at) : scheduledInstant(job)),
       }, 1),
       startQueueWorker(this.settings, QueueName.Mail, {
         [JobName.SendEmail]: (job: Job<SendEmailJob>) => this.emails.send(job.data.emailId),

@@ -23,7 +23,7 @@ describe('masking withheld figures', () => {
     expect(Object.keys(MAGNITUDE_FIELDS)).toEqual(PROTECTED_MAGNITUDES);
   });
 
-  it('nulls the protected fields present and names them, leaving counts alone', () => {
+  it('nulls the protected fields present and the realised investment, names them, and leaves counts alone', () => {
     const { figures, withheld } = maskFigures(zoneFigures, true);
     expect(withheld).toEqual([
       'grossOutput',
@@ -36,13 +36,13 @@ describe('masking withheld figures', () => {
       'averageMonthlyWage',
       'workers',
       'femaleWorkers',
+      'realizedCapital',
     ]);
     expect(figures).toEqual({
       ...Object.fromEntries(withheld.map((field) => [field, null])),
       enterprises: 4,
       operatingProjects: 6,
       reportsReceived: 4,
-      realizedCapital: 50_000n,
     });
   });
 

@@ -18,7 +18,14 @@ export const MAGNITUDE_FIELDS: Readonly<Record<ProtectedMagnitude, readonly stri
   workers: ['workers', 'femaleWorkers', 'foreignWorkers', 'localWorkers'],
 };
 
-const MASKED_FIELDS = PROTECTED_MAGNITUDES.flatMap((magnitude) => MAGNITUDE_FIELDS[magnitude]);
+/**
+ * Figures not judged by the rules on their own (investment is lumpy: most enterprises realise none in a
+ * quarter, so frequency would withhold nearly every zone) but withheld with the zone: a zone withheld
+ * because it has a single enterprise would otherwise still publish that enterprise's investment.
+ */
+export const FIELDS_WITHHELD_WITH_ZONE: readonly string[] = ['realizedCapital'];
+
+const MASKED_FIELDS = [...PROTECTED_MAGNITUDES.flatMap((magnitude) => MAGNITUDE_FIELDS[magnitude]), ...FIELDS_WITHHELD_WITH_ZONE];
 
 /**
  * Replaces every protected field present in `figures` by null when the cell is withheld, and names those fields.

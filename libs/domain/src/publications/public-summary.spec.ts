@@ -5,7 +5,7 @@ import { buildSummary } from '../aggregation/zone-summary';
 import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/disclosure-params';
 import { MagnitudeContributions } from '../disclosure/magnitude-contributions';
 import { ReportFigures } from '../reports/report-figures';
-import { discloseSummary } from './public-summary';
+import { disclosePublication, discloseSummary } from './public-summary';
 
 const figures = (grossOutput: bigint, workers: number): ReportFigures => ({
   grossOutput, grossOutputConstant2010: null, revenue: grossOutput, exportValueUsd: null, importValueUsd: null, stateBudgetPaid: null,
@@ -46,5 +46,21 @@ describe('discloseSummary', () => {
     expect(b.grossOutput).toBeNull();
     expect(a.grossOutput).toBe(1400n);
     expect(published.totals.industrial_park).toMatchObject({ grossOutput: 2700n, withheld: [] });
+  });
+
+  // In the year to date C has three enterprises and is safe on its own; published there, it would be this
+  // year to date minus the one published a quarter earlier: the quarter of its single filer.
+  it('withholds in the year to date what the quarter withholds, and the other way round', () => {
+    const quarterContributions = Object.entries(data).map(([zoneCode, [o, w]]) => ({ zoneCode, contributions: contributions([...o], [...w]) }));
+    const yearContributions = quarterContributions.map((c) => (c.zoneCode === 'C' ? { zoneCode: 'C', contributions: contributions([1000n, 900n, 800n], [12, 11, 10]) } : c));
+    expect(discloseSummary(summary, yearContributions, DEFAULT_DISCLOSURE_PARAMS).zones.map((z) => z.grossOutput === null)).toEqual([false, false, false]);
+    const [quarter, year] = disclosePublication([
+      { summary, contributions: quarterContributions },
+      { summary, contributions: yearContributions },
+    ], DEFAULT_DISCLOSURE_PARAMS);
+    for (const s of [quarter, year]) {
+      expect(s.zones.map((z) => [z.zoneCode, z.grossOutput === null])).toEqual([['A', false], ['B', true], ['C', true]]);
+      expect(s.totals.industrial_park.withheld).toEqual([]);
+    }
   });
 });

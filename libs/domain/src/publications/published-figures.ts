@@ -32,9 +32,20 @@ export interface FilingCounts {
   missing: number;
 }
 
+/** One enterprise expected to file the quarter being filed, as `GET /v1/periods/{quarter}/filing-status` lists it. */
+export interface FilingItem {
+  taxCode: string;
+  name: string;
+  zoneCode: string;
+  status: 'on_time' | 'late' | 'missing';
+  reportId?: string;
+  receivedAt?: string;
+}
+
 /** What a publication states, stored exactly as published (the board's and the public version). */
 export interface PublishedFigures {
   latestQuarter: SummaryJson;
   yearToDate: SummaryJson;
-  filing: { period: string; counts: FilingCounts; byZone: Record<string, FilingCounts> };
+  /** `items` (who filed) only in the board's version. */
+  filing: { period: string; counts: FilingCounts; byZone: Record<string, FilingCounts>; items?: FilingItem[] };
 }

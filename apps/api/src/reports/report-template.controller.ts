@@ -1,0 +1,34 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { PassThrough } from 'node:stream';
+import { Principal } from '@app/access';
+import { addQuarters, formatQuarter, quarterOfInstant } from '@app/domain';
+import { writeReportTemplate, XLSX_MEDIA_TYPE } from '@app/excel';
+import { CurrentPrincipal } from '../auth/access.decorators';
+import { ReportTemplateQuery } from './dto/report-template.query';
+import { ReportUploads } from './report-upload.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('v1/reports')
+export class ReportTemplateController {
+  constructor(private readonly uploads: ReportUploads) {}
+
+  /**
+   * The workbook to fill in and upload: sheet Reports (Vietnamese labels, field paths, one report per
+   * row from row 3, validated cells with input help) and a guide sheet. An enterprise's copy comes with
+   * its tax code and the period filled in; the board's has a column for paper forms' receipt stamps.
+   */
+  @Get('template.xlsx')
+  @ApiProduces(XLSX_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'the template workbook, as an attachment' })
+  template(@Query() q: ReportTemplateQuery, @CurrentPrincipal() p: Principal): StreamableFile {
+    // The quarter being filed: the current one has not ended yet, so the one before it.
+    const period = q.period ?? formatQuarter(addQuarters(quarterOfInstant(new Date()), -1));
+    const output = new PassThrough();
+    const enterprise = p.role === 'enterprise';
+    writeReportTemplate(output, { prefill: enterprise ? { taxCode: p.taxCode!, period } : undefined, forBoard: !enterprise, maxRows: this.uploads.maxRows })
+      .catch((error: Error) => output.destroy(error));
+    return new StreamableFile(output, { type: XLSX_MEDIA_TYPE, disposition: `attachment; filename="mau-bao-cao-${period.toLowerCase()}.xlsx"` });
+  }
+}

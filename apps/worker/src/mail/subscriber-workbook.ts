@@ -1,0 +1,48 @@
+import { FilingItem, PublishedFigures, publicationPlan, toLocalIso } from '@app/domain';
+import { FilingStatusJson } from '@app/excel';
+import { summaryWorkbookBytes } from '@app/reporting';
+
+export interface PublishedWorkbooks {
+  id: number;
+  as_of: string;
+  latest_quarter: string;
+  figures: PublishedFigures;
+  public_figures: PublishedFigures;
+  workbook: Buffer;
+  public_workbook: Buffer;
+}
+
+export interface WorkbookReader {
+  /** Null: every zone. */
+  zoneCodes: readonly string[] | null;
+  audience: 'board' | 'public';
+  language: 'vi' | 'en';
+}
+
+/**
+ * The workbook attached to a subscriber's email. The publication stores two, both Vietnamese and for
+ * every zone: the board's and the public one. A subscriber of some zones only, or in English, gets one
+ * written from the figures stored with the publication, cut to its zones and without totals (as
+ * `GET /v1/publications/{id}` gives such a reader), so nobody is sent another zone's full figures.
+ */
+export async function subscriberWorkbook(p: PublishedWorkbooks, reader: WorkbookReader): Promise<{ content: Buffer; filename: string }> {
+  const isPublic = reader.audience === 'public';
+  const filename = `so-lieu-kcn-so-${p.id}-${p.latest_quarter.toLowerCase()}${isPublic ? '-cong-bo' : ''}${reader.language === 'en' ? '-en' : ''}.xlsx`;
+  if (reader.zoneCodes === null && reader.language === 'vi') return { content: isPublic ? p.public_workbook : p.workbook, filename };
+
+  const figures = isPublic ? p.public_figures : p.figures;
+  const inScope = (zoneCode: string) => reader.zoneCodes === null || reader.zoneCodes.includes(zoneCode);
+  const { totals, ...latest } = figures.latestQuarter;
+  const summary = { ...latest, zones: latest.zones.filter((z) => inScope(z.zoneCode)), ...(reader.zoneCodes === null ? { totals } : {}) };
+  const content = await summaryWorkbookBytes({
+    summary: { ...summary, asOf: toLocalIso(publicationPlan(p.as_of).publishedAt) },
+    filingStatus: isPublic || !figures.filing.items ? undefined : filingStatus(figures.filing.period, figures.filing.items.filter((i) => inScope(i.zoneCode))),
+    language: reader.language,
+  });
+  return { content, filename };
+}
+
+function filingStatus(period: string, items: FilingItem[]): FilingStatusJson {
+  const count = (status: FilingItem['status']) => items.filter((i) => i.status === status).length;
+  return { period, items, counts: { expected: items.length, onTime: count('on_time'), late: count('late'), missing: count('missing') } };
+}

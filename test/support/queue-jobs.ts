@@ -1,0 +1,49 @@
+import { Job, JobSchedulerJson, Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { QueueName } from '@app/queue';
+import { TestSystem } from './test-system';
+
+/** One of the suite's queues as BullMQ sees it: add a job by hand, wait for it, count what ran. */
+export class QueueJobs {
+  private readonly connection: IORedis;
+  readonly queue: Queue;
+
+  constructor(sys: TestSystem, name: QueueName) {
+    this.connection = new IORedis(sys.env.REDIS_URL, { maxRetriesPerRequest: 1 });
+    this.connection.on('error', () => undefined);
+    this.queue = new Queue(name, { connection: this.connection, prefix: sys.env.QUEUE_PREFIX });
+  }
+
+  /** Adds the job a scheduler would add, under a job id of our own (so a doubled one is a second job). */
+  async add(name: string, jobId: string, data: Record<string, unknown> = {}): Promise<void> {
+    await this.queue.add(name, data, { jobId, removeOnComplete: false, removeOnFail: false });
+  }
+
+  /** Waits until the job has completed or failed and returns it, with its return value. */
+  async finished(jobId: string, timeoutMs = 15_000): Promise<Job> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const state = await this.queue.getJobState(jobId);
+      if (state === 'completed' || state === 'failed') return (await this.queue.getJob(jobId))!;
+      if (Date.now() > deadline) throw new Error(`job ${jobId} is ${state} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async completed(): Promise<Job[]> {
+    return this.queue.getJobs(['completed']);
+  }
+
+  async failed(): Promise<Job[]> {
+    return this.queue.getJobs(['failed']);
+  }
+
+  async schedulers(): Promise<JobSchedulerJson[]> {
+    return this.queue.getJobSchedulers();
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    this.connection.disconnect();
+  }
+}
