@@ -21,6 +21,10 @@ export class Settings {
   @IsString()
   HOST = '0.0.0.0';
 
+  /** api processes sharing the port (Node cluster); one per core the database leaves free. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  API_PROCESSES = 1;
+
   // Initialised, even to undefined: loadSettings reads only the keys an instance has, and a bare
   // declaration has none once compiled, so SMTP_URL from the environment was silently ignored.
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })

@@ -9,3 +9,13 @@ export function residentMb(pid: number): number | null {
     return null;
   }
 }
+
+/** A process and its children (the api's cluster), from /proc. */
+export function processTree(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return [pid, ...children.flatMap(processTree)];
+  } catch {
+    return [pid];
+  }
+}
