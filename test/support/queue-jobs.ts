@@ -1,6 +1,7 @@
 import { Job, JobSchedulerJson, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { QueueName } from '@app/queue';
+import { jobFinished } from './queue-probe';
 import { TestSystem } from './test-system';
 
 /** One of the suite's queues as BullMQ sees it: add a job by hand, wait for it, count what ran. */
@@ -20,14 +21,8 @@ export class QueueJobs {
   }
 
   /** Waits until the job has completed or failed and returns it, with its return value. */
-  async finished(jobId: string, timeoutMs = 15_000): Promise<Job> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const state = await this.queue.getJobState(jobId);
-      if (state === 'completed' || state === 'failed') return (await this.queue.getJob(jobId))!;
-      if (Date.now() > deadline) throw new Error(`job ${jobId} is ${state} after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  finished(jobId: string, timeoutMs = 15_000): Promise<Job> {
+    return jobFinished(this.queue, jobId, timeoutMs);
   }
 
   async completed(): Promise<Job[]> {

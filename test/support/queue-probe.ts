@@ -23,15 +23,8 @@ export class QueueProbe {
   }
 
   /** Waits until the job has finished and returns it (its returnvalue is the worker's verdict). */
-  async finished(jobId: string, timeoutMs = 15_000): Promise<Job> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      // State first, then the job: a job read while still active would lack its return value.
-      const state = await this.queue.getJobState(jobId);
-      if (state === 'completed' || state === 'failed') return (await this.queue.getJob(jobId))!;
-      if (Date.now() > deadline) throw new Error(`job ${jobId} is ${state} after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  finished(jobId: string, timeoutMs = 15_000): Promise<Job> {
+    return jobFinished(this.queue, jobId, timeoutMs);
   }
 
   /** Jobs that took more than one attempt, with why the last one failed. */
@@ -43,5 +36,17 @@ export class QueueProbe {
   async close(): Promise<void> {
     await this.queue.close();
     this.connection.disconnect();
+  }
+}
+
+/** Waits until a job has completed or failed and returns it, with its return value. */
+export async function jobFinished(queue: Queue, jobId: string, timeoutMs = 15_000): Promise<Job> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // State first, then the job: a job read while still active would lack its return value.
+    const state = await queue.getJobState(jobId);
+    if (state === 'completed' || state === 'failed') return (await queue.getJob(jobId))!;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} is ${state} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }

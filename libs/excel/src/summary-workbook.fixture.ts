@@ -1,3 +1,6 @@
+import { Workbook } from 'exceljs';
+import { PassThrough } from 'node:stream';
+import { writeSummaryWorkbook } from './summary-workbook.writer';
 import type { Json, SummaryFigures } from '@app/domain';
 import { FilingStatusJson, FollowUpJson, SummaryWorkbookInput } from './summary-workbook.input';
 
@@ -57,3 +60,17 @@ export const FOLLOW_UPS: FollowUpJson[] = [
     ],
   },
 ];
+
+/** The workbook a writer produced, read back with exceljs. */
+export async function writtenWorkbook(input: SummaryWorkbookInput): Promise<Workbook> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve) => output.on('end', resolve));
+  await writeSummaryWorkbook(output, input);
+  await ended;
+  const workbook = new Workbook();
+  // exceljs types its input as its own Buffer interface, which @types/node's Buffer no longer matches.
+  await workbook.xlsx.load(Buffer.concat(chunks) as never);
+  return workbook;
+}

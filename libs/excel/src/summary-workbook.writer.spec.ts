@@ -1,21 +1,6 @@
 import { Workbook, Worksheet } from 'exceljs';
-import { PassThrough } from 'node:stream';
-import { FILING_STATUS, FOLLOW_UPS, SUMMARY } from './summary-workbook.fixture';
-import { SummaryWorkbookInput } from './summary-workbook.input';
-import { writeSummaryWorkbook } from './summary-workbook.writer';
+import { FILING_STATUS, FOLLOW_UPS, SUMMARY, writtenWorkbook } from './summary-workbook.fixture';
 
-async function written(input: SummaryWorkbookInput): Promise<Workbook> {
-  const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise((resolve) => output.on('end', resolve));
-  await writeSummaryWorkbook(output, input);
-  await ended;
-  const workbook = new Workbook();
-  // exceljs types its input as its own Buffer interface, which @types/node's Buffer no longer matches.
-  await workbook.xlsx.load(Buffer.concat(chunks) as never);
-  return workbook;
-}
 
 const rowValues = (sheet: Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
 /** The column whose header (row 2) starts with `header`. */
@@ -32,7 +17,7 @@ const rowOf = (sheet: Worksheet, firstCell: string) => {
 describe('the summary workbook', () => {
   let vi: Workbook;
   beforeAll(async () => {
-    vi = await written({ summary: SUMMARY, filingStatus: FILING_STATUS, followUps: FOLLOW_UPS });
+    vi = await writtenWorkbook({ summary: SUMMARY, filingStatus: FILING_STATUS, followUps: FOLLOW_UPS });
   });
 
   it('has the zone sheet, the filing status, the warnings and the notes, in Vietnamese', () => {
@@ -128,7 +113,7 @@ describe('the summary workbook', () => {
   });
 
   it('in English has English sheets and a single header row', async () => {
-    const en = await written({ summary: SUMMARY, filingStatus: FILING_STATUS, followUps: FOLLOW_UPS, language: 'en' });
+    const en = await writtenWorkbook({ summary: SUMMARY, filingStatus: FILING_STATUS, followUps: FOLLOW_UPS, language: 'en' });
     expect(en.worksheets.map((s) => s.name)).toEqual(['Zones and totals', 'Filing status', 'Warnings to follow up', 'Notes']);
     const zones = en.getWorksheet('Zones and totals')!;
     expect(zones.getCell('A1').value).toBe('Industrial parks and clusters of Lào Cai province, year 2024');
@@ -141,12 +126,12 @@ describe('the summary workbook', () => {
   });
 
   it('leaves out the filing status and the warnings when not given, and reads warnings from an async source', async () => {
-    const summaryOnly = await written({ summary: SUMMARY });
+    const summaryOnly = await writtenWorkbook({ summary: SUMMARY });
     expect(summaryOnly.worksheets.map((s) => s.name)).toEqual(['Tổng hợp theo khu', 'Ghi chú']);
     async function* pages() {
       for (const report of FOLLOW_UPS) yield report;
     }
-    const streamed = await written({ summary: SUMMARY, followUps: pages() });
+    const streamed = await writtenWorkbook({ summary: SUMMARY, followUps: pages() });
     expect(streamed.getWorksheet('Cảnh báo cần xử lý')!.rowCount).toBe(5);
   });
 });

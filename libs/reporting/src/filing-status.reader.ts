@@ -1,18 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { parseQuarter, PeriodError, quarterFirstDay, quarterLastDay, toLocalIso } from '@app/domain';
+import { FilingItem, parseQuarter, PeriodError, quarterFirstDay, quarterLastDay, toLocalIso } from '@app/domain';
 
-export interface FilingStatusRow {
-  taxCode: string;
-  name: string;
-  zoneCode: string;
-  status: 'on_time' | 'late' | 'missing';
-  /** The current accepted revision; absent when missing. */
-  reportId?: string;
-  /** When the first accepted revision was received, the instant timeliness is judged on; absent when missing. */
-  receivedAt?: string;
-}
+/** One enterprise expected to file: `reportId` and `receivedAt` (of the first accepted revision) are absent when missing. */
+export type FilingStatusRow = FilingItem;
 
 export type FilingStatus = {
   period: string;
