@@ -6,6 +6,7 @@ export * from './periods/period-spec';
 export * from './registry/operating-interval';
 export * from './wages/minimum-wage';
 export * from './reports/percent';
+export * from './reports/scaled-number';
 export * from './reports/report-fields';
 export * from './reports/report-figures';
 export * from './reports/report-issue';

@@ -1,6 +1,6 @@
 import { toLocalIso } from '@app/domain';
 import { Label } from './labels';
-import { scaledNumber } from './scaled-number';
+import { scaledNumber } from '@app/domain';
 
 /** A value as the API's JSON carries it: money and USD as strings of digits, counts and percentages as numbers. */
 export type RawValue = string | number | null | undefined;

@@ -1,3 +1,5 @@
+import { scaledNumber } from '@app/domain';
+
 /** Escapes text for HTML bodies (names come from the registry, never trusted as markup). */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -8,9 +10,7 @@ export function formatNumber(value: number, language: 'vi' | 'en', decimals = 0)
   return value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
-export function scaled(digits: string | null, unit: bigint, language: 'vi' | 'en', decimals: number): string | null {
-  if (digits === null) return null;
-  const value = BigInt(digits);
-  const hundredths = (value * 100n + unit / 2n) / unit;
-  return formatNumber(Number(hundredths) / 100, language, decimals);
+/** Digits divided by 10^shift, rounded once, exactly (see scaledNumber), then written for the language. */
+export function scaled(digits: string | null, shift: number, language: 'vi' | 'en', decimals: number): string | null {
+  return digits === null ? null : formatNumber(scaledNumber(digits, shift, decimals), language, decimals);
 }

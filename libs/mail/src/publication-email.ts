@@ -63,10 +63,10 @@ export function publicationEmail(m: PublicationMail): EmailMessage {
     return [
       z.zoneCode === '' ? l.total : `${z.zoneName} (${z.zoneCode})`,
       `${z.reportsReceived}/${z.reportsExpected}`,
-      shown('grossOutput', scaled(z.grossOutput, 1_000_000_000n, m.language, 0)),
+      shown('grossOutput', scaled(z.grossOutput, 9, m.language, 0)),
       shown('growthYoYCurrentPct', z.growthYoYCurrentPct === null ? null : formatNumber(z.growthYoYCurrentPct, m.language, 2)),
       shown('workers', z.workers === null ? null : formatNumber(z.workers, m.language)),
-      shown('averageMonthlyWage', scaled(z.averageMonthlyWage, 1_000_000n, m.language, 1)),
+      shown('averageMonthlyWage', scaled(z.averageMonthlyWage, 6, m.language, 1)),
     ];
   };
   const rows = [...m.zones, ...(m.total ? [{ ...m.total, zoneCode: '' }] : [])].map(cells);

@@ -17,9 +17,6 @@ export interface ProcessReportJob {
   readonly submissionId: string;
 }
 
-/** Scheduled jobs carry nothing: the time they were due to run says what to do. */
-export type ScheduledJob = Record<string, never>;
-
 /**
  * A reminder scan as of `at` (an ISO instant), queued by an operator (`cli reminders:scan --at`) to run
  * a scan that was missed; scheduled scans carry nothing and run as of the instant they were due.

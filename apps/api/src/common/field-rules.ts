@@ -83,14 +83,9 @@ export function Count(): PropertyDecorator {
   };
 }
 
-export function toBigInt(value: number | string): bigint {
-  return BigInt(value);
-}
 
 export const IsArea = rule('area', { code: 'OUT_OF_RANGE', status: 422 },
   (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 1_000_000, 'must be a positive number of hectares');
-export const IsYear = rule('year', { code: 'OUT_OF_RANGE', status: 422 },
-  (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2999, 'must be a year between 1990 and 2999');
 export const IsProjectCode = rule('projectCode', { code: 'INVALID_CODE', status: 422, text: true },
   (v) => typeof v === 'string' && /^[A-Za-z0-9_./-]{1,40}$/.test(v), 'must be 1 to 40 letters, digits, . / - or _');
 export const IsInstant = rule('instant', { code: 'INVALID_INSTANT', status: 422, text: true },

@@ -15,13 +15,7 @@ export class EnterpriseZones {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async zoneOf(taxCode: string): Promise<string | null> {
-    const hit = this.cache.get(taxCode);
-    if (hit && hit.until > Date.now()) return hit.zoneCode;
-    const rows: Array<{ zone_code: string }> = await this.db.query('SELECT zone_code FROM enterprises WHERE tax_code = $1', [taxCode]);
-    const zoneCode = rows[0]?.zone_code ?? null;
-    // Unknown tax codes are not cached: the enterprise may be registered a moment later.
-    if (zoneCode) this.cache.set(taxCode, { zoneCode, until: Date.now() + TTL_MS });
-    return zoneCode;
+    return (await this.zonesOf([taxCode])).get(taxCode) ?? null;
   }
 
   /** The zones of many tax codes in one round trip (an upload's rows); unknown ones map to null. */
@@ -36,6 +30,7 @@ export class EnterpriseZones {
       const rows: Array<{ tax_code: string; zone_code: string }> = await this.db.query(
         'SELECT tax_code, zone_code FROM enterprises WHERE tax_code = ANY($1)', [missing],
       );
+      // Unknown tax codes are not cached: the enterprise may be registered a moment later.
       const found = new Map(rows.map((r) => [r.tax_code, r.zone_code]));
       for (const [taxCode, zoneCode] of found) this.remember(taxCode, zoneCode);
       for (const taxCode of missing) zones.set(taxCode, found.get(taxCode) ?? null);

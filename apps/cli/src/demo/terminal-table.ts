@@ -1,3 +1,5 @@
+import { scaledNumber } from '@app/domain';
+
 /** A plain text table for the terminal: first column left-aligned, the others right-aligned. */
 export function formatTable(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -5,15 +7,16 @@ export function formatTable(headers: readonly string[], rows: ReadonlyArray<read
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+const scaled = (value: string | null, shift: number, decimals: number) =>
+  value === null ? '–' : scaledNumber(value, shift, decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+
 /** 166,000,000,000 đồng → "166" (billions); null → "–". */
 export function billions(value: string | null, decimals = 0): string {
-  if (value === null) return '–';
-  return (Number(BigInt(value) / 1_000_000n) / 1000).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return scaled(value, 9, decimals);
 }
 
 export function millions(value: string | null, decimals = 1): string {
-  if (value === null) return '–';
-  return (Number(BigInt(value) / 1000n) / 1000).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return scaled(value, 6, decimals);
 }
 
 export function percent(value: number | null): string {

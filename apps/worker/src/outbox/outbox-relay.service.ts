@@ -11,6 +11,22 @@ const MAX_BACKOFF_MS = 5000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 const REQUEUE_BATCH = 5000;
 
+/** Work still undone long after it was stored, and the job that does it (under its usual job id). */
+const STALE_WORK = [
+  {
+    queue: QueueName.Reports,
+    sql: `SELECT id FROM report_submissions WHERE status = 'received' AND stored_at < now() - $1 * interval '1 millisecond'
+          ORDER BY stored_at LIMIT ${REQUEUE_BATCH}`,
+    job: (id: string) => ({ name: JobName.ProcessReport, data: { submissionId: id } satisfies ProcessReportJob, opts: { jobId: id } }),
+  },
+  {
+    queue: QueueName.Mail,
+    sql: `SELECT id FROM email_outbox WHERE status = 'pending' AND created_at < now() - $1 * interval '1 millisecond'
+          ORDER BY created_at LIMIT ${REQUEUE_BATCH}`,
+    job: (id: string) => ({ name: JobName.SendEmail, data: { emailId: id } satisfies SendEmailJob, opts: { jobId: `email-${id}` } }),
+  },
+];
+
 interface OutboxRow {
   id: string;
   queue: QueueName;
@@ -89,30 +105,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * second of an AOF) drops queued jobs, and their reports would stay `received` for good. So reports
    * still undecided some time after they were stored are added again under their own job id; while
    * the job still exists (a long backlog), BullMQ ignores the add, and processing is idempotent anyway.
+   * Pending emails likewise (a lost job, or one waiting for its next retry under the same job id).
    */
   private async requeueStale(): Promise<void> {
     if (Date.now() - this.lastRequeue < this.settings.REQUEUE_AFTER_MS / 2) return;
     this.lastRequeue = Date.now();
-    const rows: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM report_submissions WHERE status = 'received' AND stored_at < now() - $1 * interval '1 millisecond'
-       ORDER BY stored_at LIMIT ${REQUEUE_BATCH}`,
-      [this.settings.REQUEUE_AFTER_MS],
-    );
-    if (rows.length > 0) {
-      await this.producers.queue(QueueName.Reports).addBulk(rows.map((r) => ({
-        name: JobName.ProcessReport, data: { submissionId: r.id } satisfies ProcessReportJob, opts: { jobId: r.id },
-      })));
+    for (const stale of STALE_WORK) {
+      const rows: Array<{ id: string }> = await this.db.query(stale.sql, [this.settings.REQUEUE_AFTER_MS]);
+      if (rows.length > 0) await this.producers.queue(stale.queue).addBulk(rows.map((r) => stale.job(r.id)));
     }
-    // Emails likewise: one still pending has lost its job, or is waiting for a retry, under the same job id.
-    const emails: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM email_outbox WHERE status = 'pending' AND created_at < now() - $1 * interval '1 millisecond'
-       ORDER BY created_at LIMIT ${REQUEUE_BATCH}`,
-      [this.settings.REQUEUE_AFTER_MS],
-    );
-    if (emails.length === 0) return;
-    await this.producers.queue(QueueName.Mail).addBulk(emails.map((e) => ({
-      name: JobName.SendEmail, data: { emailId: e.id } satisfies SendEmailJob, opts: { jobId: `email-${e.id}` },
-    })));
   }
 
   /** Published rows are kept a day for inspection, then dropped. */

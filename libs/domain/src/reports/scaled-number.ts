@@ -1,4 +1,4 @@
-import { divideRounded } from '@app/domain';
+import { divideRounded } from './percent';
 
 /**
  * An exact integer (money travels as a string of digits) divided by 10^shift and rounded half up to
