@@ -277,6 +277,53 @@ describe('access control: tokens, roles and zone scopes', () => {
     });
   });
 
+  describe('every entity a write names is checked against the caller’s scope', () => {
+    const UNKNOWN = '5399999998';
+
+    it('refuses a project of its zone for another zone’s enterprise exactly as for an unknown tax code', async () => {
+      const project = (code: string, taxCode: string) => ({ code, name: 'Dự án gắn nhầm', taxCode, zoneCode: A, status: 'operating' });
+      const foreign = await sys.http.post('/v1/projects', project('DA-A-NGOAI', B1), boardA);
+      const unknown = await sys.http.post('/v1/projects', project('DA-A-LA', UNKNOWN), boardA);
+      expectFieldProblem(foreign, 422, 'taxCode', 'UNKNOWN_ENTERPRISE');
+      expect(foreign.body).toEqual(JSON.parse(JSON.stringify(unknown.body).replaceAll(UNKNOWN, B1)));
+      expect(await sys.query(`SELECT 1 FROM projects WHERE code IN ('DA-A-NGOAI', 'DA-A-LA')`)).toEqual([]);
+
+      expect((await sys.http.post('/v1/projects', project('DA-A-1', A1), boardA)).status).toBe(201);
+      const moved = await sys.http.patch('/v1/projects/DA-A-1', { taxCode: B1 }, boardA);
+      const movedUnknown = await sys.http.patch('/v1/projects/DA-A-1', { taxCode: UNKNOWN }, boardA);
+      expectFieldProblem(moved, 422, 'taxCode', 'UNKNOWN_ENTERPRISE');
+      expect(moved.body).toEqual(JSON.parse(JSON.stringify(movedUnknown.body).replaceAll(UNKNOWN, B1)));
+      expect((await sys.query(`SELECT tax_code FROM projects WHERE code = 'DA-A-1'`))[0].tax_code).toBe(A1);
+      // The whole province's board may link any enterprise.
+      expect((await sys.http.patch('/v1/projects/DA-A-1', { taxCode: A2 }, boardAll)).body.taxCode).toBe(A2);
+    });
+
+    it('subscribes people only to zones in scope and in the registry, unknown and foreign zones alike for a board', async () => {
+      const subscribe = (zoneCodes: string[], token: string) => sys.http.post('/v1/subscriptions', { email: 'doc@laocai.gov.vn', zoneCodes }, token);
+      const foreign = await subscribe([B], boardA);
+      const unknown = await subscribe(['NOPE'], boardA);
+      expectFieldProblem(foreign, 403, 'zoneCodes', 'OUT_OF_SCOPE');
+      expect(foreign.body).toEqual(unknown.body);
+      expectFieldProblem(await subscribe([A, 'NOPE'], admin), 422, 'zoneCodes', 'UNKNOWN_ZONE');
+      expect(await sys.query(`SELECT 1 FROM subscriptions WHERE 'NOPE' = ANY(zone_codes)`)).toEqual([]);
+    });
+
+    it('shows the upload of an enterprise not in the registry to no zone board (fail closed)', async () => {
+      const unregistered = await sys.token({ role: 'enterprise', name: 'DN chưa đăng ký', taxCode: UNKNOWN });
+      const form = new FormData();
+      form.append('file', new Blob([`Mã số thuế,Kỳ,GTSX,Doanh thu,Lao động,Quỹ lương\ntaxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund\n${UNKNOWN},2025-Q1,1,1,1,5000000\n`]), 'dn.csv');
+      const uploaded = await sys.http.request('POST', '/v1/reports/upload', { token: unregistered, raw: form });
+      expect(uploaded.status).toBe(202);
+      const path = `/v1/reports/uploads/${uploaded.body.batchId}`;
+      expect((await sys.http.get(path, unregistered)).status).toBe(200);
+      expect((await sys.http.get(path, admin)).status).toBe(200);
+      expect((await sys.http.get(path, boardAll)).status).toBe(200);
+      const zoneBoard = await sys.http.get(path, boardA);
+      expectProblem(zoneBoard, 404);
+      expect(JSON.stringify(zoneBoard.body)).not.toContain(UNKNOWN);
+    });
+  });
+
   describe('board tokens for all zones', () => {
     it('see every zone, enterprise, report and summary', async () => {
       const zones = await sys.http.get('/v1/zones', boardAll);
