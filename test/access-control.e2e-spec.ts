@@ -1,7 +1,9 @@
 import { createEnterprise, createZone, reportBody, submit } from './support/fixtures';
 import { expectFieldProblem, expectProblem } from './support/problem-assertions';
 import { AppProcess, freePort } from './support/app-process';
+import { startExtraApi } from './support/extra-process';
 import { HttpClient } from './support/http-client';
+import { TcpProxy } from './support/tcp-proxy';
 import { startTestSystem, TestSystem } from './support/test-system';
 
 /** Zone A (Tằng Loỏng) and zone B (Bắc Duyên Hải), two enterprises in A and one in B. */
@@ -321,6 +323,64 @@ describe('access control: tokens, roles and zone scopes', () => {
       const zoneBoard = await sys.http.get(path, boardA);
       expectProblem(zoneBoard, 404);
       expect(JSON.stringify(zoneBoard.body)).not.toContain(UNKNOWN);
+    });
+  });
+
+  describe('the public rate limit (120 a minute per client)', () => {
+    const PUBLIC = '/v1/public/summaries?period=2025-Q2';
+    let apis: AppProcess[] = [];
+    let round = 0;
+    afterEach(async () => {
+      await Promise.all(apis.map((api) => api.stop()));
+      apis = [];
+    });
+
+    /** Api processes of the suite's installation counting on a fresh key prefix of their own, with settings of their own. */
+    const startApis = async (count: number, env: Record<string, string> = {}) => {
+      const prefix = `${sys.env.QUEUE_PREFIX}-limit${++round}`;
+      const started = await Promise.all(Array.from({ length: count }, () => startExtraApi(sys, { QUEUE_PREFIX: prefix, ...env })));
+      apis.push(...started.map((s) => s.api));
+      return started.map((s) => s.http);
+    };
+    const statuses = async (http: HttpClient, count: number, forwardedFor: (i: number) => string | undefined = () => undefined) =>
+      Promise.all(Array.from({ length: count }, (_, i) => {
+        const ip = forwardedFor(i);
+        return http.request('GET', PUBLIC, ip ? { headers: { 'x-forwarded-for': ip } } : {}).then((r) => r.status);
+      }));
+    const tally = (all: number[]) => ({ answered: all.filter((s) => s === 404).length, throttled: all.filter((s) => s === 429).length });
+
+    it('ignores X-Forwarded-For by default, so a client cannot pose as many', async () => {
+      const [http] = await startApis(1);
+      expect(tally(await statuses(http, 130, (i) => `203.0.113.${i + 1}`))).toEqual({ answered: 120, throttled: 10 });
+    });
+
+    it('counts each forwarded client apart behind a trusted proxy (TRUST_PROXY)', async () => {
+      const [http] = await startApis(1, { TRUST_PROXY: '127.0.0.1' });
+      expect(tally(await statuses(http, 130, (i) => `203.0.113.${i + 1}`))).toEqual({ answered: 130, throttled: 0 });
+      expect(tally(await statuses(http, 125, () => '198.51.100.7'))).toEqual({ answered: 120, throttled: 5 });
+    });
+
+    it('shares one count among api processes', async () => {
+      const [first, second] = await startApis(2);
+      const both = await Promise.all([statuses(first, 70), statuses(second, 70)]);
+      expect(tally(both.flat())).toEqual({ answered: 120, throttled: 20 });
+    });
+
+    it('keeps answering while Redis is down or hangs, each process then counting alone', async () => {
+      const [down] = await startApis(1, { REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+      expect(tally(await statuses(down, 130))).toEqual({ answered: 120, throttled: 10 });
+
+      const proxy = await TcpProxy.start({ host: '127.0.0.1', port: Number(new URL(sys.env.REDIS_URL).port || 6379) });
+      try {
+        const [hanging] = await startApis(1, { REDIS_URL: proxy.rewrite(sys.env.REDIS_URL) });
+        expect(tally(await statuses(hanging, 10))).toEqual({ answered: 10, throttled: 0 });
+        proxy.setMode('blackhole');
+        const started = Date.now();
+        expect(tally(await statuses(hanging, 20))).toEqual({ answered: 20, throttled: 0 });
+        expect(Date.now() - started).toBeLessThan(5_000);
+      } finally {
+        await proxy.close();
+      }
     });
   });
 
