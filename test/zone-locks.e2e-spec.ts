@@ -153,6 +153,14 @@ describe('period locks scoped to zones', () => {
     expectProblem(await sys.http.post('/v1/periods/2025-Q2/lock', {}, filer[EA]), 403);
     expectFieldProblem(await sys.http.get('/v1/periods/2025-Q9/locks', admin), 422, 'period', 'INVALID_PERIOD');
 
+    // A board of two zones acts on both: one lock, and one audit entry, per zone.
+    const boardAB = await sys.token({ role: 'board', name: 'BQL ZLA ZLB', zoneCodes: [A, B] });
+    expect((await sys.http.post('/v1/periods/2026-Q1/lock', {}, boardAB)).body.zones.map((z: { zoneCode: string; locked: boolean }) => [z.zoneCode, z.locked]))
+      .toEqual([[A, true], [B, true]]);
+    const both = await sys.http.get('/v1/audit?entity=period&id=2026-Q1', admin);
+    expect(both.body.items.map((e: { action: string; details: { zoneCode: string } }) => [e.action, e.details.zoneCode]).sort())
+      .toEqual([['period.lock', A], ['period.lock', B]]);
+
     const audit = await sys.http.get('/v1/audit?entity=period&id=2025-Q3', admin);
     const entries = audit.body.items.map((e: { action: string; details: Record<string, unknown> }) => [e.action, e.details]).reverse();
     expect(entries).toEqual([
