@@ -1,7 +1,9 @@
 import { createEnterprise, createZone, reportBody, submit } from './support/fixtures';
 import { expectFieldProblem, expectProblem } from './support/problem-assertions';
 import { AppProcess, freePort } from './support/app-process';
+import { startExtraApi } from './support/extra-process';
 import { HttpClient } from './support/http-client';
+import { TcpProxy } from './support/tcp-proxy';
 import { startTestSystem, TestSystem } from './support/test-system';
 
 /** Zone A (Tằng Loỏng) and zone B (Bắc Duyên Hải), two enterprises in A and one in B. */
@@ -274,6 +276,111 @@ describe('access control: tokens, roles and zone scopes', () => {
       expectFieldProblem(await sys.http.post('/v1/reports', reportBody('5399999999', '2025-Q3'), boardA), 403, 'taxCode');
       expect(await sys.query(`SELECT 1 FROM report_submissions WHERE tax_code IN ($1, '5399999999') AND period = '2025-Q3'`, [B1])).toEqual([]);
       expect((await sys.http.post('/v1/reports', reportBody(A2, '2025-Q3'), boardA)).status).toBe(202);
+    });
+  });
+
+  describe('every entity a write names is checked against the caller’s scope', () => {
+    const UNKNOWN = '5399999998';
+
+    it('refuses a project of its zone for another zone’s enterprise exactly as for an unknown tax code', async () => {
+      const project = (code: string, taxCode: string) => ({ code, name: 'Dự án gắn nhầm', taxCode, zoneCode: A, status: 'operating' });
+      const foreign = await sys.http.post('/v1/projects', project('DA-A-NGOAI', B1), boardA);
+      const unknown = await sys.http.post('/v1/projects', project('DA-A-LA', UNKNOWN), boardA);
+      expectFieldProblem(foreign, 422, 'taxCode', 'UNKNOWN_ENTERPRISE');
+      expect(foreign.body).toEqual(JSON.parse(JSON.stringify(unknown.body).replaceAll(UNKNOWN, B1)));
+      expect(await sys.query(`SELECT 1 FROM projects WHERE code IN ('DA-A-NGOAI', 'DA-A-LA')`)).toEqual([]);
+
+      expect((await sys.http.post('/v1/projects', project('DA-A-1', A1), boardA)).status).toBe(201);
+      const moved = await sys.http.patch('/v1/projects/DA-A-1', { taxCode: B1 }, boardA);
+      const movedUnknown = await sys.http.patch('/v1/projects/DA-A-1', { taxCode: UNKNOWN }, boardA);
+      expectFieldProblem(moved, 422, 'taxCode', 'UNKNOWN_ENTERPRISE');
+      expect(moved.body).toEqual(JSON.parse(JSON.stringify(movedUnknown.body).replaceAll(UNKNOWN, B1)));
+      expect((await sys.query(`SELECT tax_code FROM projects WHERE code = 'DA-A-1'`))[0].tax_code).toBe(A1);
+      // The whole province's board may link any enterprise.
+      expect((await sys.http.patch('/v1/projects/DA-A-1', { taxCode: A2 }, boardAll)).body.taxCode).toBe(A2);
+    });
+
+    it('subscribes people only to zones in scope and in the registry, unknown and foreign zones alike for a board', async () => {
+      const subscribe = (zoneCodes: string[], token: string) => sys.http.post('/v1/subscriptions', { email: 'doc@laocai.gov.vn', zoneCodes }, token);
+      const foreign = await subscribe([B], boardA);
+      const unknown = await subscribe(['NOPE'], boardA);
+      expectFieldProblem(foreign, 403, 'zoneCodes', 'OUT_OF_SCOPE');
+      expect(foreign.body).toEqual(unknown.body);
+      expectFieldProblem(await subscribe([A, 'NOPE'], admin), 422, 'zoneCodes', 'UNKNOWN_ZONE');
+      expect(await sys.query(`SELECT 1 FROM subscriptions WHERE 'NOPE' = ANY(zone_codes)`)).toEqual([]);
+    });
+
+    it('shows the upload of an enterprise not in the registry to no zone board (fail closed)', async () => {
+      const unregistered = await sys.token({ role: 'enterprise', name: 'DN chưa đăng ký', taxCode: UNKNOWN });
+      const form = new FormData();
+      form.append('file', new Blob([`Mã số thuế,Kỳ,GTSX,Doanh thu,Lao động,Quỹ lương\ntaxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund\n${UNKNOWN},2025-Q1,1,1,1,5000000\n`]), 'dn.csv');
+      const uploaded = await sys.http.request('POST', '/v1/reports/upload', { token: unregistered, raw: form });
+      expect(uploaded.status).toBe(202);
+      const path = `/v1/reports/uploads/${uploaded.body.batchId}`;
+      expect((await sys.http.get(path, unregistered)).status).toBe(200);
+      expect((await sys.http.get(path, admin)).status).toBe(200);
+      expect((await sys.http.get(path, boardAll)).status).toBe(200);
+      const zoneBoard = await sys.http.get(path, boardA);
+      expectProblem(zoneBoard, 404);
+      expect(JSON.stringify(zoneBoard.body)).not.toContain(UNKNOWN);
+    });
+  });
+
+  describe('the public rate limit (120 a minute per client)', () => {
+    const PUBLIC = '/v1/public/summaries?period=2025-Q2';
+    let apis: AppProcess[] = [];
+    let round = 0;
+    afterEach(async () => {
+      await Promise.all(apis.map((api) => api.stop()));
+      apis = [];
+    });
+
+    /** Api processes of the suite's installation counting on a fresh key prefix of their own, with settings of their own. */
+    const startApis = async (count: number, env: Record<string, string> = {}) => {
+      const prefix = `${sys.env.QUEUE_PREFIX}-limit${++round}`;
+      const started = await Promise.all(Array.from({ length: count }, () => startExtraApi(sys, { QUEUE_PREFIX: prefix, ...env })));
+      apis.push(...started.map((s) => s.api));
+      return started.map((s) => s.http);
+    };
+    const statuses = async (http: HttpClient, count: number, forwardedFor: (i: number) => string | undefined = () => undefined) =>
+      Promise.all(Array.from({ length: count }, (_, i) => {
+        const ip = forwardedFor(i);
+        return http.request('GET', PUBLIC, ip ? { headers: { 'x-forwarded-for': ip } } : {}).then((r) => r.status);
+      }));
+    const tally = (all: number[]) => ({ answered: all.filter((s) => s === 404).length, throttled: all.filter((s) => s === 429).length });
+
+    it('ignores X-Forwarded-For by default, so a client cannot pose as many', async () => {
+      const [http] = await startApis(1);
+      expect(tally(await statuses(http, 130, (i) => `203.0.113.${i + 1}`))).toEqual({ answered: 120, throttled: 10 });
+    });
+
+    it('counts each forwarded client apart behind a trusted proxy (TRUST_PROXY)', async () => {
+      const [http] = await startApis(1, { TRUST_PROXY: '127.0.0.1' });
+      expect(tally(await statuses(http, 130, (i) => `203.0.113.${i + 1}`))).toEqual({ answered: 130, throttled: 0 });
+      expect(tally(await statuses(http, 125, () => '198.51.100.7'))).toEqual({ answered: 120, throttled: 5 });
+    });
+
+    it('shares one count among api processes', async () => {
+      const [first, second] = await startApis(2);
+      const both = await Promise.all([statuses(first, 70), statuses(second, 70)]);
+      expect(tally(both.flat())).toEqual({ answered: 120, throttled: 20 });
+    });
+
+    it('keeps answering while Redis is down or hangs, each process then counting alone', async () => {
+      const [down] = await startApis(1, { REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+      expect(tally(await statuses(down, 130))).toEqual({ answered: 120, throttled: 10 });
+
+      const proxy = await TcpProxy.start({ host: '127.0.0.1', port: Number(new URL(sys.env.REDIS_URL).port || 6379) });
+      try {
+        const [hanging] = await startApis(1, { REDIS_URL: proxy.rewrite(sys.env.REDIS_URL) });
+        expect(tally(await statuses(hanging, 10))).toEqual({ answered: 10, throttled: 0 });
+        proxy.setMode('blackhole');
+        const started = Date.now();
+        expect(tally(await statuses(hanging, 20))).toEqual({ answered: 20, throttled: 0 });
+        expect(Date.now() - started).toBeLessThan(5_000);
+      } finally {
+        await proxy.close();
+      }
     });
   });
 

@@ -146,7 +146,10 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
     it('marks a report reviewed by the caller, which hides it from reviewed=false; a later review replaces it', async () => {
       const reviewed = await sys.http.post(`/v1/reports/${id.lowWage}/review`, { comment: 'Đã liên hệ: thiếu tiền thưởng quý.' }, boardDpm);
       expect(reviewed.status).toBe(200);
-      expect(reviewed.body).toEqual({ reviewedAt: expect.stringMatching(LOCAL_INSTANT), reviewedBy: 'BQL Đông Phố Mới', comment: 'Đã liên hệ: thiếu tiền thưởng quý.' });
+      expect(reviewed.body).toEqual({
+        reviewedAt: expect.stringMatching(LOCAL_INSTANT), reviewedBy: 'BQL Đông Phố Mới', comment: 'Đã liên hệ: thiếu tiền thưởng quý.',
+        messageToEnterprise: null, messageSentAt: null,
+      });
 
       const open = await sys.http.get('/v1/follow-ups?period=2025-Q3&reviewed=false', boardDpm);
       expect(open.body.items.map((i: { reportId: string }) => i.reportId)).toEqual([id.outlier]);
@@ -156,6 +159,38 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
       const again = await sys.http.post(`/v1/reports/${id.lowWage}/review`, { comment: 'Doanh nghiệp đã nộp bổ sung.' }, admin);
       expect(again.body).toMatchObject({ reviewedBy: 'Quản trị', comment: 'Doanh nghiệp đã nộp bổ sung.' });
       expect((await sys.http.get(`/v1/reports/${id.lowWage}`, boardDpm)).body.review).toEqual(again.body);
+    });
+
+    it('keeps the board’s comment internal and shows the enterprise only the message meant for it', async () => {
+      // A review without any message is the board's alone.
+      await sys.http.post(`/v1/reports/${id.onTimeAmended}/review`, { comment: 'Nội bộ: số liệu hợp lý.' }, boardDpm);
+      expect((await sys.http.get(`/v1/reports/${id.onTimeAmended}`, filer)).body.review).toBeNull();
+      const internal = 'Nội bộ: nghi doanh nghiệp khai thiếu tiền thưởng.';
+      const message = 'Đề nghị bổ sung tiền thưởng quý vào tổng quỹ lương và nộp lại báo cáo.';
+      const reviewed = await sys.http.post(`/v1/reports/${id.lowWage}/review`, { comment: internal, messageToEnterprise: message }, boardDpm);
+      expect(reviewed.status).toBe(200);
+      expect(reviewed.body).toEqual({
+        reviewedAt: expect.stringMatching(LOCAL_INSTANT), reviewedBy: 'BQL Đông Phố Mới', comment: internal,
+        messageToEnterprise: message, messageSentAt: reviewed.body.reviewedAt,
+      });
+      expect((await sys.http.get(`/v1/reports/${id.lowWage}`, boardDpm)).body.review).toEqual(reviewed.body);
+
+      const seen = await sys.http.get(`/v1/reports/${id.lowWage}`, filer);
+      expect(seen.status).toBe(200);
+      expect(seen.body.review).toEqual({ messageToEnterprise: message, messageSentAt: reviewed.body.reviewedAt });
+      const listed = await sys.http.get('/v1/reports?period=2025-Q3', filer);
+      expect(listed.body.items.find((r: { id: string }) => r.id === id.lowWage).review).toEqual(seen.body.review);
+      for (const body of [seen.body, listed.body]) expect(JSON.stringify(body)).not.toContain('Nội bộ');
+
+      // A later internal note leaves the message the enterprise was sent as it was.
+      const note = await sys.http.post(`/v1/reports/${id.lowWage}/review`, { comment: 'Nội bộ: đã gọi điện cho kế toán.' }, admin);
+      expect(note.body).toMatchObject({ comment: 'Nội bộ: đã gọi điện cho kế toán.', messageToEnterprise: message, messageSentAt: reviewed.body.reviewedAt });
+      expect((await sys.http.get(`/v1/reports/${id.lowWage}`, filer)).body.review).toEqual(seen.body.review);
+
+      const audit = await sys.http.get(`/v1/audit?entity=report&id=${id.lowWage}`, admin);
+      const reviews = audit.body.items.filter((e: { action: string }) => e.action === 'report.review').map((e: { details: unknown }) => e.details);
+      expect(reviews.slice(0, 2)).toEqual([{ comment: 'Nội bộ: đã gọi điện cho kế toán.' }, { comment: internal, messageToEnterprise: message }]);
+      expectFieldProblem(await sys.http.post(`/v1/reports/${id.lowWage}/review`, { comment: 'x', messageToEnterprise: '  ' }, boardDpm), 422, 'messageToEnterprise');
     });
 
     it('refuses reviews out of scope (404), of reports not accepted (409) and by enterprises (403)', async () => {

@@ -2,9 +2,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import rateLimit from '@fastify/rate-limit';
-import { nestLogLevels, Settings } from '@app/config';
+import { nestLogLevels, parseTrustProxy, Settings } from '@app/config';
 import { ApiModule } from './api.module';
 import { enableMultipartUploads } from './common/multipart-uploads';
+import { rateLimitRedis, sharedRateLimitStore } from './common/shared-rate-limit.store';
 import { createValidationPipe } from './common/validation.pipe';
 import { MetricsService } from './metrics/metrics.service';
 
@@ -12,7 +13,8 @@ const JSON_BODY_LIMIT = 64 * 1024;
 
 /** Builds the HTTP app (not yet listening): used by main, the demo and the end-to-end tests. */
 export async function createApiApp(settings: Settings): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: true });
+  // Only a trusted proxy's X-Forwarded-For names the client (request.ip, which the rate limit counts by).
+  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: parseTrustProxy(settings.TRUST_PROXY) ?? false });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(settings), adapter, {
     logger: nestLogLevels(settings.LOG_LEVEL),
     bufferLogs: false,
@@ -25,8 +27,11 @@ export async function createApiApp(settings: Settings): Promise<NestFastifyAppli
   for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
     if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
   }
-  // Throttling is opt-in per route (@RouteConfig({ rateLimit })), for endpoints anyone may call.
-  await app.register(rateLimit, { global: false });
+  // Throttling is opt-in per route (@RouteConfig({ rateLimit })), for endpoints anyone may call; the
+  // count is kept in Redis, so a client meets one limit however many api processes serve it.
+  const limiterRedis = rateLimitRedis(settings.REDIS_URL);
+  fastify.addHook('onClose', async () => limiterRedis.disconnect());
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(limiterRedis, `${settings.QUEUE_PREFIX}:rate-limit:`) });
   await enableMultipartUploads(app, settings.UPLOAD_LIMIT_BYTES);
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', async (request, reply) => {

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateBy } from 'class-validator';
+import { parseTrustProxy } from './trust-proxy';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -75,6 +76,12 @@ export class Settings {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Proxies whose X-Forwarded-For is believed (Fastify's trustProxy); none by default, so clients cannot pose as others. */
+  @ValidateBy({ name: 'trustProxy', validator: { validate: (v) => typeof v === 'string' && parseTrustProxy(v) !== null } }, {
+    message: 'TRUST_PROXY must be false, true, or IP addresses and CIDR ranges separated by commas (loopback, linklocal, uniquelocal too)',
+  })
+  TRUST_PROXY = 'false';
 }
 
 export class SettingsError extends Error {}

@@ -3,6 +3,7 @@ export * from './periods/local-time';
 export * from './periods/quarter';
 export * from './periods/due-date';
 export * from './periods/period-spec';
+export * from './periods/period-locks';
 export * from './registry/operating-interval';
 export * from './wages/minimum-wage';
 export * from './reports/percent';

@@ -2,6 +2,7 @@
 export * from './email-outbox';
 export * from './filing-status.reader';
 export * from './publication-builder.service';
+export * from './publication-workbook';
 export * from './summary-reader';
 export * from './workbook-bytes';
 export * from './zone-contributions';

@@ -92,3 +92,5 @@ export const IsInstant = rule('instant', { code: 'INVALID_INSTANT', status: 422,
   (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
   'must be an ISO 8601 instant with an offset, e.g. 2025-10-05T09:30:00+07:00');
 export const IsFlag = rule('flag', { code: 'NOT_A_BOOLEAN', status: 400 }, (v) => typeof v === 'boolean', 'must be true or false');
+export const IsZoneCodeList = rule('zoneCodeList', { code: 'INVALID_ZONE_CODE', status: 422, text: true },
+  (v) => typeof v === 'string' && /^[A-Z0-9_-]{2,20}(,[A-Z0-9_-]{2,20}){0,99}$/.test(v), 'must be zone codes separated by commas, e.g. BDH,DPM');

@@ -26,11 +26,11 @@ export class FollowUpsController {
     return this.followUps.list({ zone: q.zone, period: q.period, reviewed }, readableZones(p), { limit: pageLimit(q), cursor: q.cursor });
   }
 
-  /** 404 for a report outside the caller's zones; 409 NOT_REVIEWABLE unless it was accepted. */
+  /** 404 for a report outside the caller's zones; 409 NOT_REVIEWABLE unless it was accepted. The comment stays with the board; the enterprise reads only `messageToEnterprise`. */
   @Post('reports/:id/review')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{reviewedAt, reviewedBy, comment}' })
+  @ApiOkResponse({ description: '{reviewedAt, reviewedBy, comment, messageToEnterprise, messageSentAt}' })
   review(@Param('id') id: string, @Body() body: ReviewReportDto, @CurrentPrincipal() p: Principal) {
-    return this.reviewer.review(id, body.comment, p);
+    return this.reviewer.review(id, body, p);
   }
 }

@@ -8,16 +8,21 @@ import { byPrincipal } from '../audit/audit';
 import { Problem } from '../common/problem';
 import { isUuid } from '../common/uuid';
 import { ReviewView } from '../reports/report-view';
+import { ReviewReportDto } from './dto/review-report.dto';
 
 // A superseded revision may still be reviewed: a follow-up begun before an amendment can be closed.
 const REVIEWABLE = ['accepted', 'superseded'];
 
-/** Marks a report reviewed by the caller; a later review replaces the earlier one, the audit log keeps both. */
+/**
+ * Marks a report reviewed by the caller; a later review replaces the earlier one, the audit log keeps
+ * both. The message to the enterprise is kept apart from the comment, and a review without one keeps
+ * the message the enterprise was last sent.
+ */
 @Injectable()
 export class ReportReviewer {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async review(id: string, comment: string, p: Principal): Promise<ReviewView> {
+  async review(id: string, { comment, messageToEnterprise }: ReviewReportDto, p: Principal): Promise<ReviewView> {
     return this.db.transaction(async (tx) => {
       const rows: Array<{ tax_code: string; zone_code: string | null; status: string }> = isUuid(id)
         ? await tx.query('SELECT tax_code, zone_code, status FROM report_submissions WHERE id = $1 FOR UPDATE', [id])
@@ -27,12 +32,18 @@ export class ReportReviewer {
       if (!REVIEWABLE.includes(report.status)) {
         throw Problem.field(409, 'id', 'NOT_REVIEWABLE', `report ${id} is ${report.status}: only accepted or superseded reports can be reviewed`);
       }
-      const [[reviewed]]: [Array<{ reviewed_at: Date }>, number] = await tx.query(
-        'UPDATE report_submissions SET reviewed_at = now(), reviewed_by = $2, review_comment = $3 WHERE id = $1 RETURNING reviewed_at',
-        [id, p.tokenId, comment],
+      const [[reviewed]]: [Array<{ reviewed_at: Date; review_message: string | null; review_message_at: Date | null }>, number] = await tx.query(
+        `UPDATE report_submissions SET reviewed_at = now(), reviewed_by = $2, review_comment = $3,
+           review_message = COALESCE($4, review_message), review_message_at = CASE WHEN $4::text IS NULL THEN review_message_at ELSE now() END
+         WHERE id = $1 RETURNING reviewed_at, review_message, review_message_at`,
+        [id, p.tokenId, comment, messageToEnterprise ?? null],
       );
-      await recordAudit(tx, byPrincipal(p, { action: 'report.review', entity: 'report', entityId: id, details: { comment } }));
-      return { reviewedAt: toLocalIso(reviewed.reviewed_at), reviewedBy: p.name, comment };
+      const details = messageToEnterprise === undefined ? { comment } : { comment, messageToEnterprise };
+      await recordAudit(tx, byPrincipal(p, { action: 'report.review', entity: 'report', entityId: id, details }));
+      return {
+        reviewedAt: toLocalIso(reviewed.reviewed_at), reviewedBy: p.name, comment, messageToEnterprise: reviewed.review_message,
+        messageSentAt: reviewed.review_message_at ? toLocalIso(reviewed.review_message_at) : null,
+      };
     });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { Settings } from '@app/config';
 
-/** The API's only Redis connection: readiness and metrics, never the request path. */
+/** Redis for readiness and metrics, never the request path (the public rate limit keeps its own connection, which may fail). */
 @Injectable()
 export class RedisProbe implements OnModuleDestroy {
   private client: IORedis | null = null;

@@ -1,19 +1,19 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Principal, readableZones } from '@app/access';
-import { recordAudit } from '@app/database';
-import { toLocalIso } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
-import { byPrincipal } from '../audit/audit';
 import { FilingStatusQuery } from './dto/filing-status.query';
+import { LockZonesQuery, zoneList } from './dto/lock-zones.query';
 import { FilingStatusReader } from '@app/reporting';
+import { PeriodLocks } from './period-locks.service';
 import { quarterParam } from './quarter-param';
 
+const LOCK_STATE = '{period, locked, lockedAt, provinceWide: {locked, lockedAt}, zones: [{zoneCode, locked, lockedAt, scope: "zone"|"province"|null}]}';
+
 /**
- * Locking a quarter stops enterprise filings received from then on; boards may still file (history,
- * corrections). Locks are kept as intervals so each submission is judged by the lock at its receipt.
+ * Locking a quarter stops enterprise filings received from then on, for the zones locked; boards may
+ * still file (history, corrections). A board locks its zones (`?zone=` narrows them); an admin or a
+ * board of every zone locks the whole province unless `?zone=` names zones.
  */
 @ApiTags('periods')
 @ApiBearerAuth()
@@ -21,8 +21,8 @@ import { quarterParam } from './quarter-param';
 @Roles('admin', 'board')
 export class PeriodsController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly filingStatus: FilingStatusReader,
+    private readonly locks: PeriodLocks,
   ) {}
 
   /** Every enterprise expected to file the quarter within the caller's zones: on time, late or missing. */
@@ -35,31 +35,27 @@ export class PeriodsController {
 
   @Post(':period/lock')
   @HttpCode(200)
-  async lock(@Param('period') period: string, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ description: `the lock state of each zone acted on: ${LOCK_STATE}` })
+  @ApiResponse({ status: 403, description: 'a zone outside the board’s scope (unknown zones alike)' })
+  lock(@Param('period') period: string, @Query() q: LockZonesQuery, @CurrentPrincipal() p: Principal) {
     quarterParam(period);
-    return this.db.transaction(async (tx) => {
-      const inserted: Array<{ locked_at: Date }> = await tx.query(
-        `INSERT INTO period_locks (period, locked_by) VALUES ($1, $2)
-         ON CONFLICT (period) WHERE unlocked_at IS NULL DO NOTHING RETURNING locked_at`,
-        [period, p.tokenId],
-      );
-      if (inserted.length > 0) await recordAudit(tx, byPrincipal(p, { action: 'period.lock', entity: 'period', entityId: period }));
-      const [open]: Array<{ locked_at: Date }> = await tx.query('SELECT locked_at FROM period_locks WHERE period = $1 AND unlocked_at IS NULL', [period]);
-      return { period, locked: true, lockedAt: toLocalIso(open.locked_at) };
-    });
+    return this.locks.lock(period, p, zoneList(q));
   }
 
   @Post(':period/unlock')
   @HttpCode(200)
-  async unlock(@Param('period') period: string, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ description: `the lock state of each zone acted on: ${LOCK_STATE}` })
+  @ApiResponse({ status: 409, description: 'PROVINCE_WIDE_LOCK: zones cannot be unlocked one by one while the whole province is locked' })
+  unlock(@Param('period') period: string, @Query() q: LockZonesQuery, @CurrentPrincipal() p: Principal) {
     quarterParam(period);
-    return this.db.transaction(async (tx) => {
-      const closed: unknown[] = await tx.query(
-        'UPDATE period_locks SET unlocked_at = now(), unlocked_by = $2 WHERE period = $1 AND unlocked_at IS NULL RETURNING id',
-        [period, p.tokenId],
-      );
-      if ((closed[0] as unknown[]).length > 0) await recordAudit(tx, byPrincipal(p, { action: 'period.unlock', entity: 'period', entityId: period }));
-      return { period, locked: false, lockedAt: null };
-    });
+    return this.locks.unlock(period, p, zoneList(q));
+  }
+
+  /** The caller's zones (narrowed by `?zone=`): the state now and every lock interval, province-wide ones included. */
+  @Get(':period/locks')
+  @ApiOkResponse({ description: `${LOCK_STATE.slice(0, -1)}, intervals: [{zoneCode (null: province-wide), lockedAt, unlockedAt}]}` })
+  read(@Param('period') period: string, @Query() q: LockZonesQuery, @CurrentPrincipal() p: Principal) {
+    quarterParam(period);
+    return this.locks.read(period, p, zoneList(q));
   }
 }

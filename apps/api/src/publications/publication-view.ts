@@ -8,10 +8,12 @@ export interface PublicationRow {
 
 export const PUBLICATION_COLUMNS = 'id, month, forced, as_of, published_at, published_by, latest_quarter, year_to_date, filing_quarter, revised';
 
-export function publicationView(r: PublicationRow) {
+/** A publication as a reader of `zoneCodes` (null: every zone) sees it: revision notes of its zones only. */
+export function publicationView(r: PublicationRow, zoneCodes: readonly string[] | null) {
   return {
     id: r.id, number: r.id, month: r.month, forced: r.forced, asOf: r.as_of, publishedAt: toLocalIso(r.published_at), publishedBy: r.published_by,
-    latestQuarter: r.latest_quarter, yearToDate: r.year_to_date, filingQuarter: r.filing_quarter, revised: r.revised,
+    latestQuarter: r.latest_quarter, yearToDate: r.year_to_date, filingQuarter: r.filing_quarter,
+    revised: zoneCodes === null ? r.revised : r.revised.filter((x) => zoneCodes.includes(x.zoneCode)),
     links: { self: `/v1/publications/${r.id}`, workbook: `/v1/publications/${r.id}/workbook.xlsx` },
   };
 }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { Principal, readableZones } from '@app/access';
 import { localDate } from '@app/domain';
 import { XLSX_MEDIA_TYPE } from '@app/excel';
-import { PublicationBuilder } from '@app/reporting';
+import { PublicationBuilder, publicationWorkbook, PublishedWorkbooks } from '@app/reporting';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { decodeCursor, PageQuery, pageLimit, toPage } from '../common/pagination';
 import { Problem } from '../common/problem';
@@ -38,9 +38,9 @@ export class PublicationsController {
     return this.get(String(id), p);
   }
 
-  /** Newest first, paginated like every list (`?limit=&cursor=`). */
+  /** Newest first, paginated like every list (`?limit=&cursor=`); a zone board sees the revision notes of its zones only. */
   @Get()
-  async list(@Query() q: PageQuery) {
+  async list(@Query() q: PageQuery, @CurrentPrincipal() p: Principal) {
     const limit = pageLimit(q);
     const before = decodeCursor(q.cursor, 1)?.[0] ?? null;
     if (before !== null && !Number.isSafeInteger(before)) throw Problem.field(400, 'cursor', 'INVALID_CURSOR', 'cursor is not one this API returned');
@@ -48,10 +48,11 @@ export class PublicationsController {
       `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE ($1::int IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
       [before, limit + 1],
     );
-    return toPage(rows, limit, publicationView, (r) => [r.id]);
+    const zones = readableZones(p);
+    return toPage(rows, limit, (r) => publicationView(r, zones), (r) => [r.id]);
   }
 
-  /** With the figures exactly as published, cut to the caller's zones. */
+  /** With the figures exactly as published, cut to the caller's zones (a zone board gets no totals, which hold other zones). */
   @Get(':id')
   async get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
     const row = await this.find(id, `${PUBLICATION_COLUMNS}, figures, public_figures`);
@@ -65,9 +66,13 @@ export class PublicationsController {
         ...(f.filing.items ? { items: f.filing.items.filter((i) => zones.includes(i.zoneCode)) } : {}),
       },
     });
-    return { ...publicationView(row), figures: cut(row.figures!), publicFigures: cut(row.public_figures!) };
+    return { ...publicationView(row, zones), figures: cut(row.figures!), publicFigures: cut(row.public_figures!) };
   }
 
+  /**
+   * The board's workbook (`audience=board`, the default) or the public one. Both hold every zone: a zone
+   * board gets one written from the publication's figures, cut to its zones and without totals.
+   */
   @Get(':id/workbook.xlsx')
   @HttpCode(200)
   @ApiQuery({ name: 'audience', required: false, enum: ['board', 'public'] })
@@ -75,15 +80,13 @@ export class PublicationsController {
     if (audience !== undefined && audience !== 'board' && audience !== 'public') {
       throw Problem.field(422, 'audience', 'NOT_ALLOWED', 'audience must be board or public');
     }
-    // The board's workbook holds every zone; a zone-scoped board gets the public one.
-    const full = audience !== 'public' && readableZones(p) === null;
-    const row = await this.find(id, `id, latest_quarter, ${full ? 'workbook' : 'public_workbook AS workbook'}`);
-    const name = `so-lieu-kcn-so-${row.id}-${(row.latest_quarter ?? '').toLowerCase()}${full ? '' : '-cong-bo'}.xlsx`;
-    void reply.header('content-type', XLSX_MEDIA_TYPE).header('content-disposition', `attachment; filename="${name}"`).send((row as unknown as { workbook: Buffer }).workbook);
+    const row = await this.find<PublishedWorkbooks>(id, 'id, as_of, latest_quarter, figures, public_figures, workbook, public_workbook');
+    const { content, filename } = await publicationWorkbook(row, { zoneCodes: readableZones(p), audience: audience === 'public' ? 'public' : 'board', language: 'vi' });
+    void reply.header('content-type', XLSX_MEDIA_TYPE).header('content-disposition', `attachment; filename="${filename}"`).send(content);
   }
 
-  private async find(id: string, columns: string): Promise<PublicationRow> {
-    const rows: PublicationRow[] = /^\d{1,9}$/.test(id) ? await this.db.query(`SELECT ${columns} FROM publications WHERE id = $1`, [Number(id)]) : [];
+  private async find<Row = PublicationRow>(id: string, columns: string): Promise<Row> {
+    const rows: Row[] = /^\d{1,9}$/.test(id) ? await this.db.query(`SELECT ${columns} FROM publications WHERE id = $1`, [Number(id)]) : [];
     if (!rows[0]) throw Problem.notFound(`No publication ${id}.`);
     return rows[0];
   }

@@ -28,7 +28,7 @@ export class ProjectsController {
   async create(@Body() body: CreateProjectDto, @CurrentPrincipal() p: Principal) {
     assertZoneInScope(p, body.zoneCode);
     await this.lookups.assertZoneExists(body.zoneCode);
-    await this.lookups.enterprise(body.taxCode);
+    await this.lookups.enterpriseInScope(p, body.taxCode);
     assertDateOrder(body.operatingFrom, body.endedAt, 'endedAt');
     const duplicate = () => Problem.field(409, 'code', 'DUPLICATE', `project ${body.code} already exists`);
     if (await this.projects.existsBy({ code: body.code })) throw duplicate();
@@ -62,7 +62,7 @@ export class ProjectsController {
       assertZoneInScope(p, body.zoneCode);
       await this.lookups.assertZoneExists(body.zoneCode);
     }
-    if (body.taxCode !== undefined) await this.lookups.enterprise(body.taxCode);
+    if (body.taxCode !== undefined) await this.lookups.enterpriseInScope(p, body.taxCode);
     const { registeredCapital, ...rest } = body;
     Object.assign(project, rest, registeredCapital === undefined ? {} : { registeredCapital: registeredCapital === null ? null : String(registeredCapital) });
     assertDateOrder(project.operatingFrom, project.endedAt, 'endedAt');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
+import { canAccessZone, Principal, seesAllZones } from '@app/access';
 import { Enterprise, Zone } from '@app/database';
 import { Problem } from '../common/problem';
 
@@ -13,14 +14,24 @@ export class RegistryLookups {
   ) {}
 
   async assertZoneExists(zoneCode: string, field = 'zoneCode'): Promise<void> {
-    if (!(await this.zones.existsBy({ code: zoneCode }))) {
-      throw Problem.field(422, field, 'UNKNOWN_ZONE', `zone ${zoneCode} is not in the registry`);
-    }
+    await this.assertZonesExist([zoneCode], field);
   }
 
-  async enterprise(taxCode: string, field = 'taxCode'): Promise<Enterprise> {
+  async assertZonesExist(zoneCodes: readonly string[], field: string): Promise<void> {
+    const found = new Set((await this.zones.findBy({ code: In([...zoneCodes]) })).map((z) => z.code));
+    const missing = zoneCodes.find((z) => !found.has(z));
+    if (missing !== undefined) throw Problem.field(422, field, 'UNKNOWN_ZONE', `zone ${missing} is not in the registry`);
+  }
+
+  /**
+   * An enterprise the caller may link to: a board's must be registered in its zones. Another zone's
+   * enterprise is answered exactly as an unknown tax code, so a board cannot probe which exist.
+   */
+  async enterpriseInScope(p: Principal, taxCode: string, field = 'taxCode'): Promise<Enterprise> {
     const e = await this.enterprises.findOneBy({ taxCode });
-    if (!e) throw Problem.field(422, field, 'UNKNOWN_ENTERPRISE', `tax code ${taxCode} is not in the registry`);
+    if (!e || !canAccessZone(p, e.zoneCode)) {
+      throw Problem.field(422, field, 'UNKNOWN_ENTERPRISE', `tax code ${taxCode} is not ${seesAllZones(p) ? 'in the registry' : 'registered in your zones'}`);
+    }
     return e;
   }
 }

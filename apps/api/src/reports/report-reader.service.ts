@@ -17,7 +17,7 @@ export class ReportReader {
     const rows: SubmissionRow[] = isUuid(id) ? await this.db.query(`SELECT *, ${reviewerNameSql('report_submissions')} FROM report_submissions WHERE id = $1`, [id]) : [];
     const row = rows[0];
     if (!row || !canAccessEnterprise(p, row.tax_code, row.zone_code)) throw Problem.notFound(`No report ${id} in your scope.`);
-    return reportView(row);
+    return reportView(row, p);
   }
 
   async list(q: ListReportsQuery, p: Principal): Promise<Page<ReturnType<typeof reportView>>> {
@@ -45,6 +45,6 @@ export class ReportReader {
        ORDER BY received_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
-    return toPage(rows, limit, reportView, (r) => [r.cursor_at, r.id]);
+    return toPage(rows, limit, (r) => reportView(r, p), (r) => [r.cursor_at, r.id]);
   }
 }

@@ -1,20 +1,31 @@
+import type { Principal } from '@app/access';
 import { fieldColumn, REPORT_FIELDS, toLocalIso } from '@app/domain';
 
 export type SubmissionRow = Record<string, unknown> & {
   id: string; tax_code: string; zone_code: string | null; period: string; revision: number | null; status: string;
   received_at: Date; processed_at: Date | null; late: boolean | null; source: string; issues: unknown[];
   batch_id: string | null; reviewed_at: Date | null; reviewed_by: string | null; review_comment: string | null;
+  review_message: string | null; review_message_at: Date | null;
   /** Selected with reviewerNameSql: reviews show who reviewed by name, not by token id. */
   reviewer_name?: string | null;
 };
 
 export type ReportSections = Record<'production' | 'investment' | 'employment' | 'wages', Record<string, string | number | null>>;
 
+/** The board's review: its internal comment, and the latest message sent to the enterprise with it, if any. */
 export interface ReviewView {
   reviewedAt: string;
   /** The reviewing token's name. */
   reviewedBy: string | null;
   comment: string | null;
+  messageToEnterprise: string | null;
+  messageSentAt: string | null;
+}
+
+/** What the enterprise reads of a review: only the message meant for it. */
+export interface EnterpriseReviewView {
+  messageToEnterprise: string;
+  messageSentAt: string;
 }
 
 const iso = (d: Date | null) => (d ? toLocalIso(d) : null);
@@ -35,11 +46,21 @@ export function reportSections(r: Record<string, unknown>): ReportSections {
 }
 
 export function reviewView(r: SubmissionRow): ReviewView | null {
-  return r.reviewed_at ? { reviewedAt: toLocalIso(r.reviewed_at), reviewedBy: r.reviewer_name ?? null, comment: r.review_comment } : null;
+  return r.reviewed_at ? {
+    reviewedAt: toLocalIso(r.reviewed_at), reviewedBy: r.reviewer_name ?? null, comment: r.review_comment,
+    messageToEnterprise: r.review_message, messageSentAt: iso(r.review_message_at),
+  } : null;
 }
 
-/** A submission as the API shows it: status, verdict, issues and the sections as submitted. */
-export function reportView(r: SubmissionRow) {
+function enterpriseReviewView(r: SubmissionRow): EnterpriseReviewView | null {
+  return r.review_message !== null && r.review_message_at !== null ? { messageToEnterprise: r.review_message, messageSentAt: toLocalIso(r.review_message_at) } : null;
+}
+
+/**
+ * A submission as the API shows it to `p`: status, verdict, issues and the sections as submitted; the
+ * board's review, of which an enterprise sees only the message sent to it (comments are internal).
+ */
+export function reportView(r: SubmissionRow, p: Principal) {
   return {
     id: r.id,
     taxCode: r.tax_code,
@@ -54,6 +75,6 @@ export function reportView(r: SubmissionRow) {
     issues: r.issues,
     ...reportSections(r),
     batchId: r.batch_id,
-    review: reviewView(r),
+    review: p.role === 'enterprise' ? enterpriseReviewView(r) : reviewView(r),
   };
 }

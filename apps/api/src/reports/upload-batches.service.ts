@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Principal, seesAllZones } from '@app/access';
+import { canAccessZone, Principal, seesAllZones } from '@app/access';
 import { toLocalIso } from '@app/domain';
 import type { UploadFormat } from '@app/excel';
 import { FieldError, Problem } from '../common/problem';
@@ -39,13 +39,15 @@ const STATUSES = ['received', 'accepted', 'rejected', 'superseded'] as const;
 
 /**
  * An upload is readable by its uploader and by anyone whose scope covers the uploader's: the same
- * enterprise, a board over all the uploader's zones, an admin.
+ * enterprise, a board over all the uploader's zones, an admin. Fails closed: an uploader in no zone
+ * (an enterprise not registered) is covered by no zone board.
  */
 function canReadBatch(p: Principal, b: BatchRow): boolean {
   if (p.role === 'admin' || p.tokenId === b.uploaded_by) return true;
   if (p.role === 'enterprise') return b.uploader_role === 'enterprise' && b.uploader_tax_code === p.taxCode;
   if (seesAllZones(p)) return true;
-  return b.uploader_zone_codes !== null && b.uploader_zone_codes.every((zone) => (p.zoneCodes ?? []).includes(zone));
+  const zones = b.uploader_zone_codes;
+  return zones !== null && zones.length > 0 && zones.every((zone) => canAccessZone(p, zone));
 }
 
 /** Upload batches: stored with their valid rows in one transaction, read back with each row's status as the worker decides. */

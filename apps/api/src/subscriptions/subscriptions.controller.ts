@@ -9,6 +9,7 @@ import { byPrincipal } from '../audit/audit';
 import { Problem } from '../common/problem';
 import { isUuid } from '../common/uuid';
 import { parseZoneScope } from '../tokens/zone-scope';
+import { RegistryLookups } from '../registry/registry-lookups.service';
 import { CreateSubscriptionDto } from './create-subscription.dto';
 
 interface SubscriptionRow { id: string; email: string; zone_codes: string[] | null; language: string; audience: string; created_at: Date }
@@ -24,7 +25,10 @@ const view = (s: SubscriptionRow) => ({ id: s.id, email: s.email, zoneCodes: s.z
 @Controller('v1/subscriptions')
 @Roles('admin', 'board')
 export class SubscriptionsController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly lookups: RegistryLookups,
+  ) {}
 
   @Post()
   async create(@Body() body: CreateSubscriptionDto, @CurrentPrincipal() p: Principal) {
@@ -33,6 +37,7 @@ export class SubscriptionsController {
     if (!seesAllZones(p) && (zoneCodes === null || zoneCodes.some((z) => !canAccessZone(p, z)))) {
       throw Problem.field(403, 'zoneCodes', 'OUT_OF_SCOPE', 'you may subscribe people only to your own zones');
     }
+    if (zoneCodes !== null) await this.lookups.assertZonesExist(zoneCodes, 'zoneCodes');
     const [row]: SubscriptionRow[] = await this.db.query(
       `INSERT INTO subscriptions (email, zone_codes, language, audience, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
       [body.email, zoneCodes, body.language ?? 'vi', body.audience ?? 'board', p.tokenId],

@@ -1,6 +1,6 @@
 import { dueInstant, localDate, parseQuarter } from '@app/domain';
 import { EmailMessage, HeadlineZone, publicationEmail, reminderEmail } from '@app/mail';
-import { PublishedWorkbooks, subscriberWorkbook } from './subscriber-workbook';
+import { publicationWorkbook, PublishedWorkbooks } from '@app/reporting';
 
 export interface EmailRow {
   id: string;
@@ -26,7 +26,7 @@ export async function composePublicationEmail(email: EmailRow, publication: Publ
   const figures = isPublic ? publication.public_figures : publication.figures;
   const inScope = (zoneCode: string) => subscription.zone_codes === null || subscription.zone_codes.includes(zoneCode);
   const zones: HeadlineZone[] = figures.latestQuarter.zones.filter((z) => inScope(z.zoneCode) && z.reportsExpected > 0);
-  const workbook = await subscriberWorkbook(publication, { zoneCodes: subscription.zone_codes, audience: subscription.audience, language: email.language });
+  const workbook = await publicationWorkbook(publication, { zoneCodes: subscription.zone_codes, audience: subscription.audience, language: email.language });
   return publicationEmail({
     to: email.recipient,
     language: email.language,

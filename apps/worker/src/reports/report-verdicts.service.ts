@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { aggregateUpsert, figuresFromRow, receiptKeySql } from '@app/database';
-import { AggregateDelta, DecidedRevision, decideSubmission, EnterpriseHistory, mergeDeltas, Verdict, WageRegion } from '@app/domain';
+import {
+  AggregateDelta, DecidedRevision, decideSubmission, EnterpriseHistory, LockInterval, lockedAtInstant, mergeDeltas, Verdict, WageRegion,
+} from '@app/domain';
 import { MinimumWages } from '../reference/minimum-wages.service';
 
 type Row = Record<string, unknown> & {
@@ -11,7 +13,6 @@ type Row = Record<string, unknown> & {
 };
 
 interface RegistryRow { tax_code: string; zone_code: string; operating_from: string; operating_until: string | null; wage_region: number }
-interface LockRow { period: string; locked_at: Date; unlocked_at: Date | null }
 
 export type Decision = Verdict['status'] | 'already-processed';
 
@@ -21,9 +22,6 @@ function decidedRevision(r: Row): DecidedRevision {
     revision: r.revision!, late: r.late === true, warningCount: r.warning_count, figures: figuresFromRow(r),
   };
 }
-
-const lockedAt = (locks: readonly LockRow[], period: string, at: Date) =>
-  locks.some((l) => l.period === period && l.locked_at <= at && (l.unlocked_at === null || l.unlocked_at > at));
 
 /**
  * Decides on received submissions, many in one transaction: the rows are locked (submissions, then
@@ -49,13 +47,16 @@ export class ReportVerdicts {
       if (pending.length === 0) return decisions;
       const taxCodes = [...new Set(pending.map((s) => s.tax_code))].sort();
       const quarterKeys = [...new Set(pending.map((s) => `${s.tax_code}/${s.period}`))];
-      const [registry, locks, history]: [RegistryRow[], LockRow[], Row[]] = [
+      const [registry, locks, history]: [RegistryRow[], LockInterval[], Row[]] = [
         await tx.query(
           `SELECT e.tax_code, e.zone_code, e.operating_from, e.operating_until, z.wage_region
            FROM enterprises e JOIN zones z ON z.code = e.zone_code WHERE e.tax_code = ANY($1) ORDER BY e.tax_code FOR UPDATE OF e`,
           [taxCodes],
         ),
-        await tx.query('SELECT period, locked_at, unlocked_at FROM period_locks WHERE period = ANY($1)', [[...new Set(pending.map((s) => s.period))]]),
+        await tx.query(
+          'SELECT period, zone_code AS "zoneCode", locked_at AS "lockedAt", unlocked_at AS "unlockedAt" FROM period_locks WHERE period = ANY($1)',
+          [[...new Set(pending.map((s) => s.period))]],
+        ),
         await tx.query(
           `SELECT r.*, ${receiptKeySql('r')} AS receipt_key FROM report_submissions r WHERE r.tax_code = ANY($1)
              AND (r.status = 'accepted' OR (r.revision IS NOT NULL AND r.tax_code || '/' || r.period = ANY($2)))`,
@@ -75,9 +76,11 @@ export class ReportVerdicts {
       const deltas: AggregateDelta[] = [];
       const superseded = new Set<string>();
       for (const s of [...pending].sort((a, b) => (a.receipt_key < b.receipt_key ? -1 : 1))) {
+        // The enterprise's zone when the report arrived (stored at intake), else as registered now.
+        const zoneAtReceipt = s.zone_code ?? histories.get(s.tax_code)!.registry?.zoneCode ?? null;
         const outcome = decideSubmission({
           id: s.id, period: s.period, receivedAt: s.received_at, receiptKey: s.receipt_key, filer: s.filer_role === 'enterprise' ? 'enterprise' : 'board',
-          lockedAtReceipt: lockedAt(locks, s.period, s.received_at), zoneCode: s.zone_code, figures: figuresFromRow(s),
+          lockedAtReceipt: lockedAtInstant(locks, s.period, zoneAtReceipt, s.received_at), zoneCode: s.zone_code, figures: figuresFromRow(s),
         }, histories.get(s.tax_code)!, minimumWages);
         histories.set(s.tax_code, outcome.history);
         verdicts.set(s.id, outcome.verdict);

@@ -1,7 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
 import { IsNotBlank, IsText } from '../../common/field-rules';
 
 export class ReviewReportDto {
-  @ApiProperty({ example: 'Đã liên hệ doanh nghiệp: quỹ lương quý này chưa gồm tiền thưởng.', description: 'what the board found or did' })
+  @ApiProperty({ example: 'Đã liên hệ doanh nghiệp: quỹ lương quý này chưa gồm tiền thưởng.', description: 'what the board found or did; internal to the board' })
   @IsText() @IsNotBlank() comment: string;
+
+  @ApiPropertyOptional({
+    example: 'Đề nghị bổ sung tiền thưởng quý vào tổng quỹ lương và nộp lại báo cáo.',
+    description: 'what the enterprise reads on its report; kept until a later review sends another',
+  })
+  @IsOptional() @IsText() @IsNotBlank() messageToEnterprise?: string;
 }

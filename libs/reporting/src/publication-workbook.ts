@@ -1,6 +1,6 @@
 import { FilingItem, PublishedFigures, publicationPlan, toLocalIso } from '@app/domain';
 import { FilingStatusJson } from '@app/excel';
-import { summaryWorkbookBytes } from '@app/reporting';
+import { summaryWorkbookBytes } from './workbook-bytes';
 
 export interface PublishedWorkbooks {
   id: number;
@@ -20,12 +20,13 @@ export interface WorkbookReader {
 }
 
 /**
- * The workbook attached to a subscriber's email. The publication stores two, both Vietnamese and for
- * every zone: the board's and the public one. A subscriber of some zones only, or in English, gets one
- * written from the figures stored with the publication, cut to its zones and without totals (as
- * `GET /v1/publications/{id}` gives such a reader), so nobody is sent another zone's full figures.
+ * A publication's workbook for one reader: a subscriber's email, or a board downloading it. The
+ * publication stores two, both Vietnamese and for every zone: the board's and the public one. A reader
+ * of some zones only, or in English, gets one written from the figures stored with the publication,
+ * cut to its zones and without totals (as `GET /v1/publications/{id}` gives such a reader), so nobody
+ * is given another zone's figures or revision notes.
  */
-export async function subscriberWorkbook(p: PublishedWorkbooks, reader: WorkbookReader): Promise<{ content: Buffer; filename: string }> {
+export async function publicationWorkbook(p: PublishedWorkbooks, reader: WorkbookReader): Promise<{ content: Buffer; filename: string }> {
   const isPublic = reader.audience === 'public';
   const filename = `so-lieu-kcn-so-${p.id}-${p.latest_quarter.toLowerCase()}${isPublic ? '-cong-bo' : ''}${reader.language === 'en' ? '-en' : ''}.xlsx`;
   if (reader.zoneCodes === null && reader.language === 'vi') return { content: isPublic ? p.public_workbook : p.workbook, filename };
