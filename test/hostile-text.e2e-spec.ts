@@ -142,6 +142,11 @@ describe('hostile text in every free-text field', () => {
     };
     for (const text of HOSTILE) {
       const r = await upload(`${text}.csv`);
+      // The multipart parser does not read a part whose file name holds a line break: the file is missing.
+      if (/[\r\n]/.test(text)) {
+        expectFieldProblem(r, 400, 'file', 'REQUIRED');
+        continue;
+      }
       expect(r.status).toBe(202);
       expect((await sys.http.get(`/v1/reports/uploads/${r.body.batchId}`, admin)).body.fileName).toBe(`${text}.csv`);
     }

@@ -162,8 +162,12 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
         expect(messageOf(r, 'period')).toMatch(RANGE);
       }
       // Before the enterprise operated, and not yet ended: both rejected by the worker, neither left received.
-      expect(await submitAndDecide(sys.http, admin, reportBody(TAX, '2000-Q1'))).toMatchObject({ status: 'rejected', issues: [expect.objectContaining({ code: 'ENTERPRISE_NOT_OPERATING' })] });
-      expect((await submitAndDecide(sys.http, admin, reportBody(TAX, '2099-Q4'))).issues).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'PERIOD_NOT_ENDED' })]));
+      const first = await submitAndDecide(sys.http, admin, reportBody(TAX, '2000-Q1'));
+      expect(first.status).toBe('rejected');
+      expect(first.issues).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'ENTERPRISE_NOT_OPERATING' })]));
+      const last = await submitAndDecide(sys.http, admin, reportBody(TAX, '2099-Q4'));
+      expect(last.status).toBe('rejected');
+      expect(last.issues).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'PERIOD_NOT_ENDED' })]));
     });
 
     it('refuses receipt stamps before the first quarter began (receivedAt)', async () => {
@@ -356,10 +360,10 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
       const deepArray = `${'['.repeat(5000)}${']'.repeat(5000)}`;
       const deepField = JSON.stringify(reportBody(TAX, '2025-Q2')).replace('"taxCode":"5300000071"', `"taxCode":${deepArray}`);
       const sends: Array<[string, string, string, string, string]> = [
-        ['POST', '/v1/reports', deepObject, filer, '(body)'],
+        ['POST', '/v1/reports', deepObject, filer, 'a'],
         ['POST', '/v1/reports', deepArray, filer, '(body)'],
         ['POST', '/v1/reports', deepField, filer, 'taxCode'],
-        ['POST', '/v1/zones', deepObject, admin, '(body)'],
+        ['POST', '/v1/zones', deepObject, admin, 'a'],
         ['PATCH', `/v1/enterprises/${TAX}`, `{"name":${deepArray}}`, admin, 'name'],
         ['POST', '/v1/subscriptions', `{"email":"a@b.vn","zoneCodes":${deepArray}}`, admin, 'zoneCodes'],
       ];

@@ -13,7 +13,7 @@ import { startTestSystem, TestSystem } from './support/test-system';
  * details. Replay with TEST_SEED=<seed>; FUZZ_RUNS sets the requests per operation.
  */
 const seed = SeededRandom.fromEnv().seed;
-const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 // The schema examples name these, so generated requests also reach past the registry look-ups.
 const EXAMPLE_ZONES = ['BDH', 'TL'];
 const EXAMPLE_TAX_CODE = '5300123456';

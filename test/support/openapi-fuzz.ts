@@ -192,6 +192,11 @@ function encode(text: string): string {
 
 const RAW_QUERY_PIECES = ['%', '%zz', '%ED%A0%80', '%FF%FE', '%00', '&&&', '=', 'a[b]=c', '__proto__=1', 'constructor[prototype]=1'];
 
+/** The value one time in `oneIn`, else null. */
+function sometimes<T>(arbitrary: fc.Arbitrary<T>, oneIn: number): fc.Arbitrary<T | null> {
+  return fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });
+}
+
 /** A query or path value: from the schema, or hostile; kept short enough for any HTTP server's header limit. */
 function parameterValue(p: Parameter, doc: OpenApiDocument): fc.Arbitrary<string> {
   const valid = schemaValue(p.schema ?? { type: 'string' }, doc).map((v) => (typeof v === 'string' ? v : toJsonText(v)));
@@ -202,9 +207,9 @@ function parameterValue(p: Parameter, doc: OpenApiDocument): fc.Arbitrary<string
 export function requestsFor(op: Operation, doc: OpenApiDocument, roles: readonly string[]): fc.Arbitrary<FuzzRequest> {
   const pathValues = fc.tuple(...op.pathParams.map((p) => parameterValue(p, doc)));
   const query = fc.tuple(
-    fc.tuple(...op.queryParams.map((p) => fc.option(parameterValue(p, doc), { freq: 2 }))),
-    fc.option(fc.tuple(fc.constantFrom(...op.queryParams.map((p) => p.name), 'unknownParameter'), parameterValue({ name: 'x', in: 'query' }, doc)), { freq: 3 }),
-    fc.option(fc.constantFrom(...RAW_QUERY_PIECES), { freq: 6 }),
+    fc.tuple(...op.queryParams.map((p) => sometimes(parameterValue(p, doc), 3))),
+    sometimes(fc.tuple(fc.constantFrom(...op.queryParams.map((p) => p.name), 'unknownParameter'), parameterValue({ name: 'x', in: 'query' }, doc)), 4),
+    sometimes(fc.constantFrom(...RAW_QUERY_PIECES), 8),
   ).map(([values, extra, raw]) => {
     const pieces = op.queryParams.flatMap((p, i) => (values[i] === null ? [] : [`${encode(p.name)}=${encode(values[i]!)}`]));
     if (extra) pieces.push(`${encode(extra[0])}=${encode(extra[1])}`); // a second value of a parameter arrives as an array
@@ -214,7 +219,7 @@ export function requestsFor(op: Operation, doc: OpenApiDocument, roles: readonly
   const body: fc.Arbitrary<FuzzRequest['body']> = op.method === 'GET'
     ? fc.constant(undefined)
     : op.body === null
-    ? fc.option(fc.jsonValue({ maxDepth: 2 }).map(toJsonText), { freq: 5, nil: undefined })
+    ? sometimes(fc.jsonValue({ maxDepth: 2 }).map(toJsonText), 5).map((v) => v ?? undefined)
     : op.body.media === 'multipart'
       ? fc.record({
         fileName: fc.oneof(fc.constant('bao-cao.csv'), hostileString.map((s) => s.slice(0, 300))),
@@ -225,8 +230,8 @@ export function requestsFor(op: Operation, doc: OpenApiDocument, roles: readonly
         ),
       })
       : fc.oneof(
-        { weight: 3, arbitrary: schemaValue(op.body.schema, doc).map(toJsonText) },
-        { weight: 5, arbitrary: mutated(schemaValue(op.body.schema, doc)).map(toJsonText) },
+        { weight: 5, arbitrary: schemaValue(op.body.schema, doc).map(toJsonText) },
+        { weight: 4, arbitrary: mutated(schemaValue(op.body.schema, doc)).map(toJsonText) },
         { weight: 1, arbitrary: hostileValue.map(toJsonText) },
         { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES) },
       );

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import rateLimit from '@fastify/rate-limit';
 import { nestLogLevels, Settings } from '@app/config';
 import { ApiModule } from './api.module';
+import { frameworkErrorReply } from './common/framework-errors';
 import { enableMultipartUploads } from './common/multipart-uploads';
 import { createValidationPipe } from './common/validation.pipe';
 import { MetricsService } from './metrics/metrics.service';
@@ -12,7 +13,7 @@ const JSON_BODY_LIMIT = 64 * 1024;
 
 /** Builds the HTTP app (not yet listening): used by main, the demo and the end-to-end tests. */
 export async function createApiApp(settings: Settings): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: true, frameworkErrors: frameworkErrorReply });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(settings), adapter, {
     logger: nestLogLevels(settings.LOG_LEVEL),
     bufferLogs: false,

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { aggregateUpsert, figuresFromRow, receiptKeySql } from '@app/database';
-import { AggregateDelta, DecidedRevision, decideSubmission, EnterpriseHistory, mergeDeltas, Verdict, WageRegion } from '@app/domain';
+import {
+  AggregateDelta, cannotJudge, DecidedRevision, decideSubmission, EnterpriseHistory, mergeDeltas, PendingSubmission, Verdict, VerdictOutcome, WageRegion,
+} from '@app/domain';
 import { MinimumWages } from '../reference/minimum-wages.service';
 
 type Row = Record<string, unknown> & {
@@ -33,6 +35,8 @@ const lockedAt = (locks: readonly LockRow[], period: string, at: Date) =>
  */
 @Injectable()
 export class ReportVerdicts {
+  private readonly logger = new Logger(ReportVerdicts.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly minimumWages: MinimumWages,
@@ -75,10 +79,11 @@ export class ReportVerdicts {
       const deltas: AggregateDelta[] = [];
       const superseded = new Set<string>();
       for (const s of [...pending].sort((a, b) => (a.receipt_key < b.receipt_key ? -1 : 1))) {
-        const outcome = decideSubmission({
+        const submission: PendingSubmission = {
           id: s.id, period: s.period, receivedAt: s.received_at, receiptKey: s.receipt_key, filer: s.filer_role === 'enterprise' ? 'enterprise' : 'board',
           lockedAtReceipt: lockedAt(locks, s.period, s.received_at), zoneCode: s.zone_code, figures: figuresFromRow(s),
-        }, histories.get(s.tax_code)!, minimumWages);
+        };
+        const outcome = this.judge(submission, histories.get(s.tax_code)!, minimumWages);
         histories.set(s.tax_code, outcome.history);
         verdicts.set(s.id, outcome.verdict);
         deltas.push(...outcome.deltas);
@@ -96,6 +101,16 @@ export class ReportVerdicts {
       for (const [id, v] of verdicts) decisions.set(id, v.status);
       return decisions;
     });
+  }
+
+  /** A submission whose judging throws is rejected rather than failing its whole batch again on every attempt. */
+  private judge(s: PendingSubmission, h: EnterpriseHistory, minimumWages: Parameters<typeof decideSubmission>[2]): VerdictOutcome {
+    try {
+      return decideSubmission(s, h, minimumWages);
+    } catch (error) {
+      this.logger.error(`submission ${s.id} could not be judged and is rejected: ${(error as Error).stack ?? String(error)}`);
+      return cannotJudge(s, h);
+    }
   }
 
   private async recordVerdicts(tx: EntityManager, verdicts: Map<string, Verdict>): Promise<void> {
