@@ -107,23 +107,23 @@ describe('request validation: shapes, types, values and media types', () => {
       expect(codes(problem(await postReport(withFields({ 'production.revenue': 12345678901234567890 })), 400)))
         .toEqual({ 'production.revenue': 'PRECISION_LOST' });
 
-      // Beyond a bigint even as digits: a value error, not a type error.
+      // Beyond the maximum of the field, even as digits: a value error, not a type error.
       expect(codes(problem(await postReport(withFields({ 'production.grossOutput': '12345678901234567890' })), 422)))
         .toEqual({ 'production.grossOutput': 'TOO_LARGE' });
       expect(codes(problem(await postReport(withFields({ 'wages.wageFund': '9'.repeat(40) })), 422)))
         .toEqual({ 'wages.wageFund': 'TOO_LARGE' });
 
       const receipt = await submit(sys.http, filer, withFields({
-        'production.grossOutput': '9007199254740993', 'production.revenue': '9223372036854775807', 'production.exportValueUsd': '9007199254740993',
+        'production.grossOutput': '9007199254740993', 'production.revenue': '9999999999999999', 'production.exportValueUsd': '999999999999',
       }));
       const back = await sys.http.get(`/v1/reports/${receipt.id}`, filer);
       expect(back.body.production).toMatchObject({
-        grossOutput: '9007199254740993', revenue: '9223372036854775807', exportValueUsd: '9007199254740993',
+        grossOutput: '9007199254740993', revenue: '9999999999999999', exportValueUsd: '999999999999',
       });
       // …and the worker and the zone figures keep every digit too.
       expect(await verdict(sys.http, filer, receipt.id)).toMatchObject({ status: 'accepted', production: { grossOutput: '9007199254740993' } });
       const summary = await sys.http.get(`/v1/zones/${ZONE}/summary?period=2025-Q2`, board);
-      expect(summary.body).toMatchObject({ grossOutput: '9007199254740993', revenue: '9223372036854775807', exportValueUsd: '9007199254740993' });
+      expect(summary.body).toMatchObject({ grossOutput: '9007199254740993', revenue: '9999999999999999', exportValueUsd: '999999999999' });
     });
 
     it('refuses negative money and counts with 422, and lists type and value errors together under 400', async () => {

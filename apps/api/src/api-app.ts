@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import rateLimit from '@fastify/rate-limit';
 import { nestLogLevels, parseTrustProxy, Settings } from '@app/config';
 import { ApiModule } from './api.module';
+import { frameworkErrorReply } from './common/framework-errors';
 import { enableMultipartUploads } from './common/multipart-uploads';
 import { rateLimitRedis, sharedRateLimitStore } from './common/shared-rate-limit.store';
 import { createValidationPipe } from './common/validation.pipe';
@@ -14,7 +15,7 @@ const JSON_BODY_LIMIT = 64 * 1024;
 /** Builds the HTTP app (not yet listening): used by main, the demo and the end-to-end tests. */
 export async function createApiApp(settings: Settings): Promise<NestFastifyApplication> {
   // Only a trusted proxy's X-Forwarded-For names the client (request.ip, which the rate limit counts by).
-  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: parseTrustProxy(settings.TRUST_PROXY) ?? false });
+  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: parseTrustProxy(settings.TRUST_PROXY) ?? false, frameworkErrors: frameworkErrorReply });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(settings), adapter, {
     logger: nestLogLevels(settings.LOG_LEVEL),
     bufferLogs: false,

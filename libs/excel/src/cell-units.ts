@@ -1,4 +1,5 @@
 import { toLocalIso } from '@app/domain';
+import { cellText } from './excel-text';
 import { Label } from './labels';
 import { scaledNumber } from '@app/domain';
 
@@ -23,7 +24,7 @@ const millionDong = (decimals: number): Unit => ({
 const vietnamWallClock = (value: string | number): Date => new Date(toLocalIso(new Date(value)).replace('+07:00', 'Z'));
 
 const UNITS = {
-  text: { cell: String },
+  text: { cell: (value) => cellText(String(value)) },
   count: { numFmt: '#,##0', cell: Number },
   people: { suffix: { vi: 'người', en: 'people' }, numFmt: '#,##0', cell: Number },
   percent: { suffix: { vi: '%', en: '%' }, numFmt: '0.00', cell: Number },

@@ -16,8 +16,10 @@ import { zoneSummarySheet } from './zone-summary.sheet';
  */
 export async function writeSummaryWorkbook(output: Writable, input: SummaryWorkbookInput): Promise<void> {
   const language = input.language ?? 'vi';
-  // Shared strings would keep every text in memory until the end; styles carry the number formats.
-  const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  // Shared strings, as Excel writes them: every reader decodes their text exactly once (the inline
+  // "str" cells exceljs writes otherwise are entity-decoded twice by exceljs, so "&amp;" came back as
+  // "&"). They are kept until the end: names and labels, small beside the figures. Styles carry the number formats.
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
   await writeTableSheet(workbook, zoneSummarySheet(input.summary), language);
   if (input.filingStatus) await writeTableSheet(workbook, filingStatusSheet(input.filingStatus), language);
   if (input.followUps) {

@@ -12,7 +12,7 @@ const CONTRIBUTIONS_SQL = `
     WHERE status = 'accepted' AND period = ANY($1) ORDER BY tax_code, period DESC
   ), flows AS (
     SELECT tax_code, sum(gross_output) AS gross_output, sum(revenue) AS revenue,
-      sum(COALESCE(export_value_usd, 0) + COALESCE(import_value_usd, 0)) AS trade,
+      sum(COALESCE(export_value_usd, 0)::numeric + COALESCE(import_value_usd, 0)) AS trade,
       sum(COALESCE(state_budget_paid, 0)) AS state_budget_paid, sum(wage_fund) AS wages
     FROM report_submissions WHERE status = 'accepted' AND period = ANY($1) GROUP BY tax_code
   )

@@ -111,7 +111,7 @@ export class AuditReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(filter: AuditFilter, page: { limit: number; cursor?: string }): Promise<Page<AuditEventView>> {
-    const [afterAt, afterKey] = decodeCursor(page.cursor, 2) ?? [null, null];
+    const [afterAt, afterKey] = decodeCursor(page.cursor, ['instant', 'text']) ?? [null, null];
     // Report ids are UUIDs: any other id, or another entity, names no submission.
     const reports = (filter.entity ?? 'report') === 'report' && (filter.id === undefined || isUuid(filter.id));
     const rows: Row[] = await this.db.query(EVENTS_SQL, [

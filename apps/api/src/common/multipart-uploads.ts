@@ -16,7 +16,8 @@ const FORM_LIMITS = { files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPair
  * `maxFileBytes` while it streams in, so a larger one is cut off and refused without being held.
  */
 export async function enableMultipartUploads(app: NestFastifyApplication, maxFileBytes: number): Promise<void> {
-  await app.register(multipart, { limits: { ...FORM_LIMITS, fileSize: maxFileBytes } });
+  // preservePath: the file name is kept as sent (it is only shown back), not cut at its last "/".
+  await app.register(multipart, { limits: { ...FORM_LIMITS, fileSize: maxFileBytes }, preservePath: true });
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     const multipartBody = request.headers['content-type']?.toLowerCase().startsWith('multipart/');
     const config = request.routeOptions.config as { multipartUpload?: boolean } | undefined;
@@ -34,7 +35,7 @@ export async function uploadedFile(request: FastifyRequest, maxFileBytes: number
   }
   const part = await request.file();
   if (!part || part.fieldname !== 'file') {
-    throw Problem.field(400, 'file', 'REQUIRED', 'the multipart field "file" with the .xlsx or .csv file is required');
+    throw Problem.field(400, 'file', 'REQUIRED', 'the multipart field "file" with the .xlsx or .csv file is required (a part whose file name holds a line break is not read)');
   }
   try {
     return { bytes: await part.toBuffer(), fileName: part.filename || undefined };

@@ -1,8 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional } from 'class-validator';
+import { isIsoDate } from '@app/domain';
 import { Count, IsText } from './field-rules';
 import { Problem } from './problem';
+import { isStorableText } from './request-input-rules';
+import { isUuid } from './uuid';
 
 export interface Page<T> {
   items: T[];
@@ -10,7 +13,7 @@ export interface Page<T> {
 }
 
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 100 })
   @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value)) @Count()
   limit?: number;
 
@@ -28,15 +31,31 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** `length`, when given, is the number of parts the key must have (a key of another list is refused). */
-export function decodeCursor(cursor: string | undefined, length?: number): unknown[] | null {
+/**
+ * What each part of a list's sort key is: a text column, a positive int4 id, a timestamptz as
+ * PostgreSQL writes it, a uuid. A cursor is checked part by part against its list's key before it
+ * reaches SQL, so a forged one (valid base64 JSON of the wrong types) is a 400, not a failed cast.
+ */
+export type CursorPart = 'text' | 'id' | 'instant' | 'uuid';
+
+const TIMESTAMPTZ_TEXT = /^([12]\d{3}-\d{2}-\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const PART_CHECKS: Record<CursorPart, (v: unknown) => boolean> = {
+  text: (v) => typeof v === 'string' && v.length <= 500 && isStorableText(v),
+  id: (v) => Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 2_147_483_647,
+  instant: (v) => typeof v === 'string' && isIsoDate(TIMESTAMPTZ_TEXT.exec(v)?.[1] ?? ''),
+  uuid: (v) => typeof v === 'string' && isUuid(v),
+};
+
+/** The sort key in a cursor, each part of the type its list's key has; null without a cursor. */
+export function decodeCursor(cursor: string | undefined, parts: readonly CursorPart[]): unknown[] | null {
   if (!cursor) return null;
+  let key: unknown;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && (length === undefined || key.length === length)) return key;
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    key = undefined;
   }
+  if (Array.isArray(key) && key.length === parts.length && parts.every((part, i) => PART_CHECKS[part](key[i]))) return key;
   throw Problem.field(400, 'cursor', 'INVALID_CURSOR', 'cursor is not one this API returned');
 }
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { dataException } from './data-exception';
 import { problemBody, ProblemBody } from './problem';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -21,6 +22,11 @@ export function toProblem(error: unknown, logger: Logger): ProblemBody {
   const framework = error as { statusCode?: number; message?: string };
   if (typeof framework.statusCode === 'number' && framework.statusCode < 500) {
     return problemBody(framework.statusCode, FRAMEWORK_DETAILS[framework.statusCode] ?? framework.message ?? 'Bad request');
+  }
+  const refused = dataException(error);
+  if (refused) {
+    logger.warn(refused.logLine);
+    return problemBody(422, refused.detail);
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return problemBody(500, 'An unexpected error occurred; it has been logged.');

@@ -1,6 +1,8 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, Problem } from './problem';
 import { ruleMeta } from './field-rules';
+import { nullsRefused } from './patch-type';
+import { inputRefusal } from './request-input-rules';
 
 function collect(errors: ValidationError[], parent: string, out: Array<FieldError & { status: number }>): void {
   for (const e of errors) {
@@ -34,12 +36,20 @@ export function fieldErrorsToProblem(errors: ValidationError[]): Problem {
   return new Problem(status, `${detail} ${list.length} field(s) to fix.`, list);
 }
 
-/** A JSON body must be an object before its fields can be checked. */
+/**
+ * Every body, query and path parameter is first walked for what no field may hold (a NUL, a lone
+ * surrogate, nesting deep enough to exhaust class-transformer's recursion); a JSON body must then be
+ * an object, and a PATCH body may not set a required field to null, before its fields are checked.
+ */
 class BodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const refusal = metadata.type === 'custom' ? null : inputRefusal(value, metadata.data);
+    if (refusal) throw new Problem(refusal.status, refusal.message, [{ field: refusal.field, code: refusal.code, message: refusal.message }]);
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw Problem.field(400, '(body)', 'NOT_AN_OBJECT', 'the request body must be a JSON object');
     }
+    const nulls = metadata.type === 'body' ? nullsRefused(metadata.metatype, value as Record<string, unknown>) : [];
+    if (nulls.length > 0) throw Problem.unprocessable(`Some values break the rules. ${nulls.length} field(s) to fix.`, nulls);
     return super.transform(value, metadata);
   }
 }

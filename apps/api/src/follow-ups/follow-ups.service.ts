@@ -69,7 +69,7 @@ export class FollowUpReader {
     zoneCodes: readonly string[] | null,
     page: { limit: number; cursor?: string },
   ): Promise<{ items: FollowUp[]; nextCursor: string | null }> {
-    const after = decodeCursor(page.cursor, 3) ?? [null, null, null];
+    const after = decodeCursor(page.cursor, ['text', 'text', 'text']) ?? [null, null, null];
     const rows: Row[] = await this.db.query(FOLLOW_UP_SQL, [
       filter.zone ?? null, filter.period ?? null, filter.reviewed ?? null, zoneCodes, ...after, page.limit + 1,
     ]);

@@ -1,12 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { formatQuarter, SummaryJson, toLocalIso } from '@app/domain';
 import { Public } from '../auth/access.decorators';
 import { Problem } from '../common/problem';
-import { periodFromQuery } from '../summaries/summaries.controller';
+import { ApiPeriodQuery, periodFromQuery } from '../summaries/summaries.controller';
 
 /**
  * Published figures for anyone, without a token: those of the latest publication that covers the
@@ -21,8 +21,7 @@ export class PublicSummariesController {
   @Get('summaries')
   // Anyone may call it: a client that floods it gets 429 and a Retry-After instead of slowing the board's work.
   @RouteConfig({ rateLimit: { max: 120, timeWindow: '1 minute' } })
-  @ApiQuery({ name: 'period', required: false, example: '2025-Q3' })
-  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false })
+  @ApiPeriodQuery()
   async summaries(@Query() q: Record<string, string>) {
     const quarters = periodFromQuery(q).quarters.map(formatQuarter);
     // The matching summary is picked in the database: reading every publication's figures into the api

@@ -42,8 +42,7 @@ export class PublicationsController {
   @Get()
   async list(@Query() q: PageQuery, @CurrentPrincipal() p: Principal) {
     const limit = pageLimit(q);
-    const before = decodeCursor(q.cursor, 1)?.[0] ?? null;
-    if (before !== null && !Number.isSafeInteger(before)) throw Problem.field(400, 'cursor', 'INVALID_CURSOR', 'cursor is not one this API returned');
+    const before = decodeCursor(q.cursor, ['id'])?.[0] ?? null;
     const rows: PublicationRow[] = await this.db.query(
       `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE ($1::int IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
       [before, limit + 1],

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
 import { canAccessZone, Principal, seesAllZones } from '@app/access';
 import { recordAudit, ZoneTarget } from '@app/database';
+import { isReportingYear, QUARTER_RANGE } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { byPrincipal } from '../audit/audit';
 import { Problem } from '../common/problem';
@@ -28,7 +29,7 @@ export class TargetsController {
   /** The board's annual target for a zone at 2010 prices; setting it again replaces it. */
   @Put(':zoneCode/:year')
   async put(@Param('zoneCode') zoneCode: string, @Param('year', yearPipe) year: number, @Body() body: PutTargetDto, @CurrentPrincipal() p: Principal) {
-    if (year < 1990 || year > 2999) throw Problem.field(422, 'year', 'OUT_OF_RANGE', 'year must be between 1990 and 2999');
+    if (!isReportingYear(year)) throw Problem.field(422, 'year', 'OUT_OF_RANGE', `year must be a reporting year, ${QUARTER_RANGE.first.year} to ${QUARTER_RANGE.last.year}`);
     assertZoneInScope(p, zoneCode);
     await this.lookups.assertZoneExists(zoneCode);
     await this.targets.upsert({ zoneCode, year, grossOutputConstant2010: String(body.grossOutputConstant2010) }, ['zoneCode', 'year']);

@@ -8,7 +8,7 @@ export async function zoneScopedPage<T extends ObjectLiteral & { zoneCode: strin
   repo: Repository<T>, keyColumn: string, key: (row: T) => string, view: (row: T) => V, q: ZoneFilterQuery, p: Principal,
 ): Promise<Page<V>> {
   const limit = pageLimit(q);
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, ['text']);
   if (q.zone && !canAccessZone(p, q.zone)) return { items: [], nextCursor: null };
   const qb = repo.createQueryBuilder('x').orderBy(`x.${keyColumn}`, 'ASC').take(limit + 1);
   if (q.zone) qb.andWhere('x.zone_code = :zone', { zone: q.zone });

@@ -36,7 +36,7 @@ export class ZonesController {
   @Get()
   async list(@Query() q: PageQuery, @CurrentPrincipal() p: Principal) {
     const limit = pageLimit(q);
-    const after = decodeCursor(q.cursor);
+    const after = decodeCursor(q.cursor, ['text']);
     const conditions = [
       ...(after ? [MoreThan(String(after[0]))] : []),
       ...(seesAllZones(p) ? [] : [In([...(p.zoneCodes ?? [])])]),

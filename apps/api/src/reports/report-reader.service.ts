@@ -22,7 +22,7 @@ export class ReportReader {
 
   async list(q: ListReportsQuery, p: Principal): Promise<Page<ReturnType<typeof reportView>>> {
     const limit = pageLimit(q);
-    const after = decodeCursor(q.cursor);
+    const after = decodeCursor(q.cursor, ['instant', 'uuid']);
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {

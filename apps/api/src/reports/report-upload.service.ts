@@ -4,6 +4,7 @@ import { Principal } from '@app/access';
 import { Settings } from '@app/config';
 import { IgnoredColumn, readReportFile, ReportRow, UploadFormat, uploadLimits, UploadLimits, UploadRejection } from '@app/excel';
 import { FieldError, Problem } from '../common/problem';
+import { isStorableText } from '../common/request-input-rules';
 import { EnterpriseZones } from '../registry/enterprise-zones.service';
 import { filingScopeError, paperReceiptError } from './filing-scope';
 import { submissionInsert } from './report-intake.service';
@@ -63,6 +64,9 @@ export class ReportUploads {
   }
 
   async upload(upload: UploadedFile, mode: UploadMode, p: Principal): Promise<UploadResult> {
+    if (upload.fileName !== undefined && !isStorableText(upload.fileName)) {
+      throw Problem.field(422, 'file', 'INVALID_CHARACTER', 'the file name holds a control character, U+FFFE, U+FFFF or a lone surrogate; rename the file');
+    }
     const file = await readReportFile(upload.bytes, upload.fileName, this.limits).catch((error: unknown) => {
       throw error instanceof UploadRejection ? new Problem(error.status, error.message, [...error.issues]) : error;
     });

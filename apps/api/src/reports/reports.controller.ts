@@ -24,7 +24,7 @@ export class ReportsController {
   /** Stored at once and answered 202; the worker's verdict follows within seconds (GET the report). */
   @Post()
   @HttpCode(202)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retry safely: the same key and body return the first answer; another body gets 409' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'retry safely: the same key and body return the first answer; another body gets 409' })
   @ApiResponse({ status: 202, description: 'received' })
   async submit(@Body() body: SubmitReportDto, @CurrentPrincipal() p: Principal, @Headers('idempotency-key') idempotencyKey?: string) {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {

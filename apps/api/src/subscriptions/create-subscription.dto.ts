@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsOptional } from 'class-validator';
-import { IsEmailAddress, IsOneOf, IsText } from '../common/field-rules';
+import { IsEmailAddress, IsOneOf, IsText, ZONE_CODE } from '../common/field-rules';
+import { EMAIL_SCHEMA } from '../common/field-schemas';
 
 export class CreateSubscriptionDto {
-  @ApiProperty({ example: 'lanhdao@laocai.gov.vn' }) @IsText() @IsEmailAddress() email: string;
+  @ApiProperty(EMAIL_SCHEMA) @IsText() @IsEmailAddress() email: string;
 
-  @ApiProperty({ description: 'zone codes, or "all"', oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'string', enum: ['all'] }] })
+  @ApiProperty({ description: 'zone codes, or "all"', oneOf: [{ type: 'array', items: { type: 'string', pattern: ZONE_CODE.source }, minItems: 1 }, { type: 'string', enum: ['all'] }] })
   @Allow() // checked by parseZoneScope, which reads both forms
   zoneCodes: string[] | 'all';
 

@@ -7,7 +7,7 @@ import { summaryWorkbookFileName, WORKBOOK_LANGUAGES, WorkbookLanguage, writeSum
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { Problem } from '../common/problem';
 import { FollowUp, FollowUpReader } from '../follow-ups/follow-ups.service';
-import { periodFromQuery } from './summaries.controller';
+import { ApiPeriodQuery, periodFromQuery } from './summaries.controller';
 import { FilingStatusReader, SummaryReader } from '@app/reporting';
 import { summaryView } from './summary-view';
 
@@ -35,8 +35,7 @@ export class SummariesWorkbookController {
    * period's last quarter and the warnings of the period not yet reviewed, streamed as it is written.
    */
   @Get('summaries.xlsx')
-  @ApiQuery({ name: 'period', required: false, example: '2024' })
-  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false })
+  @ApiPeriodQuery()
   @ApiQuery({ name: 'lang', required: false, enum: WORKBOOK_LANGUAGES, description: 'vi (default): Vietnamese with an English header row; en: English' })
   @ApiProduces(XLSX_MEDIA_TYPE)
   @ApiOkResponse({ description: 'the workbook, as an attachment named after the period' })

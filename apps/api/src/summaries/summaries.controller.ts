@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { canAccessZone, Principal, readableZones } from '@app/access';
 import { parsePeriod, PeriodError, PeriodSpec, periodRange, toJson } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { PERIOD_SCHEMA, QUARTER_SCHEMA } from '../common/field-schemas';
 import { Problem } from '../common/problem';
 import { asOfNow, summaryView } from './summary-view';
 import { SummaryReader } from '@app/reporting';
@@ -19,6 +20,13 @@ export function periodFromQuery(q: { period?: string; from?: string; to?: string
   throw Problem.field(400, 'period', 'REQUIRED', 'give period=YYYY-Qn or YYYY, or from=YYYY-Qn&to=YYYY-Qn');
 }
 
+/** The query periodFromQuery reads, in the OpenAPI document. */
+export function ApiPeriodQuery(): MethodDecorator {
+  const query = (name: string, schema: typeof QUARTER_SCHEMA) =>
+    ApiQuery({ name, required: false, type: 'string', pattern: String(schema.pattern), example: schema.example, description: schema.description });
+  return applyDecorators(query('period', PERIOD_SCHEMA), query('from', QUARTER_SCHEMA), query('to', QUARTER_SCHEMA));
+}
+
 @ApiTags('summaries')
 @ApiBearerAuth()
 @Controller('v1')
@@ -28,16 +36,14 @@ export class SummariesController {
 
   /** Every zone in the caller's scope, with totals per zone kind and for all of them. */
   @Get('summaries')
-  @ApiQuery({ name: 'period', required: false, example: '2025' })
-  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false })
+  @ApiPeriodQuery()
   async summaries(@Query() q: Record<string, string>, @CurrentPrincipal() p: Principal) {
     const period = periodFromQuery(q);
     return summaryView(await this.reader.summarize(period, readableZones(p)));
   }
 
   @Get('zones/:code/summary')
-  @ApiQuery({ name: 'period', required: false, example: '2025-Q3' })
-  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false })
+  @ApiPeriodQuery()
   async zoneSummary(@Param('code') code: string, @Query() q: Record<string, string>, @CurrentPrincipal() p: Principal) {
     const period = periodFromQuery(q);
     if (!canAccessZone(p, code)) throw Problem.notFound(`No zone ${code} in your scope.`);

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { aggregateUpsert, figuresFromRow, receiptKeySql } from '@app/database';
 import {
-  AggregateDelta, DecidedRevision, decideSubmission, EnterpriseHistory, LockInterval, lockedAtInstant, mergeDeltas, Verdict, WageRegion,
+  AggregateDelta, cannotJudge, DecidedRevision, decideSubmission, EnterpriseHistory, LockInterval, lockedAtInstant, mergeDeltas, PendingSubmission,
+  Verdict, VerdictOutcome, WageRegion,
 } from '@app/domain';
 import { MinimumWages } from '../reference/minimum-wages.service';
 
@@ -31,6 +32,8 @@ function decidedRevision(r: Row): DecidedRevision {
  */
 @Injectable()
 export class ReportVerdicts {
+  private readonly logger = new Logger(ReportVerdicts.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly minimumWages: MinimumWages,
@@ -78,10 +81,11 @@ export class ReportVerdicts {
       for (const s of [...pending].sort((a, b) => (a.receipt_key < b.receipt_key ? -1 : 1))) {
         // The enterprise's zone when the report arrived (stored at intake), else as registered now.
         const zoneAtReceipt = s.zone_code ?? histories.get(s.tax_code)!.registry?.zoneCode ?? null;
-        const outcome = decideSubmission({
+        const submission: PendingSubmission = {
           id: s.id, period: s.period, receivedAt: s.received_at, receiptKey: s.receipt_key, filer: s.filer_role === 'enterprise' ? 'enterprise' : 'board',
           lockedAtReceipt: lockedAtInstant(locks, s.period, zoneAtReceipt, s.received_at), zoneCode: s.zone_code, figures: figuresFromRow(s),
-        }, histories.get(s.tax_code)!, minimumWages);
+        };
+        const outcome = this.judge(submission, histories.get(s.tax_code)!, minimumWages);
         histories.set(s.tax_code, outcome.history);
         verdicts.set(s.id, outcome.verdict);
         deltas.push(...outcome.deltas);
@@ -99,6 +103,16 @@ export class ReportVerdicts {
       for (const [id, v] of verdicts) decisions.set(id, v.status);
       return decisions;
     });
+  }
+
+  /** A submission whose judging throws is rejected rather than failing its whole batch again on every attempt. */
+  private judge(s: PendingSubmission, h: EnterpriseHistory, minimumWages: Parameters<typeof decideSubmission>[2]): VerdictOutcome {
+    try {
+      return decideSubmission(s, h, minimumWages);
+    } catch (error) {
+      this.logger.error(`submission ${s.id} could not be judged and is rejected: ${(error as Error).stack ?? String(error)}`);
+      return cannotJudge(s, h);
+    }
   }
 
   private async recordVerdicts(tx: EntityManager, verdicts: Map<string, Verdict>): Promise<void> {

@@ -76,6 +76,6 @@ export const REBUILD_AGGREGATES_SQL = `
   DELETE FROM zone_quarter_aggregates;
   INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, ${DELTA_COLUMNS.join(', ')})
   SELECT zone_code, period, next_period, reports, reports_on_time, reports_with_warnings,
-    ${SUM_KEYS.map((k) => `"${k}"::bigint`).join(', ')},
+    ${SUM_KEYS.map((k) => `"${k}"::numeric`).join(', ')},
     ${OPTIONAL_KEYS.map((k) => `"${k}_n"`).join(', ')}
   FROM (${RECOMPUTE_AGGREGATES_SQL}) r`;

@@ -1,4 +1,5 @@
 import { addQuarters, compareQuarters, formatQuarter, parseQuarter, Quarter, quarterFromIndex, quarterIndex } from './quarter';
+import { QUARTER_RANGE } from './quarter-range';
 
 /** One quarter, a calendar year or a range of quarters; quarters ascending and non-empty. */
 export interface PeriodSpec {
@@ -30,7 +31,7 @@ export function parsePeriod(text: string): PeriodSpec {
     if (q1) return { label: text, quarters: quarterSpan(q1, addQuarters(q1, 3)) };
   }
   const quarter = parseQuarter(text);
-  if (!quarter) throw new PeriodError('period', 'INVALID_PERIOD', `period must be YYYY or YYYY-Qn, got "${text}"`);
+  if (!quarter) throw new PeriodError('period', 'INVALID_PERIOD', `period must be a year YYYY or a quarter YYYY-Qn from ${QUARTER_RANGE.text}, got "${text}"`);
   return rangeSpec(quarter, quarter);
 }
 
@@ -69,7 +70,7 @@ export function yearToDate(q: Quarter): PeriodSpec {
 
 function requireQuarter(field: 'from' | 'to', text: string): Quarter {
   const quarter = parseQuarter(text);
-  if (!quarter) throw new PeriodError(field, 'INVALID_PERIOD', `${field} must be YYYY-Qn, got "${text}"`);
+  if (!quarter) throw new PeriodError(field, 'INVALID_PERIOD', `${field} must be a quarter YYYY-Qn from ${QUARTER_RANGE.text}, got "${text}"`);
   return quarter;
 }
 

@@ -1,4 +1,5 @@
 import { addDays, localDate, localMidnight } from './local-time';
+import { isReportingYear } from './quarter-range';
 
 export interface Quarter {
   readonly year: number;
@@ -6,14 +7,13 @@ export interface Quarter {
 }
 
 const QUARTER_TEXT = /^(\d{4})-Q([1-4])$/;
-const MIN_YEAR = 1990;
-const MAX_YEAR = 2999;
 
+/** A quarter written YYYY-Qn within the reporting quarters (QUARTER_RANGE), else null. */
 export function parseQuarter(text: string): Quarter | null {
   const match = QUARTER_TEXT.exec(text);
   if (!match) return null;
   const year = Number(match[1]);
-  if (year < MIN_YEAR || year > MAX_YEAR) return null;
+  if (!isReportingYear(year)) return null;
   return { year, quarter: Number(match[2]) as Quarter['quarter'] };
 }
 

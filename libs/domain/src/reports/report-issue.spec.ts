@@ -7,6 +7,9 @@ describe('report issues', () => {
     const errors = Object.entries(ISSUE_SEVERITY).filter(([, s]) => s === 'error').map(([code]) => code);
     expect(errors.sort()).toEqual([
       'ENTERPRISE_NOT_OPERATING',
+      'FIGURE_OUT_OF_RANGE',
+      'INVALID_PERIOD',
+      'NOT_JUDGEABLE',
       'PART_EXCEEDS_TOTAL',
       'PERIOD_LOCKED',
       'PERIOD_NOT_ENDED',

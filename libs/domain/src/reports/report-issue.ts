@@ -12,7 +12,11 @@ export type IssueCode =
   | 'BELOW_MINIMUM_WAGE'
   | 'OUTLIER_CHANGE'
   | 'CONSTANT_ABOVE_CURRENT'
-  | 'LATE';
+  | 'LATE'
+  // A stored submission the rules cannot judge (data from before the limits, or a failure while judging).
+  | 'INVALID_PERIOD'
+  | 'FIGURE_OUT_OF_RANGE'
+  | 'NOT_JUDGEABLE';
 
 export interface ReportIssue {
   readonly code: IssueCode;
@@ -36,7 +40,14 @@ export const ISSUE_SEVERITY: Readonly<Record<IssueCode, IssueSeverity>> = {
   OUTLIER_CHANGE: 'warning',
   CONSTANT_ABOVE_CURRENT: 'warning',
   LATE: 'warning',
+  INVALID_PERIOD: 'error',
+  FIGURE_OUT_OF_RANGE: 'error',
+  NOT_JUDGEABLE: 'error',
 };
+
+export function reportIssue(code: IssueCode, field: string | undefined, message: string, details?: ReportIssue['details']): ReportIssue {
+  return { code, severity: ISSUE_SEVERITY[code], ...(field !== undefined && { field }), message, ...(details && { details }) };
+}
 
 export function hasErrors(issues: readonly ReportIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');

@@ -5,7 +5,7 @@ import { OperatingInterval, operatedDuring } from '../registry/operating-interva
 import { MinimumWageEntry, minimumWageEntryOn, WageRegion } from '../wages/minimum-wage';
 import { growthPercent } from './percent';
 import { effectiveAverageWorkers, ReportFigures, workerMonths } from './report-figures';
-import { ISSUE_SEVERITY, IssueCode, ReportIssue } from './report-issue';
+import { reportIssue as issue, ReportIssue } from './report-issue';
 
 /** Board staff and admins file as 'board'. */
 export type FilerKind = 'enterprise' | 'board';
@@ -50,10 +50,6 @@ export function evaluateReport(figures: ReportFigures, ctx: RuleContext): Report
     ...outlierChanges(figures, ctx),
     ...late(ctx),
   ];
-}
-
-function issue(code: IssueCode, field: string, message: string, details?: ReportIssue['details']): ReportIssue {
-  return { code, severity: ISSUE_SEVERITY[code], field, message, ...(details && { details }) };
 }
 
 function notOperating(enterprise: OperatingInterval, period: Quarter): ReportIssue[] {

@@ -2,7 +2,7 @@ import { NO_NEXT_PERIOD } from '../aggregation/quarter-sums';
 import { ReportFigures } from '../reports/report-figures';
 import { MinimumWageEntry } from '../wages/minimum-wage';
 import { EnterpriseHistory } from './enterprise-history';
-import { decideSubmission, PendingSubmission } from './submission-verdict';
+import { cannotJudge, decideSubmission, PendingSubmission } from './submission-verdict';
 
 const wages: MinimumWageEntry[] = [{ effectiveFrom: '2024-07-01', region: 2, monthly: 4_410_000n }];
 const figures = (grossOutput: bigint, workers = 10): ReportFigures => ({
@@ -59,5 +59,34 @@ describe('decideSubmission', () => {
     expect(q2.deltas.map((d) => [d.period, d.nextPeriod, d.change.reports])).toEqual([
       ['2025-Q2', NO_NEXT_PERIOD, 1], ['2025-Q1', NO_NEXT_PERIOD, -1], ['2025-Q1', '2025-Q2', 1],
     ]);
+  });
+
+  it('rejects a stored submission it cannot judge, with an issue instead of failing: a period or a figure out of range', () => {
+    for (const period of ['0000-Q1', '1999-Q4', '2025-Q7', '']) {
+      const o = decideSubmission(pending(period, '2025-07-09T10:00:00+07:00'), empty, wages);
+      expect(o.verdict).toMatchObject({ status: 'rejected', revision: null, late: null, zoneCode: 'BDH' });
+      expect(o.verdict.issues).toEqual([expect.objectContaining({ code: 'INVALID_PERIOD', field: 'period', severity: 'error', message: expect.stringContaining('2000-Q1 to 2099-Q4') })]);
+      expect(o.deltas).toEqual([]);
+    }
+    const huge = decideSubmission(pending('2025-Q2', '2025-07-09T10:00:00+07:00', figures(9_223_372_036_854_775_807n)), empty, wages);
+    expect(huge.verdict.status).toBe('rejected');
+    expect(huge.verdict.issues.map((i) => [i.code, i.field])).toEqual([
+      ['FIGURE_OUT_OF_RANGE', 'production.grossOutput'], ['FIGURE_OUT_OF_RANGE', 'production.revenue'],
+    ]);
+  });
+
+  it('compares with the quarters before the first one without parsing them (a report of 2000-Q1)', () => {
+    const history: EnterpriseHistory = { ...empty, registry: { ...empty.registry!, operatingFrom: '1995-01-01' } };
+    const o = decideSubmission(pending('2000-Q1', '2000-04-09T10:00:00+07:00'), history, wages);
+    expect(o.verdict).toMatchObject({ status: 'accepted', revision: 1 });
+  });
+
+  it('rejects a submission whose judging failed, keeping the history as it was', () => {
+    const s = pending('2025-Q2', '2025-07-09T10:00:00+07:00');
+    const o = cannotJudge(s, empty);
+    expect(o).toEqual({
+      verdict: { status: 'rejected', revision: null, late: null, issues: [expect.objectContaining({ code: 'NOT_JUDGEABLE', severity: 'error' })], warningCount: 0, zoneCode: 'BDH' },
+      supersedes: null, deltas: [], history: empty,
+    });
   });
 });

@@ -1,9 +1,11 @@
 import { AggregateDelta, acceptanceDeltas, Contribution } from '../aggregation/aggregate-moves';
 import { reportContribution } from '../aggregation/report-contribution';
 import { isLate } from '../periods/due-date';
-import { addQuarters, formatQuarter, parseQuarter } from '../periods/quarter';
+import { addQuarters, formatQuarter, parseQuarter, Quarter } from '../periods/quarter';
+import { QUARTER_RANGE } from '../periods/quarter-range';
+import { figureLimitIssues } from '../reports/figure-limits';
 import { ReportFigures } from '../reports/report-figures';
-import { hasErrors, ReportIssue } from '../reports/report-issue';
+import { hasErrors, reportIssue, ReportIssue } from '../reports/report-issue';
 import { ComparableReport, evaluateReport, FilerKind } from '../reports/report-rules';
 import { MinimumWageEntry } from '../wages/minimum-wage';
 import { DecidedRevision, EnterpriseHistory } from './enterprise-history';
@@ -52,11 +54,17 @@ function contributionOf(r: DecidedRevision): Contribution {
  * the zone-quarter sums change. Pure: the worker loads the history and writes the outcome.
  */
 export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, minimumWages: readonly MinimumWageEntry[]): VerdictOutcome {
-  const quarter = parseQuarter(s.period)!;
+  const quarter = parseQuarter(s.period);
+  // The api refuses both; a stored row may still hold them (older data, a manual fix): rejected, never a failed job.
+  if (quarter === null) {
+    return rejected(s, h, [reportIssue('INVALID_PERIOD', 'period', `The period "${s.period}" is not a quarter from ${QUARTER_RANGE.text}.`)]);
+  }
+  const outOfRange = figureLimitIssues(s.figures);
+  if (outOfRange.length > 0) return rejected(s, h, outOfRange);
   const currentOf = (period: string) => h.revisions.find((r) => r.status === 'accepted' && r.period === period) ?? null;
-  const comparable = (period: string): ComparableReport | null => {
-    const r = currentOf(period);
-    return r ? { period: parseQuarter(period)!, grossOutput: r.figures.grossOutput, workers: r.figures.workers } : null;
+  const comparable = (q: Quarter): ComparableReport | null => {
+    const r = currentOf(formatQuarter(q));
+    return r ? { period: q, grossOutput: r.figures.grossOutput, workers: r.figures.workers } : null;
   };
   const ofQuarter = h.revisions.filter((r) => r.period === s.period);
   const firstReceivedAt = new Date(Math.min(s.receivedAt.getTime(), ...ofQuarter.map((r) => r.receivedAt.getTime())));
@@ -67,14 +75,12 @@ export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, min
     enterprise: h.registry,
     periodLockedAtReceipt: s.lockedAtReceipt,
     firstReceivedAt,
-    previousQuarter: comparable(formatQuarter(addQuarters(quarter, -1))),
-    sameQuarterLastYear: comparable(formatQuarter(addQuarters(quarter, -4))),
+    previousQuarter: comparable(addQuarters(quarter, -1)),
+    sameQuarterLastYear: comparable(addQuarters(quarter, -4)),
     minimumWages,
   });
   const warningCount = warningsIn(issues);
-  if (!h.registry || hasErrors(issues)) {
-    return { verdict: { status: 'rejected', revision: null, late: null, issues, warningCount, zoneCode: h.registry?.zoneCode ?? s.zoneCode }, supersedes: null, deltas: [], history: h };
-  }
+  if (!h.registry || hasErrors(issues)) return rejected(s, h, issues);
 
   const late = isLate(firstReceivedAt, quarter);
   const revision = Math.max(0, ...ofQuarter.map((r) => r.revision)) + 1;
@@ -98,6 +104,18 @@ export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, min
   });
   const revisions = h.revisions.map((r) => (r === current ? { ...r, status: 'superseded' as const } : r));
   return { verdict: { ...verdictOf(decided), issues }, supersedes: current?.id ?? null, deltas, history: { ...h, revisions: [...revisions, decided] } };
+}
+
+/** The verdict on a submission whose judging failed unexpectedly: rejected, so that it is not left undecided. */
+export function cannotJudge(s: PendingSubmission, h: EnterpriseHistory): VerdictOutcome {
+  return rejected(s, h, [reportIssue('NOT_JUDGEABLE', undefined, 'The report could not be judged (the failure was logged); file it again, or ask the board.')]);
+}
+
+function rejected(s: PendingSubmission, h: EnterpriseHistory, issues: ReportIssue[]): VerdictOutcome {
+  return {
+    verdict: { status: 'rejected', revision: null, late: null, issues, warningCount: warningsIn(issues), zoneCode: h.registry?.zoneCode ?? s.zoneCode },
+    supersedes: null, deltas: [], history: h,
+  };
 }
 
 function verdictOf(r: DecidedRevision): Omit<Verdict, 'issues'> {

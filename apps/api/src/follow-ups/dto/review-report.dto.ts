@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsNotBlank, IsText } from '../../common/field-rules';
+import { TEXT } from '../../common/field-schemas';
 
 export class ReviewReportDto {
-  @ApiProperty({ example: 'Đã liên hệ doanh nghiệp: quỹ lương quý này chưa gồm tiền thưởng.', description: 'what the board found or did; internal to the board' })
+  @ApiProperty({ ...TEXT, example: 'Đã liên hệ doanh nghiệp: quỹ lương quý này chưa gồm tiền thưởng.', description: 'what the board found or did; internal to the board' })
   @IsText() @IsNotBlank() comment: string;
 
   @ApiPropertyOptional({

@@ -1,17 +1,19 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsEmailAddress, IsIsoDay, IsNotBlank, IsOneOf, IsTaxCode, IsText, IsZoneCode } from '../../common/field-rules';
+import { IsEmailAddress, IsRegistryDay, IsNotBlank, IsOneOf, IsTaxCode, IsText, IsZoneCode } from '../../common/field-rules';
+import { EMAIL_SCHEMA, REGISTRY_DAY_SCHEMA, TAX_CODE_SCHEMA, TEXT, ZONE_CODE_SCHEMA } from '../../common/field-schemas';
+import { PatchType } from '../../common/patch-type';
 
 export class CreateEnterpriseDto {
-  @ApiProperty({ example: '5300123456' }) @IsText() @IsTaxCode() taxCode: string;
-  @ApiProperty({ example: 'Công ty TNHH Hóa chất Đức Giang Lào Cai' }) @IsText() @IsNotBlank() name: string;
-  @ApiProperty({ example: 'TL' }) @IsText() @IsZoneCode() zoneCode: string;
+  @ApiProperty(TAX_CODE_SCHEMA) @IsText() @IsTaxCode() taxCode: string;
+  @ApiProperty({ ...TEXT, example: 'Công ty TNHH Hóa chất Đức Giang Lào Cai' }) @IsText() @IsNotBlank() name: string;
+  @ApiProperty({ ...ZONE_CODE_SCHEMA, example: 'TL' }) @IsText() @IsZoneCode() zoneCode: string;
   @ApiProperty({ enum: ['domestic', 'foreign'] }) @IsOneOf(['domestic', 'foreign']) ownership: 'domestic' | 'foreign';
-  @ApiPropertyOptional({ enum: ['B', 'C', 'D', 'E'], description: 'VSIC 2025 section' })
+  @ApiPropertyOptional({ enum: ['B', 'C', 'D', 'E'], nullable: true, description: 'VSIC 2025 section' })
   @IsOptional() @IsOneOf(['B', 'C', 'D', 'E']) vsicSection?: 'B' | 'C' | 'D' | 'E' | null;
-  @ApiProperty({ example: '2019-05-01' }) @IsText() @IsIsoDay() operatingFrom: string;
-  @ApiPropertyOptional({ example: null, nullable: true }) @IsOptional() @IsText() @IsIsoDay() operatingUntil?: string | null;
-  @ApiPropertyOptional({ example: 'ketoan@example.vn' }) @IsOptional() @IsText() @IsEmailAddress() contactEmail?: string | null;
+  @ApiProperty(REGISTRY_DAY_SCHEMA) @IsText() @IsRegistryDay() operatingFrom: string;
+  @ApiPropertyOptional({ ...REGISTRY_DAY_SCHEMA, example: null, nullable: true }) @IsOptional() @IsText() @IsRegistryDay() operatingUntil?: string | null;
+  @ApiPropertyOptional({ ...EMAIL_SCHEMA, example: 'ketoan@example.vn', nullable: true }) @IsOptional() @IsText() @IsEmailAddress() contactEmail?: string | null;
 }
 
-export class UpdateEnterpriseDto extends PartialType(OmitType(CreateEnterpriseDto, ['taxCode'] as const)) {}
+export class UpdateEnterpriseDto extends PatchType(OmitType(CreateEnterpriseDto, ['taxCode'] as const), ['name', 'zoneCode', 'ownership', 'operatingFrom']) {}

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Money } from '../../common/field-rules';
+import { moneySchema } from '../../common/field-schemas';
 
 export class PutTargetDto {
-  @ApiProperty({ type: String, example: '24000000000000', description: 'annual gross output target at 2010 prices, đồng' })
+  @ApiProperty(moneySchema('money', '24000000000000', 'annual gross output target at 2010 prices'))
   @Money()
   grossOutputConstant2010: number | string;
 }
