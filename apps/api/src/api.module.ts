@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller';
 import { RedisProbe } from './health/redis-probe.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
+import { QueueMetrics } from './metrics/queue-metrics.service';
 import { PeriodsController } from './periods/periods.controller';
 import { EnterpriseZones } from './registry/enterprise-zones.service';
 import { EnterprisesController } from './registry/enterprises.controller';
@@ -54,6 +55,7 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         TokenStore, TokenRevocations, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader, PublicationBuilder,
         FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader, ReportUploads, UploadBatches,
+        QueueMetrics,
       ],
     };
   }
