@@ -9,6 +9,7 @@ import { ScheduledJobsProcessor } from './schedules/scheduled-jobs.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { QueueProducers } from './queues/queue-producers.service';
 import { RepairCounts } from './queues/repair-counts.service';
+import { StrandedJobs } from './repair/stranded-jobs.service';
 import { MinimumWages } from './reference/minimum-wages.service';
 import { ReportVerdicts } from './reports/report-verdicts.service';
 import { VerdictBatcher } from './reports/verdict-batcher.service';
@@ -21,7 +22,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [SettingsModule.forRoot(settings), DatabaseModule],
       providers: [QueueProducers, RepairCounts, OutboxRelay, MinimumWages, ReportVerdicts, VerdictBatcher, ReportsProcessor,
-        SummaryReader, FilingStatusReader, PublicationBuilder, ReminderScan, EmailSender, JobSchedules, ScheduledJobsProcessor],
+        SummaryReader, FilingStatusReader, PublicationBuilder, ReminderScan, EmailSender, JobSchedules, ScheduledJobsProcessor, StrandedJobs],
     };
   }
 }

@@ -121,7 +121,8 @@ export class PublicationBuilder {
     });
   }
 
-  private async existing(month: string, db: SqlRunner = this.db): Promise<number | null> {
+  /** The month's regular publication, if it has one. */
+  async existing(month: string, db: SqlRunner = this.db): Promise<number | null> {
     const rows: Array<{ id: number }> = await db.query('SELECT id FROM publications WHERE month = $1 AND NOT forced ORDER BY id LIMIT 1', [month]);
     return rows[0]?.id ?? null;
   }
