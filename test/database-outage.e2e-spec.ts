@@ -1,9 +1,9 @@
-import { Client } from 'pg';
 import { JobName, QueueName } from '@app/queue';
 import { aggregatesAndRecomputation, waitUntilDecided } from './support/aggregate-invariant';
 import { createEnterprise, createZone, reportBody, submit } from './support/fixtures';
 import { todaysPublication } from './support/publication-calendar';
 import { QueueJobs } from './support/queue-jobs';
+import { holdEnterprises, waitForRowLockWaiter } from './support/row-locks';
 import { SmtpSink } from './support/smtp-sink';
 import { TcpProxy } from './support/tcp-proxy';
 import { startTestSystem, TestSystem } from './support/test-system';
@@ -39,17 +39,6 @@ describe('PostgreSQL unavailable for longer than every retry, then back', () => 
   const failedJobs = async (jobs: QueueJobs) => (await jobs.queue.getJobCounts('failed')).failed;
   const metrics = async () => String((await sys.http.get('/metrics')).body);
 
-  /** Holds the enterprises' rows from a direct connection, so the worker's verdicts wait inside their transactions. */
-  async function holdEnterprises(): Promise<() => Promise<void>> {
-    const blocker = new Client({ connectionString: directUrl });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query('SELECT 1 FROM enterprises WHERE tax_code = ANY($1) FOR UPDATE', [ENTERPRISES]);
-    return async () => {
-      await blocker.query('ROLLBACK');
-      await blocker.end();
-    };
-  }
   let directUrl: string;
 
   beforeAll(async () => {
@@ -87,14 +76,15 @@ describe('PostgreSQL unavailable for longer than every retry, then back', () => 
       for (const period of ['2025-Q4', '2026-Q1']) stored.push((await submit(sys.http, board, reportBody(taxCode, period, { grossOutput: (i + 1) * 1_000_000_000 }))).id);
       if (i % 3 === 0) stored.push((await submit(sys.http, board, reportBody(taxCode, '2025-Q4', { grossOutput: (i + 1) * 1_200_000_000 }))).id);
     }
-    const release = await holdEnterprises();
+    // The suite's direct connection: the proxy is about to cut the others.
+    const held = await holdEnterprises(directUrl, ENTERPRISES);
     try {
       await sys.startWorker();
       await waitFor('outbox handed to the queue', async () => (await sys.query('SELECT 1 FROM outbox WHERE published_at IS NULL')).length === 0);
-      await waitFor('a verdict waiting on the held rows', async () => (await sys.query(`SELECT 1 FROM pg_locks WHERE NOT granted`)).length > 0);
+      await waitForRowLockWaiter(sys);
       proxy.setMode('refuse');
     } finally {
-      await release();
+      await held.release();
     }
 
     // Clients keep retrying their reports with their keys while the database is away, and after.

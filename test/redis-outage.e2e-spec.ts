@@ -1,7 +1,7 @@
-import { Client } from 'pg';
 import { aggregatesAndRecomputation, waitUntilDecided } from './support/aggregate-invariant';
 import { createEnterprise, createZone, reportBody, submit, submitAndDecide, verdict } from './support/fixtures';
 import { PrivateRedis } from './support/redis-server';
+import { holdEnterprises, waitForRowLockWaiter } from './support/row-locks';
 import { startTestSystem, TestSystem } from './support/test-system';
 
 /*
@@ -49,26 +49,15 @@ describe('outages: Redis down, worker killed', () => {
    * it wait in the queue. Returns once the worker waits on the row; `release` lets it go on.
    */
   async function stallWorkerOn(taxCode: string): Promise<{ release: () => Promise<void> }> {
-    const blocker = new Client({ connectionString: sys.env.DATABASE_URL });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query('SELECT 1 FROM enterprises WHERE tax_code = $1 FOR UPDATE', [taxCode]);
-    const release = async () => {
-      await blocker.query('ROLLBACK');
-      await blocker.end();
-    };
+    const held = await holdEnterprises(sys.env.DATABASE_URL, [taxCode]);
     try {
       await sys.startWorker({ WORKER_CONCURRENCY: '1' });
-      const deadline = Date.now() + 10_000;
-      while ((await sys.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND locktype IN ('tuple', 'transactionid')`)).length === 0) {
-        if (Date.now() > deadline) throw new Error('the worker never reached the held row');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await waitForRowLockWaiter(sys);
     } catch (error) {
-      await release();
+      await held.release();
       throw error;
     }
-    return { release };
+    return held;
   }
 
   it('accepts a report while Redis is up', async () => {

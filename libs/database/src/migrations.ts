@@ -4,9 +4,11 @@ import { EnterpriseQuarterSpans1764200000000 } from './migrations/1764200000000-
 import { FollowUpIndex1764300000000 } from './migrations/1764300000000-follow-up-index';
 import { PublicationsAndMail1764500000000 } from './migrations/1764500000000-publications-and-mail';
 import { ReportUploadBatches1764600000000 } from './migrations/1764600000000-report-upload-batches';
+import { EmailSendingLease1764720000000 } from './migrations/1764720000000-email-sending-lease';
 
 /** In order; each runs once per database. */
 export const MIGRATIONS = [
   InitialSchema1764000000000, ReceivedSubmissionsIndex1764100000000, EnterpriseQuarterSpans1764200000000, FollowUpIndex1764300000000,
   PublicationsAndMail1764500000000, ReportUploadBatches1764600000000,
+  EmailSendingLease1764720000000,
 ];

@@ -34,7 +34,7 @@ const UNDONE_WORK: ReadonlyArray<{ queue: QueueName; what: string; sql: string; 
   {
     queue: QueueName.Mail,
     what: 'email',
-    sql: `SELECT id FROM email_outbox WHERE status = 'pending' AND created_at < now() - $1 * interval '1 millisecond'
+    sql: `SELECT id FROM email_outbox WHERE status IN ('pending', 'sending') AND created_at < now() - $1 * interval '1 millisecond'
           ORDER BY created_at LIMIT ${BATCH}`,
     job: (id) => ({ name: JobName.SendEmail, data: { emailId: id }, opts: { jobId: `email-${id}` } }),
   },
