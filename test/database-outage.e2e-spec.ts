@@ -3,7 +3,7 @@ import { aggregatesAndRecomputation, waitUntilDecided } from './support/aggregat
 import { createEnterprise, createZone, reportBody, submit } from './support/fixtures';
 import { todaysPublication } from './support/publication-calendar';
 import { QueueJobs } from './support/queue-jobs';
-import { holdEnterprises, waitForRowLockWaiter } from './support/row-locks';
+import { holdEnterprises, waitForRowLockWaiter } from './support/held-locks';
 import { SmtpSink } from './support/smtp-sink';
 import { TcpProxy } from './support/tcp-proxy';
 import { startTestSystem, TestSystem } from './support/test-system';

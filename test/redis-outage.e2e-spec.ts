@@ -4,7 +4,7 @@ import { JobSchedulerJson } from 'bullmq';
 import { QueueName } from '@app/queue';
 import { QueueJobs } from './support/queue-jobs';
 import { PrivateRedis } from './support/redis-server';
-import { holdEnterprises, waitForRowLockWaiter } from './support/row-locks';
+import { holdEnterprises, waitForRowLockWaiter } from './support/held-locks';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
 

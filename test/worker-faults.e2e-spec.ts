@@ -5,7 +5,7 @@ import { startExtraWorker } from './support/extra-process';
 import { createEnterprise, createZone, reportBody, submit } from './support/fixtures';
 import { QueueJobs } from './support/queue-jobs';
 import { PrivateRedis } from './support/redis-server';
-import { holdEnterprises, waitForRowLockWaiter } from './support/row-locks';
+import { holdEnterprises, waitForRowLockWaiter } from './support/held-locks';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
 
