@@ -1,5 +1,5 @@
 import { JobName, QueueName } from '@app/queue';
-import { aggregatesAndRecomputation, waitUntilDecided } from './support/aggregate-invariant';
+import { aggregatesAndRecomputation, expectDecidedOnce, waitUntilDecided } from './support/aggregate-invariant';
 import { createEnterprise, createZone, reportBody, submit } from './support/fixtures';
 import { todaysPublication } from './support/publication-calendar';
 import { QueueJobs } from './support/queue-jobs';
@@ -7,6 +7,7 @@ import { holdEnterprises, waitForRowLockWaiter } from './support/held-locks';
 import { SmtpSink } from './support/smtp-sink';
 import { TcpProxy } from './support/tcp-proxy';
 import { startTestSystem, TestSystem } from './support/test-system';
+import { waitFor } from './support/wait-for';
 
 /*
  * The api and the worker reach PostgreSQL through a TCP proxy that the suite cuts (`refuse`: every
@@ -29,13 +30,6 @@ describe('PostgreSQL unavailable for longer than every retry, then back', () => 
   let publications: QueueJobs;
   let mail: QueueJobs;
 
-  const waitFor = async (what: string, ready: () => Promise<boolean>, timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await ready())) {
-      if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
   const failedJobs = async (jobs: QueueJobs) => (await jobs.queue.getJobCounts('failed')).failed;
   const metrics = async () => String((await sys.http.get('/metrics')).body);
 
@@ -115,12 +109,7 @@ describe('PostgreSQL unavailable for longer than every retry, then back', () => 
     expect(keyed).toEqual(answered.map((c) => ({ idempotency_key: c.key, id: c.id })).sort((a, b) => a.idempotency_key.localeCompare(b.idempotency_key)));
 
     // Exactly one verdict each: per enterprise-quarter one current revision, revisions 1..n.
-    const rows = await sys.query(`SELECT tax_code, period, status, revision, processed_at FROM report_submissions ORDER BY tax_code, period, revision`);
-    expect(rows).toHaveLength(stored.length + answered.length);
-    expect(rows.filter((r) => !['accepted', 'superseded'].includes(r.status) || r.processed_at === null)).toEqual([]);
-    const byQuarter = new Map<string, number[]>();
-    for (const r of rows) byQuarter.set(`${r.tax_code} ${r.period}`, [...(byQuarter.get(`${r.tax_code} ${r.period}`) ?? []), r.revision]);
-    for (const [key, revisions] of byQuarter) expect({ key, revisions }).toEqual({ key, revisions: revisions.map((_, i) => i + 1) });
+    expect(await expectDecidedOnce(sys)).toHaveLength(stored.length + answered.length);
     const { stored: sums, recomputed } = await aggregatesAndRecomputation(sys);
     expect(sums).toEqual(recomputed);
 

@@ -10,6 +10,7 @@ import { QueueJobs } from './support/queue-jobs';
 import { holdAdvisoryLock, waitForLockWaiters } from './support/held-locks';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
+import { waitFor } from './support/wait-for';
 import { field, openWorkbook, sheetRecords } from './support/workbook-rows';
 
 /*
@@ -76,13 +77,7 @@ describe('publication emails through a real SMTP server', () => {
    * the worker hears its answer and records it: reading the rows as soon as the message arrived once
    * found one still pending under load.
    */
-  const allRecordedSent = async (timeoutMs = 15_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while ((await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length > 0) {
-      if (Date.now() > deadline) throw new Error(`emails not recorded sent: ${JSON.stringify(await sys.query(`SELECT recipient, status, attempts FROM email_outbox WHERE status <> 'sent'`))}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const allRecordedSent = () => waitFor('every email recorded sent', async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0);
 
   beforeAll(async () => {
     smtp = await SmtpSink.start();

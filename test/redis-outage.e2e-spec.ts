@@ -1,4 +1,4 @@
-import { aggregatesAndRecomputation, waitUntilDecided } from './support/aggregate-invariant';
+import { aggregatesAndRecomputation, expectDecidedOnce, waitUntilDecided } from './support/aggregate-invariant';
 import { createEnterprise, createZone, reportBody, submit, submitAndDecide, verdict } from './support/fixtures';
 import { JobSchedulerJson } from 'bullmq';
 import { QueueName } from '@app/queue';
@@ -7,6 +7,7 @@ import { PrivateRedis } from './support/redis-server';
 import { holdEnterprises, waitForRowLockWaiter } from './support/held-locks';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
+import { waitFor } from './support/wait-for';
 
 /*
  * Redis is a queue, not the record: reports are stored (with their outbox rows) before they are
@@ -157,17 +158,7 @@ describe('outages: Redis down, worker killed', () => {
     await sys.startWorker();
     await waitUntilDecided(sys, 20_000);
 
-    const rows = await sys.query(
-      `SELECT tax_code, period, status, revision, processed_at FROM report_submissions WHERE id = ANY($1) ORDER BY tax_code, period, revision`, [ids],
-    );
-    expect(rows.every((r) => ['accepted', 'superseded'].includes(r.status) && r.processed_at !== null)).toBe(true);
-    // Once each: per enterprise-quarter one current revision and revisions 1..n without gaps or repeats.
-    const byQuarter = new Map<string, Array<{ status: string; revision: number }>>();
-    for (const r of rows) byQuarter.set(`${r.tax_code} ${r.period}`, [...(byQuarter.get(`${r.tax_code} ${r.period}`) ?? []), r]);
-    for (const [key, revisions] of byQuarter) {
-      expect({ key, current: revisions.filter((r) => r.status === 'accepted').length, revisions: revisions.map((r) => r.revision) })
-        .toEqual({ key, current: 1, revisions: revisions.map((_, i) => i + 1) });
-    }
+    await expectDecidedOnce(sys, ids);
     const { stored, recomputed } = await aggregatesAndRecomputation(sys);
     expect(stored).toEqual(recomputed);
 
@@ -182,13 +173,10 @@ describe('outages: Redis down, worker killed', () => {
   /** Both schedulers, once the worker has (re-)created them. */
   async function schedulesExist(): Promise<JobSchedulerJson[]> {
     const queues = [new QueueJobs(sys, QueueName.Publications), new QueueJobs(sys, QueueName.Reminders)];
+    const found = async () => (await Promise.all(queues.map((q) => q.schedulers()))).flat();
     try {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const found = (await Promise.all(queues.map((q) => q.schedulers()))).flat();
-        if (found.length === 2 || Date.now() > deadline) return found;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await waitFor('both schedulers', async () => (await found()).length === 2, 10_000);
+      return await found();
     } finally {
       await Promise.all(queues.map((q) => q.close()));
     }
@@ -212,15 +200,9 @@ describe('outages: Redis down, worker killed', () => {
     await restarted;
     await waitUntilDecided(sys, 20_000);
 
-    const rows = await sys.query(`SELECT tax_code, period, status, revision FROM report_submissions WHERE id = ANY($1) ORDER BY tax_code, period, revision`, [filed]);
+    const rows = await expectDecidedOnce(sys, filed);
     expect(rows).toHaveLength(40);
-    const byQuarter = new Map<string, Array<{ status: string; revision: number }>>();
-    for (const r of rows) byQuarter.set(`${r.tax_code} ${r.period}`, [...(byQuarter.get(`${r.tax_code} ${r.period}`) ?? []), r]);
-    expect(byQuarter.size).toBe(16);
-    for (const [key, revisions] of byQuarter) {
-      expect({ key, current: revisions.filter((r) => r.status === 'accepted').length, revisions: revisions.map((r) => r.revision) })
-        .toEqual({ key, current: 1, revisions: revisions.map((_, i) => i + 1) });
-    }
+    expect(new Set(rows.map((r) => `${r.tax_code} ${r.period}`)).size).toBe(16);
     const { stored, recomputed } = await aggregatesAndRecomputation(sys);
     expect(stored).toEqual(recomputed);
     expect(await schedulesExist()).toEqual([expect.objectContaining({ key: 'monthly-publication' }), expect.objectContaining({ key: 'daily-reminders' })]);
@@ -239,11 +221,7 @@ describe('outages: Redis down, worker killed', () => {
     await redis.start();
     smtp.resume();
 
-    const deadline = Date.now() + 20_000;
-    while ((await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length > 0) {
-      if (Date.now() > deadline) throw new Error(`emails unsent: ${JSON.stringify(await sys.query(`SELECT recipient, status FROM email_outbox WHERE status <> 'sent'`))}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitFor('every email recorded sent', async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0);
     for (const email of subscribers) expect(smtp.to(email)).toHaveLength(1);
     expect(await sys.query('SELECT id, forced FROM publications')).toEqual([{ id: published.body.id, forced: false }]);
     expect((await sys.http.post('/v1/publications', {}, admin)).status).toBe(200);

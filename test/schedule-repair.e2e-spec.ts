@@ -2,6 +2,7 @@ import { QueueName } from '@app/queue';
 import { QueueJobs } from './support/queue-jobs';
 import { PrivateRedis } from './support/redis-server';
 import { startTestSystem, TestSystem } from './support/test-system';
+import { waitFor } from './support/wait-for';
 
 /*
  * The publication and reminder schedules live in Redis alone (BullMQ job schedulers). A Redis that
@@ -18,14 +19,6 @@ describe('schedules come back after Redis restarts empty', () => {
   let reminders: QueueJobs;
 
   const schedulers = async () => [...(await publications.schedulers()), ...(await reminders.schedulers())];
-  const waitFor = async (what: string, ready: () => Promise<boolean>, timeoutMs: number) => {
-    const started = Date.now();
-    while (!(await ready().catch(() => false))) {
-      if (Date.now() - started > timeoutMs) throw new Error(`${what} not within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return Date.now() - started;
-  };
   const metric = async (line: RegExp) => {
     const r = await sys.http.get('/metrics');
     expect(r.status).toBe(200);

@@ -1,5 +1,5 @@
 import { QueueName } from '@app/queue';
-import { aggregatesAndRecomputation, waitUntilDecided } from './support/aggregate-invariant';
+import { aggregatesAndRecomputation, expectDecidedOnce, waitUntilDecided } from './support/aggregate-invariant';
 import { AppProcess } from './support/app-process';
 import { startExtraWorker } from './support/extra-process';
 import { createEnterprise, createZone, reportBody, submit } from './support/fixtures';
@@ -8,6 +8,7 @@ import { PrivateRedis } from './support/redis-server';
 import { holdEnterprises, waitForRowLockWaiter } from './support/held-locks';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
+import { waitFor } from './support/wait-for';
 
 /*
  * The worker stopped the hard way (SIGKILL), the polite way (SIGTERM) while Redis goes away, and a mail
@@ -25,13 +26,6 @@ describe('worker faults', () => {
   let reports: QueueJobs;
   const extra: AppProcess[] = [];
 
-  const waitFor = async (what: string, ready: () => Promise<boolean>, timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await ready())) {
-      if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
   const statusOf = async (ids: string[]) => (await sys.query<{ status: string }>('SELECT status FROM report_submissions WHERE id = ANY($1) ORDER BY stored_at', [ids])).map((r) => r.status);
   const worker = async (env: Record<string, string>) => {
     const w = await startExtraWorker(sys, env);
@@ -174,16 +168,7 @@ describe('worker faults', () => {
 
     await sys.startWorker();
     await waitUntilDecided(sys, 40_000);
-    const rows = await sys.query(
-      `SELECT tax_code, period, status, revision, processed_at FROM report_submissions WHERE id = ANY($1) ORDER BY tax_code, period, revision`, [ids],
-    );
-    expect(rows.filter((r) => !['accepted', 'superseded'].includes(r.status) || r.processed_at === null)).toEqual([]);
-    const byQuarter = new Map<string, Array<{ status: string; revision: number }>>();
-    for (const r of rows) byQuarter.set(`${r.tax_code} ${r.period}`, [...(byQuarter.get(`${r.tax_code} ${r.period}`) ?? []), r]);
-    for (const [key, revisions] of byQuarter) {
-      expect({ key, current: revisions.filter((r) => r.status === 'accepted').length, revisions: revisions.map((r) => r.revision) })
-        .toEqual({ key, current: 1, revisions: revisions.map((_, i) => i + 1) });
-    }
+    await expectDecidedOnce(sys, ids);
     const { stored, recomputed } = await aggregatesAndRecomputation(sys);
     expect(stored).toEqual(recomputed);
     const q3 = await sys.http.get('/v1/zones/TT/summary?period=2025-Q3', board);
