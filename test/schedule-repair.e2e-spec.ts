@@ -67,6 +67,7 @@ describe('schedules come back after Redis restarts empty', () => {
 
   it('leaves schedules alone while they exist', async () => {
     const before = await schedulers();
+    // Nothing happens to await here: three check intervals pass without a re-creation.
     await new Promise((r) => setTimeout(r, 3 * CHECK_MS));
     expect(await schedulers()).toEqual(before);
     expect(await metric(/^job_schedulers_recreated_total\{scheduler="monthly-publication"\}/)).toBe('job_schedulers_recreated_total{scheduler="monthly-publication"} 1');

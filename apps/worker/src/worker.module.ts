@@ -8,7 +8,7 @@ import { JobSchedules } from './schedules/job-schedules.service';
 import { ScheduledJobsProcessor } from './schedules/scheduled-jobs.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { QueueProducers } from './queues/queue-producers.service';
-import { RepairCounts } from './queues/repair-counts.service';
+import { RepairCounts } from './repair/repair-counts.service';
 import { StrandedJobs } from './repair/stranded-jobs.service';
 import { MinimumWages } from './reference/minimum-wages.service';
 import { ReportVerdicts } from './reports/report-verdicts.service';

@@ -2,4 +2,4 @@ export * from './queue-names';
 export * from './redis-connection';
 export * from './job-options';
 export * from './job-schedules';
-export * from './repair-counters';
+export * from './repair-counts';

@@ -12,7 +12,7 @@ const READ_TIMEOUT_MS = 1000;
 /**
  * Queue figures on /metrics, read from Redis at scrape time through the probe's connection (never on
  * the request path): jobs by queue and state, and what the worker repaired, which it counts in Redis
- * (libs/queue repair-counters). While Redis is away they are left out of the scrape, not failing it.
+ * (libs/queue repair-counts). While Redis is away they are left out of the scrape, not failing it.
  */
 @Injectable()
 export class QueueMetrics implements OnModuleDestroy {

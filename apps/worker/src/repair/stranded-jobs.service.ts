@@ -8,7 +8,7 @@ import { JobName, ProcessReportJob, QueueName, SendEmailJob } from '@app/queue';
 import { PublicationBuilder } from '@app/reporting';
 import { PeriodicTask } from '../common/periodic-task';
 import { QueueProducers } from '../queues/queue-producers.service';
-import { RepairCounts } from '../queues/repair-counts.service';
+import { RepairCounts } from './repair-counts.service';
 import { scheduledInstant } from '../queues/scheduled-instant';
 
 const BATCH = 5000;

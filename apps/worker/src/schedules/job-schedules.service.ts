@@ -3,7 +3,7 @@ import { Settings } from '@app/config';
 import { JobSchedule, jobSchedules, SCHEDULE_TIME_ZONE, scheduleTemplate } from '@app/queue';
 import { PeriodicTask } from '../common/periodic-task';
 import { QueueProducers } from '../queues/queue-producers.service';
-import { RepairCounts } from '../queues/repair-counts.service';
+import { RepairCounts } from '../repair/repair-counts.service';
 
 /**
  * Upserts the BullMQ job schedulers from one place. BullMQ keeps one scheduler per id and creates each

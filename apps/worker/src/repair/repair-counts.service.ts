@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Settings } from '@app/config';
 import { repairCountsKey, repairField, RepairKind } from '@app/queue';
-import { QueueProducers } from './queue-producers.service';
+import { QueueProducers } from '../queues/queue-producers.service';
 
-/** Counts repairs where the api's /metrics reads them (see libs/queue repair-counters). */
+/** Counts repairs where the api's /metrics reads them (see libs/queue repair-counts). */
 @Injectable()
 export class RepairCounts {
   constructor(
