@@ -8,8 +8,8 @@ import { JobName, ProcessReportJob, QueueName, SendEmailJob } from '@app/queue';
 import { PublicationBuilder } from '@app/reporting';
 import { PeriodicTask } from '../common/periodic-task';
 import { QueueProducers } from '../queues/queue-producers.service';
-import { RepairCounts } from './repair-counts.service';
 import { scheduledInstant } from '../queues/scheduled-instant';
+import { RepairCounts } from './repair-counts.service';
 
 const BATCH = 5000;
 /** Failed publication jobs looked at each time: the newest, one a month in normal times. */
