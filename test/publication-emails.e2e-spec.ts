@@ -1,12 +1,16 @@
 import { JobName, QueueName } from '@app/queue';
+// The file itself: the @app/reporting door pulls in Nest modules.
+import { PUBLICATION_LOCK } from '../libs/reporting/src/publication-lock';
 import { AppProcess } from './support/app-process';
 import { startExtraWorker } from './support/extra-process';
 import { createEnterprise, createZone, reportBody, submitAndDecide } from './support/fixtures';
 import { fileOnPaper, PaperFiling } from './support/paper-filings';
 import { todaysPublication } from './support/publication-calendar';
 import { QueueJobs } from './support/queue-jobs';
+import { holdAdvisoryLock, waitForLockWaiters } from './support/held-locks';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
+import { waitFor } from './support/wait-for';
 import { field, openWorkbook, sheetRecords } from './support/workbook-rows';
 
 /*
@@ -68,6 +72,12 @@ describe('publication emails through a real SMTP server', () => {
     return openWorkbook(xlsx[0].content);
   };
   const emailRows = async () => (await sys.query<{ n: number }>(`SELECT count(*)::int AS n FROM email_outbox WHERE kind = 'publication'`))[0].n;
+  /**
+   * Waits until the worker has recorded every email sent. The SMTP server has a message a moment before
+   * the worker hears its answer and records it: reading the rows as soon as the message arrived once
+   * found one still pending under load.
+   */
+  const allRecordedSent = () => waitFor('every email recorded sent', async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0);
 
   beforeAll(async () => {
     smtp = await SmtpSink.start();
@@ -101,8 +111,16 @@ describe('publication emails through a real SMTP server', () => {
 
   it('mails each subscriber once although the monthly job ran twice, in two workers at once', async () => {
     extraWorkers.push(await startExtraWorker(sys));
-    // Two occurrences of the monthly job (a doubled or retried one), taken by the two workers together.
-    await Promise.all([publications.add(JobName.PublishMonthly, 'monthly-a'), publications.add(JobName.PublishMonthly, 'monthly-b')]);
+    // Two occurrences of the monthly job (a doubled or retried one), taken by the two workers together:
+    // the publishers' lock is held here until both wait for it, so neither worker can finish its job and
+    // take the other one, however slow the second worker is to start.
+    const gate = await holdAdvisoryLock(sys.env.DATABASE_URL, PUBLICATION_LOCK);
+    try {
+      await Promise.all([publications.add(JobName.PublishMonthly, 'monthly-a'), publications.add(JobName.PublishMonthly, 'monthly-b')]);
+      await waitForLockWaiters(sys, ['advisory'], 2, 30_000);
+    } finally {
+      await gate.release();
+    }
     const jobs = await Promise.all([publications.finished('monthly-a'), publications.finished('monthly-b')]);
     expect(jobs.map((j) => j.failedReason)).toEqual([undefined, undefined]);
     // Each worker takes one publication job at a time, so jobs that ran at the same time ran in both.
@@ -113,7 +131,8 @@ describe('publication emails through a real SMTP server', () => {
     expect(results[0].id).toBe(results[1].id);
 
     await smtp.waitFor(() => smtp.received.length, 3);
-    await new Promise((r) => setTimeout(r, 1000));
+    // Every email recorded sent: none is left to arrive, so three is all there will be.
+    await allRecordedSent();
     expect(smtp.received).toHaveLength(3);
     for (const recipient of [LEADERS, DPM_BOARD, PRESS]) expect(messagesOf(recipient, 1)).toHaveLength(1);
 
@@ -188,7 +207,7 @@ describe('publication emails through a real SMTP server', () => {
     expect(again.body).toMatchObject({ id: 1, number: 1, month: TODAY.month });
     await publications.add(JobName.PublishMonthly, 'monthly-c');
     expect((await publications.finished('monthly-c')).returnvalue).toEqual({ id: 1, created: false });
-    await new Promise((r) => setTimeout(r, 500));
+    // Emails are stored with their publication, in its transaction: none was, so none can be sent.
     expect(await emailRows()).toBe(3);
     expect(smtp.received).toHaveLength(3);
   });
@@ -213,6 +232,7 @@ describe('publication emails through a real SMTP server', () => {
     const forced = await sys.http.post('/v1/publications', { force: true }, admin);
     expect(forced.body.number).toBe(3);
     await smtp.waitFor(() => messagesOf(DPM_BOARD, 3).length, 1, 20_000);
+    await allRecordedSent();
     expect(smtp.refusedAttempts.filter((r) => r === DPM_BOARD)).toHaveLength(2);
     expect(messagesOf(LEADERS, 3)).toHaveLength(1);
 

@@ -1,8 +1,13 @@
-import { Client } from 'pg';
-import { aggregatesAndRecomputation, waitUntilDecided } from './support/aggregate-invariant';
+import { aggregatesAndRecomputation, expectDecidedOnce, waitUntilDecided } from './support/aggregate-invariant';
 import { createEnterprise, createZone, reportBody, submit, submitAndDecide, verdict } from './support/fixtures';
+import { JobSchedulerJson } from 'bullmq';
+import { QueueName } from '@app/queue';
+import { QueueJobs } from './support/queue-jobs';
 import { PrivateRedis } from './support/redis-server';
+import { holdEnterprises, waitForRowLockWaiter } from './support/held-locks';
+import { SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
+import { waitFor } from './support/wait-for';
 
 /*
  * Redis is a queue, not the record: reports are stored (with their outbox rows) before they are
@@ -11,14 +16,17 @@ import { startTestSystem, TestSystem } from './support/test-system';
  */
 describe('outages: Redis down, worker killed', () => {
   let redis: PrivateRedis;
+  let smtp: SmtpSink;
   let sys: TestSystem;
   let board: string;
   const ENTERPRISES = Array.from({ length: 12 }, (_, i) => `53003000${String(i + 1).padStart(2, '0')}`);
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
-    // Reports still undecided 2 s after they were stored are queued again (60 s by default).
-    sys = await startTestSystem('redis-outage', { REDIS_URL: redis.url, REQUEUE_AFTER_MS: '2000' });
+    smtp = await SmtpSink.start();
+    // Reports still undecided 2 s after they were stored are queued again (60 s by default); schedules
+    // are checked every half second (every minute by default).
+    sys = await startTestSystem('redis-outage', { REDIS_URL: redis.url, REQUEUE_AFTER_MS: '2000', SCHEDULE_CHECK_MS: '500', SMTP_URL: smtp.url });
     const admin = await sys.token({ role: 'admin', name: 'admin' });
     board = await sys.token({ role: 'board', name: 'BQL', zoneCodes: ['TL'] });
     await createZone(sys.http, admin, 'TL', { name: 'KCN Tằng Loỏng', wageRegion: 3 });
@@ -31,7 +39,7 @@ describe('outages: Redis down, worker killed', () => {
       await redis?.start();
       await sys?.close();
     } finally {
-      await redis?.kill();
+      await Promise.all([redis?.kill(), smtp?.close()]);
     }
   });
 
@@ -49,26 +57,15 @@ describe('outages: Redis down, worker killed', () => {
    * it wait in the queue. Returns once the worker waits on the row; `release` lets it go on.
    */
   async function stallWorkerOn(taxCode: string): Promise<{ release: () => Promise<void> }> {
-    const blocker = new Client({ connectionString: sys.env.DATABASE_URL });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query('SELECT 1 FROM enterprises WHERE tax_code = $1 FOR UPDATE', [taxCode]);
-    const release = async () => {
-      await blocker.query('ROLLBACK');
-      await blocker.end();
-    };
+    const held = await holdEnterprises(sys.env.DATABASE_URL, [taxCode]);
     try {
       await sys.startWorker({ WORKER_CONCURRENCY: '1' });
-      const deadline = Date.now() + 10_000;
-      while ((await sys.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND locktype IN ('tuple', 'transactionid')`)).length === 0) {
-        if (Date.now() > deadline) throw new Error('the worker never reached the held row');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await waitForRowLockWaiter(sys);
     } catch (error) {
-      await release();
+      await held.release();
       throw error;
     }
-    return { release };
+    return held;
   }
 
   it('accepts a report while Redis is up', async () => {
@@ -161,17 +158,7 @@ describe('outages: Redis down, worker killed', () => {
     await sys.startWorker();
     await waitUntilDecided(sys, 20_000);
 
-    const rows = await sys.query(
-      `SELECT tax_code, period, status, revision, processed_at FROM report_submissions WHERE id = ANY($1) ORDER BY tax_code, period, revision`, [ids],
-    );
-    expect(rows.every((r) => ['accepted', 'superseded'].includes(r.status) && r.processed_at !== null)).toBe(true);
-    // Once each: per enterprise-quarter one current revision and revisions 1..n without gaps or repeats.
-    const byQuarter = new Map<string, Array<{ status: string; revision: number }>>();
-    for (const r of rows) byQuarter.set(`${r.tax_code} ${r.period}`, [...(byQuarter.get(`${r.tax_code} ${r.period}`) ?? []), r]);
-    for (const [key, revisions] of byQuarter) {
-      expect({ key, current: revisions.filter((r) => r.status === 'accepted').length, revisions: revisions.map((r) => r.revision) })
-        .toEqual({ key, current: 1, revisions: revisions.map((_, i) => i + 1) });
-    }
+    await expectDecidedOnce(sys, ids);
     const { stored, recomputed } = await aggregatesAndRecomputation(sys);
     expect(stored).toEqual(recomputed);
 
@@ -181,5 +168,63 @@ describe('outages: Redis down, worker killed', () => {
     expect(await summary('2024-Q4')).toMatchObject({ reportsReceived: 10, grossOutput: String(amended), workers: 500 });
     expect(await summary('2025-Q1')).toMatchObject({ reportsReceived: 10, grossOutput: String(plain), workers: 500 });
     expect(await summary('2025-Q2')).toMatchObject({ reportsReceived: 12, grossOutput: String(plain + 6_500_000_000), workers: 700 });
+  }, 40_000);
+
+  /** Both schedulers, once the worker has (re-)created them. */
+  async function schedulesExist(): Promise<JobSchedulerJson[]> {
+    const queues = [new QueueJobs(sys, QueueName.Publications), new QueueJobs(sys, QueueName.Reminders)];
+    const found = async () => (await Promise.all(queues.map((q) => q.schedulers()))).flat();
+    try {
+      await waitFor('both schedulers', async () => (await found()).length === 2, 10_000);
+      return await found();
+    } finally {
+      await Promise.all(queues.map((q) => q.close()));
+    }
+  }
+
+  it('decides every report once when Redis restarts empty during intake', async () => {
+    await sys.startWorker();
+    // Eight clients each file a quarter for their enterprises, one report after another, while Redis dies and comes back empty.
+    const filed: string[] = [];
+    let restarted: Promise<void> | null = null;
+    const clients = ENTERPRISES.slice(0, 8).map(async (taxCode, i) => {
+      for (const period of ['2026-Q1', '2026-Q2', '2026-Q1', '2026-Q2', '2026-Q1']) {
+        filed.push((await submit(sys.http, board, reportBody(taxCode, period, { grossOutput: (i + 1) * 1_000_000_000 + filed.length }))).id);
+        if (filed.length === 12) restarted = (async () => {
+          await redis.kill();
+          await redis.start();
+        })();
+      }
+    });
+    await Promise.all(clients);
+    await restarted;
+    await waitUntilDecided(sys, 20_000);
+
+    const rows = await expectDecidedOnce(sys, filed);
+    expect(rows).toHaveLength(40);
+    expect(new Set(rows.map((r) => `${r.tax_code} ${r.period}`)).size).toBe(16);
+    const { stored, recomputed } = await aggregatesAndRecomputation(sys);
+    expect(stored).toEqual(recomputed);
+    expect(await schedulesExist()).toEqual([expect.objectContaining({ key: 'monthly-publication' }), expect.objectContaining({ key: 'daily-reminders' })]);
+  }, 40_000);
+
+  it('sends each subscriber one email when Redis restarts empty during a publication', async () => {
+    const admin = await sys.token({ role: 'admin', name: 'admin' });
+    const subscribers = Array.from({ length: 6 }, (_, i) => `ban-${i + 1}@kcn.laocai.example`);
+    for (const email of subscribers) expect((await sys.http.post('/v1/subscriptions', { email, zoneCodes: 'all', language: 'vi' }, admin)).status).toBe(201);
+    // Four emails stop mid-conversation (the worker sends four at a time); the other two wait in Redis.
+    smtp.stall();
+    const published = await sys.http.post('/v1/publications', {}, admin);
+    expect(published.status).toBe(201);
+    await smtp.waitFor(() => smtp.stalled, 4);
+    await redis.kill();
+    await redis.start();
+    smtp.resume();
+
+    await waitFor('every email recorded sent', async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0);
+    for (const email of subscribers) expect(smtp.to(email)).toHaveLength(1);
+    expect(await sys.query('SELECT id, forced FROM publications')).toEqual([{ id: published.body.id, forced: false }]);
+    expect((await sys.http.post('/v1/publications', {}, admin)).status).toBe(200);
+    expect(await schedulesExist()).toEqual([expect.objectContaining({ key: 'monthly-publication' }), expect.objectContaining({ key: 'daily-reminders' })]);
   }, 40_000);
 });

@@ -30,3 +30,24 @@ export async function waitUntilDecided(sys: TestSystem, timeoutMs = 20_000): Pro
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Every report given (every stored one without ids) decided exactly once: accepted or superseded with
+ * its verdict time, and per enterprise and quarter one current revision, numbered 1..n without gaps or
+ * repeats. Returns the rows, one per report.
+ */
+export async function expectDecidedOnce(sys: TestSystem, ids?: readonly string[]) {
+  const rows = await sys.query<{ tax_code: string; period: string; status: string; revision: number; processed_at: Date | null }>(
+    `SELECT tax_code, period, status, revision, processed_at FROM report_submissions WHERE $1::uuid[] IS NULL OR id = ANY($1)
+     ORDER BY tax_code, period, revision`,
+    [ids ?? null],
+  );
+  expect(rows.filter((r) => !['accepted', 'superseded'].includes(r.status) || r.processed_at === null)).toEqual([]);
+  const byQuarter = new Map<string, typeof rows>();
+  for (const r of rows) byQuarter.set(`${r.tax_code} ${r.period}`, [...(byQuarter.get(`${r.tax_code} ${r.period}`) ?? []), r]);
+  for (const [key, revisions] of byQuarter) {
+    expect({ key, current: revisions.filter((r) => r.status === 'accepted').length, revisions: revisions.map((r) => r.revision) })
+      .toEqual({ key, current: 1, revisions: revisions.map((_, i) => i + 1) });
+  }
+  return rows;
+}

@@ -13,6 +13,7 @@ export class QueueJobs {
     this.connection = new IORedis(sys.env.REDIS_URL, { maxRetriesPerRequest: 1 });
     this.connection.on('error', () => undefined);
     this.queue = new Queue(name, { connection: this.connection, prefix: sys.env.QUEUE_PREFIX });
+    this.queue.on('error', () => undefined);
   }
 
   /** Adds the job a scheduler would add, under a job id of our own (so a doubled one is a second job). */

@@ -11,13 +11,16 @@ export interface ReceivedMail {
 /**
  * A real SMTP server for one suite, on a free port, that parses what arrives. It can refuse a
  * recipient for a number of attempts (a 4xx at RCPT TO), as a server that is busy or under
- * maintenance would, and then accept again.
+ * maintenance would, and then accept again; or stall, leaving every recipient unanswered until resumed,
+ * as a server that hangs mid-conversation would.
  */
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   readonly refusedAttempts: string[] = [];
   private readonly refusalsLeft = new Map<string, number>();
   private queued = 0;
+  private stalling = false;
+  private readonly held: Array<() => void> = [];
 
   private constructor(private readonly server: SMTPServer, readonly port: number) {}
 
@@ -48,6 +51,22 @@ export class SmtpSink {
     this.refusalsLeft.set(recipient.toLowerCase(), times);
   }
 
+  /** Leaves RCPT TO unanswered from now on, until `resume()`. */
+  stall(): void {
+    this.stalling = true;
+  }
+
+  /** Answers the recipients held so far (a client that gave up meanwhile hears nothing) and answers at once again. */
+  resume(): void {
+    this.stalling = false;
+    for (const answer of this.held.splice(0)) answer();
+  }
+
+  /** Conversations waiting on the stalled server. */
+  get stalled(): number {
+    return this.held.length;
+  }
+
   /** Messages received for a recipient, oldest first. */
   to(recipient: string): ReceivedMail[] {
     return this.received.filter((m) => m.to.includes(recipient.toLowerCase()));
@@ -69,6 +88,10 @@ export class SmtpSink {
   }
 
   private onRcptTo(address: string, callback: (err?: Error | null) => void): void {
+    if (this.stalling) {
+      this.held.push(() => this.onRcptTo(address, callback));
+      return;
+    }
     const recipient = address.toLowerCase();
     const left = this.refusalsLeft.get(recipient) ?? 0;
     if (left > 0) {

@@ -18,16 +18,24 @@ export interface TestSystem {
   close(): Promise<void>;
 }
 
-export async function startTestSystem(suite: string, env: Record<string, string> = {}): Promise<TestSystem> {
+/**
+ * Starts a suite's api and worker. `env` overrides settings; as a function it gets the suite's own
+ * settings first (to route DATABASE_URL through a proxy, say), while the suite's queries go direct.
+ */
+export async function startTestSystem(
+  suite: string,
+  env: Record<string, string> | ((settings: Record<string, string>) => Record<string, string>) = {},
+): Promise<TestSystem> {
   const run = runId();
   const url = databaseUrl(`${suiteDatabasePrefix(run)}${suite.replace(/\W/g, '_')}`);
   await dropDatabase(url);
   await ensureDatabase(url, templateDatabase(run));
   const port = await freePort();
-  const settings: Record<string, string> = {
+  const base: Record<string, string> = {
     DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: queuePrefix(run, suite), PORT: String(port), HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '20', DB_POOL_SIZE: '5', MAIL_DIR: `var/test-mail/${run}-${suite}`, ...env,
+    LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '20', DB_POOL_SIZE: '5', MAIL_DIR: `var/test-mail/${run}-${suite}`,
   };
+  const settings: Record<string, string> = { ...base, ...(typeof env === 'function' ? env(base) : env) };
   const http = new HttpClient(`http://127.0.0.1:${port}`);
   const pool = new Pool({ connectionString: url, max: 2 });
   // pool.end() resolves before its connections have closed, and close() then drops the database WITH

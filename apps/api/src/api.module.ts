@@ -16,6 +16,7 @@ import { RedisProbe } from './health/redis-probe.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { PeriodLocks } from './periods/period-locks.service';
+import { QueueMetrics } from './metrics/queue-metrics.service';
 import { PeriodsController } from './periods/periods.controller';
 import { EnterpriseZones } from './registry/enterprise-zones.service';
 import { EnterprisesController } from './registry/enterprises.controller';
@@ -56,6 +57,7 @@ export class ApiModule {
         TokenStore, TokenRevocations, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader, PublicationBuilder,
         FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader, ReportUploads, UploadBatches,
         PeriodLocks,
+        QueueMetrics,
       ],
     };
   }

@@ -8,6 +8,8 @@ import { JobSchedules } from './schedules/job-schedules.service';
 import { ScheduledJobsProcessor } from './schedules/scheduled-jobs.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { QueueProducers } from './queues/queue-producers.service';
+import { RepairCounts } from './repair/repair-counts.service';
+import { StrandedJobs } from './repair/stranded-jobs.service';
 import { MinimumWages } from './reference/minimum-wages.service';
 import { ReportVerdicts } from './reports/report-verdicts.service';
 import { VerdictBatcher } from './reports/verdict-batcher.service';
@@ -19,8 +21,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [SettingsModule.forRoot(settings), DatabaseModule],
-      providers: [QueueProducers, OutboxRelay, MinimumWages, ReportVerdicts, VerdictBatcher, ReportsProcessor,
-        SummaryReader, FilingStatusReader, PublicationBuilder, ReminderScan, EmailSender, JobSchedules, ScheduledJobsProcessor],
+      providers: [QueueProducers, RepairCounts, OutboxRelay, MinimumWages, ReportVerdicts, VerdictBatcher, ReportsProcessor,
+        SummaryReader, FilingStatusReader, PublicationBuilder, ReminderScan, EmailSender, JobSchedules, ScheduledJobsProcessor, StrandedJobs],
     };
   }
 }

@@ -67,6 +67,30 @@ export class Settings {
   @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000)
   REQUEUE_AFTER_MS = 60_000;
 
+  /** Tries of a report, publication or reminder job before it fails (the repair loop retries it while its work is undone). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  JOB_ATTEMPTS = 10;
+
+  /** Tries of an email job: a mail server may refuse for hours. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  MAIL_JOB_ATTEMPTS = 60;
+
+  /** Delay before a job's first retry; it doubles with each further one (emails: up to every 15 minutes). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600_000)
+  JOB_BACKOFF_MS = 1000;
+
+  /** How often the worker checks that its job schedulers exist (gone after a Redis restart without persistence). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  SCHEDULE_CHECK_MS = 60_000;
+
+  /** Longest silence of the mail server (connecting, greeting, each reply) before a send is given up. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  MAIL_SEND_TIMEOUT_MS = 60_000;
+
+  /** On SIGTERM, how long work in flight may take to finish before the process exits anyway. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 8_000;
+
   @Transform(toInt) @IsInt() @Min(1024)
   UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 

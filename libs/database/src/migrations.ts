@@ -6,6 +6,7 @@ import { PublicationsAndMail1764500000000 } from './migrations/1764500000000-pub
 import { ReportUploadBatches1764600000000 } from './migrations/1764600000000-report-upload-batches';
 import { NumericAggregateSums1764700000000 } from './migrations/1764700000000-numeric-aggregate-sums';
 import { ZoneLocksAndReviewMessages1764710000000 } from './migrations/1764710000000-zone-locks-and-review-messages';
+import { EmailSendingLease1764720000000 } from './migrations/1764720000000-email-sending-lease';
 
 /** In order; each runs once per database. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   PublicationsAndMail1764500000000, ReportUploadBatches1764600000000,
   NumericAggregateSums1764700000000,
   ZoneLocksAndReviewMessages1764710000000,
+  EmailSendingLease1764720000000,
 ];

@@ -1,5 +1,5 @@
 import { JobsOptions } from 'bullmq';
-import { DEFAULT_JOB_OPTIONS } from './job-options';
+import { jobOptionsFor, RetrySettings } from './job-options';
 import { JobName, QueueName } from './queue-names';
 
 /** The repeating jobs, in Vietnam time; upserted from one place (worker start-up or the CLI). */
@@ -24,6 +24,6 @@ export function jobSchedules(settings: { PUBLICATION_CRON: string; REMINDER_CRON
  * the CLI give the same one: without options, jobs upserted by the CLI had no retries and were kept
  * in Redis forever.
  */
-export function scheduleTemplate(s: JobSchedule): { name: JobName; data: Record<string, never>; opts: JobsOptions } {
-  return { name: s.job, data: {}, opts: DEFAULT_JOB_OPTIONS };
+export function scheduleTemplate(s: JobSchedule, retries: RetrySettings): { name: JobName; data: Record<string, never>; opts: JobsOptions } {
+  return { name: s.job, data: {}, opts: jobOptionsFor(s.queue, retries) };
 }

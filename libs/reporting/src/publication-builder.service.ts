@@ -9,6 +9,7 @@ import {
 } from '@app/domain';
 import { enqueueEmails } from './email-outbox';
 import { FilingStatus, FilingStatusReader } from './filing-status.reader';
+import { PUBLICATION_LOCK } from './publication-lock';
 import { SummaryReader } from './summary-reader';
 import { summaryWorkbookBytes } from './workbook-bytes';
 import { zoneContributions } from './zone-contributions';
@@ -21,9 +22,6 @@ export interface PublishRequest {
   /** Publish again although this month already has its publication. */
   readonly force: boolean;
 }
-
-// Any constant key will do: publications are the only users of this advisory lock.
-const PUBLICATION_LOCK = 4_240_101;
 
 function countsByZone(filing: FilingStatus): PublishedFigures['filing']['byZone'] {
   const byZone: PublishedFigures['filing']['byZone'] = {};
@@ -121,7 +119,8 @@ export class PublicationBuilder {
     });
   }
 
-  private async existing(month: string, db: SqlRunner = this.db): Promise<number | null> {
+  /** The month's regular publication, if it has one. */
+  async existing(month: string, db: SqlRunner = this.db): Promise<number | null> {
     const rows: Array<{ id: number }> = await db.query('SELECT id FROM publications WHERE month = $1 AND NOT forced ORDER BY id LIMIT 1', [month]);
     return rows[0]?.id ?? null;
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { Settings } from '@app/config';
-import { createRedisConnection, DEFAULT_JOB_OPTIONS, JobName, QueueName, ScanRemindersJob } from '@app/queue';
+import { createRedisConnection, jobOptionsFor, JobName, QueueName, ScanRemindersJob } from '@app/queue';
 
 const WAIT_MS = 60_000;
 const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -26,7 +26,7 @@ export async function remindersScan(settings: Settings, flags: Record<string, st
   try {
     await events.waitUntilReady();
     const data: ScanRemindersJob = { at: at.toISOString() };
-    const job = await queue.add(JobName.ScanReminders, data, { ...DEFAULT_JOB_OPTIONS, jobId: `scan-${randomUUID()}` });
+    const job = await queue.add(JobName.ScanReminders, data, { ...jobOptionsFor(QueueName.Reminders, settings), jobId: `scan-${randomUUID()}` });
     log(`reminder scan as of ${data.at} queued (job ${job.id}); waiting for a worker`);
     const result: { reminders: number; overdue: number } = await job.waitUntilFinished(events, WAIT_MS);
     log(`${result.reminders} reminders and ${result.overdue} overdue notices queued`);

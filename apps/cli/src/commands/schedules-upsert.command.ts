@@ -8,7 +8,7 @@ export async function schedulesUpsert(settings: Settings, log: (line: string) =>
   try {
     for (const s of jobSchedules(settings)) {
       const queue = new Queue(s.queue, { connection, prefix: settings.QUEUE_PREFIX });
-      await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: SCHEDULE_TIME_ZONE }, scheduleTemplate(s));
+      await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: SCHEDULE_TIME_ZONE }, scheduleTemplate(s, settings));
       const [scheduler] = (await queue.getJobSchedulers()).filter((j) => j.key === s.id);
       log(`${s.id}: "${s.pattern}" ${SCHEDULE_TIME_ZONE}, next run ${scheduler?.next ? new Date(scheduler.next).toISOString() : '?'}`);
       await queue.close();

@@ -59,6 +59,22 @@ export class AppProcess {
     throw new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.output}`);
   }
 
+  /** Sends a signal and leaves the process to it. */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
+  /** Resolves with the exit code (null when ended by a signal) once the process ends, or 'running' after `timeoutMs`. */
+  async exit(timeoutMs: number): Promise<number | null | 'running'> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'running'>((resolve) => { timer = setTimeout(() => resolve('running'), timeoutMs); });
+    try {
+      return await Promise.race([this.exited, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Graceful stop (SIGTERM), then SIGKILL if it hangs. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     if (!this.running) return;

@@ -1,31 +1,14 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { Settings } from '@app/config';
-import { JobName, ProcessReportJob, QueueName, SendEmailJob } from '@app/queue';
+import { QueueName } from '@app/queue';
 import { QueueProducers } from '../queues/queue-producers.service';
 
 const BATCH = 500;
 const MAX_BACKOFF_MS = 5000;
 const PRUNE_EVERY_MS = 10 * 60_000;
-const REQUEUE_BATCH = 5000;
-
-/** Work still undone long after it was stored, and the job that does it (under its usual job id). */
-const STALE_WORK = [
-  {
-    queue: QueueName.Reports,
-    sql: `SELECT id FROM report_submissions WHERE status = 'received' AND stored_at < now() - $1 * interval '1 millisecond'
-          ORDER BY stored_at LIMIT ${REQUEUE_BATCH}`,
-    job: (id: string) => ({ name: JobName.ProcessReport, data: { submissionId: id } satisfies ProcessReportJob, opts: { jobId: id } }),
-  },
-  {
-    queue: QueueName.Mail,
-    sql: `SELECT id FROM email_outbox WHERE status = 'pending' AND created_at < now() - $1 * interval '1 millisecond'
-          ORDER BY created_at LIMIT ${REQUEUE_BATCH}`,
-    job: (id: string) => ({ name: JobName.SendEmail, data: { emailId: id } satisfies SendEmailJob, opts: { jobId: `email-${id}` } }),
-  },
-];
 
 interface OutboxRow {
   id: string;
@@ -41,12 +24,11 @@ interface OutboxRow {
  * re-adds them under the same jobId, which BullMQ ignores, and processing is idempotent anyway.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private running = false;
+  private readonly stopping = new AbortController();
   private loop: Promise<void> | null = null;
   private lastPrune = 0;
-  private lastRequeue = Date.now();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -55,12 +37,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.running = false;
+  /** A batch being relayed is finished; the wait for the next one is cut short. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
     await this.loop;
   }
 
@@ -84,35 +66,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async run(): Promise<void> {
     let failures = 0;
-    while (this.running) {
+    const pause = (ms: number) => sleep(ms, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+    while (!this.stopping.signal.aborted) {
       try {
         const moved = await this.relayOnce();
         if (failures > 0) this.logger.log('outbox relay recovered');
         failures = 0;
         await this.pruneNow();
-        await this.requeueStale();
-        if (moved < BATCH) await sleep(this.settings.OUTBOX_POLL_MS);
+        if (moved < BATCH) await pause(this.settings.OUTBOX_POLL_MS);
       } catch (error) {
         if (failures === 0) this.logger.warn(`outbox relay paused: ${(error as Error).message}; retrying`);
         failures++;
-        await sleep(Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(failures, 6)));
+        await pause(Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(failures, 6)));
       }
-    }
-  }
-
-  /**
-   * A published outbox row does not guarantee a job: a Redis restart without persistence (or the last
-   * second of an AOF) drops queued jobs, and their reports would stay `received` for good. So reports
-   * still undecided some time after they were stored are added again under their own job id; while
-   * the job still exists (a long backlog), BullMQ ignores the add, and processing is idempotent anyway.
-   * Pending emails likewise (a lost job, or one waiting for its next retry under the same job id).
-   */
-  private async requeueStale(): Promise<void> {
-    if (Date.now() - this.lastRequeue < this.settings.REQUEUE_AFTER_MS / 2) return;
-    this.lastRequeue = Date.now();
-    for (const stale of STALE_WORK) {
-      const rows: Array<{ id: string }> = await this.db.query(stale.sql, [this.settings.REQUEUE_AFTER_MS]);
-      if (rows.length > 0) await this.producers.queue(stale.queue).addBulk(rows.map((r) => stale.job(r.id)));
     }
   }
 

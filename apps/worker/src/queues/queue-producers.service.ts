@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Settings } from '@app/config';
@@ -6,7 +6,7 @@ import { createRedisConnection, jobOptionsFor, QueueName } from '@app/queue';
 
 /** One producer per queue, sharing a fail-fast connection: the outbox keeps work while Redis is down. */
 @Injectable()
-export class QueueProducers implements OnModuleDestroy {
+export class QueueProducers implements OnApplicationShutdown {
   private readonly connection: IORedis;
   private readonly queues = new Map<QueueName, Queue>();
 
@@ -15,17 +15,23 @@ export class QueueProducers implements OnModuleDestroy {
     this.connection.on('error', () => undefined);
   }
 
+  /** The producers' connection, for the few plain commands the worker sends itself. */
+  get redis(): IORedis {
+    return this.connection;
+  }
+
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.connection, prefix: this.settings.QUEUE_PREFIX, defaultJobOptions: jobOptionsFor(name) });
+      queue = new Queue(name, { connection: this.connection, prefix: this.settings.QUEUE_PREFIX, defaultJobOptions: jobOptionsFor(name, this.settings) });
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Last: whatever stops before shutdown may still add jobs. */
+  async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     this.connection.disconnect();
   }

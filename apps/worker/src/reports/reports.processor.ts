@@ -1,13 +1,13 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { Settings } from '@app/config';
 import { JobName, ProcessReportJob, QueueName } from '@app/queue';
 import { startQueueWorker } from '../queues/queue-worker';
 import { VerdictBatcher } from './verdict-batcher.service';
 
-/** Consumes the reports queue: one job per received submission, keyed by its id. */
+/** Consumes the reports queue: one job per received submission, keyed by its id. On shutdown, jobs in flight finish and no new one starts. */
 @Injectable()
-export class ReportsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReportsProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private worker: Worker | null = null;
 
   constructor(
@@ -21,7 +21,7 @@ export class ReportsProcessor implements OnApplicationBootstrap, OnApplicationSh
     }, this.settings.WORKER_CONCURRENCY);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
   }
 }

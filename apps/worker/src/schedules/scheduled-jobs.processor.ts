@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { Settings } from '@app/config';
 import { localDate } from '@app/domain';
@@ -8,22 +8,20 @@ import { EmailSender } from '../mail/email-sender.service';
 import { startQueueWorker } from '../queues/queue-worker';
 import { scheduledInstant } from '../queues/scheduled-instant';
 import { ReminderScan } from '../reminders/reminder-scan.service';
-import { JobSchedules } from './job-schedules.service';
 
-/** Consumes the publication, reminder and mail queues, and upserts the schedules at start-up. */
+/** Consumes the publication, reminder and mail queues; on shutdown, jobs in flight finish and no new one starts. */
 @Injectable()
-export class ScheduledJobsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ScheduledJobsProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private workers: Worker[] = [];
 
   constructor(
     private readonly settings: Settings,
-    private readonly schedules: JobSchedules,
     private readonly publications: PublicationBuilder,
     private readonly reminders: ReminderScan,
     private readonly emails: EmailSender,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.workers = [
       startQueueWorker(this.settings, QueueName.Publications, {
         [JobName.PublishMonthly]: (job: Job) => this.publications.publish({ asOf: localDate(scheduledInstant(job)), by: 'schedule', force: false }),
@@ -35,10 +33,9 @@ export class ScheduledJobsProcessor implements OnApplicationBootstrap, OnApplica
         [JobName.SendEmail]: (job: Job<SendEmailJob>) => this.emails.send(job.data.emailId),
       }, 4),
     ];
-    this.schedules.upsertWhenReachable();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
   }
 }

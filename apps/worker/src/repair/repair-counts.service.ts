@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { Settings } from '@app/config';
+import { repairCountsKey, repairField, RepairKind } from '@app/queue';
+import { QueueProducers } from '../queues/queue-producers.service';
+
+/** Counts repairs where the api's /metrics reads them (see libs/queue repair-counts). */
+@Injectable()
+export class RepairCounts {
+  constructor(
+    private readonly settings: Settings,
+    private readonly producers: QueueProducers,
+  ) {}
+
+  async add(kind: RepairKind, subject: string, n = 1): Promise<void> {
+    if (n > 0) await this.producers.redis.hincrby(repairCountsKey(this.settings.QUEUE_PREFIX), repairField(kind, subject), n);
+  }
+}
