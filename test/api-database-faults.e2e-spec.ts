@@ -115,6 +115,27 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
     expect(text).toMatch(/^outbox_pending 0$/m);
   });
 
+  it('answers 503 with Retry-After once a lock it waits for is held longer than the lock timeout, instead of waiting', async () => {
+    const locker = new Client({ connectionString: sys.env.DATABASE_URL });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE report_submissions IN ACCESS EXCLUSIVE MODE');
+    let listed: Outcome;
+    try {
+      // Held for 10 s at most: longer than DB_LOCK_TIMEOUT_MS (3 s by default), shorter than the test.
+      const released = new Promise<void>((resolve) => setTimeout(resolve, 10_000));
+      listed = await Promise.race([
+        clients.send('GET', '/v1/reports', { headers: { authorization: `Bearer ${admin}` }, timeoutMs: 30_000 }),
+        released.then((): Outcome => ({ error: 'still waiting after 10 s', startedAt: 0, ms: 10_000 })),
+      ]);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    expectUnavailable(listed, 'reports listed behind a held lock');
+    expect(listed.ms).toBeLessThan(6000);
+  });
+
   it('answers a report 503 with Retry-After within the bound while PostgreSQL hangs, and readiness names the database', async () => {
     const warm = await post(report(0), { 'idempotency-key': 'warm-up' });
     expect(warm.status).toBe(202);
