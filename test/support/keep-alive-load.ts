@@ -24,12 +24,13 @@ export class KeepAliveClients {
     this.agent = new Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
   }
 
-  send(method: string, path: string, o: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Outcome> {
+  /** One request; `fresh` sends it on a new connection of its own (a new client), closed after the answer. */
+  send(method: string, path: string, o: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number; fresh?: boolean } = {}): Promise<Outcome> {
     const startedAt = Date.now();
     const payload = o.body === undefined ? undefined : Buffer.from(JSON.stringify(o.body));
     return new Promise((resolve) => {
       const req = request(`${this.baseUrl}${path}`, {
-        method, agent: this.agent,
+        method, agent: o.fresh ? false : this.agent,
         headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...o.headers },
       }, (res) => {
         const chunks: Buffer[] = [];
