@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../libs/database/src/data-source-options';
 import { residentMb } from '../apps/cli/src/bench/process-memory';
 import { AppProcess } from './support/app-process';
 import { startExtraApi } from './support/extra-process';
@@ -134,6 +136,26 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
     }
     expectUnavailable(listed, 'reports listed behind a held lock');
     expect(listed.ms).toBeLessThan(6000);
+  });
+
+  it('drops a connection whose query got no answer in time, so that the pool never hands it out again', async () => {
+    // The api's own pool settings, on a pool of one connection through a proxy of its own.
+    const direct = new URL(sys.env.DATABASE_URL);
+    const own = await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 5432) });
+    const db = new DataSource(dataSourceOptions(own.rewrite(sys.env.DATABASE_URL), 1, { connectMs: 2000, statementMs: 500, lockMs: 500, idleInTransactionMs: 5000 }));
+    await db.initialize();
+    try {
+      const pid = async () => ((await db.query('SELECT pg_backend_pid() AS pid')) as Array<{ pid: number }>)[0].pid;
+      const before = await pid();
+      own.setMode('blackhole');
+      await expect(db.query('SELECT 1')).rejects.toThrow(/Query read timeout/);
+      own.setMode('open');
+      // A connection still waiting on the lost query would run the next one once its answer came.
+      expect(await pid()).not.toBe(before);
+    } finally {
+      await db.destroy().catch(() => undefined);
+      await own.close();
+    }
   });
 
   it('answers a report 503 with Retry-After within the bound while PostgreSQL hangs, and readiness names the database', async () => {
