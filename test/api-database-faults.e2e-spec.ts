@@ -93,7 +93,8 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
       const deadline = Date.now() + 3000;
       while (Date.now() < deadline) {
         const [{ n }] = await sys.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM report_submissions GROUP BY status%'`,
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM report_submissions GROUP BY status%'`,
         );
         waitingCounts = Math.max(waitingCounts, n);
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -80,12 +80,14 @@ describe('api stopping under load', () => {
     }
   }
 
-  /** Every request answered 202 or 503, or refused at connect once the listener was closed; no connection reset. */
-  function expectNoReset(outcomes: Outcome[]): void {
+  /** Answers other than 202, 503, or a refusal at connect once the listener was closed (a reset, a 500), counted by kind. */
+  function unexpected(outcomes: Outcome[]): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const o of outcomes) counts[String(o.status ?? o.error)] = (counts[String(o.status ?? o.error)] ?? 0) + 1;
-    const unexpected = Object.keys(counts).filter((k) => !['202', '503', 'ECONNREFUSED'].includes(k));
-    expect({ unexpected: Object.fromEntries(unexpected.map((k) => [k, counts[k]])) }).toEqual({ unexpected: {} });
+    for (const o of outcomes) {
+      const kind = String(o.status ?? o.error);
+      if (!['202', '503', 'ECONNREFUSED'].includes(kind)) counts[kind] = (counts[kind] ?? 0) + 1;
+    }
+    return counts;
   }
 
   async function expectAcknowledgedStoredAndDecided(outcomes: Outcome[]): Promise<void> {
@@ -104,11 +106,9 @@ describe('api stopping under load', () => {
       const { api, http } = await startExtraApi(sys, { API_PROCESSES: processes, SHUTDOWN_DRAIN_MS: String(DRAIN_MS), SHUTDOWN_TIMEOUT_MS: String(DEADLINE_MS) });
       const stopped = await stopUnderLoad(api, http.baseUrl);
 
-      expectNoReset(stopped.outcomes);
       // Readiness turned 503 on new connections first; only then were new connections refused.
-      expect(stopped.readiness.join(' → ')).toMatch(/^(200 → )?503 → ECONNREFUSED$/);
-      expect(stopped.exitMs).toBeLessThan(DEADLINE_MS);
-      expect(stopped.exitCode).toBe(0);
+      expect({ unexpected: unexpected(stopped.outcomes), readiness: stopped.readiness.join(' → '), exitCode: stopped.exitCode, exitedInTime: stopped.exitMs < DEADLINE_MS })
+        .toEqual({ unexpected: {}, readiness: expect.stringMatching(/^(200 → )?503 → ECONNREFUSED$/), exitCode: 0, exitedInTime: true });
       await expectAcknowledgedStoredAndDecided(stopped.outcomes);
     },
     120_000,
@@ -131,11 +131,10 @@ describe('api stopping under load', () => {
           redisProxy.setMode('blackhole');
         },
       });
-      expectNoReset(stopped.outcomes);
-      expect(stopped.exitMs).toBeLessThan(deadline + 2000);
       // Stopped by its deadline with requests still waiting on the database: they were answered 503.
+      expect({ unexpected: unexpected(stopped.outcomes), exitCode: stopped.exitCode, exitedInTime: stopped.exitMs < deadline + 2000 })
+        .toEqual({ unexpected: {}, exitCode: 1, exitedInTime: true });
       expect(stopped.outcomes.filter((o) => o.status === 503).length).toBeGreaterThan(0);
-      expect(stopped.exitCode).toBe(1);
     } finally {
       await pgProxy.close();
       await redisProxy.close();
