@@ -93,7 +93,8 @@ export class GracefulShutdown {
       await stopAccepting();
       this.accepting = false;
       while (this.inFlight.size > 0 || Date.now() - this.lastRequestAt < SETTLE_MS) await sleep(20);
-      for (const [socket, requests] of this.connections) if (requests === 0) socket.end();
+      // Idle: nothing unread in them, so closing sends a FIN, not a reset.
+      for (const [socket, requests] of this.connections) if (requests === 0) socket.destroy();
       await app.close();
       return 0;
     })();

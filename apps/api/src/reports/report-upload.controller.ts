@@ -34,8 +34,8 @@ export class ReportUploadController {
   @ApiResponse({ status: 200, description: 'dry run: the same with batchId null and status "valid" instead of "received"; nothing stored' })
   @ApiResponse({ status: 413, description: 'file, inflated workbook, sheet or row count over the limits' })
   @ApiResponse({ status: 415, description: 'not an .xlsx workbook nor a UTF-8 CSV file (judged by content)' })
-  @ApiResponse({ status: 503, description: 'too many files being read at once (UPLOAD_CONCURRENCY); Retry-After says when to send it again' })
   @ApiResponse({ status: 422, description: 'no field-path row, a required column missing, no rows; or, with atomic=true, any invalid row (every bad cell listed, nothing stored)' })
+  @ApiResponse({ status: 503, description: 'too many files being read at once (UPLOAD_CONCURRENCY); Retry-After says when to send it again' })
   async upload(
     @Query() q: UploadReportQuery,
     @CurrentPrincipal() p: Principal,
