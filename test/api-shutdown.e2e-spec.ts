@@ -72,7 +72,11 @@ describe('api stopping under load', () => {
       }
       const exitMs = await exited;
       stop = true;
-      return { outcomes: await load, readiness, exitMs, exitCode: api.exitCode };
+      const outcomes = await load;
+      const answers: Record<string, number> = {};
+      for (const x of outcomes) answers[String(x.status ?? x.error)] = (answers[String(x.status ?? x.error)] ?? 0) + 1;
+      console.log(`stopped under load: readiness ${readiness.join(' → ')}; exit ${api.exitCode} after ${exitMs} ms; answers ${JSON.stringify(answers)}`);
+      return { outcomes, readiness, exitMs, exitCode: api.exitCode };
     } finally {
       stop = true;
       await load;
