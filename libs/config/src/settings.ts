@@ -96,9 +96,12 @@ export class Settings {
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   INTAKE_QUEUE_LIMIT = 2000;
 
-  /** Uploads read at once by one api process; another waits a little, then gets 503. */
+  /**
+   * Uploads read at once by one api process; another waits a little, then gets 503. Reading is work for
+   * the process's one thread: two at once take as long as one after the other, and twice the memory.
+   */
   @Transform(toInt) @IsInt() @Min(1) @Max(64)
-  UPLOAD_CONCURRENCY = 2;
+  UPLOAD_CONCURRENCY = 1;
 
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
   @IsOptional() @IsString()
