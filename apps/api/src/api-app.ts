@@ -8,6 +8,7 @@ import { frameworkErrorReply } from './common/framework-errors';
 import { enableMultipartUploads } from './common/multipart-uploads';
 import { rateLimitRedis, sharedRateLimitStore } from './common/shared-rate-limit.store';
 import { createValidationPipe } from './common/validation.pipe';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown.service';
 import { MetricsService } from './metrics/metrics.service';
 
 const JSON_BODY_LIMIT = 64 * 1024;
@@ -39,7 +40,9 @@ export async function createApiApp(settings: Settings): Promise<NestFastifyAppli
     metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // Stop signals are handled by main with GracefulShutdown, not Nest's shutdown hooks, which closed the
+  // database before the listener and cut connections in flight.
+  app.get(GracefulShutdown).attach(app);
 
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('KCN reporting API')

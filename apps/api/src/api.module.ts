@@ -12,6 +12,7 @@ import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { FollowUpReader } from './follow-ups/follow-ups.service';
 import { ReportReviewer } from './follow-ups/report-reviewer.service';
 import { HealthController } from './health/health.controller';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown.service';
 import { RedisProbe } from './health/redis-probe.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
@@ -54,7 +55,7 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        TokenStore, TokenRevocations, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader, PublicationBuilder,
+        GracefulShutdown, TokenStore, TokenRevocations, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader, PublicationBuilder,
         FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader, ReportUploads, UploadBatches,
         PeriodLocks,
         QueueMetrics,

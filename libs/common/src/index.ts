@@ -2,3 +2,4 @@ export * from './micro-batcher';
 export * from './seeded-random';
 export * from './allocate';
 export * from './sql-runner';
+export * from './concurrency-limit';

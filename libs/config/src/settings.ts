@@ -56,6 +56,25 @@ export class Settings {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DB_POOL_SIZE = 10;
 
+  /** Waiting for a PostgreSQL connection (a new one, or a free one of the pool), and for a report to be taken into a batch. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  DB_CONNECT_TIMEOUT_MS = 3000;
+
+  /**
+   * Longest statement (PostgreSQL's statement_timeout); the client gives up a second later and drops the
+   * connection, so a server or network that hangs costs this long at most.
+   */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS = 5000;
+
+  /** Longest wait for a row or table lock (PostgreSQL's lock_timeout). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  DB_LOCK_TIMEOUT_MS = 3000;
+
+  /** A transaction left idle this long is ended by PostgreSQL, freeing its locks and connection. */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   WORKER_CONCURRENCY = 64;
 
@@ -87,16 +106,35 @@ export class Settings {
   @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
   MAIL_SEND_TIMEOUT_MS = 60_000;
 
-  /** On SIGTERM, how long work in flight may take to finish before the process exits anyway. */
-  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
-  SHUTDOWN_TIMEOUT_MS = 8_000;
-
   @Transform(toInt) @IsInt() @Min(1024)
   UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
   /** Reports one uploaded file may hold (rows of an .xlsx or CSV); more is refused with 413. */
   @Transform(toInt) @IsInt() @Min(1) @Max(50_000)
   UPLOAD_MAX_ROWS = 5000;
+
+  /** Reports waiting to be stored in one api process; more are refused with 503 rather than queued. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  INTAKE_QUEUE_LIMIT = 2000;
+
+  /**
+   * Uploads read at once by one api process; another waits a little, then gets 503. Reading is work for
+   * the process's one thread: two at once take as long as one after the other, and twice the memory.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  UPLOAD_CONCURRENCY = 1;
+
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  @IsOptional() @IsString()
+  METRICS_TOKEN: string | undefined = undefined;
+
+  /** After a stop signal, readiness says 503 this long before the api stops taking connections (for a load balancer to notice). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(600_000)
+  SHUTDOWN_DRAIN_MS = 0;
+
+  /** A stopping process exits by this deadline after the signal, whatever its requests, PostgreSQL and Redis do. */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
   LOG_LEVEL = 'info';

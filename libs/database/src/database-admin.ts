@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source-options';
+import { ADMIN_TIMEOUTS, dataSourceOptions, pgConnectionOptions } from './data-source-options';
 
 function databaseName(url: string): string {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
@@ -15,7 +15,7 @@ function maintenanceUrl(url: string): string {
 }
 
 async function withMaintenanceClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: maintenanceUrl(url) });
+  const client = new Client({ connectionString: maintenanceUrl(url), ...pgConnectionOptions(ADMIN_TIMEOUTS) });
   await client.connect();
   try {
     return await work(client);
@@ -42,7 +42,7 @@ export async function dropDatabase(url: string): Promise<void> {
 
 /** Applies pending migrations; returns the names applied. */
 export async function migrateDatabase(url: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(url, 1));
+  const dataSource = new DataSource(dataSourceOptions(url, 1, ADMIN_TIMEOUTS));
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

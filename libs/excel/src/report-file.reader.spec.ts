@@ -107,6 +107,24 @@ describe('reading report files', () => {
     expect(workbook.getWorksheet('Reports')!.getCell('P2').value).toBe('receivedAt');
   });
 
+  it('reads a CSV as its chunks arrive, and lets too many bytes decide over what its first rows showed', async () => {
+    async function* chunks(parts: Buffer[]) {
+      yield* parts;
+    }
+    const head = 'taxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund\n';
+    const row = '5300000001,2025-Q3,1,1,1,5000000\n';
+    // Cut inside a character of two bytes (ã) and inside a row.
+    const text = Buffer.from(`Mã số thuế\n${head}${row}${row}`);
+    const file = await readReportFile(chunks([text.subarray(0, 2), text.subarray(2, 40), text.subarray(40)]), 'bao-cao.csv', limits);
+    expect(file.rows.map((r) => [r.row, r.body.taxCode])).toEqual([[3, '5300000001'], [4, '5300000001']]);
+
+    const small = uploadLimits(1024, 10);
+    // No field-path row in the first lines (422), but the file goes on past the limit: 413 decides.
+    await expect(readReportFile(chunks([Buffer.from('a,b\n1,2\n'.repeat(10)), Buffer.alloc(2048, 0x41)]), 'x.csv', small))
+      .rejects.toMatchObject({ status: 413, issues: [{ code: 'FILE_TOO_LARGE' }] });
+    await expect(readReportFile(chunks([Buffer.from(head), Buffer.from([0xff, 0xfe])]), 'x.csv', small)).rejects.toMatchObject({ status: 415 });
+  });
+
   it('tells files apart by content: 415 for other kinds, 413 past the byte limit', async () => {
     const reject = (bytes: Buffer, name: string) => readReportFile(bytes, name, limits);
     await expect(reject(Buffer.from('%PDF-1.7\n\u0000\u0001binary', 'latin1'), 'bao-cao.pdf')).rejects.toMatchObject({ status: 415 });

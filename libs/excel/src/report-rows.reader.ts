@@ -48,8 +48,10 @@ export async function readReportRows(sheet: AsyncIterable<SheetRow>, limits: Upl
     if (rows.length === limits.maxRows) {
       throw UploadRejection.of(413, 'TOO_MANY_ROWS', `The file has more than ${limits.maxRows} reports; split it into files of at most ${limits.maxRows} rows.`);
     }
+    // The row's number only: the sheet row (every cell of it, notes included) is let go.
     const { cellOf } = layout;
-    rows.push({ row: row.number, body, cellOf: (field) => cellOf(field, row.number) });
+    const number = row.number;
+    rows.push({ row: number, body, cellOf: (field) => cellOf(field, number) });
   }
   if (!layout) throw noPathRow();
   if (rows.length === 0) throw UploadRejection.of(422, 'NO_ROWS', `The file has no report below the field-path row ${layout.pathRow}.`);

@@ -9,6 +9,8 @@ export interface UploadLimits {
   readonly maxRows: number;
   /** Rows of the sheet read in all, blank ones too, before reading stops. */
   readonly maxSheetRows: number;
+  /** Columns of a CSV row: as many as a worksheet has (Excel's XFD). */
+  readonly maxColumns: number;
   /** Bytes of an xlsx package once inflated, all parts together: as declared, and as counted while inflating. */
   readonly maxInflatedBytes: number;
   /** Inflated bytes per compressed byte of one part; XML compresses about 5 to 30 times, a zip bomb about 1,000 times. */
@@ -27,6 +29,7 @@ export function uploadLimits(maxFileBytes: number, maxRows: number): UploadLimit
     maxFileBytes,
     maxRows,
     maxSheetRows: Math.max(10 * maxRows, 10_000),
+    maxColumns: 16_384,
     // A full sheet of 5,000 rows is about 5 MiB of XML; shared strings are held in memory while reading.
     maxInflatedBytes: 24 * MIB,
     maxCompressionRatio: 200,

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
 import { Settings } from '@app/config';
+import { databaseTimeouts, pgConnectionOptions } from '@app/database';
 import { TokenStore } from './token-store.service';
 
 export const TOKEN_REVOKED_CHANNEL = 'token_revoked';
@@ -31,7 +32,7 @@ export class TokenRevocations implements OnModuleInit, OnModuleDestroy {
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.settings.DATABASE_URL });
+    const client = new Client({ connectionString: this.settings.DATABASE_URL, ...pgConnectionOptions(databaseTimeouts(this.settings)) });
     client.on('notification', (n) => n.payload && this.tokens.forget(n.payload));
     client.on('error', (error) => this.retry(error));
     await client.connect();

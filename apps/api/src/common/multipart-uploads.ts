@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from './problem.filter';
+import { UploadRejection } from '@app/excel';
 import { Problem, problemBody } from './problem';
 
 /** Route config of the routes that take a multipart upload: `@RouteConfig(MULTIPART_UPLOAD)`. */
@@ -28,8 +29,8 @@ export async function enableMultipartUploads(app: NestFastifyApplication, maxFil
   });
 }
 
-/** The file of the multipart field `file`, read into memory up to the upload limit (413 beyond). */
-export async function uploadedFile(request: FastifyRequest, maxFileBytes: number): Promise<{ bytes: Buffer; fileName: string | undefined }> {
+/** The file of the multipart field `file`, read as it arrives; it ends with FILE_TOO_LARGE (413) if cut at the upload limit. */
+export async function uploadedFile(request: FastifyRequest, maxFileBytes: number): Promise<{ chunks: AsyncIterable<Buffer>; fileName: string | undefined }> {
   if (!request.isMultipart()) {
     throw new Problem(415, 'Send the file as multipart/form-data, in the field "file".');
   }
@@ -37,13 +38,13 @@ export async function uploadedFile(request: FastifyRequest, maxFileBytes: number
   if (!part || part.fieldname !== 'file') {
     throw Problem.field(400, 'file', 'REQUIRED', 'the multipart field "file" with the .xlsx or .csv file is required (a part whose file name holds a line break is not read)');
   }
-  try {
-    return { bytes: await part.toBuffer(), fileName: part.filename || undefined };
-  } catch (error) {
-    if (error instanceof request.server.multipartErrors.RequestFileTooLargeError) {
-      const message = `the file is larger than ${maxFileBytes} bytes, the most accepted; split it into smaller files`;
-      throw new Problem(413, `The file is too large: ${message}.`, [{ field: 'file', code: 'FILE_TOO_LARGE', message }]);
-    }
-    throw error;
+  return { chunks: fileChunks(part.file, maxFileBytes), fileName: part.filename || undefined };
+}
+
+async function* fileChunks(file: AsyncIterable<Buffer> & { truncated: boolean }, maxFileBytes: number): AsyncIterable<Buffer> {
+  for await (const chunk of file) yield chunk;
+  if (file.truncated) {
+    const message = `the file is larger than ${maxFileBytes} bytes, the most accepted; split it into smaller files`;
+    throw new UploadRejection(413, `The file is too large: ${message}.`, [{ field: 'file', code: 'FILE_TOO_LARGE', message }]);
   }
 }

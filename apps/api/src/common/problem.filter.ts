@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply } from 'fastify';
 import { dataException } from './data-exception';
 import { problemBody, ProblemBody } from './problem';
+import { RETRY_AFTER_SECONDS, unavailableProblem } from './unavailable-problem';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -28,6 +29,8 @@ export function toProblem(error: unknown, logger: Logger): ProblemBody {
     logger.warn(refused.logLine);
     return problemBody(422, refused.detail);
   }
+  const unavailable = unavailableProblem(error);
+  if (unavailable) return unavailable;
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return problemBody(500, 'An unexpected error occurred; it has been logged.');
 }
@@ -39,6 +42,7 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toProblem(error, this.logger);
+    if (body.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 }

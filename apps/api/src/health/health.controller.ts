@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
+import { GracefulShutdown } from '../lifecycle/graceful-shutdown.service';
 import { RedisProbe, withTimeout } from './redis-probe.service';
 
 type Check = { status: 'up' | 'down' };
@@ -14,6 +15,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly redis: RedisProbe,
+    private readonly shutdown: GracefulShutdown,
   ) {}
 
   /** The process answers. */
@@ -22,9 +24,12 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The database and Redis answer; 503 with the failing part otherwise. */
+  /** The database and Redis answer; 503 with the failing part otherwise, and 503 as soon as the api is stopping. */
   @Get('ready')
   async ready() {
+    if (this.shutdown.stopping) {
+      throw new HttpException({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The api is stopping.', details: { api: { status: 'stopping' } } }, 503);
+    }
     const [database, redis] = await Promise.all([this.databaseUp(), this.redis.ping()]);
     const details: Record<string, Check> = { database: { status: database ? 'up' : 'down' }, redis: { status: redis ? 'up' : 'down' } };
     if (database && redis) return { status: 'ok', details };

@@ -1,17 +1,33 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Headers } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { timingSafeEqual } from 'node:crypto';
+import { Settings } from '@app/config';
 import { Public } from '../auth/access.decorators';
+import { Problem } from '../common/problem';
 import { MetricsService } from './metrics.service';
 
 @ApiTags('operations')
 @Public()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly settings: Settings,
+  ) {}
 
+  /** Prometheus text format; with METRICS_TOKEN set, only for `Authorization: Bearer <METRICS_TOKEN>`. */
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  scrape(): Promise<string> {
+  scrape(@Headers('authorization') authorization?: string): Promise<string> {
+    const token = this.settings.METRICS_TOKEN;
+    if (token !== undefined && !sameText(authorization ?? '', `Bearer ${token}`)) {
+      throw new Problem(401, 'The metrics need the metrics token: Authorization: Bearer <METRICS_TOKEN>.');
+    }
     return this.metrics.registry.metrics();
   }
+}
+
+function sameText(a: string, b: string): boolean {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
 }

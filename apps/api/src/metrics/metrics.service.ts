@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { SubmissionWriter } from '../reports/submission-writer.service';
+import { TableFiguresCache } from './table-figures';
 
-/** Prometheus metrics of this api process, plus backlog gauges read at scrape time. */
+/** Prometheus metrics of this api process, plus backlog gauges from counts cached for a few seconds. */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
@@ -13,20 +15,29 @@ export class MetricsService {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [this.registry],
   });
 
-  constructor(@InjectDataSource() db: DataSource) {
+  constructor(@InjectDataSource() db: DataSource, writer: SubmissionWriter) {
     collectDefaultMetrics({ register: this.registry });
+    const tables = new TableFiguresCache(db);
     new Gauge({
-      name: 'reports_by_status', help: 'Stored report submissions by status', labelNames: ['status'], registers: [this.registry],
+      name: 'reports_by_status', help: 'Stored report submissions by status (counted at most every 10 s)', labelNames: ['status'], registers: [this.registry],
       async collect() {
-        const rows: Array<{ status: string; n: number }> = await db.query('SELECT status, count(*)::int AS n FROM report_submissions GROUP BY status');
-        for (const r of rows) this.set({ status: r.status }, r.n);
+        const figures = await tables.current();
+        this.reset();
+        for (const r of figures?.reportsByStatus ?? []) this.set({ status: r.status }, r.n);
       },
     });
     new Gauge({
-      name: 'outbox_pending', help: 'Outbox rows not yet handed to the queue', registers: [this.registry],
+      name: 'outbox_pending', help: 'Outbox rows not yet handed to the queue (counted at most every 10 s)', registers: [this.registry],
       async collect() {
-        const [row]: Array<{ n: number }> = await db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
-        this.set(row.n);
+        const figures = await tables.current();
+        this.reset();
+        if (figures) this.set(figures.outboxPending);
+      },
+    });
+    new Gauge({
+      name: 'report_intake_queued', help: 'Reports of this process waiting to be stored', registers: [this.registry],
+      collect() {
+        this.set(writer.queued);
       },
     });
   }

@@ -35,14 +35,18 @@ export class ReportUploadController {
   @ApiResponse({ status: 413, description: 'file, inflated workbook, sheet or row count over the limits' })
   @ApiResponse({ status: 415, description: 'not an .xlsx workbook nor a UTF-8 CSV file (judged by content)' })
   @ApiResponse({ status: 422, description: 'no field-path row, a required column missing, no rows; or, with atomic=true, any invalid row (every bad cell listed, nothing stored)' })
+  @ApiResponse({ status: 503, description: 'too many files being read at once (UPLOAD_CONCURRENCY); Retry-After says when to send it again' })
   async upload(
     @Query() q: UploadReportQuery,
     @CurrentPrincipal() p: Principal,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UploadResult> {
-    const file = await uploadedFile(request, this.settings.UPLOAD_LIMIT_BYTES);
-    const result = await this.uploads.upload(file, { atomic: q.atomic === 'true', dryRun: q.dryRun === 'true' }, p);
+    // The file is read only once its turn comes: until then it waits in the connection, not in memory.
+    const result = await this.uploads.inTurn(async () => {
+      const file = await uploadedFile(request, this.settings.UPLOAD_LIMIT_BYTES);
+      return this.uploads.upload(file, { atomic: q.atomic === 'true', dryRun: q.dryRun === 'true' }, p);
+    });
     // A dry run creates nothing to accept later: it is answered as a plain success.
     if (result.dryRun) void reply.status(200);
     return result;

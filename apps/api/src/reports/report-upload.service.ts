@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@app/access';
+import { ConcurrencyLimit, ConcurrencyLimitBusy } from '@app/common';
 import { Settings } from '@app/config';
 import { IgnoredColumn, readReportFile, ReportRow, UploadFormat, uploadLimits, UploadLimits, UploadRejection } from '@app/excel';
 import { FieldError, Problem } from '../common/problem';
 import { isStorableText } from '../common/request-input-rules';
+import { RETRY_AFTER_SECONDS } from '../common/unavailable-problem';
 import { EnterpriseZones } from '../registry/enterprise-zones.service';
 import { filingScopeError, paperReceiptError } from './filing-scope';
 import { submissionInsert } from './report-intake.service';
@@ -13,7 +15,8 @@ import { NormalizedReport, normalizeReport } from './submission';
 import { InvalidRow, UploadBatches } from './upload-batches.service';
 
 export interface UploadedFile {
-  readonly bytes: Buffer;
+  /** The file's bytes as they arrive. */
+  readonly chunks: AsyncIterable<Buffer>;
   readonly fileName: string | undefined;
 }
 
@@ -42,6 +45,9 @@ export interface UploadResult {
 
 const isInvalid = (r: CheckedRow): r is InvalidRow => 'errors' in r;
 
+// How long an upload waits for one being read to finish; reading a file of the largest size takes a few seconds.
+const SLOT_WAIT_MS = 10_000;
+
 /**
  * Report files into the pipeline of JSON reports: each row is validated by the same DTO and pipe as
  * POST /v1/reports, checked against the caller's scope, and stored as a submission (source excel,
@@ -50,6 +56,8 @@ const isInvalid = (r: CheckedRow): r is InvalidRow => 'errors' in r;
 @Injectable()
 export class ReportUploads {
   private readonly limits: UploadLimits;
+  /** Each upload being read costs memory in proportion to its rows: UPLOAD_CONCURRENCY at once. */
+  private readonly reading: ConcurrencyLimit;
 
   constructor(
     settings: Settings,
@@ -57,6 +65,21 @@ export class ReportUploads {
     private readonly batches: UploadBatches,
   ) {
     this.limits = uploadLimits(settings.UPLOAD_LIMIT_BYTES, settings.UPLOAD_MAX_ROWS);
+    this.reading = new ConcurrencyLimit(settings.UPLOAD_CONCURRENCY);
+  }
+
+  /** Runs `work` (reading and storing one upload) once a reading slot is free; 503 when none frees up soon. */
+  async inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.reading.acquire(SLOT_WAIT_MS).catch((error: unknown) => {
+      throw error instanceof ConcurrencyLimitBusy
+        ? new Problem(503, `Too many files are being read at the moment; nothing was stored: send the file again in ${RETRY_AFTER_SECONDS} seconds.`)
+        : error;
+    });
+    try {
+      return await work();
+    } finally {
+      release();
+    }
   }
 
   get maxRows(): number {
@@ -65,9 +88,11 @@ export class ReportUploads {
 
   async upload(upload: UploadedFile, mode: UploadMode, p: Principal): Promise<UploadResult> {
     if (upload.fileName !== undefined && !isStorableText(upload.fileName)) {
+      // Read to the end first, as every refusal of a file is: the body must not stay in the connection.
+      for await (const chunk of upload.chunks) void chunk;
       throw Problem.field(422, 'file', 'INVALID_CHARACTER', 'the file name holds a control character, U+FFFE, U+FFFF or a lone surrogate; rename the file');
     }
-    const file = await readReportFile(upload.bytes, upload.fileName, this.limits).catch((error: unknown) => {
+    const file = await readReportFile(upload.chunks, upload.fileName, this.limits).catch((error: unknown) => {
       throw error instanceof UploadRejection ? new Problem(error.status, error.message, [...error.issues]) : error;
     });
     const checked = await this.check(file.rows, p);

@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { MicroBatcher } from '@app/common';
+import { Settings } from '@app/config';
 import { FIGURE_COLUMNS } from '@app/database';
 import { REPORT_FIELDS } from '@app/domain';
 import { JobName, QueueName } from '@app/queue';
+import { unavailableProblem } from '../common/unavailable-problem';
 
 /** One submission to store, as columns. */
 export interface SubmissionInsert {
@@ -64,13 +66,26 @@ const INSERT_SQL = `
 @Injectable()
 export class SubmissionWriter {
   private readonly pool: Pool;
-  private readonly batcher = new MicroBatcher<SubmissionInsert, Date | null>(async (rows) => {
-    const stored = await this.insert(rows);
-    return rows.map((r) => stored.get(r.id) ?? null);
-  }, 500, 4);
+  private readonly batcher: MicroBatcher<SubmissionInsert, Date | null>;
 
-  constructor(@InjectDataSource() db: DataSource) {
+  constructor(@InjectDataSource() db: DataSource, settings: Settings) {
     this.pool = (db.driver as unknown as { master: Pool }).master;
+    // Bounded, so that a database that hangs makes callers wait no longer than for a connection, and
+    // a flood meanwhile is refused (503) instead of piling up; a batch the database failed as a whole
+    // is not retried row by row, which would only multiply the wait.
+    this.batcher = new MicroBatcher(async (rows) => {
+      const stored = await this.insert(rows);
+      return rows.map((r) => stored.get(r.id) ?? null);
+    }, 500, 4, {
+      maxQueued: settings.INTAKE_QUEUE_LIMIT,
+      maxWaitMs: settings.DB_CONNECT_TIMEOUT_MS,
+      isolate: (error) => unavailableProblem(error) === null,
+    });
+  }
+
+  /** Reports waiting to be taken into a batch. */
+  get queued(): number {
+    return this.batcher.queued;
   }
 
   store(row: SubmissionInsert): Promise<Date | null> {

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { issueToken } from '@app/access';
 import { Settings } from '@app/config';
 import { dropDatabase, ensureDatabase, migrateDatabase } from '../../../../libs/database/src/database-admin';
+import { ADMIN_TIMEOUTS, pgConnectionOptions } from '../../../../libs/database/src/data-source-options';
 import { formatTable } from '../demo/terminal-table';
 import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
@@ -29,7 +30,7 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
   await ensureDatabase(env.DATABASE_URL);
   await migrateDatabase(env.DATABASE_URL);
   await deleteKeys(settings.REDIS_URL, 'kcn-bench:*');
-  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 8 });
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 8, ...pgConnectionOptions(ADMIN_TIMEOUTS) });
   const lines: Line[] = [];
   const add = (metric: string, measured: string, compared: string, ok: boolean | null) => {
     lines.push({ metric, measured, compared, ok });

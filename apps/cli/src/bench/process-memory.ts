@@ -2,8 +2,17 @@ import { readFileSync } from 'node:fs';
 
 /** Resident memory of a process in MB, from /proc (Linux). */
 export function residentMb(pid: number): number | null {
+  return statusMb(pid, 'VmRSS');
+}
+
+/** The most resident memory the process has had since it started (its high-water mark), in MB. */
+export function peakResidentMb(pid: number): number | null {
+  return statusMb(pid, 'VmHWM');
+}
+
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
     return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : null;
   } catch {
     return null;

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { issueToken } from '@app/access';
 import { Settings } from '@app/config';
-import { dataSourceOptions, Role } from '@app/database';
+import { databaseTimeouts, dataSourceOptions, Role } from '@app/database';
 
 /** Prints the new token alone on the last line of stdout. */
 export async function tokenCreate(settings: Settings, flags: Record<string, string>, log: (line: string) => void): Promise<void> {
@@ -10,7 +10,7 @@ export async function tokenCreate(settings: Settings, flags: Record<string, stri
   if (!flags.name) throw new Error('--name is required');
   const zones = flags.zones;
   if (role === 'board' && !zones) throw new Error('a board token needs --zones BDH,DPM or --zones all');
-  const db = await new DataSource(dataSourceOptions(settings.DATABASE_URL, 1)).initialize();
+  const db = await new DataSource(dataSourceOptions(settings.DATABASE_URL, 1, databaseTimeouts(settings))).initialize();
   try {
     const issued = await issueToken(db, {
       role,

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { issueToken } from '@app/access';
 import { Settings } from '@app/config';
 import { dropDatabase, ensureDatabase, migrateDatabase } from '../../../../libs/database/src/database-admin';
+import { ADMIN_TIMEOUTS, pgConnectionOptions } from '../../../../libs/database/src/data-source-options';
 import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
 import { deleteKeys } from '../processes/redis-keys';
@@ -56,7 +57,7 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
   await ensureDatabase(env.DATABASE_URL);
   await migrateDatabase(env.DATABASE_URL);
   await deleteKeys(settings.REDIS_URL, 'kcn-demo:*');
-  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1 });
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1, ...pgConnectionOptions(ADMIN_TIMEOUTS) });
   const { token: admin } = await issueToken(pool, { role: 'admin', name: 'Demo administrator' });
   await pool.end();
 

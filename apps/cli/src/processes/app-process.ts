@@ -44,6 +44,11 @@ export class AppProcess {
     return this.lines.join('\n');
   }
 
+  /** The exit code once exited (null while running, or when ended by a signal). */
+  get exitCode(): number | null {
+    return this.child.exitCode;
+  }
+
   get running(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
   }

@@ -1,0 +1,54 @@
+import type { DataSource } from 'typeorm';
+import { TableFiguresCache } from './table-figures';
+
+/** A database whose counts hang until released, counting the statements it was sent. */
+function countingDb() {
+  const statements: string[] = [];
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const db = {
+    query: async (sql: string) => {
+      statements.push(sql);
+      await released;
+      return sql.includes('GROUP BY status') ? [{ status: 'accepted', n: 7 }] : [{ n: 2 }];
+    },
+  };
+  return { db: db as unknown as DataSource, statements, release };
+}
+
+describe('TableFiguresCache', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('counts once for a burst of scrapes, answers them while the count waits, then serves its figures', async () => {
+    jest.useFakeTimers();
+    const { db, statements, release } = countingDb();
+    const cache = new TableFiguresCache(db);
+    const burst = Promise.all(Array.from({ length: 20 }, () => cache.current()));
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(await burst).toEqual(Array(20).fill(null));
+    expect(statements).toHaveLength(1);
+
+    release();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(await cache.current()).toEqual({ reportsByStatus: [{ status: 'accepted', n: 7 }], outboxPending: 2 });
+    await jest.advanceTimersByTimeAsync(5000);
+    await Promise.all(Array.from({ length: 20 }, () => cache.current()));
+    expect(statements).toHaveLength(2);
+
+    // Counted again once the figures are 10 s old.
+    await jest.advanceTimersByTimeAsync(5000);
+    await cache.current();
+    expect(statements).toHaveLength(4);
+  });
+
+  it('shows no figures while the count fails, rather than stale ones', async () => {
+    let fail = false;
+    const db = { query: async (sql: string) => { if (fail) throw new Error('connection refused'); return sql.includes('GROUP BY') ? [] : [{ n: 1 }]; } };
+    jest.useFakeTimers();
+    const cache = new TableFiguresCache(db as unknown as DataSource);
+    expect(await cache.current()).toEqual({ reportsByStatus: [], outboxPending: 1 });
+    fail = true;
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(await cache.current()).toBeNull();
+  });
+});
