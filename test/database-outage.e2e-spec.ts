@@ -3,7 +3,7 @@ import { aggregatesAndRecomputation, expectDecidedOnce, waitUntilDecided } from 
 import { createEnterprise, createZone, reportBody, submit } from './support/fixtures';
 import { todaysPublication } from './support/publication-calendar';
 import { QueueJobs } from './support/queue-jobs';
-import { holdEnterprises, waitForRowLockWaiter } from './support/held-locks';
+import { holdEnterprises, WAIT_FOR_HELD_LOCKS, waitForRowLockWaiter } from './support/held-locks';
 import { SmtpSink } from './support/smtp-sink';
 import { TcpProxy } from './support/tcp-proxy';
 import { startTestSystem, TestSystem } from './support/test-system';
@@ -42,7 +42,7 @@ describe('PostgreSQL unavailable for longer than every retry, then back', () => 
       directUrl = base.DATABASE_URL;
       return {
         DATABASE_URL: proxy.rewrite(base.DATABASE_URL), SMTP_URL: smtp.url,
-        JOB_ATTEMPTS: '3', MAIL_JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '100', REQUEUE_AFTER_MS: '2000',
+        JOB_ATTEMPTS: '3', MAIL_JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '100', REQUEUE_AFTER_MS: '2000', ...WAIT_FOR_HELD_LOCKS,
       };
     });
     admin = await sys.token({ role: 'admin', name: 'admin' });

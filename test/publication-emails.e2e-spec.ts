@@ -7,7 +7,7 @@ import { createEnterprise, createZone, reportBody, submitAndDecide } from './sup
 import { fileOnPaper, PaperFiling } from './support/paper-filings';
 import { todaysPublication } from './support/publication-calendar';
 import { QueueJobs } from './support/queue-jobs';
-import { holdAdvisoryLock, waitForLockWaiters } from './support/held-locks';
+import { holdAdvisoryLock, WAIT_FOR_HELD_LOCKS, waitForLockWaiters } from './support/held-locks';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { waitFor } from './support/wait-for';
@@ -81,7 +81,7 @@ describe('publication emails through a real SMTP server', () => {
 
   beforeAll(async () => {
     smtp = await SmtpSink.start();
-    sys = await startTestSystem('publication_emails', { SMTP_URL: smtp.url });
+    sys = await startTestSystem('publication_emails', { SMTP_URL: smtp.url, ...WAIT_FOR_HELD_LOCKS });
     admin = await sys.token({ role: 'admin', name: 'Quản trị' });
     board = await sys.token({ role: 'board', name: 'Ban Quản lý KKT' });
     await createZone(sys.http, admin, 'DPM', { name: 'KCN Đông Phố Mới' });

@@ -4,7 +4,7 @@ import { JobSchedulerJson } from 'bullmq';
 import { QueueName } from '@app/queue';
 import { QueueJobs } from './support/queue-jobs';
 import { PrivateRedis } from './support/redis-server';
-import { holdEnterprises, waitForRowLockWaiter } from './support/held-locks';
+import { holdEnterprises, WAIT_FOR_HELD_LOCKS, waitForRowLockWaiter } from './support/held-locks';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { waitFor } from './support/wait-for';
@@ -26,7 +26,7 @@ describe('outages: Redis down, worker killed', () => {
     smtp = await SmtpSink.start();
     // Reports still undecided 2 s after they were stored are queued again (60 s by default); schedules
     // are checked every half second (every minute by default).
-    sys = await startTestSystem('redis-outage', { REDIS_URL: redis.url, REQUEUE_AFTER_MS: '2000', SCHEDULE_CHECK_MS: '500', SMTP_URL: smtp.url });
+    sys = await startTestSystem('redis-outage', { REDIS_URL: redis.url, REQUEUE_AFTER_MS: '2000', SCHEDULE_CHECK_MS: '500', SMTP_URL: smtp.url, ...WAIT_FOR_HELD_LOCKS });
     const admin = await sys.token({ role: 'admin', name: 'admin' });
     board = await sys.token({ role: 'board', name: 'BQL', zoneCodes: ['TL'] });
     await createZone(sys.http, admin, 'TL', { name: 'KCN Tằng Loỏng', wageRegion: 3 });

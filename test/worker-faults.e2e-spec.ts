@@ -5,7 +5,7 @@ import { startExtraWorker } from './support/extra-process';
 import { createEnterprise, createZone, reportBody, submit } from './support/fixtures';
 import { QueueJobs } from './support/queue-jobs';
 import { PrivateRedis } from './support/redis-server';
-import { holdEnterprises, waitForRowLockWaiter } from './support/held-locks';
+import { holdEnterprises, WAIT_FOR_HELD_LOCKS, waitForRowLockWaiter } from './support/held-locks';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { waitFor } from './support/wait-for';
@@ -44,7 +44,7 @@ describe('worker faults', () => {
   beforeAll(async () => {
     redis = await PrivateRedis.start();
     smtp = await SmtpSink.start();
-    sys = await startTestSystem('worker_faults', { REDIS_URL: redis.url, SMTP_URL: smtp.url });
+    sys = await startTestSystem('worker_faults', { REDIS_URL: redis.url, SMTP_URL: smtp.url, ...WAIT_FOR_HELD_LOCKS });
     admin = await sys.token({ role: 'admin', name: 'admin' });
     board = await sys.token({ role: 'board', name: 'BQL', zoneCodes: ['TT'] });
     await createZone(sys.http, admin, 'TT', { name: 'KCN Tây Thành' });
@@ -152,8 +152,10 @@ describe('worker faults', () => {
       for (const period of ['2025-Q2', '2025-Q3', '2025-Q4']) ids.push((await submit(sys.http, board, reportBody(taxCode, period, { grossOutput: (i + 1) * 1_000_000_000 }))).id);
       if (i % 3 === 0) ids.push((await submit(sys.http, board, reportBody(taxCode, '2025-Q3', { grossOutput: (i + 1) * 1_300_000_000 }))).id);
     }
-    // Verdicts go on until a batch reaches the last enterprise's row, held here; then many jobs are in flight at once.
-    const held = await holdEnterprises(sys.env.DATABASE_URL, [ENTERPRISES.at(-1)!]);
+    // The second half of the enterprises is held: the first half is decided, then batches reaching a held row wait
+    // in their transactions while the jobs behind them pile up in flight (one held enterprise let the other
+    // batch slot decide all the rest first).
+    const held = await holdEnterprises(sys.env.DATABASE_URL, ENTERPRISES.slice(ENTERPRISES.length / 2));
     try {
       await sys.startWorker();
       await waitForRowLockWaiter(sys);

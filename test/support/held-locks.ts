@@ -1,6 +1,9 @@
 import { Client } from 'pg';
 import { TestSystem } from './test-system';
 
+/** Settings for a suite that holds locks on purpose: its apps wait for them rather than give up after the lock or statement timeout. */
+export const WAIT_FOR_HELD_LOCKS = { DB_LOCK_TIMEOUT_MS: '120000', DB_STATEMENT_TIMEOUT_MS: '120000' } as const;
+
 /** Runs `sql` in a transaction left open on a connection of its own: the locks it took are held until `release`. */
 async function holdLocks(databaseUrl: string, sql: string, params: unknown[]): Promise<{ release: () => Promise<void> }> {
   const holder = new Client({ connectionString: databaseUrl });
