@@ -102,6 +102,8 @@ describe('PostgreSQL unavailable for longer than every retry, then back', () => 
 
     const answered = await Promise.all(clients);
     expect(answered.every((c) => c.answers.some((s) => s !== 202 && s !== 200))).toBe(true);
+    // While the database was away the api said so: 503, never 500 nor a dropped connection.
+    expect(answered.flatMap((c) => c.answers).filter((s) => ![200, 202, 503].includes(s))).toEqual([]);
     await waitUntilDecided(sys, 30_000);
 
     // One report per key, the one its client was told about.
