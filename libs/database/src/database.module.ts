@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Settings } from '@app/config';
 import { dataSourceOptions, DatabaseTimeouts } from './data-source-options';
 import { ENTITIES } from './entities';
+import { Transactions } from './sql/transactions.service';
 
 /** The timeouts the settings give every connection of the api and the worker. */
 export function databaseTimeouts(settings: Settings): DatabaseTimeouts {
@@ -22,6 +23,7 @@ export function databaseTimeouts(settings: Settings): DatabaseTimeouts {
     }),
     TypeOrmModule.forFeature(ENTITIES),
   ],
-  exports: [TypeOrmModule],
+  providers: [Transactions],
+  exports: [TypeOrmModule, Transactions],
 })
 export class DatabaseModule {}

@@ -10,3 +10,5 @@ export * from './database.module';
 export * from './audit-log';
 export * from './aggregates/aggregate-columns';
 export * from './reports/submission-figures';
+export * from './sql/sql-session';
+export * from './sql/transactions.service';
