@@ -48,7 +48,17 @@ export async function createApiApp(settings: Settings): Promise<NestFastifyAppli
     .setTitle('KCN reporting API')
     .setDescription('Quarterly reports of enterprises in the industrial parks and clusters of Lào Cai: intake, registry, review and published summaries. Errors are RFC 9457 problem details.')
     .setVersion('1')
-    .addBearerAuth()
+    .addServer('/', 'This installation: the host that serves this document')
+    .addBearerAuth({ type: 'http', bearerFormat: 'opaque', description: 'A token from POST /v1/tokens or `npm run cli -- token:create`' })
+    .addTag('operations', 'Health, readiness and Prometheus metrics; no token (metrics need METRICS_TOKEN when it is set).')
+    .addTag('tokens', 'Bearer tokens, for admins: issued once (only their hash is stored) and revoked.')
+    .addTag('registry', 'Zones, enterprises, projects and annual targets: admins everywhere, boards within their zones.')
+    .addTag('reports', 'Quarterly reports filed as JSON or uploaded as .xlsx or CSV: stored at once (202), decided by the worker.')
+    .addTag('periods', 'Who filed a quarter, and its locks per zone or for the whole province.')
+    .addTag('summaries', 'Figures per zone, zone kind and province over a quarter, a year or a range, as JSON or a workbook.')
+    .addTag('review', "The board's follow-up of warnings, its reviews, and the audit log.")
+    .addTag('publications', 'Monthly publications (immutable, numbered snapshots) and the subscribers they are emailed to.')
+    .addTag('public', 'Published figures after disclosure control, for anyone, without a token.')
     .build());
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { GracefulShutdown } from '../lifecycle/graceful-shutdown.service';
@@ -20,12 +20,20 @@ export class HealthController {
 
   /** The process answers. */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness', description: 'Answers 200 `{"status":"ok"}` while the process runs. No token.' })
   live() {
     return { status: 'ok' };
   }
 
   /** The database and Redis answer; 503 with the failing part otherwise, and 503 as soon as the api is stopping. */
   @Get('ready')
+  @ApiOperation({
+    summary: 'Readiness',
+    description:
+      '200 when PostgreSQL and Redis each answer within a second; otherwise 503 problem details whose `details` ' +
+      'name the part down (`{"database":{"status":"down"},"redis":{"status":"up"}}`), and 503 ' +
+      '`{"api":{"status":"stopping"}}` once the api is told to stop. No token.',
+  })
   async ready() {
     if (this.shutdown.stopping) {
       throw new HttpException({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The api is stopping.', details: { api: { status: 'stopping' } } }, 503);

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Headers } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
 import { Settings } from '@app/config';
 import { Public } from '../auth/access.decorators';
@@ -17,6 +17,13 @@ export class MetricsController {
 
   /** Prometheus text format; with METRICS_TOKEN set, only for `Authorization: Bearer <METRICS_TOKEN>`. */
   @Get()
+  @ApiOperation({
+    summary: 'Prometheus metrics',
+    description:
+      'Prometheus text format: requests by route and status, their durations, report intake and outbox ' +
+      'backlogs, jobs by queue and state, and what the worker repaired. No token, unless METRICS_TOKEN is set: ' +
+      'then `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise).',
+  })
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(@Headers('authorization') authorization?: string): Promise<string> {
     const token = this.settings.METRICS_TOKEN;

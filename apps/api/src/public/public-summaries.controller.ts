@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { formatQuarter, SummaryJson, toLocalIso } from '@app/domain';
 import { Public } from '../auth/access.decorators';
@@ -19,6 +19,14 @@ export class PublicSummariesController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @Get('summaries')
+  @ApiOperation({
+    summary: 'Published figures',
+    description:
+      'No token. The figures of the latest publication whose quarter or year to date is exactly the period ' +
+      'asked (`period`, or `from` and `to`), after disclosure control: a withheld figure is null and named in ' +
+      "its item's `withheld`; counts are always shown. 404 when no publication covers the period; 120 requests " +
+      'a minute per client, then 429 with Retry-After.',
+  })
   // Anyone may call it: a client that floods it gets 429 and a Retry-After instead of slowing the board's work.
   @RouteConfig({ rateLimit: { max: 120, timeWindow: '1 minute' } })
   @ApiPeriodQuery()

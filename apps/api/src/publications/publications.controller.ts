@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Principal, readableZones } from '@app/access';
@@ -29,6 +29,13 @@ export class PublicationsController {
 
   /** 201 with a new publication; 200 with the month's existing one unless `force`. */
   @Post()
+  @ApiOperation({
+    summary: 'Publish now',
+    description:
+      'Admin. Publishes what the monthly schedule would publish on `asOf` (default today): the latest quarter ' +
+      'past due, its year to date and the filing status of the quarter being filed, with workbooks and one ' +
+      "email per subscriber. 201 with the new publication; 200 with the month's existing one, unless `force`.",
+  })
   @Roles('admin')
   async publish(@Body() body: PublishDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const asOf = body.asOf ?? localDate(new Date());
@@ -40,6 +47,12 @@ export class PublicationsController {
 
   /** Newest first, paginated like every list (`?limit=&cursor=`); a zone board sees the revision notes of its zones only. */
   @Get()
+  @ApiOperation({
+    summary: 'List publications',
+    description:
+      'Admin, or a board. Newest first, paginated with `limit` and `cursor`; a zone board sees the revision ' +
+      'notes of its zones only.',
+  })
   async list(@Query() q: PageQuery, @CurrentPrincipal() p: Principal) {
     const limit = pageLimit(q);
     const before = decodeCursor(q.cursor, ['id'])?.[0] ?? null;
@@ -53,6 +66,12 @@ export class PublicationsController {
 
   /** With the figures exactly as published, cut to the caller's zones (a zone board gets no totals, which hold other zones). */
   @Get(':id')
+  @ApiOperation({
+    summary: 'Read a publication',
+    description:
+      "The figures exactly as published, the board's and the public version, cut to the caller's zones (a zone " +
+      'board gets no totals).',
+  })
   async get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
     const row = await this.find(id, `${PUBLICATION_COLUMNS}, figures, public_figures`);
     const zones = readableZones(p);
@@ -73,6 +92,12 @@ export class PublicationsController {
    * board gets one written from the publication's figures, cut to its zones and without totals.
    */
   @Get(':id/workbook.xlsx')
+  @ApiOperation({
+    summary: "A publication's workbook",
+    description:
+      "The board's workbook (`audience=board`, the default) or the public one, after disclosure control. A zone " +
+      'board gets one written from the figures as published, cut to its zones and without totals.',
+  })
   @HttpCode(200)
   @ApiQuery({ name: 'audience', required: false, enum: ['board', 'public'] })
   async workbook(@Param('id') id: string, @Query('audience') audience: string | undefined, @CurrentPrincipal() p: Principal, @Res() reply: FastifyReply) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
 import { canAccessZone, Principal } from '@app/access';
 import { Enterprise, recordAudit } from '@app/database';
@@ -27,6 +27,13 @@ export class EnterprisesController {
   ) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Register an enterprise',
+    description:
+      'Admin, or a board in its zones (403 OUT_OF_SCOPE for another zone; 422 UNKNOWN_ZONE for a zone not ' +
+      'registered). 409 DUPLICATE when the tax code exists. The enterprise is expected to file every quarter ' +
+      'its operating interval (`operatingFrom` to `operatingUntil`, inclusive) meets.',
+  })
   async create(@Body() body: CreateEnterpriseDto, @CurrentPrincipal() p: Principal) {
     assertZoneInScope(p, body.zoneCode);
     await this.lookups.assertZoneExists(body.zoneCode);
@@ -47,16 +54,33 @@ export class EnterprisesController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'List enterprises',
+    description:
+      "The caller's zones (`zone` narrows to one), ordered by tax code, paginated with `limit` and `cursor`.",
+  })
   list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
     return zoneScopedPage(this.enterprises, 'tax_code', (e) => e.taxCode, enterpriseView, q, p);
   }
 
   @Get(':taxCode')
+  @ApiOperation({
+    summary: 'Read an enterprise',
+    description:
+      'Admin, or a board; an enterprise outside its zones is answered 404, as an unknown one.',
+  })
   async get(@Param('taxCode') taxCode: string, @CurrentPrincipal() p: Principal) {
     return enterpriseView(await this.findInScope(taxCode, p));
   }
 
   @Patch(':taxCode')
+  @ApiOperation({
+    summary: 'Change an enterprise',
+    description:
+      'Fields left out keep their value; `vsicSection`, `operatingUntil` and `contactEmail` may be cleared with ' +
+      'null. Moving it to another zone needs both zones in scope. Reports already decided keep the zone they ' +
+      'were counted in.',
+  })
   async update(@Param('taxCode') taxCode: string, @Body() body: UpdateEnterpriseDto, @CurrentPrincipal() p: Principal) {
     const enterprise = await this.findInScope(taxCode, p);
     if (body.zoneCode !== undefined && body.zoneCode !== enterprise.zoneCode) {

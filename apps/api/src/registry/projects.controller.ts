@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
 import { canAccessZone, Principal } from '@app/access';
 import { Project, recordAudit } from '@app/database';
@@ -25,6 +25,14 @@ export class ProjectsController {
   ) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Register a project',
+    description:
+      "Admin, or a board in its zones. The enterprise must be registered in the caller's zones (422 " +
+      'UNKNOWN_ENTERPRISE otherwise, for unknown and foreign tax codes alike); 409 DUPLICATE when the code ' +
+      'exists. It counts as operating at the end of a period when `operatingFrom` is on or before its last day ' +
+      'and `endedAt` is not (suspended or terminated without `endedAt`: not operating).',
+  })
   async create(@Body() body: CreateProjectDto, @CurrentPrincipal() p: Principal) {
     assertZoneInScope(p, body.zoneCode);
     await this.lookups.assertZoneExists(body.zoneCode);
@@ -46,16 +54,32 @@ export class ProjectsController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'List projects',
+    description:
+      "The caller's zones (`zone` narrows to one), ordered by code, paginated with `limit` and `cursor`.",
+  })
   list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
     return zoneScopedPage(this.projects, 'code', (x) => x.code, projectView, q, p);
   }
 
   @Get(':code')
+  @ApiOperation({
+    summary: 'Read a project',
+    description:
+      'Admin, or a board; a project outside its zones is answered 404, as an unknown one.',
+  })
   async get(@Param('code') code: string, @CurrentPrincipal() p: Principal) {
     return projectView(await this.findInScope(code, p));
   }
 
   @Patch(':code')
+  @ApiOperation({
+    summary: 'Change a project',
+    description:
+      'Fields left out keep their value; `operatingFrom`, `endedAt` and `registeredCapital` may be cleared with ' +
+      'null.',
+  })
   async update(@Param('code') code: string, @Body() body: UpdateProjectDto, @CurrentPrincipal() p: Principal) {
     const project = await this.findInScope(code, p);
     if (body.zoneCode !== undefined && body.zoneCode !== project.zoneCode) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
 import { canAccessZone, Principal, seesAllZones } from '@app/access';
 import { recordAudit, ZoneTarget } from '@app/database';
@@ -28,6 +28,12 @@ export class TargetsController {
 
   /** The board's annual target for a zone at 2010 prices; setting it again replaces it. */
   @Put(':zoneCode/:year')
+  @ApiOperation({
+    summary: "Set a zone's annual target",
+    description:
+      'Admin, or a board in its zones. The gross output the zone should reach in the year at 2010 prices ' +
+      '(đồng); summaries show progress against it. Setting it again replaces it.',
+  })
   async put(@Param('zoneCode') zoneCode: string, @Param('year', yearPipe) year: number, @Body() body: PutTargetDto, @CurrentPrincipal() p: Principal) {
     if (!isReportingYear(year)) throw Problem.field(422, 'year', 'OUT_OF_RANGE', `year must be a reporting year, ${QUARTER_RANGE.first.year} to ${QUARTER_RANGE.last.year}`);
     assertZoneInScope(p, zoneCode);
@@ -38,6 +44,12 @@ export class TargetsController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'List targets',
+    description:
+      "Every target of the caller's zones (`zone` narrows to one), by zone and year; one page (`nextCursor` is " +
+      'always null).',
+  })
   async list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
     if (q.zone && !canAccessZone(p, q.zone)) return { items: [], nextCursor: null };
     const qb = this.targets.createQueryBuilder('t').orderBy('t.zone_code').addOrderBy('t.year');

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { And, In, MoreThan, Repository } from 'typeorm';
 import { canAccessZone, Principal, seesAllZones } from '@app/access';
 import { recordAudit, Zone } from '@app/database';
@@ -20,6 +20,12 @@ export class ZonesController {
   constructor(@InjectRepository(Zone) private readonly zones: Repository<Zone>) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Register a zone',
+    description:
+      'Admin. 201 with the zone; 409 DUPLICATE when the code exists. `wageRegion` (1 to 4) sets the regional ' +
+      'minimum wage its enterprises are held to.',
+  })
   @Roles('admin')
   async create(@Body() body: CreateZoneDto, @CurrentPrincipal() p: Principal) {
     if (await this.zones.existsBy({ code: body.code })) throw Problem.field(409, 'code', 'DUPLICATE', `zone ${body.code} already exists`);
@@ -34,6 +40,11 @@ export class ZonesController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'List zones',
+    description:
+      'Admin, or a board (its zones only). Ordered by code, paginated with `limit` and `cursor`.',
+  })
   async list(@Query() q: PageQuery, @CurrentPrincipal() p: Principal) {
     const limit = pageLimit(q);
     const after = decodeCursor(q.cursor, ['text']);
@@ -50,6 +61,7 @@ export class ZonesController {
   }
 
   @Get(':code')
+  @ApiOperation({ summary: 'Read a zone', description: 'Admin, or a board; a zone outside its zones is answered 404, as an unknown one.' })
   async get(@Param('code') code: string, @CurrentPrincipal() p: Principal) {
     const zone = canAccessZone(p, code) ? await this.zones.findOneBy({ code }) : null;
     if (!zone) throw Problem.notFound(`No zone ${code} in your scope.`);
@@ -57,6 +69,12 @@ export class ZonesController {
   }
 
   @Patch(':code')
+  @ApiOperation({
+    summary: 'Change a zone',
+    description:
+      'Admin. Fields left out keep their value; `areaHa` may be cleared with null, the others not (422 ' +
+      'NOT_NULLABLE). A code never changes (422 IMMUTABLE).',
+  })
   @Roles('admin')
   async update(@Param('code') code: string, @Body() body: UpdateZoneDto, @CurrentPrincipal() p: Principal) {
     const zone = await this.zones.findOneBy({ code });

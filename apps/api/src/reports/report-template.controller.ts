@@ -1,5 +1,5 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PassThrough } from 'node:stream';
 import { Principal } from '@app/access';
 import { addQuarters, formatQuarter, quarterOfInstant } from '@app/domain';
@@ -20,6 +20,13 @@ export class ReportTemplateController {
    * its tax code and the period filled in; the board's has a column for paper forms' receipt stamps.
    */
   @Get('template.xlsx')
+  @ApiOperation({
+    summary: 'Download the report template',
+    description:
+      'Any token. Sheet `Reports`: labels in row 1, the JSON field paths in row 2, one report per row from row ' +
+      "3, cells validated with input help; a guide sheet. An enterprise's copy is pre-filled with its tax code " +
+      "and `period`; the board's has a column for paper forms' receipt stamps.",
+  })
   @ApiProduces(XLSX_MEDIA_TYPE)
   @ApiOkResponse({ description: 'the template workbook, as an attachment' })
   template(@Query() q: ReportTemplateQuery, @CurrentPrincipal() p: Principal): StreamableFile {

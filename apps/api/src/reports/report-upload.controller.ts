@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Principal } from '@app/access';
 import { Settings } from '@app/config';
@@ -26,6 +26,14 @@ export class ReportUploadController {
    * JSON report; each invalid row is answered with its errors by cell. 202, or 200 for a dry run.
    */
   @Post('upload')
+  @ApiOperation({
+    summary: 'Upload reports in a file',
+    description:
+      'Any token; multipart field `file`: the template (.xlsx) or a CSV with its two header rows. Each valid ' +
+      'row is stored as a report (source `excel`) and decided by the worker as a JSON one; each invalid row is ' +
+      'answered with its errors by cell. `atomic=true` stores nothing unless every row is valid; `dryRun=true` ' +
+      'checks and stores nothing.',
+  })
   @HttpCode(202)
   @RouteConfig(MULTIPART_UPLOAD)
   @ApiConsumes('multipart/form-data')
@@ -54,6 +62,13 @@ export class ReportUploadController {
 
   /** Each row of an upload with its status once processed: received, then accepted, rejected or superseded (with issues); invalid rows with their errors. */
   @Get('uploads/:batchId')
+  @ApiOperation({
+    summary: 'Follow an upload',
+    description:
+      'Each row of a stored upload with its status as the worker decides (`processed` once none is still ' +
+      'received), and the invalid rows with their errors. Readable by the uploader and by anyone whose scope ' +
+      "covers the uploader's; 404 otherwise.",
+  })
   @ApiResponse({ status: 200, description: '{batchId, uploadedAt, fileName, format, atomic, processed, counts, rows: [{row, status, id, taxCode, period, revision, issues} | {row, status: "invalid", errors}]}' })
   batch(@Param('batchId') batchId: string, @CurrentPrincipal() p: Principal) {
     return this.batches.view(batchId, p);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@app/access';
 import { CurrentPrincipal } from '../auth/access.decorators';
 import { Problem } from '../common/problem';
@@ -23,6 +23,14 @@ export class ReportsController {
 
   /** Stored at once and answered 202; the worker's verdict follows within seconds (GET the report). */
   @Post()
+  @ApiOperation({
+    summary: 'File a quarterly report',
+    description:
+      'An enterprise for its own tax code, a board for enterprises of its zones (403 OUT_OF_SCOPE otherwise), ' +
+      'an admin for any. Shape, types and limits are checked at once (400/422 listing every bad field); the ' +
+      'report is stored and answered 202 `received`; the worker then accepts or rejects it (GET it). The same ' +
+      '`Idempotency-Key` with the same body returns the first answer; with another body, 409.',
+  })
   @HttpCode(202)
   @ApiHeader({ name: 'idempotency-key', required: false, description: 'retry safely: the same key and body return the first answer; another body gets 409' })
   @ApiResponse({ status: 202, description: 'received' })
@@ -38,11 +46,24 @@ export class ReportsController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'List reports',
+    description:
+      "Every revision in the caller's scope, newest received first, filtered by `taxCode`, `zone`, `period` and " +
+      '`status`; paginated with `limit` and `cursor`.',
+  })
   list(@Query() q: ListReportsQuery, @CurrentPrincipal() p: Principal) {
     return this.reader.list(q, p);
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'Read a report',
+    description:
+      'The revision with its status (received, accepted, rejected, superseded), revision number, lateness, ' +
+      "issues and figures as submitted, and the board's review (an enterprise sees only the message meant for " +
+      "it). 404 outside the caller's scope, as for an unknown id.",
+  })
   get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
     return this.reader.get(id, p);
   }

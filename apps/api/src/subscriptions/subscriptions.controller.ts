@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { canAccessZone, Principal, seesAllZones } from '@app/access';
 import { recordAudit } from '@app/database';
@@ -31,6 +31,13 @@ export class SubscriptionsController {
   ) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Subscribe someone to the monthly email',
+    description:
+      'Admin, or a board for its own zones (403 OUT_OF_SCOPE otherwise). `zoneCodes` (a list, or "all"), ' +
+      '`language` vi or en, `audience` board (full figures, the default) or public (after disclosure control). ' +
+      '201 with the subscription.',
+  })
   async create(@Body() body: CreateSubscriptionDto, @CurrentPrincipal() p: Principal) {
     const zoneCodes = parseZoneScope(body.zoneCodes);
     // A board subscribes people to its own zones only.
@@ -47,6 +54,11 @@ export class SubscriptionsController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'List subscriptions',
+    description:
+      'Active subscriptions; a board sees those confined to its zones. One page (`nextCursor` is always null).',
+  })
   async list(@CurrentPrincipal() p: Principal) {
     const rows: SubscriptionRow[] = await this.db.query('SELECT * FROM subscriptions WHERE cancelled_at IS NULL ORDER BY created_at');
     const visible = rows.filter((r) => inScope(p, r));
@@ -54,6 +66,12 @@ export class SubscriptionsController {
   }
 
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Cancel a subscription',
+    description:
+      "204; emails not yet sent to it are not sent. 404 for a subscription outside the caller's zones, as for " +
+      'an unknown one.',
+  })
   @HttpCode(204)
   async cancel(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<void> {
     const rows: SubscriptionRow[] = isUuid(id) ? await this.db.query('SELECT * FROM subscriptions WHERE id = $1 AND cancelled_at IS NULL', [id]) : [];

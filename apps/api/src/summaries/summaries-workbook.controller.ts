@@ -1,5 +1,5 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PassThrough } from 'node:stream';
 import { Principal, readableZones } from '@app/access';
 import { formatQuarter, PeriodSpec, periodEnd } from '@app/domain';
@@ -35,6 +35,13 @@ export class SummariesWorkbookController {
    * period's last quarter and the warnings of the period not yet reviewed, streamed as it is written.
    */
   @Get('summaries.xlsx')
+  @ApiOperation({
+    summary: 'Summaries as a workbook',
+    description:
+      "GET /v1/summaries as the board's workbook: the zone table and totals, the filing status of the last " +
+      'quarter of the period, the warnings not yet reviewed, notes; Vietnamese (`lang=vi`, the default) or ' +
+      'English (`lang=en`). Streamed as it is written.',
+  })
   @ApiPeriodQuery()
   @ApiQuery({ name: 'lang', required: false, enum: WORKBOOK_LANGUAGES, description: 'vi (default): Vietnamese with an English header row; en: English' })
   @ApiProduces(XLSX_MEDIA_TYPE)

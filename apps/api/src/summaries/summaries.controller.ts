@@ -1,5 +1,5 @@
 import { applyDecorators, Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { canAccessZone, Principal, readableZones } from '@app/access';
 import { parsePeriod, PeriodError, PeriodSpec, periodRange, toJson } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
@@ -36,6 +36,14 @@ export class SummariesController {
 
   /** Every zone in the caller's scope, with totals per zone kind and for all of them. */
   @Get('summaries')
+  @ApiOperation({
+    summary: 'Summaries by zone',
+    description:
+      'Admin, or a board (its zones). For `period` (a quarter or a year) or `from` and `to` (at most 40 ' +
+      'quarters): every zone in scope with its figures, and totals per zone kind and for all. Money as strings ' +
+      'of digits; a figure nobody reported is null. Derived from the zone-quarter sums the worker keeps, so an ' +
+      'accepted report shows within seconds.',
+  })
   @ApiPeriodQuery()
   async summaries(@Query() q: Record<string, string>, @CurrentPrincipal() p: Principal) {
     const period = periodFromQuery(q);
@@ -43,6 +51,12 @@ export class SummariesController {
   }
 
   @Get('zones/:code/summary')
+  @ApiOperation({
+    summary: 'Summary of one zone',
+    description:
+      "One zone's figures over the period, as in GET /v1/summaries; its share is of all zones of its kind. 404 " +
+      "outside the caller's zones.",
+  })
   @ApiPeriodQuery()
   async zoneSummary(@Param('code') code: string, @Query() q: Record<string, string>, @CurrentPrincipal() p: Principal) {
     const period = periodFromQuery(q);

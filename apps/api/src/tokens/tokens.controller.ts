@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { issueToken, Principal, TokenRequestError } from '@app/access';
 import { recordAudit } from '@app/database';
@@ -24,6 +24,13 @@ export class TokensController {
 
   /** The token is shown once; only its hash is stored. */
   @Post()
+  @ApiOperation({
+    summary: 'Issue a token',
+    description:
+      'Admin. A board token needs `zoneCodes` (a list of zone codes, or "all"), an enterprise token a ' +
+      '`taxCode`; other roles carry neither (422). Answers 201 `{id, token}`: the token is shown this once, ' +
+      'only its hash is stored.',
+  })
   async create(@Body() body: CreateTokenDto, @CurrentPrincipal() p: Principal): Promise<{ id: string; token: string }> {
     // Refused rather than dropped: an admin or enterprise token sent with zones would otherwise look scoped and is not.
     if (body.role !== 'board' && body.zoneCodes !== undefined) {
@@ -41,6 +48,12 @@ export class TokensController {
   }
 
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Revoke a token',
+    description:
+      'Admin. 204, and the token stops working in every api process; 404 for an unknown or already revoked ' +
+      'token.',
+  })
   @HttpCode(204)
   async revoke(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => Problem.notFound('No such token.') })) id: string, @CurrentPrincipal() p: Principal): Promise<void> {
     const result: [unknown, number] = await this.db.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
