@@ -1,6 +1,8 @@
 import { Pool } from 'pg';
 import { issueToken, TokenRequest } from '@app/access';
 import { dropDatabase, ensureDatabase } from '../../libs/database/src/database-admin';
+import { ApiTokensRepository } from '../../libs/database/src/repositories/api-tokens.repository';
+import { Transactions } from '../../libs/database/src/sql/transactions.service';
 import { AppProcess, freePort } from './app-process';
 import { deleteKeys } from '../../apps/cli/src/processes/redis-keys';
 import { HttpClient } from './http-client';
@@ -41,6 +43,7 @@ export async function startTestSystem(
   // pool.end() resolves before its connections have closed, and close() then drops the database WITH
   // (FORCE): a connection still closing hears "terminating connection", which unheard fails the suite.
   pool.on('error', () => undefined);
+  const tokens = new ApiTokensRepository(new Transactions(pool));
   const api = AppProcess.start('api', settings);
   let worker: AppProcess | null = null;
   await api.waitUntil(async () => (await http.get('/health/live')).status === 200);
@@ -49,7 +52,7 @@ export async function startTestSystem(
     env: settings,
     http,
     query: async (sql, params) => (await pool.query(sql, params)).rows,
-    token: async (request) => (await issueToken(pool, request)).token,
+    token: async (request) => (await issueToken(tokens, request)).token,
     async startWorker(extraEnv = {}) {
       if (worker?.running) return;
       worker = AppProcess.start('worker', { ...settings, ...extraEnv, LOG_LEVEL: 'info' });

@@ -1,79 +1,37 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Repository } from 'typeorm';
-import { canAccessZone, Principal } from '@app/access';
-import { Project, recordAudit } from '@app/database';
+import { Principal } from '@app/access';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
-import { byPrincipal } from '../audit/audit';
-import { Problem } from '../common/problem';
 import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
 import { ZoneFilterQuery } from './dto/registry-query.dto';
-import { zoneScopedPage } from './zone-scoped-page';
-import { assertDateOrder, assertZoneInScope, isUniqueViolation } from './registry-checks';
-import { RegistryLookups } from './registry-lookups.service';
+import { ProjectsService } from './projects.service';
 import { projectView } from './registry-views';
+import { pageView } from './zone-scoped-page';
 
 @ApiTags('registry')
 @ApiBearerAuth()
 @Controller('v1/projects')
 @Roles('admin', 'board')
 export class ProjectsController {
-  constructor(
-    @InjectRepository(Project) private readonly projects: Repository<Project>,
-    private readonly lookups: RegistryLookups,
-  ) {}
+  constructor(private readonly projects: ProjectsService) {}
 
   @Post()
   async create(@Body() body: CreateProjectDto, @CurrentPrincipal() p: Principal) {
-    assertZoneInScope(p, body.zoneCode);
-    await this.lookups.assertZoneExists(body.zoneCode);
-    await this.lookups.enterpriseInScope(p, body.taxCode);
-    assertDateOrder(body.operatingFrom, body.endedAt, 'endedAt');
-    const duplicate = () => Problem.field(409, 'code', 'DUPLICATE', `project ${body.code} already exists`);
-    if (await this.projects.existsBy({ code: body.code })) throw duplicate();
-    try {
-      const saved = await this.projects.save(this.projects.create({
-        ...body, operatingFrom: body.operatingFrom ?? null, endedAt: body.endedAt ?? null,
-        registeredCapital: body.registeredCapital == null ? null : String(body.registeredCapital),
-      }));
-      await recordAudit(this.projects.manager, byPrincipal(p, { action: 'project.create', entity: 'project', entityId: saved.code, details: { ...body } }));
-      return projectView(saved);
-    } catch (e) {
-      if (isUniqueViolation(e)) throw duplicate();
-      throw e;
-    }
+    return projectView(await this.projects.create(body, p));
   }
 
   @Get()
-  list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
-    return zoneScopedPage(this.projects, 'code', (x) => x.code, projectView, q, p);
+  async list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
+    return pageView(await this.projects.list(q, p), projectView);
   }
 
   @Get(':code')
   async get(@Param('code') code: string, @CurrentPrincipal() p: Principal) {
-    return projectView(await this.findInScope(code, p));
+    return projectView(await this.projects.get(code, p));
   }
 
   @Patch(':code')
   async update(@Param('code') code: string, @Body() body: UpdateProjectDto, @CurrentPrincipal() p: Principal) {
-    const project = await this.findInScope(code, p);
-    if (body.zoneCode !== undefined && body.zoneCode !== project.zoneCode) {
-      assertZoneInScope(p, body.zoneCode);
-      await this.lookups.assertZoneExists(body.zoneCode);
-    }
-    if (body.taxCode !== undefined) await this.lookups.enterpriseInScope(p, body.taxCode);
-    const { registeredCapital, ...rest } = body;
-    Object.assign(project, rest, registeredCapital === undefined ? {} : { registeredCapital: registeredCapital === null ? null : String(registeredCapital) });
-    assertDateOrder(project.operatingFrom, project.endedAt, 'endedAt');
-    const saved = await this.projects.save(project);
-    await recordAudit(this.projects.manager, byPrincipal(p, { action: 'project.update', entity: 'project', entityId: code, details: { ...body } }));
-    return projectView(saved);
-  }
-
-  private async findInScope(code: string, p: Principal): Promise<Project> {
-    const project = await this.projects.findOneBy({ code });
-    if (!project || !canAccessZone(p, project.zoneCode)) throw Problem.notFound(`No project ${code} in your scope.`);
-    return project;
+    return projectView(await this.projects.update(code, body, p));
   }
 }

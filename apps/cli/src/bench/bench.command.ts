@@ -2,8 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { issueToken } from '@app/access';
 import { Settings } from '@app/config';
-import { dropDatabase, ensureDatabase, migrateDatabase } from '../../../../libs/database/src/database-admin';
-import { ADMIN_TIMEOUTS, pgConnectionOptions } from '../../../../libs/database/src/data-source-options';
+import { ADMIN_TIMEOUTS, ApiTokensRepository, dropDatabase, ensureDatabase, migrateDatabase, pgConnectionOptions, Transactions } from '@app/database';
 import { formatTable } from '../demo/terminal-table';
 import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
@@ -54,7 +53,7 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
     await api.waitUntil(async () => (await http.get('/health/live')).status === 200);
     log('Registry: 10 zones, 10,000 enterprises');
     await loadHistory(pool, { zones: 10, enterprises: 10_000, quarters: 0 });
-    const { token } = await issueToken(pool, { role: 'board', name: 'bench' });
+    const { token } = await issueToken(new ApiTokensRepository(new Transactions(pool)), { role: 'board', name: 'bench' });
 
     log(`Intake: POST /v1/reports for ${seconds} s, 64 connections, worker stopped`);
     let n = 0;

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { REBUILD_AGGREGATES_SQL } from '../../../../libs/database/src/aggregates/aggregate-columns';
+import { REBUILD_AGGREGATES_SQL } from '@app/database';
 
 /**
  * Loads accepted reports straight into the database (enterprises × quarters ending at 2025-Q4) and
