@@ -1,12 +1,13 @@
 import { Pool } from 'pg';
 import { issueToken, TokenRequest } from '@app/access';
-import { dropDatabase, ensureDatabase } from '../../libs/database/src/database-admin';
+import { dropDatabase } from '../../libs/database/src/database-admin';
 import { ApiTokensRepository } from '../../libs/database/src/repositories/api-tokens.repository';
 import { Transactions } from '../../libs/database/src/sql/transactions.service';
 import { AppProcess, freePort } from './app-process';
 import { deleteKeys } from '../../apps/cli/src/processes/redis-keys';
 import { HttpClient } from './http-client';
-import { databaseUrl, queuePrefix, REDIS_URL, runId, suiteDatabasePrefix, templateDatabase } from './test-run';
+import { copyTemplateDatabase } from './test-database';
+import { queuePrefix, REDIS_URL, runId } from './test-run';
 
 /** The api and worker processes of one suite, on their own database (a copy of the migrated template) and key prefix. */
 export interface TestSystem {
@@ -29,9 +30,7 @@ export async function startTestSystem(
   env: Record<string, string> | ((settings: Record<string, string>) => Record<string, string>) = {},
 ): Promise<TestSystem> {
   const run = runId();
-  const url = databaseUrl(`${suiteDatabasePrefix(run)}${suite.replace(/\W/g, '_')}`);
-  await dropDatabase(url);
-  await ensureDatabase(url, templateDatabase(run));
+  const url = await copyTemplateDatabase(suite);
   const port = await freePort();
   const base: Record<string, string> = {
     DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: queuePrefix(run, suite), PORT: String(port), HOST: '127.0.0.1',

@@ -84,7 +84,7 @@ export class ZonesRepository {
     return (await registryPage<ZoneRow>(tx, { table: 'zones', key: 'code', zoneColumn: 'code' }, q)).map(toZone);
   }
 
-  /** Code, name and kind of the zones among `codes` (null: every zone), parks first: the rows of a summary. */
+  /** Code, name and kind of the zones among `codes` (null: every zone), by kind then code: the rows of a summary. */
   async listByKind(codes: readonly string[] | null, tx: SqlSession = this.db.pool): Promise<Array<Pick<Zone, 'code' | 'name' | 'kind'>>> {
     return tx.query('SELECT code, name, kind FROM zones WHERE ($1::text[] IS NULL OR code = ANY($1)) ORDER BY kind, code', [codes]);
   }
