@@ -1,4 +1,5 @@
 import { EnterpriseFields, EnterprisesRepository } from '../../libs/database/src/repositories/enterprises.repository';
+import { MinimumWagesRepository } from '../../libs/database/src/repositories/minimum-wages.repository';
 import { ProjectFields, ProjectsRepository } from '../../libs/database/src/repositories/projects.repository';
 import { ZoneTargetsRepository } from '../../libs/database/src/repositories/zone-targets.repository';
 import { ZoneFields, ZonesRepository } from '../../libs/database/src/repositories/zones.repository';
@@ -198,6 +199,18 @@ describe('registry repositories', () => {
       expect((await targets.list(undefined, ['RB'])).map((t) => `${t.zoneCode}/${t.year}`)).toEqual(['RB/2025', 'RB/2026']);
       expect((await targets.list('RA', null)).map((t) => `${t.zoneCode}/${t.year}`)).toEqual(['RA/2025']);
       expect((await targets.list(undefined, null)).map((t) => `${t.zoneCode}/${t.year}`)).toEqual(['RA/2025', 'RB/2025', 'RB/2026']);
+    });
+  });
+
+  describe('minimum wages', () => {
+    it('reads the regional minimum wages of the decrees, oldest first, in đồng', async () => {
+      const wages = await new MinimumWagesRepository(db.transactions).all();
+      expect(wages).toHaveLength(16);
+      expect(wages.map((w) => w.effectiveFrom)).toEqual([...wages.map((w) => w.effectiveFrom)].sort());
+      expect(wages.filter((w) => w.region === 1).map((w) => [w.effectiveFrom, w.monthly])).toEqual([
+        ['2020-01-01', 4_420_000n], ['2022-07-01', 4_680_000n], ['2024-07-01', 4_960_000n], ['2026-01-01', 5_310_000n],
+      ]);
+      expect(wages.find((w) => w.region === 4 && w.effectiveFrom === '2026-01-01')).toEqual({ effectiveFrom: '2026-01-01', region: 4, monthly: 3_700_000n, source: 'Decree 293/2025' });
     });
   });
 });

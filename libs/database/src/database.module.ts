@@ -6,6 +6,7 @@ import { dataSourceOptions, DatabaseTimeouts } from './data-source-options';
 import { ApiTokensRepository } from './repositories/api-tokens.repository';
 import { DatabaseProbe } from './repositories/database-probe.repository';
 import { EnterprisesRepository } from './repositories/enterprises.repository';
+import { MinimumWagesRepository } from './repositories/minimum-wages.repository';
 import { PeriodLocksRepository } from './repositories/period-locks.repository';
 import { ProjectsRepository } from './repositories/projects.repository';
 import { SubscriptionsRepository } from './repositories/subscriptions.repository';
@@ -14,7 +15,7 @@ import { ZonesRepository } from './repositories/zones.repository';
 import { Transactions } from './sql/transactions.service';
 
 const REPOSITORIES = [
-  ApiTokensRepository, DatabaseProbe, EnterprisesRepository, PeriodLocksRepository, ProjectsRepository, SubscriptionsRepository,
+  ApiTokensRepository, DatabaseProbe, EnterprisesRepository, MinimumWagesRepository, PeriodLocksRepository, ProjectsRepository, SubscriptionsRepository,
   ZoneTargetsRepository, ZonesRepository,
 ];
 

@@ -1,57 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import { canAccessZone, Principal } from '@app/access';
-import { Project, ProjectsRepository, recordAudit, Transactions } from '@app/database';
-import { byPrincipal } from '../audit/audit';
-import { Page } from '../common/pagination';
+import { Principal } from '@app/access';
+import { Project, ProjectFields, ProjectsRepository, Transactions } from '@app/database';
 import { applyPatch } from '../common/patch-type';
 import { Problem } from '../common/problem';
 import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
-import { ZoneFilterQuery } from './dto/registry-query.dto';
 import { assertDateOrder, assertZoneInScope } from './registry-checks';
 import { RegistryLookups } from './registry-lookups.service';
-import { zoneScopedPage } from './zone-scoped-page';
+import { RegistryService } from './registry.service';
 
-const notFound = (code: string) => Problem.notFound(`No project ${code} in your scope.`);
 const capitalText = (capital: number | string | null | undefined) => (capital === undefined ? undefined : capital === null ? null : String(capital));
 
-/** The investment projects of the registry: boards keep those of their zones, each change audited in its transaction. */
+/** The investment projects of the registry: boards keep those of their zones, linked to enterprises of their zones. */
 @Injectable()
-export class ProjectsService {
+export class ProjectsService extends RegistryService<ProjectFields, Project> {
   constructor(
-    private readonly transactions: Transactions,
-    private readonly projects: ProjectsRepository,
+    transactions: Transactions,
+    projects: ProjectsRepository,
     private readonly lookups: RegistryLookups,
-  ) {}
+  ) {
+    super(transactions, projects, {
+      name: 'project', key: (x) => x.code, zoneOf: (x) => x.zoneCode,
+      notFound: (code) => Problem.notFound(`No project ${code} in your scope.`),
+      duplicate: (code) => Problem.field(409, 'code', 'DUPLICATE', `project ${code} already exists`),
+    });
+  }
 
   async create(body: CreateProjectDto, p: Principal): Promise<Project> {
     assertZoneInScope(p, body.zoneCode);
     await this.lookups.assertZoneExists(body.zoneCode);
     await this.lookups.enterpriseInScope(p, body.taxCode);
     assertDateOrder(body.operatingFrom, body.endedAt, 'endedAt');
+    const fields = { ...body, operatingFrom: body.operatingFrom ?? null, endedAt: body.endedAt ?? null, registeredCapital: capitalText(body.registeredCapital) ?? null };
+    return this.insertAudited(fields, body.code, body, p);
+  }
+
+  update(code: string, body: UpdateProjectDto, p: Principal): Promise<Project> {
     return this.transactions.run(async (tx) => {
-      const project = await this.projects.insert({
-        ...body, operatingFrom: body.operatingFrom ?? null, endedAt: body.endedAt ?? null, registeredCapital: capitalText(body.registeredCapital) ?? null,
-      }, tx);
-      if (!project) throw Problem.field(409, 'code', 'DUPLICATE', `project ${body.code} already exists`);
-      await recordAudit(tx, byPrincipal(p, { action: 'project.create', entity: 'project', entityId: project.code, details: { ...body } }));
-      return project;
-    });
-  }
-
-  list(q: ZoneFilterQuery, p: Principal): Promise<Page<Project>> {
-    return zoneScopedPage((page) => this.projects.page(page), (x) => x.code, q, p);
-  }
-
-  async get(code: string, p: Principal): Promise<Project> {
-    const project = await this.projects.find(code);
-    if (!project || !canAccessZone(p, project.zoneCode)) throw notFound(code);
-    return project;
-  }
-
-  async update(code: string, body: UpdateProjectDto, p: Principal): Promise<Project> {
-    return this.transactions.run(async (tx) => {
-      const project = await this.projects.findForUpdate(code, tx);
-      if (!project || !canAccessZone(p, project.zoneCode)) throw notFound(code);
+      const project = await this.lockedInScope(code, p, tx);
       if (body.zoneCode !== undefined && body.zoneCode !== project.zoneCode) {
         assertZoneInScope(p, body.zoneCode);
         await this.lookups.assertZoneExists(body.zoneCode);
@@ -59,9 +44,7 @@ export class ProjectsService {
       if (body.taxCode !== undefined) await this.lookups.enterpriseInScope(p, body.taxCode);
       const changed = applyPatch(project, { ...body, code, registeredCapital: capitalText(body.registeredCapital) });
       assertDateOrder(changed.operatingFrom, changed.endedAt, 'endedAt');
-      const updated = await this.projects.update(changed, tx);
-      await recordAudit(tx, byPrincipal(p, { action: 'project.update', entity: 'project', entityId: code, details: { ...body } }));
-      return updated;
+      return this.updateAudited(changed, code, body, p, tx);
     });
   }
 }

@@ -1,50 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { canAccessZone, Principal } from '@app/access';
-import { recordAudit, Transactions, Zone, ZonesRepository } from '@app/database';
-import { byPrincipal } from '../audit/audit';
-import { Page, PageQuery } from '../common/pagination';
-import { applyPatch } from '../common/patch-type';
+import { Principal } from '@app/access';
+import { Transactions, Zone, ZoneFields, ZonesRepository } from '@app/database';
 import { Problem } from '../common/problem';
+import { applyPatch } from '../common/patch-type';
 import { CreateZoneDto, UpdateZoneDto } from './dto/zone.dto';
-import { zoneScopedPage } from './zone-scoped-page';
+import { RegistryService } from './registry.service';
 
 const areaText = (areaHa: number | null | undefined) => (areaHa === undefined ? undefined : (areaHa?.toString() ?? null));
 
-/** The zones of the registry: admins create and change them, each change audited in its transaction. */
+/** The zones of the registry: admins create and change them; a board reads its own. */
 @Injectable()
-export class ZonesService {
+export class ZonesService extends RegistryService<ZoneFields, Zone> {
   constructor(
-    private readonly transactions: Transactions,
+    transactions: Transactions,
     private readonly zones: ZonesRepository,
-  ) {}
-
-  async create(body: CreateZoneDto, p: Principal): Promise<Zone> {
-    return this.transactions.run(async (tx) => {
-      const zone = await this.zones.insert({ ...body, areaHa: areaText(body.areaHa) ?? null }, tx);
-      if (!zone) throw Problem.field(409, 'code', 'DUPLICATE', `zone ${body.code} already exists`);
-      await recordAudit(tx, byPrincipal(p, { action: 'zone.create', entity: 'zone', entityId: zone.code, details: { ...body } }));
-      return zone;
+  ) {
+    super(transactions, zones, {
+      name: 'zone', key: (z) => z.code, zoneOf: (z) => z.code,
+      notFound: (code) => Problem.notFound(`No zone ${code} in your scope.`),
+      duplicate: (code) => Problem.field(409, 'code', 'DUPLICATE', `zone ${code} already exists`),
     });
   }
 
-  list(q: PageQuery, p: Principal): Promise<Page<Zone>> {
-    return zoneScopedPage((page) => this.zones.page(page), (z) => z.code, q, p);
+  create(body: CreateZoneDto, p: Principal): Promise<Zone> {
+    return this.insertAudited({ ...body, areaHa: areaText(body.areaHa) ?? null }, body.code, body, p);
   }
 
-  async get(code: string, p: Principal): Promise<Zone> {
-    const zone = canAccessZone(p, code) ? await this.zones.find(code) : null;
-    if (!zone) throw Problem.notFound(`No zone ${code} in your scope.`);
-    return zone;
-  }
-
-  async update(code: string, body: UpdateZoneDto, p: Principal): Promise<Zone> {
+  /** Admins only, who see every zone. */
+  update(code: string, body: UpdateZoneDto, p: Principal): Promise<Zone> {
     return this.transactions.run(async (tx) => {
       const zone = await this.zones.findForUpdate(code, tx);
       if (!zone) throw Problem.notFound(`No zone ${code}.`);
       if (body.code !== undefined && body.code !== code) throw Problem.field(422, 'code', 'IMMUTABLE', 'a zone code cannot change');
-      const saved = await this.zones.update(applyPatch(zone, { ...body, code, areaHa: areaText(body.areaHa) }), tx);
-      await recordAudit(tx, byPrincipal(p, { action: 'zone.update', entity: 'zone', entityId: code, details: { ...body } }));
-      return saved;
+      return this.updateAudited(applyPatch(zone, { ...body, code, areaHa: areaText(body.areaHa) }), code, body, p, tx);
     });
   }
 }
