@@ -45,7 +45,9 @@ export class PeriodLocks {
   async lock(period: string, p: Principal, zones?: readonly string[]) {
     const target = await this.target(p, zones);
     return this.transactions.run(async (tx) => {
-      const locked = target === null ? await this.locks.lockProvince(period, p.tokenId, tx) : await this.locks.lockZones(period, target, p.tokenId, tx);
+      const locked = target === null
+        ? await this.locks.lockProvince(period, p.tokenId, tx)
+        : await this.locks.lockZones(period, target, p.tokenId, tx);
       await this.audit(tx, p, 'period.lock', period, locked);
       return this.state(tx, period, target);
     });
@@ -54,11 +56,9 @@ export class PeriodLocks {
   async unlock(period: string, p: Principal, zones?: readonly string[]) {
     const target = await this.target(p, zones);
     return this.transactions.run(async (tx) => {
-      if (target !== null) {
-        if (await this.locks.holdProvinceLock(period, tx)) {
-          throw Problem.field(409, 'zone', 'PROVINCE_WIDE_LOCK',
-            `${period} is locked for the whole province; only an admin or a board of every zone can unlock it, which opens every zone`);
-        }
+      if (target !== null && (await this.locks.holdProvinceLock(period, tx))) {
+        throw Problem.field(409, 'zone', 'PROVINCE_WIDE_LOCK',
+          `${period} is locked for the whole province; only an admin or a board of every zone can unlock it, which opens every zone`);
       }
       const closed = await this.locks.unlock(period, target, p.tokenId, tx);
       await this.audit(tx, p, 'period.unlock', period, closed);

@@ -29,7 +29,9 @@ export class EnterprisesService extends RegistryService<EnterpriseFields, Enterp
     assertZoneInScope(p, body.zoneCode);
     await this.lookups.assertZoneExists(body.zoneCode);
     assertDateOrder(body.operatingFrom, body.operatingUntil, 'operatingUntil');
-    const fields = { ...body, vsicSection: body.vsicSection ?? null, operatingUntil: body.operatingUntil ?? null, contactEmail: body.contactEmail ?? null };
+    const fields = {
+      ...body, vsicSection: body.vsicSection ?? null, operatingUntil: body.operatingUntil ?? null, contactEmail: body.contactEmail ?? null,
+    };
     return this.remembered(await this.insertAudited(fields, body.taxCode, body, p));
   }
 

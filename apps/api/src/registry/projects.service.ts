@@ -8,7 +8,8 @@ import { assertDateOrder, assertZoneInScope } from './registry-checks';
 import { RegistryLookups } from './registry-lookups.service';
 import { RegistryService } from './registry.service';
 
-const capitalText = (capital: number | string | null | undefined) => (capital === undefined ? undefined : capital === null ? null : String(capital));
+const capitalText = (capital: number | string | null | undefined) =>
+  capital === undefined ? undefined : capital === null ? null : String(capital);
 
 /** The investment projects of the registry: boards keep those of their zones, linked to enterprises of their zones. */
 @Injectable()
@@ -30,7 +31,9 @@ export class ProjectsService extends RegistryService<ProjectFields, Project> {
     await this.lookups.assertZoneExists(body.zoneCode);
     await this.lookups.enterpriseInScope(p, body.taxCode);
     assertDateOrder(body.operatingFrom, body.endedAt, 'endedAt');
-    const fields = { ...body, operatingFrom: body.operatingFrom ?? null, endedAt: body.endedAt ?? null, registeredCapital: capitalText(body.registeredCapital) ?? null };
+    const fields = {
+      ...body, operatingFrom: body.operatingFrom ?? null, endedAt: body.endedAt ?? null, registeredCapital: capitalText(body.registeredCapital) ?? null,
+    };
     return this.insertAudited(fields, body.code, body, p);
   }
 

@@ -18,12 +18,15 @@ export class TargetsService {
 
   /** Setting a target again replaces it. */
   async set(zoneCode: string, year: number, grossOutputConstant2010: string, p: Principal): Promise<ZoneTarget> {
-    if (!isReportingYear(year)) throw Problem.field(422, 'year', 'OUT_OF_RANGE', `year must be a reporting year, ${QUARTER_RANGE.first.year} to ${QUARTER_RANGE.last.year}`);
+    if (!isReportingYear(year)) {
+      throw Problem.field(422, 'year', 'OUT_OF_RANGE', `year must be a reporting year, ${QUARTER_RANGE.first.year} to ${QUARTER_RANGE.last.year}`);
+    }
     assertZoneInScope(p, zoneCode);
     await this.lookups.assertZoneExists(zoneCode);
     return this.transactions.run(async (tx) => {
       const target = await this.targets.set(zoneCode, year, grossOutputConstant2010, tx);
-      await recordAudit(tx, byPrincipal(p, { action: 'target.set', entity: 'target', entityId: `${zoneCode}/${year}`, details: { grossOutputConstant2010 } }));
+      const entry = { action: 'target.set', entity: 'target', entityId: `${zoneCode}/${year}`, details: { grossOutputConstant2010 } };
+      await recordAudit(tx, byPrincipal(p, entry));
       return target;
     });
   }

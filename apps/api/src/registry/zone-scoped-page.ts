@@ -9,7 +9,8 @@ export async function zoneScopedPage<T>(
   const limit = pageLimit(q);
   const after = decodeCursor(q.cursor, ['text']);
   if (q.zone && !canAccessZone(p, q.zone)) return { items: [], nextCursor: null };
-  const rows = await read({ zone: q.zone, among: seesAllZones(p) ? null : (p.zoneCodes ?? []), after: after ? String(after[0]) : undefined, limit: limit + 1 });
+  const among = seesAllZones(p) ? null : (p.zoneCodes ?? []);
+  const rows = await read({ zone: q.zone, among, after: after ? String(after[0]) : undefined, limit: limit + 1 });
   return toPage(rows, limit, (row) => row, (row) => [key(row)]);
 }
 

@@ -6,7 +6,9 @@ import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { CreateSubscriptionDto } from './create-subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
 
-const view = (s: Subscription) => ({ id: s.id, email: s.email, zoneCodes: s.zoneCodes ?? 'all', language: s.language, audience: s.audience, createdAt: s.createdAt });
+const view = (s: Subscription) => ({
+  id: s.id, email: s.email, zoneCodes: s.zoneCodes ?? 'all', language: s.language, audience: s.audience, createdAt: s.createdAt,
+});
 
 /** Who receives the monthly publication email: zones, language, and full or disclosure-controlled figures. */
 @ApiTags('publications')

@@ -9,7 +9,8 @@ import { RegistryLookups } from '../registry/registry-lookups.service';
 import { CreateSubscriptionDto } from './create-subscription.dto';
 
 /** A board sees and cancels subscriptions confined to its zones. */
-const inScope = (p: Principal, s: Subscription) => seesAllZones(p) || (s.zoneCodes !== null && s.zoneCodes.every((z) => canAccessZone(p, z)));
+const inScope = (p: Principal, s: Subscription) =>
+  seesAllZones(p) || (s.zoneCodes !== null && s.zoneCodes.every((z) => canAccessZone(p, z)));
 
 /** Subscribing and cancelling, each with its audit entry in the same transaction. */
 @Injectable()
@@ -28,7 +29,9 @@ export class SubscriptionsService {
     }
     if (zoneCodes !== null) await this.lookups.assertZonesExist(zoneCodes, 'zoneCodes');
     return this.transactions.run(async (tx) => {
-      const s = await this.subscriptions.insert({ email: body.email, zoneCodes, language: body.language ?? 'vi', audience: body.audience ?? 'board', createdBy: p.tokenId }, tx);
+      const s = await this.subscriptions.insert({
+        email: body.email, zoneCodes, language: body.language ?? 'vi', audience: body.audience ?? 'board', createdBy: p.tokenId,
+      }, tx);
       const details = { email: s.email, zoneCodes: zoneCodes ?? 'all', audience: s.audience };
       await recordAudit(tx, byPrincipal(p, { action: 'subscription.create', entity: 'subscription', entityId: s.id, details }));
       return s;
@@ -43,7 +46,9 @@ export class SubscriptionsService {
     await this.transactions.run(async (tx) => {
       const s = isUuid(id) ? await this.subscriptions.findActive(id, tx) : null;
       // Cancelled meanwhile by another request: answered as if it had been before this one.
-      if (!s || !inScope(p, s) || !(await this.subscriptions.cancel(id, tx))) throw Problem.notFound(`No subscription ${id} in your scope.`);
+      if (!s || !inScope(p, s) || !(await this.subscriptions.cancel(id, tx))) {
+        throw Problem.notFound(`No subscription ${id} in your scope.`);
+      }
       await recordAudit(tx, byPrincipal(p, { action: 'subscription.cancel', entity: 'subscription', entityId: id }));
     });
   }
