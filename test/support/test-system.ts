@@ -1,10 +1,13 @@
 import { Pool } from 'pg';
 import { issueToken, TokenRequest } from '@app/access';
-import { dropDatabase, ensureDatabase } from '../../libs/database/src/database-admin';
+import { dropDatabase } from '../../libs/database/src/database-admin';
+import { ApiTokensRepository } from '../../libs/database/src/repositories/api-tokens.repository';
+import { Transactions } from '../../libs/database/src/sql/transactions.service';
 import { AppProcess, freePort } from './app-process';
 import { deleteKeys } from '../../apps/cli/src/processes/redis-keys';
 import { HttpClient } from './http-client';
-import { databaseUrl, queuePrefix, REDIS_URL, runId, suiteDatabasePrefix, templateDatabase } from './test-run';
+import { copyTemplateDatabase } from './test-database';
+import { queuePrefix, REDIS_URL, runId } from './test-run';
 
 /** The api and worker processes of one suite, on their own database (a copy of the migrated template) and key prefix. */
 export interface TestSystem {
@@ -27,9 +30,7 @@ export async function startTestSystem(
   env: Record<string, string> | ((settings: Record<string, string>) => Record<string, string>) = {},
 ): Promise<TestSystem> {
   const run = runId();
-  const url = databaseUrl(`${suiteDatabasePrefix(run)}${suite.replace(/\W/g, '_')}`);
-  await dropDatabase(url);
-  await ensureDatabase(url, templateDatabase(run));
+  const url = await copyTemplateDatabase(suite);
   const port = await freePort();
   const base: Record<string, string> = {
     DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: queuePrefix(run, suite), PORT: String(port), HOST: '127.0.0.1',
@@ -41,6 +42,7 @@ export async function startTestSystem(
   // pool.end() resolves before its connections have closed, and close() then drops the database WITH
   // (FORCE): a connection still closing hears "terminating connection", which unheard fails the suite.
   pool.on('error', () => undefined);
+  const tokens = new ApiTokensRepository(new Transactions(pool));
   const api = AppProcess.start('api', settings);
   let worker: AppProcess | null = null;
   await api.waitUntil(async () => (await http.get('/health/live')).status === 200);
@@ -49,7 +51,7 @@ export async function startTestSystem(
     env: settings,
     http,
     query: async (sql, params) => (await pool.query(sql, params)).rows,
-    token: async (request) => (await issueToken(pool, request)).token,
+    token: async (request) => (await issueToken(tokens, request)).token,
     async startWorker(extraEnv = {}) {
       if (worker?.running) return;
       worker = AppProcess.start('worker', { ...settings, ...extraEnv, LOG_LEVEL: 'info' });

@@ -40,6 +40,12 @@ import { PublicSummariesController } from './public/public-summaries.controller'
 import { PublicationsController } from './publications/publications.controller';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { TokensController } from './tokens/tokens.controller';
+import { TokensService } from './tokens/tokens.service';
+import { SubscriptionsService } from './subscriptions/subscriptions.service';
+import { EnterprisesService } from './registry/enterprises.service';
+import { ProjectsService } from './registry/projects.service';
+import { TargetsService } from './registry/targets.service';
+import { ZonesService } from './registry/zones.service';
 
 @Module({})
 export class ApiModule {
@@ -59,6 +65,7 @@ export class ApiModule {
         FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader, ReportUploads, UploadBatches,
         PeriodLocks,
         QueueMetrics,
+        ZonesService, EnterprisesService, ProjectsService, TargetsService, TokensService, SubscriptionsService,
       ],
     };
   }

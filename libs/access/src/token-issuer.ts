@@ -1,5 +1,4 @@
-import type { Role } from '@app/database';
-import type { SqlRunner } from '@app/common';
+import type { ApiTokensRepository, Role, SqlSession } from '@app/database';
 import { generateTokenSecret, hashTokenSecret } from './token-secret';
 
 export interface TokenRequest {
@@ -31,17 +30,13 @@ export function checkTokenRequest(req: TokenRequest): void {
   }
 }
 
-/** Stores a new token's hash; the secret is returned once and never stored. */
-export async function issueToken(db: SqlRunner, req: TokenRequest): Promise<{ id: string; token: string }> {
+/** Stores a new token's hash (in the caller's transaction when given one); the secret is returned once and never stored. */
+export async function issueToken(tokens: ApiTokensRepository, req: TokenRequest, tx?: SqlSession): Promise<{ id: string; token: string }> {
   checkTokenRequest(req);
   const token = generateTokenSecret();
-  const result = await db.query(
-    'INSERT INTO api_tokens (name, role, zone_codes, tax_code, token_hash, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
-    [
-      req.name, req.role, req.role === 'board' && req.zoneCodes ? [...req.zoneCodes] : null,
-      req.role === 'enterprise' ? (req.taxCode ?? null) : null, hashTokenSecret(token), req.createdBy ?? null,
-    ],
-  );
-  const rows: Array<{ id: string }> = Array.isArray(result) ? result : result.rows;
-  return { id: rows[0].id, token };
+  const id = await tokens.insert({
+    name: req.name, role: req.role, zoneCodes: req.role === 'board' && req.zoneCodes ? [...req.zoneCodes] : null,
+    taxCode: req.role === 'enterprise' ? (req.taxCode ?? null) : null, tokenHash: hashTokenSecret(token), createdBy: req.createdBy ?? null,
+  }, tx);
+  return { id, token };
 }

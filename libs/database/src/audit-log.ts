@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { SqlSession } from './sql/sql-session';
 
 export interface AuditEntry {
   readonly actorId?: string | null;
@@ -10,7 +11,7 @@ export interface AuditEntry {
 }
 
 /** Appends one line to the audit log, inside the caller's transaction when given one. */
-export async function recordAudit(db: Pick<EntityManager, 'query'>, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Pick<EntityManager, 'query'> | SqlSession, entry: AuditEntry): Promise<void> {
   await db.query(
     `INSERT INTO audit_events (actor_id, actor_name, action, entity, entity_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
     [entry.actorId ?? null, entry.actorName ?? null, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.details ?? {})],

@@ -1,6 +1,5 @@
 import { Client, types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the process time zone.
@@ -65,7 +64,6 @@ export function dataSourceOptions(url: string, poolSize: number, timeouts: Datab
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

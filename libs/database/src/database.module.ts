@@ -1,9 +1,30 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Module, Provider } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Settings } from '@app/config';
 import { dataSourceOptions, DatabaseTimeouts } from './data-source-options';
-import { ENTITIES } from './entities';
+import { ApiTokensRepository } from './repositories/api-tokens.repository';
+import { DatabaseProbe } from './repositories/database-probe.repository';
+import { EnterprisesRepository } from './repositories/enterprises.repository';
+import { MinimumWagesRepository } from './repositories/minimum-wages.repository';
+import { PeriodLocksRepository } from './repositories/period-locks.repository';
+import { ProjectsRepository } from './repositories/projects.repository';
+import { SubscriptionsRepository } from './repositories/subscriptions.repository';
+import { ZoneTargetsRepository } from './repositories/zone-targets.repository';
+import { ZonesRepository } from './repositories/zones.repository';
 import { Transactions } from './sql/transactions.service';
+
+const REPOSITORIES = [
+  ApiTokensRepository, DatabaseProbe, EnterprisesRepository, MinimumWagesRepository, PeriodLocksRepository, ProjectsRepository, SubscriptionsRepository,
+  ZoneTargetsRepository, ZonesRepository,
+];
+
+// Transactions and the repositories are plain classes (no Nest import: jest cannot load Nest's ES
+// modules, and the CLI builds them without Nest); the module makes them injectable.
+const PROVIDERS: Provider[] = [
+  { provide: Transactions, useFactory: (dataSource: DataSource) => new Transactions(dataSource), inject: [getDataSourceToken()] },
+  ...REPOSITORIES.map((repository): Provider => ({ provide: repository, useFactory: (t: Transactions) => new repository(t), inject: [Transactions] })),
+];
 
 /** The timeouts the settings give every connection of the api and the worker. */
 export function databaseTimeouts(settings: Settings): DatabaseTimeouts {
@@ -21,9 +42,8 @@ export function databaseTimeouts(settings: Settings): DatabaseTimeouts {
       inject: [Settings],
       useFactory: (settings: Settings) => dataSourceOptions(settings.DATABASE_URL, settings.DB_POOL_SIZE, databaseTimeouts(settings)),
     }),
-    TypeOrmModule.forFeature(ENTITIES),
   ],
-  providers: [Transactions],
-  exports: [TypeOrmModule, Transactions],
+  providers: PROVIDERS,
+  exports: [TypeOrmModule, Transactions, ...REPOSITORIES],
 })
 export class DatabaseModule {}

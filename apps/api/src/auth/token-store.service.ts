@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { hashTokenSecret, Principal } from '@app/access';
+import { ApiTokensRepository } from '@app/database';
 import { TokenCache } from './token-cache';
 
 /**
@@ -12,7 +11,7 @@ import { TokenCache } from './token-cache';
 export class TokenStore {
   private readonly cache = new TokenCache();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly tokens: ApiTokensRepository) {}
 
   resolve(secret: string): Promise<Principal | null> {
     return this.cache.resolve(hashTokenSecret(secret), (hash) => this.read(hash));
@@ -28,12 +27,7 @@ export class TokenStore {
   }
 
   private async read(hash: string): Promise<Principal | null> {
-    const rows: Array<{ id: string; name: string; role: Principal['role']; zone_codes: string[] | null; tax_code: string | null }> =
-      await this.db.query(
-        'SELECT id, name, role, zone_codes, tax_code FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
-        [hash],
-      );
-    const r = rows[0];
-    return r ? { tokenId: r.id, name: r.name, role: r.role, zoneCodes: r.zone_codes, taxCode: r.tax_code } : null;
+    const t = await this.tokens.findActive(hash);
+    return t ? { tokenId: t.id, name: t.name, role: t.role, zoneCodes: t.zoneCodes, taxCode: t.taxCode } : null;
   }
 }

@@ -26,3 +26,8 @@ export function nullsRefused(metatype: unknown, body: Record<string, unknown>): 
   return fields.filter((field) => body[field] === null)
     .map((field) => ({ field, code: 'NOT_NULLABLE', message: `${field} may be left out but not set to null` }));
 }
+
+/** `current` with the fields a PATCH body sets, null included; the fields it leaves out keep their value. */
+export function applyPatch<T extends object>(current: T, body: object): T {
+  return { ...current, ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) };
+}

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { DatabaseProbe } from '@app/database';
 import { Public } from '../auth/access.decorators';
 import { GracefulShutdown } from '../lifecycle/graceful-shutdown.service';
 import { RedisProbe, withTimeout } from './redis-probe.service';
@@ -13,7 +12,7 @@ type Check = { status: 'up' | 'down' };
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly database: DatabaseProbe,
     private readonly redis: RedisProbe,
     private readonly shutdown: GracefulShutdown,
   ) {}
@@ -46,7 +45,7 @@ export class HealthController {
 
   private async databaseUp(): Promise<boolean> {
     try {
-      await withTimeout(this.db.query('SELECT 1'), 1000);
+      await withTimeout(this.database.ping(), 1000);
       return true;
     } catch {
       return false;

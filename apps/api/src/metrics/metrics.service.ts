@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { DatabaseProbe } from '@app/database';
 import { SubmissionWriter } from '../reports/submission-writer.service';
 import { TableFiguresCache } from './table-figures';
 
@@ -15,9 +14,9 @@ export class MetricsService {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [this.registry],
   });
 
-  constructor(@InjectDataSource() db: DataSource, writer: SubmissionWriter) {
+  constructor(probe: DatabaseProbe, writer: SubmissionWriter) {
     collectDefaultMetrics({ register: this.registry });
-    const tables = new TableFiguresCache(db);
+    const tables = new TableFiguresCache(probe);
     new Gauge({
       name: 'reports_by_status', help: 'Stored report submissions by status (counted at most every 10 s)', labelNames: ['status'], registers: [this.registry],
       async collect() {

@@ -1,9 +1,4 @@
-import type { DataSource } from 'typeorm';
-
-export interface TableFigures {
-  readonly reportsByStatus: ReadonlyArray<{ status: string; n: number }>;
-  readonly outboxPending: number;
-}
+import type { Backlog, DatabaseProbe } from '@app/database';
 
 // Counting the tables costs a scan of report_submissions: at most once per MAX_AGE_MS, however many scrape.
 const MAX_AGE_MS = 10_000;
@@ -16,13 +11,13 @@ const SCRAPE_WAIT_MS = 1000;
  * the last count failed, rather than stale.
  */
 export class TableFiguresCache {
-  private figures: TableFigures | null = null;
+  private figures: Backlog | null = null;
   private readAt = -Infinity;
   private reading: Promise<void> | null = null;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly probe: DatabaseProbe) {}
 
-  async current(): Promise<TableFigures | null> {
+  async current(): Promise<Backlog | null> {
     if (!this.reading && Date.now() - this.readAt >= MAX_AGE_MS) {
       this.readAt = Date.now();
       this.reading = this.read().finally(() => (this.reading = null));
@@ -37,9 +32,7 @@ export class TableFiguresCache {
 
   private async read(): Promise<void> {
     try {
-      const reportsByStatus: Array<{ status: string; n: number }> = await this.db.query('SELECT status, count(*)::int AS n FROM report_submissions GROUP BY status');
-      const [{ n }]: Array<{ n: number }> = await this.db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
-      this.figures = { reportsByStatus, outboxPending: n };
+      this.figures = await this.probe.backlog();
     } catch {
       this.figures = null;
     }

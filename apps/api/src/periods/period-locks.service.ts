@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { Principal, readableZones, seesAllZones } from '@app/access';
-import { recordAudit } from '@app/database';
+import { PeriodLocksRepository, recordAudit, SqlSession, Transactions, ZonesRepository } from '@app/database';
 import { LockInterval, toLocalIso, zoneLockState } from '@app/domain';
 import { byPrincipal } from '../audit/audit';
 import { Problem } from '../common/problem';
@@ -10,9 +8,6 @@ import { assertZoneInScope } from '../registry/registry-checks';
 
 /** The zones an action names (sorted), or null for the whole province. */
 type Target = readonly string[] | null;
-
-const OPEN_LOCKS = `SELECT period, zone_code AS "zoneCode", locked_at AS "lockedAt", unlocked_at AS "unlockedAt"
-  FROM period_locks WHERE period = $1 AND unlocked_at IS NULL`;
 
 const iso = (d: Date | null) => (d ? toLocalIso(d) : null);
 
@@ -41,18 +36,18 @@ function lockView(period: string, open: readonly LockInterval[], zones: readonly
  */
 @Injectable()
 export class PeriodLocks {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly locks: PeriodLocksRepository,
+    private readonly zones: ZonesRepository,
+  ) {}
 
   async lock(period: string, p: Principal, zones?: readonly string[]) {
     const target = await this.target(p, zones);
-    return this.db.transaction(async (tx) => {
-      const locked: Array<{ zone_code: string | null }> = target === null
-        ? await tx.query(
-          `INSERT INTO period_locks (period, locked_by) VALUES ($1, $2)
-           ON CONFLICT (period) WHERE unlocked_at IS NULL AND zone_code IS NULL DO NOTHING RETURNING zone_code`, [period, p.tokenId])
-        : await tx.query(
-          `INSERT INTO period_locks (period, zone_code, locked_by) SELECT $1, z, $3 FROM unnest($2::text[]) AS z
-           ON CONFLICT (period, zone_code) WHERE unlocked_at IS NULL AND zone_code IS NOT NULL DO NOTHING RETURNING zone_code`, [period, target, p.tokenId]);
+    return this.transactions.run(async (tx) => {
+      const locked = target === null
+        ? await this.locks.lockProvince(period, p.tokenId, tx)
+        : await this.locks.lockZones(period, target, p.tokenId, tx);
       await this.audit(tx, p, 'period.lock', period, locked);
       return this.state(tx, period, target);
     });
@@ -60,19 +55,12 @@ export class PeriodLocks {
 
   async unlock(period: string, p: Principal, zones?: readonly string[]) {
     const target = await this.target(p, zones);
-    return this.db.transaction(async (tx) => {
-      if (target !== null) {
-        const province: unknown[] = await tx.query('SELECT 1 FROM period_locks WHERE period = $1 AND zone_code IS NULL AND unlocked_at IS NULL FOR UPDATE', [period]);
-        if (province.length > 0) {
-          throw Problem.field(409, 'zone', 'PROVINCE_WIDE_LOCK',
-            `${period} is locked for the whole province; only an admin or a board of every zone can unlock it, which opens every zone`);
-        }
+    return this.transactions.run(async (tx) => {
+      if (target !== null && (await this.locks.holdProvinceLock(period, tx))) {
+        throw Problem.field(409, 'zone', 'PROVINCE_WIDE_LOCK',
+          `${period} is locked for the whole province; only an admin or a board of every zone can unlock it, which opens every zone`);
       }
-      const [closed]: [Array<{ zone_code: string | null }>, number] = await tx.query(
-        `UPDATE period_locks SET unlocked_at = now(), unlocked_by = $3
-         WHERE period = $1 AND unlocked_at IS NULL AND ($2::text[] IS NULL OR zone_code = ANY($2)) RETURNING zone_code`,
-        [period, target, p.tokenId],
-      );
+      const closed = await this.locks.unlock(period, target, p.tokenId, tx);
       await this.audit(tx, p, 'period.unlock', period, closed);
       return this.state(tx, period, target);
     });
@@ -81,13 +69,8 @@ export class PeriodLocks {
   /** The locks of the caller's zones (narrowed to `zones`) and of the province: state now and every interval. */
   async read(period: string, p: Principal, zones?: readonly string[]) {
     const readable = readableZones(p);
-    const rows: Array<{ code: string }> = await this.db.query('SELECT code FROM zones WHERE ($1::text[] IS NULL OR code = ANY($1)) ORDER BY code', [readable]);
-    const shown = rows.map((r) => r.code).filter((z) => zones === undefined || zones.includes(z));
-    const intervals: LockInterval[] = shown.length === 0 ? [] : await this.db.query(
-      `SELECT period, zone_code AS "zoneCode", locked_at AS "lockedAt", unlocked_at AS "unlockedAt" FROM period_locks
-       WHERE period = $1 AND (zone_code IS NULL OR zone_code = ANY($2)) ORDER BY locked_at, id`,
-      [period, shown],
-    );
+    const shown = (await this.zones.codes(readable)).filter((z) => zones === undefined || zones.includes(z));
+    const intervals = shown.length === 0 ? [] : await this.locks.history(period, shown);
     return {
       ...lockView(period, intervals.filter((l) => l.unlockedAt === null), shown),
       intervals: intervals.map((l) => ({ zoneCode: l.zoneCode, lockedAt: iso(l.lockedAt), unlockedAt: iso(l.unlockedAt) })),
@@ -102,8 +85,7 @@ export class PeriodLocks {
     if (zones === undefined && seesAllZones(p)) return null;
     for (const zone of zones ?? []) assertZoneInScope(p, zone, 'zone');
     const named = zones ?? p.zoneCodes ?? [];
-    const rows: Array<{ code: string }> = await this.db.query('SELECT code FROM zones WHERE code = ANY($1) ORDER BY code', [named]);
-    const known = rows.map((r) => r.code);
+    const known = await this.zones.codes(named);
     const unknown = named.filter((z) => !known.includes(z));
     // A board's token may name zones not registered yet: acting on all its zones skips those.
     if (zones !== undefined && unknown.length > 0) throw Problem.field(422, 'zone', 'UNKNOWN_ZONE', `zone ${unknown[0]} is not in the registry`);
@@ -111,15 +93,15 @@ export class PeriodLocks {
     return known;
   }
 
-  private async state(tx: EntityManager, period: string, target: Target) {
-    const zones: string[] = target ?? (await tx.query('SELECT code FROM zones ORDER BY code')).map((r: { code: string }) => r.code);
-    return lockView(period, await tx.query(OPEN_LOCKS, [period]), zones);
+  private async state(tx: SqlSession, period: string, target: Target) {
+    const zones = target ?? (await this.zones.codes(null, tx));
+    return lockView(period, await this.locks.open(period, tx), zones);
   }
 
   /** One entry per lock opened or closed: a zone's, or the province's (zoneCode null). */
-  private async audit(tx: EntityManager, p: Principal, action: string, period: string, changed: Array<{ zone_code: string | null }>): Promise<void> {
-    for (const { zone_code } of changed) {
-      await recordAudit(tx, byPrincipal(p, { action, entity: 'period', entityId: period, details: { zoneCode: zone_code } }));
+  private async audit(tx: SqlSession, p: Principal, action: string, period: string, changed: ReadonlyArray<string | null>): Promise<void> {
+    for (const zoneCode of changed) {
+      await recordAudit(tx, byPrincipal(p, { action, entity: 'period', entityId: period, details: { zoneCode } }));
     }
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { EnterprisesRepository } from '@app/database';
 
 const TTL_MS = 10_000;
 
@@ -12,7 +11,7 @@ const TTL_MS = 10_000;
 export class EnterpriseZones {
   private readonly cache = new Map<string, { zoneCode: string | null; until: number }>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly enterprises: EnterprisesRepository) {}
 
   async zoneOf(taxCode: string): Promise<string | null> {
     return (await this.zonesOf([taxCode])).get(taxCode) ?? null;
@@ -27,11 +26,8 @@ export class EnterpriseZones {
       return !zones.has(taxCode);
     });
     if (missing.length > 0) {
-      const rows: Array<{ tax_code: string; zone_code: string }> = await this.db.query(
-        'SELECT tax_code, zone_code FROM enterprises WHERE tax_code = ANY($1)', [missing],
-      );
       // Unknown tax codes are not cached: the enterprise may be registered a moment later.
-      const found = new Map(rows.map((r) => [r.tax_code, r.zone_code]));
+      const found = await this.enterprises.zonesOf(missing);
       for (const [taxCode, zoneCode] of found) this.remember(taxCode, zoneCode);
       for (const taxCode of missing) zones.set(taxCode, found.get(taxCode) ?? null);
     }

@@ -11,8 +11,3 @@ export function assertDateOrder(from: string | null | undefined, until: string |
     throw Problem.field(422, untilField, 'DATE_ORDER', `${untilField} (${until}) is before the start date (${from})`);
   }
 }
-
-/** Postgres unique violation, for 409 answers to races the pre-check could not see. */
-export function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: string })?.code === '23505' || (e as { driverError?: { code?: string } })?.driverError?.code === '23505';
-}

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
 import { canAccessZone, Principal, seesAllZones } from '@app/access';
-import { Enterprise, Zone } from '@app/database';
+import { Enterprise, EnterprisesRepository, ZonesRepository } from '@app/database';
 import { Problem } from '../common/problem';
 
 /** References between registry rows, answered as 422 naming the field when missing. */
 @Injectable()
 export class RegistryLookups {
   constructor(
-    @InjectRepository(Zone) private readonly zones: Repository<Zone>,
-    @InjectRepository(Enterprise) private readonly enterprises: Repository<Enterprise>,
+    private readonly zones: ZonesRepository,
+    private readonly enterprises: EnterprisesRepository,
   ) {}
 
   async assertZoneExists(zoneCode: string, field = 'zoneCode'): Promise<void> {
@@ -18,7 +16,7 @@ export class RegistryLookups {
   }
 
   async assertZonesExist(zoneCodes: readonly string[], field: string): Promise<void> {
-    const found = new Set((await this.zones.findBy({ code: In([...zoneCodes]) })).map((z) => z.code));
+    const found = new Set(await this.zones.codes(zoneCodes));
     const missing = zoneCodes.find((z) => !found.has(z));
     if (missing !== undefined) throw Problem.field(422, field, 'UNKNOWN_ZONE', `zone ${missing} is not in the registry`);
   }
@@ -28,7 +26,7 @@ export class RegistryLookups {
    * enterprise is answered exactly as an unknown tax code, so a board cannot probe which exist.
    */
   async enterpriseInScope(p: Principal, taxCode: string, field = 'taxCode'): Promise<Enterprise> {
-    const e = await this.enterprises.findOneBy({ taxCode });
+    const e = await this.enterprises.find(taxCode);
     if (!e || !canAccessZone(p, e.zoneCode)) {
       throw Problem.field(422, field, 'UNKNOWN_ENTERPRISE', `tax code ${taxCode} is not ${seesAllZones(p) ? 'in the registry' : 'registered in your zones'}`);
     }

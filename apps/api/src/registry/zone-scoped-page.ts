@@ -1,18 +1,20 @@
-import { ObjectLiteral, Repository } from 'typeorm';
 import { canAccessZone, Principal, seesAllZones } from '@app/access';
-import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
-import { ZoneFilterQuery } from './dto/registry-query.dto';
+import type { RegistryPageQuery } from '@app/database';
+import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
 
 /** One page of registry rows ordered by their key, filtered by `?zone=` and cut to the caller's zones. */
-export async function zoneScopedPage<T extends ObjectLiteral & { zoneCode: string }, V>(
-  repo: Repository<T>, keyColumn: string, key: (row: T) => string, view: (row: T) => V, q: ZoneFilterQuery, p: Principal,
-): Promise<Page<V>> {
+export async function zoneScopedPage<T>(
+  read: (q: RegistryPageQuery) => Promise<T[]>, key: (row: T) => string, q: PageQuery & { zone?: string }, p: Principal,
+): Promise<Page<T>> {
   const limit = pageLimit(q);
   const after = decodeCursor(q.cursor, ['text']);
   if (q.zone && !canAccessZone(p, q.zone)) return { items: [], nextCursor: null };
-  const qb = repo.createQueryBuilder('x').orderBy(`x.${keyColumn}`, 'ASC').take(limit + 1);
-  if (q.zone) qb.andWhere('x.zone_code = :zone', { zone: q.zone });
-  if (!seesAllZones(p)) qb.andWhere('x.zone_code = ANY(:zones)', { zones: p.zoneCodes ?? [] });
-  if (after) qb.andWhere(`x.${keyColumn} > :after`, { after: String(after[0]) });
-  return toPage(await qb.getMany(), limit, view, (row) => [key(row)]);
+  const among = seesAllZones(p) ? null : (p.zoneCodes ?? []);
+  const rows = await read({ zone: q.zone, among, after: after ? String(after[0]) : undefined, limit: limit + 1 });
+  return toPage(rows, limit, (row) => row, (row) => [key(row)]);
+}
+
+/** A page with each item in the API's JSON. */
+export function pageView<T, V>(page: Page<T>, view: (row: T) => V): Page<V> {
+  return { items: page.items.map(view), nextCursor: page.nextCursor };
 }

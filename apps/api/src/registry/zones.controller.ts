@@ -1,23 +1,19 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { And, In, MoreThan, Repository } from 'typeorm';
-import { canAccessZone, Principal, seesAllZones } from '@app/access';
-import { recordAudit, Zone } from '@app/database';
+import { Principal } from '@app/access';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
-import { byPrincipal } from '../audit/audit';
-import { decodeCursor, PageQuery, pageLimit, toPage } from '../common/pagination';
-import { Problem } from '../common/problem';
+import { PageQuery } from '../common/pagination';
 import { CreateZoneDto, UpdateZoneDto } from './dto/zone.dto';
-import { isUniqueViolation } from './registry-checks';
 import { zoneView } from './registry-views';
+import { pageView } from './zone-scoped-page';
+import { ZonesService } from './zones.service';
 
 @ApiTags('registry')
 @ApiBearerAuth()
 @Controller('v1/zones')
 @Roles('admin', 'board')
 export class ZonesController {
-  constructor(@InjectRepository(Zone) private readonly zones: Repository<Zone>) {}
+  constructor(private readonly zones: ZonesService) {}
 
   @Post()
   @ApiOperation({
@@ -28,15 +24,7 @@ export class ZonesController {
   })
   @Roles('admin')
   async create(@Body() body: CreateZoneDto, @CurrentPrincipal() p: Principal) {
-    if (await this.zones.existsBy({ code: body.code })) throw Problem.field(409, 'code', 'DUPLICATE', `zone ${body.code} already exists`);
-    try {
-      const zone = await this.zones.save(this.zones.create({ ...body, areaHa: body.areaHa?.toString() ?? null }));
-      await recordAudit(this.zones.manager, byPrincipal(p, { action: 'zone.create', entity: 'zone', entityId: zone.code, details: { ...body } }));
-      return zoneView(zone);
-    } catch (e) {
-      if (isUniqueViolation(e)) throw Problem.field(409, 'code', 'DUPLICATE', `zone ${body.code} already exists`);
-      throw e;
-    }
+    return zoneView(await this.zones.create(body, p));
   }
 
   @Get()
@@ -46,26 +34,13 @@ export class ZonesController {
       'Admin, or a board (its zones only). Ordered by code, paginated with `limit` and `cursor`.',
   })
   async list(@Query() q: PageQuery, @CurrentPrincipal() p: Principal) {
-    const limit = pageLimit(q);
-    const after = decodeCursor(q.cursor, ['text']);
-    const conditions = [
-      ...(after ? [MoreThan(String(after[0]))] : []),
-      ...(seesAllZones(p) ? [] : [In([...(p.zoneCodes ?? [])])]),
-    ];
-    const rows = await this.zones.find({
-      where: conditions.length > 0 ? { code: And(...conditions) } : {},
-      order: { code: 'ASC' },
-      take: limit + 1,
-    });
-    return toPage(rows, limit, zoneView, (z) => [z.code]);
+    return pageView(await this.zones.list(q, p), zoneView);
   }
 
   @Get(':code')
   @ApiOperation({ summary: 'Read a zone', description: 'Admin, or a board; a zone outside its zones is answered 404, as an unknown one.' })
   async get(@Param('code') code: string, @CurrentPrincipal() p: Principal) {
-    const zone = canAccessZone(p, code) ? await this.zones.findOneBy({ code }) : null;
-    if (!zone) throw Problem.notFound(`No zone ${code} in your scope.`);
-    return zoneView(zone);
+    return zoneView(await this.zones.get(code, p));
   }
 
   @Patch(':code')
@@ -77,13 +52,6 @@ export class ZonesController {
   })
   @Roles('admin')
   async update(@Param('code') code: string, @Body() body: UpdateZoneDto, @CurrentPrincipal() p: Principal) {
-    const zone = await this.zones.findOneBy({ code });
-    if (!zone) throw Problem.notFound(`No zone ${code}.`);
-    if (body.code !== undefined && body.code !== code) throw Problem.field(422, 'code', 'IMMUTABLE', 'a zone code cannot change');
-    const { areaHa, ...rest } = body;
-    Object.assign(zone, rest, areaHa === undefined ? {} : { areaHa: areaHa?.toString() ?? null });
-    const saved = await this.zones.save(zone);
-    await recordAudit(this.zones.manager, byPrincipal(p, { action: 'zone.update', entity: 'zone', entityId: code, details: { ...body } }));
-    return zoneView(saved);
+    return zoneView(await this.zones.update(code, body, p));
   }
 }

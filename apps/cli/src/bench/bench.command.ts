@@ -2,13 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { issueToken } from '@app/access';
 import { Settings } from '@app/config';
-import { dropDatabase, ensureDatabase, migrateDatabase } from '../../../../libs/database/src/database-admin';
-import { ADMIN_TIMEOUTS, pgConnectionOptions } from '../../../../libs/database/src/data-source-options';
+import { ADMIN_TIMEOUTS, ApiTokensRepository, BenchData, dropDatabase, ensureDatabase, migrateDatabase, pgConnectionOptions, Transactions } from '@app/database';
 import { formatTable } from '../demo/terminal-table';
 import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
 import { deleteKeys } from '../processes/redis-keys';
-import { loadHistory } from './bulk-history';
 import { httpLoad } from './http-load';
 import { processTree, residentMb } from './process-memory';
 
@@ -31,6 +29,8 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
   await migrateDatabase(env.DATABASE_URL);
   await deleteKeys(settings.REDIS_URL, 'kcn-bench:*');
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 8, ...pgConnectionOptions(ADMIN_TIMEOUTS) });
+  const transactions = new Transactions(pool);
+  const data = new BenchData(transactions);
   const lines: Line[] = [];
   const add = (metric: string, measured: string, compared: string, ok: boolean | null) => {
     lines.push({ metric, measured, compared, ok });
@@ -44,7 +44,7 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
   const baseline = await httpLoad({ url: `http://127.0.0.1:${barePort}/echo`, method: 'POST', seconds, connections: 64, body: () => '{"a":1}' });
   await bare.stop();
   add('bare Fastify JSON POST', `${baseline.requestsPerSecond} req/s, p99 ${baseline.p99} ms`, 'baseline', null);
-  const inserts = await insertRate(pool, seconds);
+  const inserts = await data.insertRate(8, Math.min(seconds, 5));
   add('PostgreSQL single-row INSERT commits, 8 clients', `${inserts} rows/s`, 'baseline', null);
 
   const api = AppProcess.start('api', env);
@@ -53,8 +53,8 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
   try {
     await api.waitUntil(async () => (await http.get('/health/live')).status === 200);
     log('Registry: 10 zones, 10,000 enterprises');
-    await loadHistory(pool, { zones: 10, enterprises: 10_000, quarters: 0 });
-    const { token } = await issueToken(pool, { role: 'board', name: 'bench' });
+    await data.loadHistory({ zones: 10, enterprises: 10_000, quarters: 0 });
+    const { token } = await issueToken(new ApiTokensRepository(transactions), { role: 'board', name: 'bench' });
 
     log(`Intake: POST /v1/reports for ${seconds} s, 64 connections, worker stopped`);
     let n = 0;
@@ -73,13 +73,13 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
     const steady = await httpLoad({ ...post, rate: 3000 });
     add('intake latency at 3,000 reports/s', `p99 ${steady.p99} ms, p50 ${steady.p50} ms (${steady.requestsPerSecond} reports/s served)`, 'target p99 < 50 ms', steady.p99 < 50 && steady.requestsPerSecond >= 2900);
 
-    const [{ received }] = (await pool.query(`SELECT count(*)::int AS received FROM report_submissions WHERE status = 'received'`)).rows;
+    const received = await data.receivedCount();
     log(`End to end: the worker decides ${received} stored submissions`);
     const started = performance.now();
     worker = AppProcess.start('worker', { ...env, LOG_LEVEL: 'info' });
     const running = worker;
     await running.waitUntil(() => running.output.includes('worker ready'));
-    await running.waitUntil(async () => (await pool.query(`SELECT 1 FROM report_submissions WHERE status = 'received' LIMIT 1`)).rowCount === 0, 30 * 60_000);
+    await running.waitUntil(async () => !(await data.anyReceived()), 30 * 60_000);
     const drain = Math.round(received / ((performance.now() - started) / 1000));
     add('end-to-end rate (submitted → counted)', `${drain} reports/s`, 'target ≥ 1,000', drain >= 1000);
     const apiMb = Math.max(...processTree(api.pid).map((pid) => residentMb(pid) ?? 0));
@@ -88,11 +88,10 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
     add('worker resident memory', `${workerMb} MB`, 'target < 300 MB', workerMb !== null && workerMb < 300);
 
     for (const target of [10_000, 1_000_000]) {
-      await pool.query(`DELETE FROM report_submissions`);
+      await data.clearHistory();
       const enterprises = target / 40;
-      await pool.query(`DELETE FROM enterprises`);
       log(`Summaries: loading ${target.toLocaleString('en-US')} accepted reports (${enterprises.toLocaleString('en-US')} enterprises × 40 quarters)`);
-      const stored = await loadHistory(pool, { zones: 10, enterprises, quarters: 40 });
+      const stored = await data.loadHistory({ zones: 10, enterprises, quarters: 40 });
       const summary = await httpLoad({ url: `${http.baseUrl}/v1/summaries?period=2025`, seconds: Math.max(3, seconds / 2), connections: 4, headers: { authorization: `Bearer ${token}` } });
       add(`year summary, ${stored.toLocaleString('en-US')} reports stored`, `p50 ${summary.p50} ms, p99 ${summary.p99} ms, ${summary.requestsPerSecond} req/s`, 'target p50 < 20 ms', summary.p50 < 20 && summary.failed === 0);
     }
@@ -103,18 +102,4 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
   }
   log('');
   log(formatTable(['measure', 'measured', 'compared with', 'verdict'], lines.map((l) => [l.metric, l.measured, l.compared, l.ok === null ? '' : l.ok ? 'ok' : 'MISSED'])));
-}
-
-async function insertRate(pool: Pool, seconds: number): Promise<number> {
-  await pool.query('CREATE TABLE IF NOT EXISTS bench_inserts (id bigserial PRIMARY KEY, payload text)');
-  const end = Date.now() + Math.min(seconds, 5) * 1000;
-  let rows = 0;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (Date.now() < end) {
-      await pool.query('INSERT INTO bench_inserts (payload) VALUES ($1)', ['x']);
-      rows++;
-    }
-  }));
-  await pool.query('DROP TABLE bench_inserts');
-  return Math.round(rows / Math.min(seconds, 5));
 }

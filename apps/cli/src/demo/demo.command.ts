@@ -2,8 +2,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { Pool } from 'pg';
 import { issueToken } from '@app/access';
 import { Settings } from '@app/config';
-import { dropDatabase, ensureDatabase, migrateDatabase } from '../../../../libs/database/src/database-admin';
-import { ADMIN_TIMEOUTS, pgConnectionOptions } from '../../../../libs/database/src/data-source-options';
+import { ADMIN_TIMEOUTS, ApiTokensRepository, dropDatabase, ensureDatabase, migrateDatabase, pgConnectionOptions, Transactions } from '@app/database';
 import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
 import { deleteKeys } from '../processes/redis-keys';
@@ -58,7 +57,7 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
   await migrateDatabase(env.DATABASE_URL);
   await deleteKeys(settings.REDIS_URL, 'kcn-demo:*');
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1, ...pgConnectionOptions(ADMIN_TIMEOUTS) });
-  const { token: admin } = await issueToken(pool, { role: 'admin', name: 'Demo administrator' });
+  const { token: admin } = await issueToken(new ApiTokensRepository(new Transactions(pool)), { role: 'admin', name: 'Demo administrator' });
   await pool.end();
 
   const api = AppProcess.start('api', env);

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { DatabaseTimeouts, HangUpClient, pgConnectionOptions } from '../data-source-options';
 import { SqlSession } from './sql-session';
 
 /** A session on a TypeORM runner: rows of a SELECT (or of RETURNING), never the driver's other shapes. */
@@ -15,20 +15,57 @@ export function sqlSession(runner: DataSource | EntityManager): SqlSession {
   };
 }
 
+/** A session on a plain pg pool or pooled client. */
+function pgSession(runner: Pool | PoolClient): SqlSession {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+      return (await runner.query(sql, [...params])).rows as T[];
+    },
+  };
+}
+
+async function pgTransaction<T>(pool: Pool, work: (tx: SqlSession) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(pgSession(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * The pool and transactions, for services and repositories: the one place outside `libs/database` that
- * decides where a unit of work begins and ends, without writing SQL.
+ * decides where a unit of work begins and ends, without writing SQL. The applications get it from
+ * DatabaseModule over their TypeORM data source; tools and tests that start no Nest application may
+ * construct it over a plain pg pool. (Like the repositories, it imports nothing of Nest, so that jest,
+ * which cannot load Nest's ES modules, and the CLI can use it.)
  */
-@Injectable()
 export class Transactions {
   readonly pool: SqlSession;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.pool = sqlSession(dataSource);
+  constructor(private readonly dataSource: DataSource | Pool) {
+    this.pool = dataSource instanceof Pool ? pgSession(dataSource) : sqlSession(dataSource);
   }
 
   /** Runs `work` in one transaction: every repository call given `tx` commits or rolls back together. */
   run<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
+    if (this.dataSource instanceof Pool) return pgTransaction(this.dataSource, work);
     return this.dataSource.transaction((manager) => work(sqlSession(manager)));
+  }
+}
+
+/** Runs `work` on a pool of its own, closed afterwards: for a command that starts no Nest application. */
+export async function withTransactions<T>(url: string, timeouts: DatabaseTimeouts, work: (transactions: Transactions) => Promise<T>): Promise<T> {
+  const pool = new Pool({ connectionString: url, max: 1, ...pgConnectionOptions(timeouts), Client: HangUpClient });
+  try {
+    return await work(new Transactions(pool));
+  } finally {
+    await pool.end();
   }
 }

@@ -1,0 +1,78 @@
+import { SqlSession } from '../sql/sql-session';
+import { Transactions } from '../sql/transactions.service';
+import { RegistryRepository } from './registry-repository';
+
+export type Ownership = 'domestic' | 'foreign';
+export type VsicSection = 'B' | 'C' | 'D' | 'E';
+
+/** What the board says of an enterprise. */
+export interface EnterpriseFields {
+  readonly taxCode: string;
+  readonly name: string;
+  readonly zoneCode: string;
+  readonly ownership: Ownership;
+  readonly vsicSection: VsicSection | null;
+  /** Calendar days 'YYYY-MM-DD'. */
+  readonly operatingFrom: string;
+  readonly operatingUntil: string | null;
+  readonly contactEmail: string | null;
+}
+
+export interface Enterprise extends EnterpriseFields {
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+interface EnterpriseRow {
+  tax_code: string;
+  name: string;
+  zone_code: string;
+  ownership: Ownership;
+  vsic_section: VsicSection | null;
+  operating_from: string;
+  operating_until: string | null;
+  contact_email: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toEnterprise = (r: EnterpriseRow): Enterprise => ({
+  taxCode: r.tax_code, name: r.name, zoneCode: r.zone_code, ownership: r.ownership, vsicSection: r.vsic_section,
+  operatingFrom: r.operating_from, operatingUntil: r.operating_until, contactEmail: r.contact_email, createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+/** The enterprises of the registry, and the registry as it was in a period. */
+export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, Enterprise> {
+  constructor(db: Transactions) {
+    super(db, {
+      table: 'enterprises', key: 'tax_code', zoneColumn: 'zone_code',
+      columns: [
+        ['name', 'text'], ['zone_code', 'text'], ['ownership', 'text'], ['vsic_section', 'text'], ['operating_from', 'date'], ['operating_until', 'date'],
+        ['contact_email', 'text'],
+      ],
+      values: (e) => [e.taxCode, e.name, e.zoneCode, e.ownership, e.vsicSection, e.operatingFrom, e.operatingUntil, e.contactEmail],
+      toRecord: toEnterprise,
+    });
+  }
+
+  /**
+   * Enterprise-quarters in which an enterprise operated, per zone of `zoneCodes`, over `periods`
+   * (quarters 'YYYY-Qn'): the reports expected. Read from the registry folded into spans (a trigger
+   * keeps them), a few hundred rows however many enterprises.
+   */
+  async expectedReportsByZone(periods: readonly string[], zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Map<string, number>> {
+    const rows = await tx.query<{ zone_code: string; n: number }>(
+      `SELECT s.zone_code, sum(s.enterprises)::int AS n
+       FROM enterprise_quarter_spans s JOIN unnest($1::text[]) AS q(period) ON s.first_quarter <= q.period AND s.last_quarter >= q.period
+       WHERE s.zone_code = ANY($2) GROUP BY s.zone_code`,
+      [periods, zoneCodes],
+    );
+    return new Map(rows.map((r) => [r.zone_code, r.n]));
+  }
+
+  /** The zone of each registered tax code among `taxCodes` (unknown ones are left out), in one round trip. */
+  async zonesOf(taxCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Map<string, string>> {
+    const rows = await tx.query<{ tax_code: string; zone_code: string }>('SELECT tax_code, zone_code FROM enterprises WHERE tax_code = ANY($1)', [taxCodes]);
+    return new Map(rows.map((r) => [r.tax_code, r.zone_code]));
+  }
+}

@@ -1,0 +1,72 @@
+import { SqlSession } from '../sql/sql-session';
+import { Transactions } from '../sql/transactions.service';
+import { RegistryRepository } from './registry-repository';
+
+export type ProjectStatus = 'operating' | 'under_construction' | 'suspended' | 'terminated';
+
+/** What the board says of an investment project. */
+export interface ProjectFields {
+  readonly code: string;
+  readonly name: string;
+  readonly taxCode: string;
+  readonly zoneCode: string;
+  readonly status: ProjectStatus;
+  /** Calendar days 'YYYY-MM-DD'. */
+  readonly operatingFrom: string | null;
+  readonly endedAt: string | null;
+  /** Đồng, as a string of digits. */
+  readonly registeredCapital: string | null;
+}
+
+export interface Project extends ProjectFields {
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+interface ProjectRow {
+  code: string;
+  name: string;
+  tax_code: string;
+  zone_code: string;
+  status: ProjectStatus;
+  operating_from: string | null;
+  ended_at: string | null;
+  registered_capital: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toProject = (r: ProjectRow): Project => ({
+  code: r.code, name: r.name, taxCode: r.tax_code, zoneCode: r.zone_code, status: r.status, operatingFrom: r.operating_from, endedAt: r.ended_at,
+  registeredCapital: r.registered_capital, createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+/** The investment projects of the registry, and those operating on a day. */
+export class ProjectsRepository extends RegistryRepository<ProjectFields, Project> {
+  constructor(db: Transactions) {
+    super(db, {
+      table: 'projects', key: 'code', zoneColumn: 'zone_code',
+      columns: [
+        ['name', 'text'], ['tax_code', 'text'], ['zone_code', 'text'], ['status', 'text'], ['operating_from', 'date'], ['ended_at', 'date'],
+        ['registered_capital', 'bigint'],
+      ],
+      values: (p) => [p.code, p.name, p.taxCode, p.zoneCode, p.status, p.operatingFrom, p.endedAt, p.registeredCapital],
+      toRecord: toProject,
+    });
+  }
+
+  /**
+   * Projects operating on `day` ('YYYY-MM-DD'), per zone of `zoneCodes`: started by then, not ended by
+   * then, and not suspended or terminated without an end date.
+   */
+  async operatingByZone(day: string, zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Map<string, number>> {
+    const rows = await tx.query<{ zone_code: string; n: number }>(
+      `SELECT zone_code, count(*)::int AS n FROM projects
+       WHERE zone_code = ANY($2) AND operating_from <= $1::date AND (ended_at IS NULL OR ended_at > $1::date)
+         AND NOT (ended_at IS NULL AND status IN ('suspended', 'terminated'))
+       GROUP BY zone_code`,
+      [day, zoneCodes],
+    );
+    return new Map(rows.map((r) => [r.zone_code, r.n]));
+  }
+}

@@ -1,0 +1,216 @@
+import { EnterpriseFields, EnterprisesRepository } from '../../libs/database/src/repositories/enterprises.repository';
+import { MinimumWagesRepository } from '../../libs/database/src/repositories/minimum-wages.repository';
+import { ProjectFields, ProjectsRepository } from '../../libs/database/src/repositories/projects.repository';
+import { ZoneTargetsRepository } from '../../libs/database/src/repositories/zone-targets.repository';
+import { ZoneFields, ZonesRepository } from '../../libs/database/src/repositories/zones.repository';
+import { openTestDatabase, TestDatabase } from '../support/test-database';
+
+/**
+ * The registry's repositories against a real database, without HTTP: what they store and answer, the
+ * duplicate a concurrent request makes, and the registry as it was in a period (enterprise-quarters
+ * expected, projects operating on a day, targets of a year).
+ */
+const zone = (code: string, extra: Partial<ZoneFields> = {}): ZoneFields => ({
+  code, name: `Khu công nghiệp ${code}`, kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 2, status: 'operating', areaHa: null, ...extra,
+});
+const enterprise = (taxCode: string, zoneCode: string, extra: Partial<EnterpriseFields> = {}): EnterpriseFields => ({
+  taxCode, name: `Công ty ${taxCode}`, zoneCode, ownership: 'domestic', vsicSection: null, operatingFrom: '2020-01-01', operatingUntil: null,
+  contactEmail: null, ...extra,
+});
+const project = (code: string, taxCode: string, zoneCode: string, extra: Partial<ProjectFields> = {}): ProjectFields => ({
+  code, name: `Dự án ${code}`, taxCode, zoneCode, status: 'operating', operatingFrom: '2020-01-01', endedAt: null, registeredCapital: null, ...extra,
+});
+
+describe('registry repositories', () => {
+  let db: TestDatabase;
+  let zones: ZonesRepository;
+  let enterprises: EnterprisesRepository;
+  let projects: ProjectsRepository;
+  let targets: ZoneTargetsRepository;
+
+  beforeAll(async () => {
+    db = await openTestDatabase('repo-registry');
+    zones = new ZonesRepository(db.transactions);
+    enterprises = new EnterprisesRepository(db.transactions);
+    projects = new ProjectsRepository(db.transactions);
+    targets = new ZoneTargetsRepository(db.transactions);
+    for (const code of ['RA', 'RB', 'RC']) await zones.insert(zone(code));
+    await zones.insert(zone('RK', { kind: 'industrial_cluster', name: 'Cụm công nghiệp RK' }));
+  });
+  afterAll(() => db?.close());
+
+  describe('zones', () => {
+    it('stores a zone and answers it as stored: area in hectares to the hundredth, region a number, instants as dates', async () => {
+      const created = await zones.insert(zone('RZ', { areaHa: '110.5', wageRegion: 3, name: 'Khu "Bắc" \'Duyên Hải\'\r\n' }));
+      expect(created).toEqual({
+        code: 'RZ', name: 'Khu "Bắc" \'Duyên Hải\'\r\n', kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 3, status: 'operating', areaHa: '110.50',
+        createdAt: expect.any(Date), updatedAt: created!.createdAt,
+      });
+      expect(await zones.find('RZ')).toEqual(created);
+      expect(await zones.find('NOPE')).toBeNull();
+    });
+
+    it('answers null for a taken code, also when two transactions insert it at once, and keeps the first', async () => {
+      expect(await zones.insert(zone('RA', { name: 'Trùng' }))).toBeNull();
+      const results = await Promise.all(['Thứ nhất', 'Thứ hai'].map((name) => db.transactions.run(async (tx) => {
+        const inserted = await zones.insert(zone('RDUP', { name }), tx);
+        // Each holds its transaction open a moment, so the second insert waits on the first's key.
+        await tx.query('SELECT pg_sleep(0.2)');
+        return inserted;
+      })));
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+      expect((await zones.find('RDUP'))!.name).toBe(results.find((r) => r !== null)!.name);
+    });
+
+    it('moves updatedAt when a field changes, not when the same fields are written again', async () => {
+      const before = (await zones.find('RC'))!;
+      const same = await zones.update(before);
+      expect(same).toEqual(before);
+      const changed = await zones.update({ ...before, status: 'closing', areaHa: '12.25' });
+      expect(changed).toMatchObject({ status: 'closing', areaHa: '12.25', createdAt: before.createdAt });
+      expect(changed.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+    });
+
+    it('pages zones by code, cut to the caller zones, after a key', async () => {
+      const codes = async (q: Parameters<ZonesRepository['page']>[0]) => (await zones.page(q)).map((z) => z.code);
+      expect(await codes({ among: null, limit: 3 })).toEqual(['RA', 'RB', 'RC']);
+      expect(await codes({ among: null, after: 'RC', limit: 10 })).toEqual(['RDUP', 'RK', 'RZ']);
+      expect(await codes({ among: ['RK', 'RB', 'NOPE'], limit: 10 })).toEqual(['RB', 'RK']);
+      expect(await codes({ among: [], limit: 10 })).toEqual([]);
+    });
+
+    it('tells which codes are registered, and lists zones by kind then code', async () => {
+      expect(await zones.codes(['RK', 'NOPE', 'RA'])).toEqual(['RA', 'RK']);
+      expect(await zones.codes(null)).toEqual(['RA', 'RB', 'RC', 'RDUP', 'RK', 'RZ']);
+      expect((await zones.listByKind(['RZ', 'RK', 'RA'])).map((z) => [z.kind, z.code])).toEqual([
+        ['industrial_cluster', 'RK'], ['industrial_park', 'RA'], ['industrial_park', 'RZ'],
+      ]);
+    });
+  });
+
+  describe('enterprises', () => {
+    beforeAll(async () => {
+      await enterprises.insert(enterprise('5300300001', 'RA'));
+      // Operated from mid-Q1 to mid-Q3 of 2025.
+      await enterprises.insert(enterprise('5300300002', 'RA', { operatingFrom: '2025-02-15', operatingUntil: '2025-08-31' }));
+      await enterprises.insert(enterprise('5300300003', 'RB', { operatingFrom: '2026-01-01', ownership: 'foreign', vsicSection: 'C' }));
+    });
+
+    it('stores an enterprise with its calendar days as written, and refuses a taken tax code', async () => {
+      const created = await enterprises.insert(enterprise('5300300009-001', 'RC', { operatingUntil: '2099-12-31', contactEmail: 'ketoan@example.vn' }));
+      expect(created).toEqual({
+        taxCode: '5300300009-001', name: 'Công ty 5300300009-001', zoneCode: 'RC', ownership: 'domestic', vsicSection: null,
+        operatingFrom: '2020-01-01', operatingUntil: '2099-12-31', contactEmail: 'ketoan@example.vn', createdAt: expect.any(Date), updatedAt: expect.any(Date),
+      });
+      expect(await enterprises.insert(enterprise('5300300009-001', 'RA'))).toBeNull();
+      expect((await enterprises.find('5300300009-001'))!.zoneCode).toBe('RC');
+    });
+
+    it('finds the zones of many tax codes at once, leaving unknown ones out', async () => {
+      expect(await enterprises.zonesOf(['5300300001', '5300300003', '5399999999'])).toEqual(new Map([['5300300001', 'RA'], ['5300300003', 'RB']]));
+    });
+
+    it('pages enterprises by tax code within a zone and the caller zones', async () => {
+      const taxCodes = async (q: Parameters<EnterprisesRepository['page']>[0]) => (await enterprises.page(q)).map((e) => e.taxCode);
+      expect(await taxCodes({ among: null, limit: 10 })).toEqual(['5300300001', '5300300002', '5300300003', '5300300009-001']);
+      expect(await taxCodes({ zone: 'RA', among: null, limit: 10 })).toEqual(['5300300001', '5300300002']);
+      expect(await taxCodes({ among: ['RB', 'RC'], after: '5300300003', limit: 10 })).toEqual(['5300300009-001']);
+      expect(await taxCodes({ zone: 'RA', among: ['RB'], limit: 10 })).toEqual([]);
+      expect(await taxCodes({ among: null, limit: 2 })).toEqual(['5300300001', '5300300002']);
+    });
+
+    it('counts the reports expected of each zone over quarters from the registry as it was in them, following later changes', async () => {
+      const year2025 = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
+      // RA: one enterprise all year (4) and one from Q1 to Q3 (3); RB's starts in 2026.
+      expect(await enterprises.expectedReportsByZone(year2025, ['RA', 'RB'])).toEqual(new Map([['RA', 7]]));
+      expect(await enterprises.expectedReportsByZone(['2026-Q1'], ['RA', 'RB'])).toEqual(new Map([['RA', 1], ['RB', 1]]));
+
+      // The second moves to RB and its end is pushed to the end of the year: the counts follow at once.
+      const moved = (await enterprises.find('5300300002'))!;
+      await enterprises.update({ ...moved, zoneCode: 'RB', operatingUntil: '2025-12-31' });
+      expect(await enterprises.expectedReportsByZone(year2025, ['RA', 'RB'])).toEqual(new Map([['RA', 4], ['RB', 4]]));
+      expect(await enterprises.expectedReportsByZone(year2025, ['RA'])).toEqual(new Map([['RA', 4]]));
+    });
+
+    it('keeps a row locked for an update until the transaction ends', async () => {
+      const order: string[] = [];
+      let locked: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (locked = resolve));
+      const first = db.transactions.run(async (tx) => {
+        const e = (await enterprises.findForUpdate('5300300001', tx))!;
+        locked();
+        await tx.query('SELECT pg_sleep(0.3)');
+        order.push('first writes');
+        return enterprises.update({ ...e, name: 'Tên thứ nhất' }, tx);
+      });
+      await held;
+      const second = db.transactions.run(async (tx) => {
+        const e = (await enterprises.findForUpdate('5300300001', tx))!;
+        order.push(`second read ${e.name}`);
+        return enterprises.update({ ...e, contactEmail: 'hai@example.vn' }, tx);
+      });
+      await Promise.all([first, second]);
+      expect(order).toEqual(['first writes', 'second read Tên thứ nhất']);
+      expect(await enterprises.find('5300300001')).toMatchObject({ name: 'Tên thứ nhất', contactEmail: 'hai@example.vn' });
+    });
+  });
+
+  describe('projects', () => {
+    beforeAll(async () => {
+      await projects.insert(project('P-RUN', '5300300001', 'RA', { registeredCapital: '9999999999999999' }));
+      await projects.insert(project('P-LATER', '5300300001', 'RA', { operatingFrom: '2025-07-01' }));
+      await projects.insert(project('P-ENDED', '5300300001', 'RA', { status: 'terminated', endedAt: '2025-03-31' }));
+      await projects.insert(project('P-STOPPED', '5300300001', 'RA', { status: 'suspended' }));
+      await projects.insert(project('P-BUILD', '5300300003', 'RB', { status: 'under_construction', operatingFrom: null }));
+      await projects.insert(project('P-B', '5300300003', 'RB', { operatingFrom: '2025-06-30', endedAt: '2030-01-01' }));
+    });
+
+    it('stores capital in đồng beyond 2^53 exactly, and refuses a taken code', async () => {
+      expect((await projects.find('P-RUN'))!.registeredCapital).toBe('9999999999999999');
+      expect(await projects.insert(project('P-RUN', '5300300003', 'RB'))).toBeNull();
+      expect((await projects.find('P-RUN'))!.zoneCode).toBe('RA');
+    });
+
+    it('counts the projects operating on a day: started, not ended, not stopped without an end date', async () => {
+      expect(await projects.operatingByZone('2025-06-30', ['RA', 'RB'])).toEqual(new Map([['RA', 1], ['RB', 1]]));
+      expect(await projects.operatingByZone('2025-03-30', ['RA', 'RB'])).toEqual(new Map([['RA', 2]]));
+      expect(await projects.operatingByZone('2025-09-30', ['RA'])).toEqual(new Map([['RA', 2]]));
+    });
+
+    it('updates every field and pages projects within the caller zones', async () => {
+      const before = (await projects.find('P-LATER'))!;
+      const after = await projects.update({ ...before, status: 'suspended', registeredCapital: '5', endedAt: '2026-01-01' });
+      expect(after).toMatchObject({ status: 'suspended', registeredCapital: '5', endedAt: '2026-01-01', operatingFrom: '2025-07-01' });
+      expect((await projects.page({ among: ['RB'], limit: 10 })).map((p) => p.code)).toEqual(['P-B', 'P-BUILD']);
+    });
+  });
+
+  describe('zone targets', () => {
+    it('replaces a target set again, and reads those of a year in đồng', async () => {
+      const first = await targets.set('RA', 2025, '24000000000000');
+      // Instants come back to the millisecond: let one pass.
+      await db.query('SELECT pg_sleep(0.005)');
+      const again = await targets.set('RA', 2025, '9999999999999999');
+      expect(again).toEqual({ zoneCode: 'RA', year: 2025, grossOutputConstant2010: '9999999999999999', updatedAt: expect.any(Date) });
+      expect(again.updatedAt.getTime()).toBeGreaterThan(first.updatedAt.getTime());
+      await targets.set('RB', 2025, '1000');
+      await targets.set('RB', 2026, '2000');
+      expect(await targets.forYear(2025, ['RA', 'RB', 'RC'])).toEqual(new Map([['RA', 9_999_999_999_999_999n], ['RB', 1000n]]));
+      expect((await targets.list(undefined, ['RB'])).map((t) => `${t.zoneCode}/${t.year}`)).toEqual(['RB/2025', 'RB/2026']);
+      expect((await targets.list('RA', null)).map((t) => `${t.zoneCode}/${t.year}`)).toEqual(['RA/2025']);
+      expect((await targets.list(undefined, null)).map((t) => `${t.zoneCode}/${t.year}`)).toEqual(['RA/2025', 'RB/2025', 'RB/2026']);
+    });
+  });
+
+  describe('minimum wages', () => {
+    it('reads the regional minimum wages of the decrees, oldest first, in đồng', async () => {
+      const wages = await new MinimumWagesRepository(db.transactions).all();
+      expect(wages).toHaveLength(16);
+      expect(wages.map((w) => w.effectiveFrom)).toEqual([...wages.map((w) => w.effectiveFrom)].sort());
+      expect(wages.filter((w) => w.region === 1).map((w) => [w.effectiveFrom, w.monthly])).toEqual([
+        ['2020-01-01', 4_420_000n], ['2022-07-01', 4_680_000n], ['2024-07-01', 4_960_000n], ['2026-01-01', 5_310_000n],
+      ]);
+      expect(wages.find((w) => w.region === 4 && w.effectiveFrom === '2026-01-01')).toEqual({ effectiveFrom: '2026-01-01', region: 4, monthly: 3_700_000n, source: 'Decree 293/2025' });
+    });
+  });
+});
