@@ -1,5 +1,5 @@
 // The file itself, not the @app/database door: that pulls in Nest modules, which jest cannot load as ESM.
-import { AGGREGATE_SELECT, RECOMPUTE_AGGREGATES_SQL } from '../../libs/database/src/aggregates/aggregate-columns';
+import { AGGREGATE_SELECT, RECOMPUTE_AGGREGATES_SQL } from '../../libs/database/src/repositories/zone-quarter-sums.repository';
 import { TestSystem } from './test-system';
 
 /** Rows sorted by their key and serialised, so two sets of aggregate rows compare as plain strings. */

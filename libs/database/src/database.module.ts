@@ -4,19 +4,27 @@ import { DataSource } from 'typeorm';
 import { Settings } from '@app/config';
 import { dataSourceOptions, DatabaseTimeouts } from './data-source-options';
 import { ApiTokensRepository } from './repositories/api-tokens.repository';
+import { AuditEventsRepository } from './repositories/audit-events.repository';
 import { DatabaseProbe } from './repositories/database-probe.repository';
+import { EmailOutboxRepository } from './repositories/email-outbox.repository';
 import { EnterprisesRepository } from './repositories/enterprises.repository';
+import { FilingsRepository } from './repositories/filings.repository';
 import { MinimumWagesRepository } from './repositories/minimum-wages.repository';
+import { OutboxRepository } from './repositories/outbox.repository';
 import { PeriodLocksRepository } from './repositories/period-locks.repository';
 import { ProjectsRepository } from './repositories/projects.repository';
+import { ReportSubmissionsRepository } from './repositories/report-submissions.repository';
 import { SubscriptionsRepository } from './repositories/subscriptions.repository';
+import { UploadBatchesRepository } from './repositories/upload-batches.repository';
+import { ZoneQuarterSumsRepository } from './repositories/zone-quarter-sums.repository';
 import { ZoneTargetsRepository } from './repositories/zone-targets.repository';
 import { ZonesRepository } from './repositories/zones.repository';
 import { Transactions } from './sql/transactions.service';
 
 const REPOSITORIES = [
-  ApiTokensRepository, DatabaseProbe, EnterprisesRepository, MinimumWagesRepository, PeriodLocksRepository, ProjectsRepository, SubscriptionsRepository,
-  ZoneTargetsRepository, ZonesRepository,
+  ApiTokensRepository, AuditEventsRepository, DatabaseProbe, EmailOutboxRepository, EnterprisesRepository, FilingsRepository, MinimumWagesRepository,
+  OutboxRepository, PeriodLocksRepository, ProjectsRepository, ReportSubmissionsRepository, SubscriptionsRepository, UploadBatchesRepository,
+  ZoneQuarterSumsRepository, ZoneTargetsRepository, ZonesRepository,
 ];
 
 // Transactions and the repositories are plain classes (no Nest import: jest cannot load Nest's ES

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Principal } from '@app/access';
+import { ReportSubmissionsRepository, SubmissionInsert } from '@app/database';
 import { toLocalIso } from '@app/domain';
 import { Problem } from '../common/problem';
 import { NormalizedReport, reportHash } from './submission';
-import { SubmissionInsert, SubmissionWriter } from './submission-writer.service';
+import { SubmissionWriter } from './submission-writer.service';
 
 export interface Receipt {
   id: string;
@@ -37,7 +36,7 @@ export function receipt(id: string, receivedAt: Date): Receipt {
 @Injectable()
 export class ReportIntake {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly submissions: ReportSubmissionsRepository,
     private readonly writer: SubmissionWriter,
   ) {}
 
@@ -50,16 +49,12 @@ export class ReportIntake {
 
   /** The same key again: the first answer if the body is the same, else a conflict. */
   private async replay(p: Principal, key: string, hash: string): Promise<Receipt> {
-    const rows: Array<{ id: string; received_at: Date; request_hash: string }> = await this.db.query(
-      'SELECT id, received_at, request_hash FROM report_submissions WHERE submitted_by = $1 AND idempotency_key = $2',
-      [p.tokenId, key],
-    );
-    const first = rows[0];
+    const first = await this.submissions.findByIdempotencyKey(p.tokenId, key);
     if (!first) throw new Error('idempotency conflict without a stored submission');
-    if (first.request_hash !== hash) {
+    if (first.requestHash !== hash) {
       throw Problem.field(409, 'Idempotency-Key', 'IDEMPOTENCY_KEY_REUSED',
         'this Idempotency-Key was already used with a different body; use a new key for a new report');
     }
-    return receipt(first.id, first.received_at);
+    return receipt(first.id, first.receivedAt);
   }
 }

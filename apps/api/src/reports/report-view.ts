@@ -1,14 +1,6 @@
 import type { Principal } from '@app/access';
+import type { SubmissionRow } from '@app/database';
 import { fieldColumn, REPORT_FIELDS, toLocalIso } from '@app/domain';
-
-export type SubmissionRow = Record<string, unknown> & {
-  id: string; tax_code: string; zone_code: string | null; period: string; revision: number | null; status: string;
-  received_at: Date; processed_at: Date | null; late: boolean | null; source: string; issues: unknown[];
-  batch_id: string | null; reviewed_at: Date | null; reviewed_by: string | null; review_comment: string | null;
-  review_message: string | null; review_message_at: Date | null;
-  /** Selected with reviewerNameSql: reviews show who reviewed by name, not by token id. */
-  reviewer_name?: string | null;
-};
 
 export type ReportSections = Record<'production' | 'investment' | 'employment' | 'wages', Record<string, string | number | null>>;
 
@@ -29,11 +21,6 @@ export interface EnterpriseReviewView {
 }
 
 const iso = (d: Date | null) => (d ? toLocalIso(d) : null);
-
-/** The column `reviewer_name` of a submission row aliased `alias`. */
-export function reviewerNameSql(alias: string): string {
-  return `(SELECT t.name FROM api_tokens t WHERE t.id = ${alias}.reviewed_by) AS reviewer_name`;
-}
 
 /** The figures in the JSON shape of a submission: money as strings, counts as numbers, null where not reported. */
 export function reportSections(r: Record<string, unknown>): ReportSections {

@@ -1,10 +1,8 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Settings } from '@app/config';
-import { recordAudit } from '@app/database';
+import { EmailOutboxRepository, FilingsRepository, OutboxEmail, recordAudit, SubscriptionsRepository, Transactions } from '@app/database';
 import { createMailTransport, EmailMessage, MailTransport } from '@app/mail';
-import { composePublicationEmail, composeReminderEmail, EmailRow, PublicationRow, SubscriptionRow } from './email-composer';
+import { composePublicationEmail, composeReminderEmail, PublicationRow } from './email-composer';
 
 export type SendOutcome = 'sent' | 'cancelled' | 'already-done';
 
@@ -30,7 +28,10 @@ export class EmailSender implements OnApplicationShutdown {
   private readonly unrecorded = new Map<string, string>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Transactions,
+    private readonly emails: EmailOutboxRepository,
+    private readonly subscriptions: SubscriptionsRepository,
+    private readonly filings: FilingsRepository,
     settings: Settings,
   ) {
     this.transport = createMailTransport({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, mailDir: settings.MAIL_DIR, timeoutMs: settings.MAIL_SEND_TIMEOUT_MS });
@@ -46,16 +47,14 @@ export class EmailSender implements OnApplicationShutdown {
     try {
       const message = await this.compose(email);
       if (!message) {
-        await this.db.query(`UPDATE email_outbox SET status = 'cancelled', lease_until = NULL WHERE id = $1 AND status = 'sending'`, [emailId]);
+        await this.emails.cancel(emailId);
         return 'cancelled';
       }
-      response = await this.transport.send(message, email.dedupe_key);
+      response = await this.transport.send(message, email.dedupeKey);
     } catch (error) {
       const reason = (error as Error).message;
       // Should this fail too, the lease running out makes the email sendable again.
-      await this.db.query(
-        `UPDATE email_outbox SET status = 'pending', lease_until = NULL, last_error = $2 WHERE id = $1 AND status = 'sending'`, [emailId, reason],
-      ).catch(() => undefined);
+      await this.emails.release(emailId, reason).catch(() => undefined);
       this.logger.warn(`email ${emailId} not sent: ${reason}`);
       throw error;
     }
@@ -64,51 +63,33 @@ export class EmailSender implements OnApplicationShutdown {
   }
 
   /** The email, now leased to this worker; null if it needs nothing more. */
-  private async claim(emailId: string): Promise<(EmailRow & { dedupe_key: string }) | null> {
-    const [email]: Array<EmailRow & { dedupe_key: string }> = await this.db.query(
-      `WITH claimed AS (
-         UPDATE email_outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + $2 * interval '1 millisecond'
-         WHERE id = $1 AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
-         RETURNING id, kind, recipient, language, payload, dedupe_key
-       ) SELECT * FROM claimed`,
-      [emailId, this.leaseMs],
-    );
+  private async claim(emailId: string): Promise<OutboxEmail | null> {
+    const email = await this.emails.claim(emailId, this.leaseMs);
     if (email) return email;
-    const [row]: Array<{ status: string; lease_until: Date }> = await this.db.query('SELECT status, lease_until FROM email_outbox WHERE id = $1', [emailId]);
-    if (row?.status === 'sending') throw new Error(`email ${emailId} is being sent by another worker (leased until ${row.lease_until.toISOString()})`);
+    const state = await this.emails.state(emailId);
+    if (state?.status === 'sending') throw new Error(`email ${emailId} is being sent by another worker (leased until ${state.leaseUntil!.toISOString()})`);
     return null;
   }
 
   private async recordSent(emailId: string, response: string): Promise<SendOutcome> {
-    await this.db.transaction(async (tx) => {
-      const [email]: Array<{ dedupe_key: string; recipient: string }> = await tx.query(
-        `WITH sent AS (
-           UPDATE email_outbox SET status = 'sent', sent_at = now(), lease_until = NULL, server_response = $2 WHERE id = $1 AND status = 'sending'
-           RETURNING dedupe_key, recipient
-         ) SELECT * FROM sent`,
-        [emailId, response],
-      );
-      if (email) await recordAudit(tx, { actorName: 'worker', action: 'email.sent', entity: 'email', entityId: emailId, details: { key: email.dedupe_key, to: email.recipient, response } });
+    await this.db.run(async (tx) => {
+      const sent = await this.emails.markSent(emailId, response, tx);
+      if (sent) await recordAudit(tx, { actorName: 'worker', action: 'email.sent', entity: 'email', entityId: emailId, details: { key: sent.dedupeKey, to: sent.recipient, response } });
     });
     this.unrecorded.delete(emailId);
     return 'sent';
   }
 
   /** The message, or null when it should no longer go out (the enterprise filed, the subscriber left). */
-  private async compose(email: EmailRow): Promise<EmailMessage | null> {
+  private async compose(email: OutboxEmail): Promise<EmailMessage | null> {
     if (email.kind === 'publication') {
-      const [publication]: PublicationRow[] = await this.db.query('SELECT * FROM publications WHERE id = $1', [email.payload.publicationId]);
+      // The publications table is read here until it has a repository of its own (the publication job's change).
+      const [publication] = (await this.db.pool.query('SELECT * FROM publications WHERE id = $1', [email.payload.publicationId])) as PublicationRow[];
       // Someone who unsubscribed after the publication was made is not written to.
-      const [subscription]: SubscriptionRow[] = await this.db.query(
-        'SELECT zone_codes, audience FROM subscriptions WHERE id = $1 AND cancelled_at IS NULL', [email.payload.subscriptionId],
-      );
+      const subscription = await this.subscriptions.findActive(email.payload.subscriptionId!);
       return subscription ? composePublicationEmail(email, publication, subscription) : null;
     }
-    const [enterprise]: Array<{ name: string; filed: boolean }> = await this.db.query(
-      `SELECT e.name, EXISTS (SELECT 1 FROM report_submissions r WHERE r.tax_code = e.tax_code AND r.period = $2 AND r.status = 'accepted') AS filed
-       FROM enterprises e WHERE e.tax_code = $1`,
-      [email.payload.taxCode, email.payload.period],
-    );
+    const enterprise = await this.filings.filedBy(email.payload.taxCode!, email.payload.period!);
     return !enterprise || enterprise.filed ? null : composeReminderEmail(email, enterprise.name);
   }
 

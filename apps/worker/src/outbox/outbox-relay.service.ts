@@ -1,22 +1,13 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import { Settings } from '@app/config';
+import { OutboxJob, OutboxRepository, Transactions } from '@app/database';
 import { QueueName } from '@app/queue';
 import { QueueProducers } from '../queues/queue-producers.service';
 
 const BATCH = 500;
 const MAX_BACKOFF_MS = 5000;
 const PRUNE_EVERY_MS = 10 * 60_000;
-
-interface OutboxRow {
-  id: string;
-  queue: QueueName;
-  job_name: string;
-  job_id: string;
-  payload: Record<string, unknown>;
-}
 
 /**
  * Moves outbox rows to their queues. Rows are claimed with SKIP LOCKED (several workers may run) and
@@ -31,7 +22,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private lastPrune = 0;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Transactions,
+    private readonly outbox: OutboxRepository,
     private readonly producers: QueueProducers,
     private readonly settings: Settings,
   ) {}
@@ -48,18 +40,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Relays one batch; returns how many rows went to the queues. */
   async relayOnce(): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const rows: OutboxRow[] = await tx.query(
-        `SELECT id, queue, job_name, job_id, payload FROM outbox WHERE published_at IS NULL
-         ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-      );
+    return this.db.run(async (tx) => {
+      const rows = await this.outbox.claim(BATCH, tx);
       if (rows.length === 0) return 0;
-      const byQueue = new Map<QueueName, OutboxRow[]>();
+      const byQueue = new Map<QueueName, OutboxJob[]>();
       for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
       for (const [queue, jobs] of byQueue) {
-        await this.producers.queue(queue).addBulk(jobs.map((j) => ({ name: j.job_name, data: j.payload, opts: { jobId: j.job_id } })));
+        await this.producers.queue(queue).addBulk(jobs.map((j) => ({ name: j.jobName, data: j.payload, opts: { jobId: j.jobId } })));
       }
-      await tx.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      await this.outbox.markPublished(rows.map((r) => r.id), tx);
       return rows.length;
     });
   }
@@ -86,6 +75,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async pruneNow(): Promise<void> {
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
-    await this.db.query("DELETE FROM outbox WHERE published_at < now() - interval '1 day'");
+    await this.outbox.prunePublished();
   }
 }

@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Settings } from '@app/config';
+import { EmailOutboxRepository, FilingsRepository, Transactions } from '@app/database';
 import { addQuarters, dueInstant, formatQuarter, hasEnded, quarterFirstDay, quarterLastDay, quarterOfInstant, Quarter } from '@app/domain';
-import { enqueueEmails } from '@app/reporting';
 
 const DAY_MS = 86_400_000;
 
@@ -17,7 +15,9 @@ export class ReminderScan {
   private readonly logger = new Logger(ReminderScan.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Transactions,
+    private readonly filings: FilingsRepository,
+    private readonly emails: EmailOutboxRepository,
     private readonly settings: Settings,
   ) {}
 
@@ -39,16 +39,11 @@ export class ReminderScan {
 
   private async notify(quarter: Quarter, kind: 'reminder' | 'overdue'): Promise<number> {
     const period = formatQuarter(quarter);
-    return this.db.transaction(async (tx) => {
-      const missing: Array<{ tax_code: string; contact_email: string }> = await tx.query(
-        `SELECT e.tax_code, e.contact_email FROM enterprises e
-         WHERE e.contact_email IS NOT NULL AND e.operating_from <= $2 AND (e.operating_until IS NULL OR e.operating_until >= $3)
-           AND NOT EXISTS (SELECT 1 FROM report_submissions r WHERE r.tax_code = e.tax_code AND r.period = $1 AND r.status = 'accepted')`,
-        [period, quarterLastDay(quarter), quarterFirstDay(quarter)],
-      );
-      return enqueueEmails(tx, missing.map((m) => ({
-        dedupeKey: `${kind}:${m.tax_code}:${period}`, kind, recipient: m.contact_email, language: 'vi', payload: { taxCode: m.tax_code, period },
-      })));
+    return this.db.run(async (tx) => {
+      const missing = await this.filings.missingWithContact(period, quarterFirstDay(quarter), quarterLastDay(quarter), tx);
+      return this.emails.enqueue(missing.map((m) => ({
+        dedupeKey: `${kind}:${m.taxCode}:${period}`, kind, recipient: m.contactEmail, language: 'vi', payload: { taxCode: m.taxCode, period },
+      })), tx);
     });
   }
 }

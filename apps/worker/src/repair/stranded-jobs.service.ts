@@ -1,8 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { FinishedStatus, Job, JobsOptions, Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { Settings } from '@app/config';
+import { EmailOutboxRepository, ReportSubmissionsRepository } from '@app/database';
 import { localDate, publicationPlan } from '@app/domain';
 import { JobName, ProcessReportJob, QueueName, SendEmailJob } from '@app/queue';
 import { PublicationBuilder } from '@app/reporting';
@@ -22,23 +21,13 @@ interface QueuedJob {
   opts: JobsOptions & { jobId: string };
 }
 
-/** Work the database still holds undone some time after it was stored, and the job that does it (under its usual id). */
-const UNDONE_WORK: ReadonlyArray<{ queue: QueueName; what: string; sql: string; job: (id: string) => QueuedJob }> = [
-  {
-    queue: QueueName.Reports,
-    what: 'report',
-    sql: `SELECT id FROM report_submissions WHERE status = 'received' AND stored_at < now() - $1 * interval '1 millisecond'
-          ORDER BY stored_at LIMIT ${BATCH}`,
-    job: (id) => ({ name: JobName.ProcessReport, data: { submissionId: id }, opts: { jobId: id } }),
-  },
-  {
-    queue: QueueName.Mail,
-    what: 'email',
-    sql: `SELECT id FROM email_outbox WHERE status IN ('pending', 'sending') AND created_at < now() - $1 * interval '1 millisecond'
-          ORDER BY created_at LIMIT ${BATCH}`,
-    job: (id) => ({ name: JobName.SendEmail, data: { emailId: id }, opts: { jobId: `email-${id}` } }),
-  },
-];
+/** Work the database still holds undone some time after it was stored (the ids of the oldest), and the job that does it (under its usual id). */
+interface UndoneWork {
+  readonly queue: QueueName;
+  readonly what: string;
+  undone(olderThanMs: number): Promise<string[]>;
+  job(id: string): QueuedJob;
+}
 
 /**
  * No work is left with a dead-end job. Every REQUEUE_AFTER_MS / 2 the worker looks at reports still
@@ -56,14 +45,30 @@ const UNDONE_WORK: ReadonlyArray<{ queue: QueueName; what: string; sql: string; 
 export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(StrandedJobs.name);
   private readonly task: PeriodicTask;
+  private readonly undoneWork: readonly UndoneWork[];
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    submissions: ReportSubmissionsRepository,
+    emails: EmailOutboxRepository,
     private readonly producers: QueueProducers,
     private readonly publications: PublicationBuilder,
     private readonly counts: RepairCounts,
     private readonly settings: Settings,
   ) {
+    this.undoneWork = [
+      {
+        queue: QueueName.Reports,
+        what: 'report',
+        undone: (olderThanMs) => submissions.staleReceived(olderThanMs, BATCH),
+        job: (id) => ({ name: JobName.ProcessReport, data: { submissionId: id }, opts: { jobId: id } }),
+      },
+      {
+        queue: QueueName.Mail,
+        what: 'email',
+        undone: (olderThanMs) => emails.staleUnsent(olderThanMs, BATCH),
+        job: (id) => ({ name: JobName.SendEmail, data: { emailId: id }, opts: { jobId: `email-${id}` } }),
+      },
+    ];
     this.task = new PeriodicTask(this.logger, 'repair of stranded jobs', settings.REQUEUE_AFTER_MS / 2, () => this.repair());
   }
 
@@ -76,15 +81,15 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   async repair(): Promise<void> {
-    for (const work of UNDONE_WORK) await this.repairUndone(work);
+    for (const work of this.undoneWork) await this.repairUndone(work);
     await this.repairPublications();
   }
 
-  private async repairUndone(work: (typeof UNDONE_WORK)[number]): Promise<void> {
-    const rows: Array<{ id: string }> = await this.db.query(work.sql, [this.settings.REQUEUE_AFTER_MS]);
-    if (rows.length === 0) return;
+  private async repairUndone(work: UndoneWork): Promise<void> {
+    const ids = await work.undone(this.settings.REQUEUE_AFTER_MS);
+    if (ids.length === 0) return;
     const queue = this.producers.queue(work.queue);
-    const jobs = rows.map((r) => work.job(r.id));
+    const jobs = ids.map((id) => work.job(id));
     const states = await Promise.all(jobs.map((j) => queue.getJobState(j.opts.jobId)));
     const lost = jobs.filter((_, i) => states[i] === 'unknown');
     if (lost.length > 0) {

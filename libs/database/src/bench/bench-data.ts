@@ -1,4 +1,4 @@
-import { REBUILD_AGGREGATES_SQL } from '../aggregates/aggregate-columns';
+import { ZoneQuarterSumsRepository } from '../repositories/zone-quarter-sums.repository';
 import { Transactions } from '../sql/transactions.service';
 
 /**
@@ -29,7 +29,7 @@ export class BenchData {
       FROM enterprises e
       CROSS JOIN (SELECT (2025 - (i / 4)) || '-Q' || (4 - i % 4) AS period FROM generate_series(0, $1 - 1) i) q
       ON CONFLICT DO NOTHING`, [o.quarters]);
-    await pool.query(REBUILD_AGGREGATES_SQL);
+    await new ZoneQuarterSumsRepository(this.db).rebuild();
     await pool.query('ANALYZE');
     const [{ n }] = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM report_submissions WHERE status = 'accepted'`);
     return n;

@@ -1,3 +1,4 @@
+import { RegisteredEnterprise, WageRegion } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
 import { RegistryRepository } from './registry-repository';
@@ -74,5 +75,20 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
   async zonesOf(taxCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Map<string, string>> {
     const rows = await tx.query<{ tax_code: string; zone_code: string }>('SELECT tax_code, zone_code FROM enterprises WHERE tax_code = ANY($1)', [taxCodes]);
     return new Map(rows.map((r) => [r.tax_code, r.zone_code]));
+  }
+
+  /**
+   * The registry entries of `taxCodes` a verdict judges by (with their zone's wage region), locked in
+   * tax code order until the caller's transaction ends: the registry cannot change under a verdict.
+   */
+  async lockForVerdicts(taxCodes: readonly string[], tx: SqlSession): Promise<Map<string, RegisteredEnterprise & { zoneCode: string }>> {
+    const rows = await tx.query<{ tax_code: string; zone_code: string; operating_from: string; operating_until: string | null; wage_region: number }>(
+      `SELECT e.tax_code, e.zone_code, e.operating_from, e.operating_until, z.wage_region
+       FROM enterprises e JOIN zones z ON z.code = e.zone_code WHERE e.tax_code = ANY($1) ORDER BY e.tax_code FOR UPDATE OF e`,
+      [taxCodes],
+    );
+    return new Map(rows.map((r) => [r.tax_code, {
+      zoneCode: r.zone_code, operatingFrom: r.operating_from, operatingUntil: r.operating_until, wageRegion: Number(r.wage_region) as WageRegion,
+    }]));
   }
 }

@@ -26,37 +26,48 @@ function pgSession(runner: Pool | PoolClient): SqlSession {
 
 async function pgTransaction<T>(pool: Pool, work: (tx: SqlSession) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await work(pgSession(client));
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
     throw error;
   } finally {
-    client.release();
+    // A connection that cannot even roll back is discarded rather than handed to the next caller.
+    client.release(broken);
   }
+}
+
+/** The pg pool under an initialized TypeORM data source. */
+function driverPool(dataSource: DataSource): Pool {
+  return (dataSource.driver as unknown as { master: Pool }).master;
 }
 
 /**
  * The pool and transactions, for services and repositories: the one place outside `libs/database` that
  * decides where a unit of work begins and ends, without writing SQL. The applications get it from
- * DatabaseModule over their TypeORM data source; tools and tests that start no Nest application may
- * construct it over a plain pg pool. (Like the repositories, it imports nothing of Nest, so that jest,
- * which cannot load Nest's ES modules, and the CLI can use it.)
+ * DatabaseModule over their TypeORM data source, whose pg pool it uses straight (TypeORM adds a query
+ * runner per statement and nothing the repositories need; the intake's batches go this way too); tools
+ * and tests that start no Nest application may construct it over a plain pg pool. (Like the repositories,
+ * it imports nothing of Nest, so that jest, which cannot load Nest's ES modules, and the CLI can use it.)
  */
 export class Transactions {
   readonly pool: SqlSession;
+  private readonly pgPool: Pool;
 
-  constructor(private readonly dataSource: DataSource | Pool) {
-    this.pool = dataSource instanceof Pool ? pgSession(dataSource) : sqlSession(dataSource);
+  constructor(runner: DataSource | Pool) {
+    this.pgPool = runner instanceof Pool ? runner : driverPool(runner);
+    this.pool = pgSession(this.pgPool);
   }
 
   /** Runs `work` in one transaction: every repository call given `tx` commits or rolls back together. */
   run<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
-    if (this.dataSource instanceof Pool) return pgTransaction(this.dataSource, work);
-    return this.dataSource.transaction((manager) => work(sqlSession(manager)));
+    return pgTransaction(this.pgPool, work);
   }
 }
 

@@ -32,6 +32,7 @@ describe('decideSubmission', () => {
     const o = decideSubmission(amendment, first.history, wages);
     expect(o.verdict).toMatchObject({ status: 'accepted', revision: 2, late: false });
     expect(o.supersedes).toBe(first.history.revisions[0].id);
+    expect(o.supersededBy).toBeNull();
     expect(o.deltas.map((d) => [d.change.reports, d.change.sums.grossOutput])).toEqual([[0, 50n]]);
   });
 
@@ -40,6 +41,8 @@ describe('decideSubmission', () => {
     const o = decideSubmission(pending('2025-Q2', '2025-07-09T10:00:00+07:00'), later.history, wages);
     expect(o.verdict).toMatchObject({ status: 'superseded', revision: 2 });
     expect(o.supersedes).toBeNull();
+    // The verdict names the revision that stays current over it: the fact the audit log reads.
+    expect(o.supersededBy).toBe(later.history.revisions[0].id);
     expect(o.deltas).toEqual([]);
   });
 
@@ -86,7 +89,7 @@ describe('decideSubmission', () => {
     const o = cannotJudge(s, empty);
     expect(o).toEqual({
       verdict: { status: 'rejected', revision: null, late: null, issues: [expect.objectContaining({ code: 'NOT_JUDGEABLE', severity: 'error' })], warningCount: 0, zoneCode: 'BDH' },
-      supersedes: null, deltas: [], history: empty,
+      supersedes: null, supersededBy: null, deltas: [], history: empty,
     });
   });
 });

@@ -36,6 +36,8 @@ export interface VerdictOutcome {
   readonly verdict: Verdict;
   /** The revision this one replaces as current, if any. */
   readonly supersedes: string | null;
+  /** The revision that stays current over this one, accepted but received before it (jobs finished out of order). */
+  readonly supersededBy: string | null;
   /** Changes to the zone-quarter sums. */
   readonly deltas: AggregateDelta[];
   /** The enterprise's history after this verdict, for the next submission decided in the same batch. */
@@ -91,7 +93,9 @@ export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, min
   // Jobs may finish out of order: a revision received before the current one is kept, not made current.
   if (current && current.receiptKey > s.receiptKey) {
     const kept = { ...decided, status: 'superseded' as const };
-    return { verdict: { ...verdictOf(kept), issues }, supersedes: null, deltas: [], history: { ...h, revisions: [...h.revisions, kept] } };
+    return {
+      verdict: { ...verdictOf(kept), issues }, supersedes: null, supersededBy: current.id, deltas: [], history: { ...h, revisions: [...h.revisions, kept] },
+    };
   }
   const accepted = h.revisions.filter((r) => r.status === 'accepted');
   const later = accepted.filter((r) => r.period > s.period).map((r) => r.period).sort();
@@ -103,7 +107,9 @@ export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, min
     nextPeriod: later[0] ?? null,
   });
   const revisions = h.revisions.map((r) => (r === current ? { ...r, status: 'superseded' as const } : r));
-  return { verdict: { ...verdictOf(decided), issues }, supersedes: current?.id ?? null, deltas, history: { ...h, revisions: [...revisions, decided] } };
+  return {
+    verdict: { ...verdictOf(decided), issues }, supersedes: current?.id ?? null, supersededBy: null, deltas, history: { ...h, revisions: [...revisions, decided] },
+  };
 }
 
 /** The verdict on a submission whose judging failed unexpectedly: rejected, so that it is not left undecided. */
@@ -114,7 +120,7 @@ export function cannotJudge(s: PendingSubmission, h: EnterpriseHistory): Verdict
 function rejected(s: PendingSubmission, h: EnterpriseHistory, issues: ReportIssue[]): VerdictOutcome {
   return {
     verdict: { status: 'rejected', revision: null, late: null, issues, warningCount: warningsIn(issues), zoneCode: h.registry?.zoneCode ?? s.zoneCode },
-    supersedes: null, deltas: [], history: h,
+    supersedes: null, supersededBy: null, deltas: [], history: h,
   };
 }
 

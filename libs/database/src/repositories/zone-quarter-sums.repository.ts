@@ -1,4 +1,7 @@
 import { AggregateDelta, AggregateRow, fieldColumn, SUM_KEYS, SumKey } from '@app/domain';
+import { SqlSession } from '../sql/sql-session';
+import { Transactions } from '../sql/transactions.service';
+import type { ZoneKind } from './zones.repository';
 
 /** Sums of required fields count every report; optional ones keep their own "how many gave it" count. */
 const REQUIRED: ReadonlySet<SumKey> = new Set(['grossOutput', 'revenue', 'wageFund', 'workerMonths', 'workers']);
@@ -12,7 +15,7 @@ export const AGGREGATE_SELECT = [
   ...SUM_KEYS.map((k) => `${countColumn(k)} AS "${k}_n"`),
 ].join(', ');
 
-export function toAggregateRow(r: Record<string, unknown>): AggregateRow {
+function toAggregateRow(r: Record<string, unknown>): AggregateRow {
   return {
     zoneCode: r.zone_code as string,
     period: r.period as string,
@@ -32,7 +35,7 @@ const DELTA_COLUMNS = [
 ];
 
 /** One statement adding each delta to its row (created when missing); keys must be distinct. */
-export function aggregateUpsert(deltas: readonly AggregateDelta[]): { sql: string; params: unknown[] } {
+function aggregateUpsert(deltas: readonly AggregateDelta[]): { sql: string; params: unknown[] } {
   const width = 3 + DELTA_COLUMNS.length;
   const params: unknown[] = [];
   const tuples = deltas.map((d, i) => {
@@ -71,11 +74,60 @@ export const RECOMPUTE_AGGREGATES_SQL = `
     ${SUM_KEYS.map((k) => (REQUIRED.has(k) ? `count(*)::int AS "${k}_n"` : `count(${column(k)})::int AS "${k}_n"`)).join(',\n    ')}
   FROM current GROUP BY zone_code, period, next_period`;
 
-/** Replaces every stored sum by the recomputation (recovery, bulk loads); run inside a transaction. */
-export const REBUILD_AGGREGATES_SQL = `
-  DELETE FROM zone_quarter_aggregates;
+/** Stores the recomputation, into an emptied table. */
+const INSERT_RECOMPUTED_SQL = `
   INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, ${DELTA_COLUMNS.join(', ')})
   SELECT zone_code, period, next_period, reports, reports_on_time, reports_with_warnings,
     ${SUM_KEYS.map((k) => `"${k}"::numeric`).join(', ')},
     ${OPTIONAL_KEYS.map((k) => `"${k}_n"`).join(', ')}
   FROM (${RECOMPUTE_AGGREGATES_SQL}) r`;
+
+const deltaKey = (d: AggregateDelta) => `${d.zoneCode}\u0000${d.period}\u0000${d.nextPeriod}`;
+
+/**
+ * `zone_quarter_aggregates`: the sums of the current revisions per zone, quarter and the quarter of each
+ * enterprise's next current report, moved by each verdict and read by every summary.
+ */
+export class ZoneQuarterSumsRepository {
+  constructor(private readonly db: Transactions) {}
+
+  /**
+   * Adds the deltas, one statement for them all, in key order (concurrent verdict batches lock rows in
+   * the same order and never deadlock); rows left with no report are dropped.
+   */
+  async apply(deltas: readonly AggregateDelta[], tx: SqlSession): Promise<void> {
+    if (deltas.length === 0) return;
+    const sorted = [...deltas].sort((a, b) => deltaKey(a).localeCompare(deltaKey(b)));
+    const upsert = aggregateUpsert(sorted);
+    await tx.query(upsert.sql, upsert.params);
+    await tx.query(
+      `DELETE FROM zone_quarter_aggregates WHERE reports = 0
+         AND (zone_code, period, next_period) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))`,
+      [sorted.map((d) => d.zoneCode), sorted.map((d) => d.period), sorted.map((d) => d.nextPeriod)],
+    );
+  }
+
+  /** The rows of `periods` (quarters 'YYYY-Qn') of the zones among `zoneCodes`. */
+  async inPeriods(periods: readonly string[], zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<AggregateRow[]> {
+    const rows = await tx.query(`SELECT ${AGGREGATE_SELECT} FROM zone_quarter_aggregates WHERE period = ANY($1) AND zone_code = ANY($2)`, [periods, zoneCodes]);
+    return rows.map(toAggregateRow);
+  }
+
+  /** The gross output reported over `periods` by every zone of each kind. */
+  async grossOutputByKind(periods: readonly string[], tx: SqlSession = this.db.pool): Promise<Map<ZoneKind, bigint>> {
+    const rows = await tx.query<{ kind: ZoneKind; output: string }>(
+      `SELECT z.kind, sum(a.gross_output)::text AS output FROM zone_quarter_aggregates a JOIN zones z ON z.code = a.zone_code
+       WHERE a.period = ANY($1) AND a.reports > 0 GROUP BY z.kind`,
+      [periods],
+    );
+    return new Map(rows.map((k) => [k.kind, BigInt(k.output)]));
+  }
+
+  /** Replaces every stored row by the recomputation (recovery, bulk loads), in one transaction. */
+  async rebuild(): Promise<void> {
+    await this.db.run(async (tx) => {
+      await tx.query('DELETE FROM zone_quarter_aggregates');
+      await tx.query(INSERT_RECOMPUTED_SQL);
+    });
+  }
+}
