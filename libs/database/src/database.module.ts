@@ -22,9 +22,9 @@ import { ZonesRepository } from './repositories/zones.repository';
 import { Transactions } from './sql/transactions.service';
 
 const REPOSITORIES = [
-  ApiTokensRepository, AuditEventsRepository, DatabaseProbe, EmailOutboxRepository, EnterprisesRepository, FilingsRepository, MinimumWagesRepository,
-  OutboxRepository, PeriodLocksRepository, ProjectsRepository, ReportSubmissionsRepository, SubscriptionsRepository, UploadBatchesRepository,
-  ZoneQuarterSumsRepository, ZoneTargetsRepository, ZonesRepository,
+  ApiTokensRepository, AuditEventsRepository, DatabaseProbe, EmailOutboxRepository, EnterprisesRepository, FilingsRepository,
+  MinimumWagesRepository, OutboxRepository, PeriodLocksRepository, ProjectsRepository, ReportSubmissionsRepository, SubscriptionsRepository,
+  UploadBatchesRepository, ZoneQuarterSumsRepository, ZoneTargetsRepository, ZonesRepository,
 ];
 
 // Transactions and the repositories are plain classes (no Nest import: jest cannot load Nest's ES

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EnterprisesRepository, ProjectsRepository, ZoneQuarterSumsRepository, ZonesRepository, ZoneTargetsRepository } from '@app/database';
+import {
+  EnterprisesRepository, ProjectsRepository, ZoneQuarterSumsRepository, ZonesRepository, ZoneTargetsRepository,
+} from '@app/database';
 import { buildSummary, formatQuarter, PeriodSpec, periodEnd, quarterLastDay, quartersNeeded, Summary } from '@app/domain';
 
 /** Reads stored zone-quarter sums and the registry as it was, and lets the domain derive the figures. */

@@ -12,12 +12,16 @@ export interface PublicationRow extends PublishedWorkbooks {
 export type Recipient = Pick<Subscription, 'zoneCodes' | 'audience'>;
 
 /** The monthly email of one subscriber: its zones, its audience's figures and workbook, its language. */
-export async function composePublicationEmail(email: OutboxEmail, publication: PublicationRow, subscription: Recipient): Promise<EmailMessage> {
+export async function composePublicationEmail(
+  email: OutboxEmail, publication: PublicationRow, subscription: Recipient,
+): Promise<EmailMessage> {
   const isPublic = subscription.audience === 'public';
   const figures = isPublic ? publication.public_figures : publication.figures;
   const inScope = (zoneCode: string) => subscription.zoneCodes === null || subscription.zoneCodes.includes(zoneCode);
   const zones: HeadlineZone[] = figures.latestQuarter.zones.filter((z) => inScope(z.zoneCode) && z.reportsExpected > 0);
-  const workbook = await publicationWorkbook(publication, { zoneCodes: subscription.zoneCodes, audience: subscription.audience, language: email.language });
+  const workbook = await publicationWorkbook(publication, {
+    zoneCodes: subscription.zoneCodes, audience: subscription.audience, language: email.language,
+  });
   return publicationEmail({
     to: email.recipient,
     language: email.language,

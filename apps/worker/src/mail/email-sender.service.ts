@@ -67,14 +67,18 @@ export class EmailSender implements OnApplicationShutdown {
     const email = await this.emails.claim(emailId, this.leaseMs);
     if (email) return email;
     const state = await this.emails.state(emailId);
-    if (state?.status === 'sending') throw new Error(`email ${emailId} is being sent by another worker (leased until ${state.leaseUntil!.toISOString()})`);
+    if (state?.status === 'sending') {
+      throw new Error(`email ${emailId} is being sent by another worker (leased until ${state.leaseUntil!.toISOString()})`);
+    }
     return null;
   }
 
   private async recordSent(emailId: string, response: string): Promise<SendOutcome> {
     await this.db.run(async (tx) => {
       const sent = await this.emails.markSent(emailId, response, tx);
-      if (sent) await recordAudit(tx, { actorName: 'worker', action: 'email.sent', entity: 'email', entityId: emailId, details: { key: sent.dedupeKey, to: sent.recipient, response } });
+      if (!sent) return;
+      const details = { key: sent.dedupeKey, to: sent.recipient, response };
+      await recordAudit(tx, { actorName: 'worker', action: 'email.sent', entity: 'email', entityId: emailId, details });
     });
     this.unrecorded.delete(emailId);
     return 'sent';
@@ -84,7 +88,8 @@ export class EmailSender implements OnApplicationShutdown {
   private async compose(email: OutboxEmail): Promise<EmailMessage | null> {
     if (email.kind === 'publication') {
       // The publications table is read here until it has a repository of its own (the publication job's change).
-      const [publication] = (await this.db.pool.query('SELECT * FROM publications WHERE id = $1', [email.payload.publicationId])) as PublicationRow[];
+      const rows = await this.db.pool.query<PublicationRow>('SELECT * FROM publications WHERE id = $1', [email.payload.publicationId]);
+      const publication = rows[0];
       // Someone who unsubscribed after the publication was made is not written to.
       const subscription = await this.subscriptions.findActive(email.payload.subscriptionId!);
       return subscription ? composePublicationEmail(email, publication, subscription) : null;

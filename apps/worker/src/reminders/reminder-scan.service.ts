@@ -42,7 +42,8 @@ export class ReminderScan {
     return this.db.run(async (tx) => {
       const missing = await this.filings.missingWithContact(period, quarterFirstDay(quarter), quarterLastDay(quarter), tx);
       return this.emails.enqueue(missing.map((m) => ({
-        dedupeKey: `${kind}:${m.taxCode}:${period}`, kind, recipient: m.contactEmail, language: 'vi', payload: { taxCode: m.taxCode, period },
+        dedupeKey: `${kind}:${m.taxCode}:${period}`, kind, recipient: m.contactEmail, language: 'vi',
+        payload: { taxCode: m.taxCode, period },
       })), tx);
     });
   }

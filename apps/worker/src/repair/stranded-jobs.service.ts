@@ -21,7 +21,7 @@ interface QueuedJob {
   opts: JobsOptions & { jobId: string };
 }
 
-/** Work the database still holds undone some time after it was stored (the ids of the oldest), and the job that does it (under its usual id). */
+/** Work the database still holds undone some time after it was stored (the ids of the oldest), and the job that does it (its usual id). */
 interface UndoneWork {
   readonly queue: QueueName;
   readonly what: string;

@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EnterprisesRepository, PeriodLocksRepository, ReportSubmissionsRepository, Transactions, VerdictRecord, ZoneQuarterSumsRepository } from '@app/database';
 import {
-  AggregateDelta, cannotJudge, decideSubmission, EnterpriseHistory, lockedAtInstant, mergeDeltas, PendingSubmission, Verdict, VerdictOutcome,
+  EnterprisesRepository, PeriodLocksRepository, ReportSubmissionsRepository, Transactions, VerdictRecord, ZoneQuarterSumsRepository,
+} from '@app/database';
+import {
+  AggregateDelta, cannotJudge, decideSubmission, EnterpriseHistory, lockedAtInstant, mergeDeltas, PendingSubmission, Verdict,
+  VerdictOutcome,
 } from '@app/domain';
 import { MinimumWages } from '../reference/minimum-wages.service';
 
@@ -52,7 +55,8 @@ export class ReportVerdicts {
         // The enterprise's zone when the report arrived (stored at intake), else as registered now.
         const zoneAtReceipt = s.zoneCode ?? histories.get(s.taxCode)!.registry?.zoneCode ?? null;
         const submission: PendingSubmission = {
-          id: s.id, period: s.period, receivedAt: s.receivedAt, receiptKey: s.receiptKey, filer: s.filerRole === 'enterprise' ? 'enterprise' : 'board',
+          id: s.id, period: s.period, receivedAt: s.receivedAt, receiptKey: s.receiptKey,
+          filer: s.filerRole === 'enterprise' ? 'enterprise' : 'board',
           lockedAtReceipt: lockedAtInstant(locks, s.period, zoneAtReceipt, s.receivedAt), zoneCode: s.zoneCode, figures: s.figures,
         };
         const outcome = this.judge(submission, histories.get(s.taxCode)!, minimumWages);

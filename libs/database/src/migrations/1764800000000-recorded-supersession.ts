@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // The order of receipt as the worker judged it (receipt stamp, storage, upload row, id), written out
 // here as it stood when this migration was written: a migration never changes with the code.
 const RECEIPT_KEY = (a: string) => `lpad((extract(epoch FROM ${a}.received_at) * 1000000)::bigint::text, 20, '0')
-  || lpad((extract(epoch FROM ${a}.stored_at) * 1000000)::bigint::text, 20, '0') || lpad(COALESCE(${a}.batch_row, 0)::text, 10, '0') || ${a}.id::text`;
+  || lpad((extract(epoch FROM ${a}.stored_at) * 1000000)::bigint::text, 20, '0')
+  || lpad(COALESCE(${a}.batch_row, 0)::text, 10, '0') || ${a}.id::text`;
 
 /**
  * A supersession is recorded by the verdict that decides it: which revision took the place of a

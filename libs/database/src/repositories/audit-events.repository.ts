@@ -99,13 +99,13 @@ const EVENTS_SQL = `
   ORDER BY ev.at DESC, ev.key DESC LIMIT $7`;
 
 interface EventRow {
-  at: Date; cursor_at: string; key: string; actor_id: string | null; actor_name: string | null; action: string; entity: string; entity_id: string;
-  details: Record<string, unknown>; received_at: Date | null;
+  at: Date; cursor_at: string; key: string; actor_id: string | null; actor_name: string | null; action: string; entity: string;
+  entity_id: string; details: Record<string, unknown>; received_at: Date | null;
 }
 
 const toEvent = (r: EventRow): AuditEvent => ({
-  at: r.at, cursorAt: r.cursor_at, key: r.key, actorId: r.actor_id, actorName: r.actor_name, action: r.action, entity: r.entity, entityId: r.entity_id,
-  details: r.details, receivedAt: r.received_at,
+  at: r.at, cursorAt: r.cursor_at, key: r.key, actorId: r.actor_id, actorName: r.actor_name, action: r.action, entity: r.entity,
+  entityId: r.entity_id, details: r.details, receivedAt: r.received_at,
 });
 
 /** `audit_events` and the life of each submission: who did what and when, newest first. */
@@ -114,7 +114,8 @@ export class AuditEventsRepository {
 
   async page(q: AuditPageQuery, tx: SqlSession = this.db.pool): Promise<AuditEvent[]> {
     const [afterAt, afterKey] = q.after ?? [null, null];
-    const rows = await tx.query<EventRow>(EVENTS_SQL, [q.entity ?? null, q.entityId ?? null, q.reportId, q.reports, afterAt, afterKey, q.limit]);
+    const params = [q.entity ?? null, q.entityId ?? null, q.reportId, q.reports, afterAt, afterKey, q.limit];
+    const rows = await tx.query<EventRow>(EVENTS_SQL, params);
     return rows.map(toEvent);
   }
 }

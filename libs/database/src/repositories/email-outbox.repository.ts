@@ -30,7 +30,9 @@ interface EmailRow {
   id: string; dedupe_key: string; kind: EmailKind; recipient: string; language: 'vi' | 'en'; payload: EmailPayload;
 }
 
-const toEmail = (r: EmailRow): OutboxEmail => ({ id: r.id, dedupeKey: r.dedupe_key, kind: r.kind, recipient: r.recipient, language: r.language, payload: r.payload });
+const toEmail = (r: EmailRow): OutboxEmail => ({
+  id: r.id, dedupeKey: r.dedupe_key, kind: r.kind, recipient: r.recipient, language: r.language, payload: r.payload,
+});
 
 /**
  * Records emails inside the caller's transaction, each once per key, with an outbox row that hands
@@ -82,7 +84,9 @@ export class EmailOutboxRepository {
 
   /** Its status and lease, if it exists. */
   async state(id: string, tx: SqlSession = this.db.pool): Promise<{ status: string; leaseUntil: Date | null } | null> {
-    const [row] = await tx.query<{ status: string; lease_until: Date | null }>('SELECT status, lease_until FROM email_outbox WHERE id = $1', [id]);
+    const [row] = await tx.query<{ status: string; lease_until: Date | null }>(
+      'SELECT status, lease_until FROM email_outbox WHERE id = $1', [id],
+    );
     return row ? { status: row.status, leaseUntil: row.lease_until } : null;
   }
 
@@ -93,14 +97,17 @@ export class EmailOutboxRepository {
 
   /** A claimed email the server refused: pending again, with the reason. */
   async release(id: string, reason: string, tx: SqlSession = this.db.pool): Promise<void> {
-    await tx.query(`UPDATE email_outbox SET status = 'pending', lease_until = NULL, last_error = $2 WHERE id = $1 AND status = 'sending'`, [id, reason]);
+    await tx.query(
+      `UPDATE email_outbox SET status = 'pending', lease_until = NULL, last_error = $2 WHERE id = $1 AND status = 'sending'`, [id, reason],
+    );
   }
 
   /** Records the server's answer to a claimed email; null if it was not claimed (recorded already). */
   async markSent(id: string, response: string, tx: SqlSession = this.db.pool): Promise<{ dedupeKey: string; recipient: string } | null> {
     const [row] = await tx.query<{ dedupe_key: string; recipient: string }>(
       `WITH sent AS (
-         UPDATE email_outbox SET status = 'sent', sent_at = now(), lease_until = NULL, server_response = $2 WHERE id = $1 AND status = 'sending'
+         UPDATE email_outbox SET status = 'sent', sent_at = now(), lease_until = NULL, server_response = $2
+         WHERE id = $1 AND status = 'sending'
          RETURNING dedupe_key, recipient
        ) SELECT * FROM sent`,
       [id, response],

@@ -82,13 +82,16 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
    * tax code order until the caller's transaction ends: the registry cannot change under a verdict.
    */
   async lockForVerdicts(taxCodes: readonly string[], tx: SqlSession): Promise<Map<string, RegisteredEnterprise & { zoneCode: string }>> {
-    const rows = await tx.query<{ tax_code: string; zone_code: string; operating_from: string; operating_until: string | null; wage_region: number }>(
+    const rows = await tx.query<{
+      tax_code: string; zone_code: string; operating_from: string; operating_until: string | null; wage_region: number;
+    }>(
       `SELECT e.tax_code, e.zone_code, e.operating_from, e.operating_until, z.wage_region
        FROM enterprises e JOIN zones z ON z.code = e.zone_code WHERE e.tax_code = ANY($1) ORDER BY e.tax_code FOR UPDATE OF e`,
       [taxCodes],
     );
     return new Map(rows.map((r) => [r.tax_code, {
-      zoneCode: r.zone_code, operatingFrom: r.operating_from, operatingUntil: r.operating_until, wageRegion: Number(r.wage_region) as WageRegion,
+      zoneCode: r.zone_code, operatingFrom: r.operating_from, operatingUntil: r.operating_until,
+      wageRegion: Number(r.wage_region) as WageRegion,
     }]));
   }
 }

@@ -65,7 +65,9 @@ export class FilingsRepository {
   constructor(private readonly db: Transactions) {}
 
   /** The enterprises expected to file `period` (first to last day given), by zone then tax code; `zoneCodes` null: every zone. */
-  async expected(period: string, firstDay: string, lastDay: string, zoneCodes: readonly string[] | null, tx: SqlSession = this.db.pool): Promise<ExpectedFiling[]> {
+  async expected(
+    period: string, firstDay: string, lastDay: string, zoneCodes: readonly string[] | null, tx: SqlSession = this.db.pool,
+  ): Promise<ExpectedFiling[]> {
     const rows = await tx.query<{
       tax_code: string; name: string; zone_code: string; report_id: string | null; late: boolean | null; first_received_at: Date | null;
     }>(FILING_SQL, [period, firstDay, lastDay, zoneCodes]);
@@ -77,7 +79,9 @@ export class FilingsRepository {
   /** Current revisions with warnings, by zone, period and tax code, each with its enterprise's name and its reviewer's. */
   async followUps(q: FollowUpQuery, tx: SqlSession = this.db.pool): Promise<FollowUpRow[]> {
     const [zone, period, taxCode] = q.after ?? [null, null, null];
-    return tx.query<FollowUpRow>(FOLLOW_UP_SQL, [q.zone ?? null, q.period ?? null, q.reviewed ?? null, q.among, zone, period, taxCode, q.limit]);
+    return tx.query<FollowUpRow>(FOLLOW_UP_SQL, [
+      q.zone ?? null, q.period ?? null, q.reviewed ?? null, q.among, zone, period, taxCode, q.limit,
+    ]);
   }
 
   /** Enterprises with a contact email, operating during the quarter (first to last day given), and no accepted report of it. */
@@ -94,7 +98,8 @@ export class FilingsRepository {
   /** The enterprise's name and whether it has an accepted report of `period`; null if it is not registered. */
   async filedBy(taxCode: string, period: string, tx: SqlSession = this.db.pool): Promise<{ name: string; filed: boolean } | null> {
     const [row] = await tx.query<{ name: string; filed: boolean }>(
-      `SELECT e.name, EXISTS (SELECT 1 FROM report_submissions r WHERE r.tax_code = e.tax_code AND r.period = $2 AND r.status = 'accepted') AS filed
+      `SELECT e.name,
+         EXISTS (SELECT 1 FROM report_submissions r WHERE r.tax_code = e.tax_code AND r.period = $2 AND r.status = 'accepted') AS filed
        FROM enterprises e WHERE e.tax_code = $1`,
       [taxCode, period],
     );

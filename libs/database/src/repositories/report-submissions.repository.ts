@@ -71,7 +71,10 @@ export interface ReceivedSubmission {
   readonly figures: ReportFigures;
 }
 
-/** What a verdict writes on its submission; `supersededBy` when it ends superseded (by a revision of the same batch or one that stayed current). */
+/**
+ * What a verdict writes on its submission; `supersededBy` when it ends superseded (by a revision of the
+ * same batch, or by one that stayed current).
+ */
 export interface VerdictRecord {
   readonly id: string;
   readonly verdict: Verdict;
@@ -130,7 +133,9 @@ const INSERT_COLUMNS: ReadonlyArray<[string, string, (r: SubmissionInsert) => un
   ['request_hash', 'text', (r) => r.requestHash],
   ['batch_id', 'uuid', (r) => r.batchId],
   ['batch_row', 'int', (r) => r.batchRow],
-  ...REPORT_FIELDS.map((f, i): [string, string, (r: SubmissionInsert) => unknown] => [FIGURE_COLUMNS[i], f.kind === 'count' ? 'int' : 'bigint', (r) => r.figures[f.key]]),
+  ...REPORT_FIELDS.map((f, i): [string, string, (r: SubmissionInsert) => unknown] => [
+    FIGURE_COLUMNS[i], f.kind === 'count' ? 'int' : 'bigint', (r) => r.figures[f.key],
+  ]),
   ['received_at', 'timestamptz', (r) => r.receivedAt],
 ];
 const INSERT_NAMES = INSERT_COLUMNS.map(([name]) => name);
@@ -156,8 +161,8 @@ type DecidedRow = Record<string, unknown> & {
 
 function decidedRevision(r: DecidedRow): DecidedRevision & { taxCode: string } {
   return {
-    id: r.id, taxCode: r.tax_code, period: r.period, zoneCode: r.zone_code, receivedAt: r.received_at, receiptKey: r.receipt_key, status: r.status,
-    revision: r.revision, late: r.late === true, warningCount: r.warning_count, figures: figuresFromRow(r),
+    id: r.id, taxCode: r.tax_code, period: r.period, zoneCode: r.zone_code, receivedAt: r.received_at, receiptKey: r.receipt_key,
+    status: r.status, revision: r.revision, late: r.late === true, warningCount: r.warning_count, figures: figuresFromRow(r),
   };
 }
 
@@ -190,7 +195,9 @@ export class ReportSubmissionsRepository {
 
   /** One submission; `id` must be a uuid. */
   async find(id: string, tx: SqlSession = this.db.pool): Promise<SubmissionRow | null> {
-    const [row] = await tx.query<SubmissionRow>(`SELECT *, ${reviewerNameSql('report_submissions')} FROM report_submissions WHERE id = $1`, [id]);
+    const [row] = await tx.query<SubmissionRow>(
+      `SELECT *, ${reviewerNameSql('report_submissions')} FROM report_submissions WHERE id = $1`, [id],
+    );
     return row ?? null;
   }
 
@@ -214,7 +221,8 @@ export class ReportSubmissionsRepository {
     }
     params.push(q.limit);
     return tx.query(
-      `SELECT *, ${reviewerNameSql('report_submissions')}, received_at::text AS cursor_at FROM report_submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT *, ${reviewerNameSql('report_submissions')}, received_at::text AS cursor_at
+       FROM report_submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY received_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
@@ -222,10 +230,16 @@ export class ReportSubmissionsRepository {
 
   /** The stored rows of an upload, in the order of the file. */
   async inBatch(batchId: string, tx: SqlSession = this.db.pool): Promise<BatchSubmission[]> {
-    const rows = await tx.query<{ id: string; batch_row: number; tax_code: string; period: string; status: string; revision: number | null; issues: unknown[] }>(
-      'SELECT id, batch_row, tax_code, period, status, revision, issues FROM report_submissions WHERE batch_id = $1 ORDER BY batch_row', [batchId],
+    const rows = await tx.query<{
+      id: string; batch_row: number; tax_code: string; period: string; status: string; revision: number | null; issues: unknown[];
+    }>(
+      `SELECT id, batch_row, tax_code, period, status, revision, issues FROM report_submissions
+       WHERE batch_id = $1 ORDER BY batch_row`,
+      [batchId],
     );
-    return rows.map((r) => ({ id: r.id, row: r.batch_row, taxCode: r.tax_code, period: r.period, status: r.status, revision: r.revision, issues: r.issues }));
+    return rows.map((r) => ({
+      id: r.id, row: r.batch_row, taxCode: r.tax_code, period: r.period, status: r.status, revision: r.revision, issues: r.issues,
+    }));
   }
 
   /** Submissions still waiting this long after they were stored, oldest first: their jobs may be lost. */
@@ -259,7 +273,9 @@ export class ReportSubmissionsRepository {
    * The decided history a verdict needs: every current revision of `taxCodes` (the quarters compared
    * with), and every revision, current or not, of the enterprise-quarters `quarterKeys` ('taxCode/period').
    */
-  async decidedHistory(taxCodes: readonly string[], quarterKeys: readonly string[], tx: SqlSession): Promise<Array<DecidedRevision & { taxCode: string }>> {
+  async decidedHistory(
+    taxCodes: readonly string[], quarterKeys: readonly string[], tx: SqlSession,
+  ): Promise<Array<DecidedRevision & { taxCode: string }>> {
     const rows = await tx.query<DecidedRow>(
       `SELECT r.*, ${receiptKeySql('r')} AS receipt_key FROM report_submissions r WHERE r.tax_code = ANY($1)
          AND (r.status = 'accepted' OR (r.revision IS NOT NULL AND r.tax_code || '/' || r.period = ANY($2)))`,
@@ -309,7 +325,9 @@ export class ReportSubmissionsRepository {
   }
 
   /** Records a review; a review without a message keeps the message the enterprise was last sent. */
-  async review(id: string, by: string, comment: string | null, messageToEnterprise: string | null, tx: SqlSession = this.db.pool): Promise<RecordedReview> {
+  async review(
+    id: string, by: string, comment: string | null, messageToEnterprise: string | null, tx: SqlSession = this.db.pool,
+  ): Promise<RecordedReview> {
     const [row] = await tx.query<{ reviewed_at: Date; review_message: string | null; review_message_at: Date | null }>(
       `UPDATE report_submissions SET reviewed_at = now(), reviewed_by = $2, review_comment = $3,
          review_message = COALESCE($4, review_message), review_message_at = CASE WHEN $4::text IS NULL THEN review_message_at ELSE now() END

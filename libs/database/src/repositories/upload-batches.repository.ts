@@ -32,20 +32,28 @@ interface BatchRow {
 }
 
 const toBatch = (r: BatchRow): StoredUploadBatch => ({
-  id: r.id, uploadedBy: r.uploaded_by, uploaderRole: r.uploader_role, uploaderTaxCode: r.uploader_tax_code, uploaderZoneCodes: r.uploader_zone_codes,
-  uploadedAt: r.uploaded_at, fileName: r.file_name, format: r.format, atomic: r.atomic, rowCount: r.row_count, invalidRows: r.invalid_rows,
+  id: r.id, uploadedBy: r.uploaded_by, uploaderRole: r.uploader_role, uploaderTaxCode: r.uploader_tax_code,
+  uploaderZoneCodes: r.uploader_zone_codes, uploadedAt: r.uploaded_at, fileName: r.file_name, format: r.format, atomic: r.atomic,
+  rowCount: r.row_count, invalidRows: r.invalid_rows,
 });
 
-/** `report_upload_batches`: an uploaded file, its rows refused before storing, and who may read it back; its stored rows are submissions. */
+/**
+ * `report_upload_batches`: an uploaded file, its rows refused before storing, and who may read it back;
+ * its stored rows are submissions.
+ */
 export class UploadBatchesRepository {
   constructor(private readonly db: Transactions) {}
 
   /** Written in the transaction that stores the batch's valid rows, so that neither is ever seen without the other. */
   async insert(b: UploadBatchRecord, tx: SqlSession): Promise<void> {
     await tx.query(
-      `INSERT INTO report_upload_batches (id, uploaded_by, uploader_role, uploader_tax_code, uploader_zone_codes, file_name, format, atomic, row_count, invalid_rows)
+      `INSERT INTO report_upload_batches
+         (id, uploaded_by, uploader_role, uploader_tax_code, uploader_zone_codes, file_name, format, atomic, row_count, invalid_rows)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [b.id, b.uploadedBy, b.uploaderRole, b.uploaderTaxCode, b.uploaderZoneCodes, b.fileName, b.format, b.atomic, b.rowCount, JSON.stringify(b.invalidRows)],
+      [
+        b.id, b.uploadedBy, b.uploaderRole, b.uploaderTaxCode, b.uploaderZoneCodes, b.fileName, b.format, b.atomic, b.rowCount,
+        JSON.stringify(b.invalidRows),
+      ],
     );
   }
 

@@ -109,7 +109,9 @@ export class ZoneQuarterSumsRepository {
 
   /** The rows of `periods` (quarters 'YYYY-Qn') of the zones among `zoneCodes`. */
   async inPeriods(periods: readonly string[], zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<AggregateRow[]> {
-    const rows = await tx.query(`SELECT ${AGGREGATE_SELECT} FROM zone_quarter_aggregates WHERE period = ANY($1) AND zone_code = ANY($2)`, [periods, zoneCodes]);
+    const rows = await tx.query(
+      `SELECT ${AGGREGATE_SELECT} FROM zone_quarter_aggregates WHERE period = ANY($1) AND zone_code = ANY($2)`, [periods, zoneCodes],
+    );
     return rows.map(toAggregateRow);
   }
 

@@ -94,7 +94,8 @@ export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, min
   if (current && current.receiptKey > s.receiptKey) {
     const kept = { ...decided, status: 'superseded' as const };
     return {
-      verdict: { ...verdictOf(kept), issues }, supersedes: null, supersededBy: current.id, deltas: [], history: { ...h, revisions: [...h.revisions, kept] },
+      verdict: { ...verdictOf(kept), issues }, supersedes: null, supersededBy: current.id, deltas: [],
+      history: { ...h, revisions: [...h.revisions, kept] },
     };
   }
   const accepted = h.revisions.filter((r) => r.status === 'accepted');
@@ -108,7 +109,8 @@ export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, min
   });
   const revisions = h.revisions.map((r) => (r === current ? { ...r, status: 'superseded' as const } : r));
   return {
-    verdict: { ...verdictOf(decided), issues }, supersedes: current?.id ?? null, supersededBy: null, deltas, history: { ...h, revisions: [...revisions, decided] },
+    verdict: { ...verdictOf(decided), issues }, supersedes: current?.id ?? null, supersededBy: null, deltas,
+    history: { ...h, revisions: [...revisions, decided] },
   };
 }
 
