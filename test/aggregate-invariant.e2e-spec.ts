@@ -222,6 +222,28 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
     expect(sent.filter((s) => s.body.receivedAt !== undefined).length).toBeGreaterThan(0);
   });
 
+  it('records on every superseded revision the revision that took its place, out of order too: each chain ends at the current one', async () => {
+    const rows = await sys.query<{ id: string; quarter: string; status: string; superseded_by: string | null; superseded_at: Date | null }>(
+      `SELECT id, tax_code || ' ' || period AS quarter, status, superseded_by, superseded_at FROM report_submissions WHERE revision IS NOT NULL`,
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const broken = rows.flatMap((r) => {
+      if (r.status === 'accepted') return r.superseded_by === null && r.superseded_at === null ? [] : [`${r.id}: current, yet superseded`];
+      // Follow superseded_by to the revision current now: within the enterprise-quarter, never round in a circle.
+      const seen = new Set<string>();
+      let at = r;
+      while (at.status === 'superseded' && at.superseded_by !== null && at.superseded_at !== null && !seen.has(at.id)) {
+        seen.add(at.id);
+        const next = byId.get(at.superseded_by);
+        if (!next || next.quarter !== r.quarter) break;
+        at = next;
+      }
+      return at.status === 'accepted' ? [] : [`${r.id} (${r.quarter}): the chain stops at ${at.id}, superseded by ${at.superseded_by}`];
+    });
+    expect(broken).toEqual([]);
+    expect(rows.filter((r) => r.status === 'superseded').length).toBeGreaterThan(0);
+  });
+
   it('keeps the stored zone-quarter aggregates equal to their recomputation from current revisions', async () => {
     const { stored, recomputed } = await aggregatesAndRecomputation(sys);
     expect(recomputed.length).toBeGreaterThan(0);

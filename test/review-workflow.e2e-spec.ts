@@ -235,11 +235,14 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
       expect(rest.body).toEqual({ items: [expect.objectContaining({ action: 'report.received' })], nextCursor: null });
     });
 
-    it('derives supersessions and rejections from the reports themselves', async () => {
+    it('reads supersessions and rejections off what each report records', async () => {
       const amended = await sys.http.get(`/v1/reports/${id.onTimeAmended}`, admin);
       const first = await events(`entity=report&id=${id.onTimeFirst}`);
       expect(first.map((e) => e.action)).toEqual(['report.superseded', 'report.accepted', 'report.received']);
       expect(first[0]).toMatchObject({ at: amended.body.processedAt, actor: { name: 'worker' }, details: { supersededBy: id.onTimeAmended } });
+      // A fact the verdict recorded on the row, in its transaction: which revision took its place, and when.
+      const [recorded] = await sys.query('SELECT superseded_by, superseded_at FROM report_submissions WHERE id = $1', [id.onTimeFirst]);
+      expect(recorded).toEqual({ superseded_by: id.onTimeAmended, superseded_at: new Date(amended.body.processedAt) });
       const rejected = await events(`entity=report&id=${id.rejected}`);
       expect(rejected.map((e) => e.action)).toEqual(['report.rejected', 'report.received']);
       expect(rejected[0].details.issues).toEqual(expect.arrayContaining(['PART_EXCEEDS_TOTAL']));
