@@ -94,10 +94,10 @@ export interface RecordedReview {
   readonly reviewMessageAt: Date | null;
 }
 
-export const FIGURE_COLUMNS: readonly string[] = REPORT_FIELDS.map(fieldColumn);
+const FIGURE_COLUMNS: readonly string[] = REPORT_FIELDS.map(fieldColumn);
 
 /** The figures of a stored submission row: bigint money, number counts, null where not reported. */
-export function figuresFromRow(row: Record<string, unknown>): ReportFigures {
+function figuresFromRow(row: Record<string, unknown>): ReportFigures {
   const figures: Record<string, bigint | number | null> = {};
   for (const f of REPORT_FIELDS) {
     const raw = row[fieldColumn(f)] as string | number | null;
