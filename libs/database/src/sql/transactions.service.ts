@@ -27,6 +27,12 @@ function pgSession(runner: Pool | PoolClient): SqlSession {
 async function pgTransaction<T>(pool: Pool, work: (tx: SqlSession) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection lost while no statement of the transaction runs (the worker awaiting Redis, say) is an
+  // 'error' event: without a listener it would end the process; the next statement fails instead.
+  const lost = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', lost);
   try {
     await client.query('BEGIN');
     const result = await work(pgSession(client));
@@ -38,7 +44,8 @@ async function pgTransaction<T>(pool: Pool, work: (tx: SqlSession) => Promise<T>
     });
     throw error;
   } finally {
-    // A connection that cannot even roll back is discarded rather than handed to the next caller.
+    client.off('error', lost);
+    // A connection lost, or that cannot even roll back, is discarded rather than handed to the next caller.
     client.release(broken);
   }
 }
