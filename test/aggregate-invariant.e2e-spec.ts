@@ -24,13 +24,33 @@ const ZONES = [
   { code: 'CCN-BT', kind: 'industrial_cluster', wageRegion: 3 },
 ] as const;
 
-interface Enterprise { taxCode: string; zoneCode: string; operatingFrom: string; operatingUntil: string | null }
+interface Enterprise {
+  taxCode: string;
+  zoneCode: string;
+  operatingFrom: string;
+  operatingUntil: string | null;
+}
 const ENTERPRISES: Enterprise[] = [
-  ...['5300100001', '5300100002', '5300100003'].map((t) => ({ taxCode: t, zoneCode: 'BDH', operatingFrom: '2019-03-01', operatingUntil: null })),
+  ...['5300100001', '5300100002', '5300100003'].map((t) => ({
+    taxCode: t,
+    zoneCode: 'BDH',
+    operatingFrom: '2019-03-01',
+    operatingUntil: null,
+  })),
   { taxCode: '5300100004', zoneCode: 'BDH', operatingFrom: '2024-05-15', operatingUntil: null },
-  ...['5300100005', '5300100006', '5300100007'].map((t) => ({ taxCode: t, zoneCode: 'DPM', operatingFrom: '2021-07-01', operatingUntil: null })),
+  ...['5300100005', '5300100006', '5300100007'].map((t) => ({
+    taxCode: t,
+    zoneCode: 'DPM',
+    operatingFrom: '2021-07-01',
+    operatingUntil: null,
+  })),
   { taxCode: '5300100008', zoneCode: 'DPM', operatingFrom: '2024-08-01', operatingUntil: null },
-  ...['5300100009', '5300100010', '5300100011-001'].map((t) => ({ taxCode: t, zoneCode: 'CCN-BT', operatingFrom: '2022-01-10', operatingUntil: null })),
+  ...['5300100009', '5300100010', '5300100011-001'].map((t) => ({
+    taxCode: t,
+    zoneCode: 'CCN-BT',
+    operatingFrom: '2022-01-10',
+    operatingUntil: null,
+  })),
   // Stopped operating during 2025-Q1: later quarters are rejected.
   { taxCode: '5300100012', zoneCode: 'CCN-BT', operatingFrom: '2023-01-01', operatingUntil: '2025-02-10' },
 ];
@@ -38,7 +58,8 @@ const ENTERPRISES: Enterprise[] = [
 const firstDay = (q: string) => `${q.slice(0, 4)}-${String((Number(q[6]) - 1) * 3 + 1).padStart(2, '0')}-01`;
 const nextQuarter = (q: string) => (q[6] === '4' ? `${Number(q.slice(0, 4)) + 1}-Q1` : `${q.slice(0, 6)}${Number(q[6]) + 1}`);
 const lastDay = (q: string) => new Date(Date.parse(`${firstDay(nextQuarter(q))}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
-const operated = (e: Enterprise, q: string) => e.operatingFrom <= lastDay(q) && (e.operatingUntil === null || firstDay(q) <= e.operatingUntil);
+const operated = (e: Enterprise, q: string) =>
+  e.operatingFrom <= lastDay(q) && (e.operatingUntil === null || firstDay(q) <= e.operatingUntil);
 /** The quarter ends at local midnight (UTC+7) of the next quarter's first day; the report is due 9 days later. */
 const quarterEnd = (q: string) => Date.parse(`${firstDay(nextQuarter(q))}T00:00:00+07:00`);
 
@@ -104,21 +125,34 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
       const roll = rng.next();
       return roll < 0.1 ? 'PART_EXCEEDS_TOTAL' : roll < 0.13 ? 'WORKERS_WITHOUT_WAGES' : roll < 0.25 ? 'ENTERPRISE_NOT_OPERATING' : 'valid';
     };
-    let outcome: Expectation = o.only ? 'valid' : o.kind ?? draw();
+    let outcome: Expectation = o.only ? 'valid' : (o.kind ?? draw());
     const candidates = ENTERPRISES.filter((e) => outcome !== 'ENTERPRISE_NOT_OPERATING' || QUARTERS.some((q) => !operated(e, q)));
     const enterprise = o.only ? ENTERPRISES.find((e) => e.taxCode === o.only!.taxCode)! : rng.pick(candidates);
-    const period = o.only?.period
-      ?? (outcome === 'PERIOD_LOCKED' ? LOCKED : rng.pick(QUARTERS.filter((q) => operated(enterprise, q) === (outcome !== 'ENTERPRISE_NOT_OPERATING'))));
+    const period =
+      o.only?.period ??
+      (outcome === 'PERIOD_LOCKED'
+        ? LOCKED
+        : rng.pick(QUARTERS.filter((q) => operated(enterprise, q) === (outcome !== 'ENTERPRISE_NOT_OPERATING'))));
 
     // An enterprise filing into the locked quarter is rejected; forced valid filings come from the board.
-    const filers = outcome === 'PERIOD_LOCKED' ? ['enterprise']
-      : ['enterprise', 'board-zone', 'board-all', 'admin'].filter((f) => !(f === 'enterprise' && period === LOCKED && (o.only || o.kind === 'valid')));
+    const filers =
+      outcome === 'PERIOD_LOCKED'
+        ? ['enterprise']
+        : ['enterprise', 'board-zone', 'board-all', 'admin'].filter(
+            (f) => !(f === 'enterprise' && period === LOCKED && (o.only || o.kind === 'valid')),
+          );
     const filer = rng.pick(filers);
     if (filer === 'enterprise' && period === LOCKED && outcome === 'valid') outcome = 'PERIOD_LOCKED';
-    const token = filer === 'enterprise' ? tokens.get(enterprise.taxCode)! : filer === 'board-zone' ? tokens.get(`board:${enterprise.zoneCode}`)! : tokens.get(filer)!;
+    const token =
+      filer === 'enterprise'
+        ? tokens.get(enterprise.taxCode)!
+        : filer === 'board-zone'
+          ? tokens.get(`board:${enterprise.zoneCode}`)!
+          : tokens.get(filer)!;
 
     const f = figures();
-    if (outcome === 'PART_EXCEEDS_TOTAL') f[rng.pick(['femaleWorkers', 'foreignWorkers', 'localWorkers'] as const)] = f.workers! + rng.int(1, 30);
+    if (outcome === 'PART_EXCEEDS_TOTAL')
+      f[rng.pick(['femaleWorkers', 'foreignWorkers', 'localWorkers'] as const)] = f.workers! + rng.int(1, 30);
     if (outcome === 'WORKERS_WITHOUT_WAGES') f.wageFund = rng.chance(0.5) ? 0 : '0';
     const body: Record<string, unknown> = reportBody(enterprise.taxCode, period, f);
     // The board keys in some paper forms with their receipt stamp: some on time, most late.
@@ -138,7 +172,8 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
 
   async function send(p: Planned): Promise<Sent> {
     const r = await sys.http.post('/v1/reports', p.body, p.token);
-    if (r.status !== 202) throw new Error(`seed ${rng.seed}: ${p.filer} filing ${p.taxCode} ${p.period}: ${r.status} ${JSON.stringify(r.body)}`);
+    if (r.status !== 202)
+      throw new Error(`seed ${rng.seed}: ${p.filer} filing ${p.taxCode} ${p.period}: ${r.status} ${JSON.stringify(r.body)}`);
     return { ...p, id: r.body.id };
   }
 
@@ -166,7 +201,10 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
       tokens.set(`board:${z.code}`, await sys.token({ role: 'board', name: `BQL ${z.code}`, zoneCodes: [z.code] }));
     }
     for (const e of ENTERPRISES) {
-      await createEnterprise(sys.http, admin, e.taxCode, e.zoneCode, { operatingFrom: e.operatingFrom, operatingUntil: e.operatingUntil ?? undefined });
+      await createEnterprise(sys.http, admin, e.taxCode, e.zoneCode, {
+        operatingFrom: e.operatingFrom,
+        operatingUntil: e.operatingUntil ?? undefined,
+      });
       tokens.set(e.taxCode, await sys.token({ role: 'enterprise', name: `DN ${e.taxCode}`, taxCode: e.taxCode }));
     }
     expect((await sys.http.post(`/v1/periods/${LOCKED}/lock`, {}, tokens.get('board-all'))).status).toBe(200);
@@ -203,17 +241,32 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
   });
 
   it('decides every submission as the rules say: valid ones get a revision, broken ones are rejected with their code', async () => {
-    const rows = await sys.query<{ id: string; status: string; revision: number | null; issues: Array<{ code: string; severity: string }> }>(
-      'SELECT id, status, revision, issues FROM report_submissions',
-    );
+    const rows = await sys.query<{
+      id: string;
+      status: string;
+      revision: number | null;
+      issues: Array<{ code: string; severity: string }>;
+    }>('SELECT id, status, revision, issues FROM report_submissions');
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.size).toBe(sent.length);
     const mismatches = sent.flatMap((s) => {
       const row = byId.get(s.id)!;
-      const ok = s.expect === 'valid'
-        ? ['accepted', 'superseded'].includes(row.status) && row.revision !== null && !row.issues.some((i) => i.severity === 'error')
-        : row.status === 'rejected' && row.revision === null && row.issues.some((i) => i.code === s.expect);
-      return ok ? [] : [{ taxCode: s.taxCode, period: s.period, filer: s.filer, expected: s.expect, got: row.status, issues: row.issues.map((i) => i.code) }];
+      const ok =
+        s.expect === 'valid'
+          ? ['accepted', 'superseded'].includes(row.status) && row.revision !== null && !row.issues.some((i) => i.severity === 'error')
+          : row.status === 'rejected' && row.revision === null && row.issues.some((i) => i.code === s.expect);
+      return ok
+        ? []
+        : [
+            {
+              taxCode: s.taxCode,
+              period: s.period,
+              filer: s.filer,
+              expected: s.expect,
+              got: row.status,
+              issues: row.issues.map((i) => i.code),
+            },
+          ];
     });
     expect(mismatches).toEqual([]);
     // The mix really happened: every kind of filing, amendments and paper forms.
@@ -252,7 +305,15 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
 
   it('has one current revision per enterprise-quarter: the last received (exact order), revisions numbered 1..n', async () => {
     // Receipt order: the stamp to the microsecond, then (for equal stamps, e.g. one intake batch) the order stored.
-    const rows = await sys.query<{ tax_code: string; period: string; status: string; revision: number; id: string; received_us: string; last_id: string }>(
+    const rows = await sys.query<{
+      tax_code: string;
+      period: string;
+      status: string;
+      revision: number;
+      id: string;
+      received_us: string;
+      last_id: string;
+    }>(
       `SELECT tax_code, period, status, revision, id, (extract(epoch FROM received_at) * 1000000)::bigint::text AS received_us,
          first_value(id) OVER (PARTITION BY tax_code, period ORDER BY received_at DESC, stored_at DESC, COALESCE(batch_row, 0) DESC, id DESC) AS last_id
        FROM report_submissions WHERE revision IS NOT NULL`,
@@ -268,7 +329,9 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
       const last = revisions.find((r) => r.id === r.last_id)!;
       if (current.length !== 1) problems.push(`${key}: ${current.length} accepted revisions`);
       else if (current[0].id !== last.id) {
-        problems.push(`${key}: current ${current[0].id} received at ${current[0].received_us} µs, but ${last.id} was received after it at ${last.received_us} µs`);
+        problems.push(
+          `${key}: current ${current[0].id} received at ${current[0].received_us} µs, but ${last.id} was received after it at ${last.received_us} µs`,
+        );
       }
       const numbers = revisions.map((r) => r.revision).sort((x, y) => x - y);
       if (numbers.join() !== numbers.map((_, i) => i + 1).join()) problems.push(`${key}: revisions ${numbers.join(',')}`);
@@ -283,9 +346,15 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
     expect(new Set(accepted.map((r) => r.id)).size).toBe(n);
 
     const quarter = rng.pick(QUARTERS.slice(1));
-    for (const [period, quarters] of [[quarter, [quarter]], ['2024', QUARTERS.filter((q) => q.startsWith('2024'))]] as const) {
+    for (const [period, quarters] of [
+      [quarter, [quarter]],
+      ['2024', QUARTERS.filter((q) => q.startsWith('2024'))],
+    ] as const) {
       for (const zone of ZONES) {
-        const expected = ENTERPRISES.filter((e) => e.zoneCode === zone.code).reduce((count, e) => count + quarters.filter((q) => operated(e, q)).length, 0);
+        const expected = ENTERPRISES.filter((e) => e.zoneCode === zone.code).reduce(
+          (count, e) => count + quarters.filter((q) => operated(e, q)).length,
+          0,
+        );
         const r = await sys.http.get(`/v1/zones/${zone.code}/summary?period=${period}`, admin);
         expect(r.status).toBe(200);
         expect({ period, ...r.body }).toMatchObject({ period, ...expectedZoneSummary(accepted, zone.code, quarters, expected) });
@@ -295,10 +364,15 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
 
   it('changes nothing when an accepted submission is processed a second time', async () => {
     const target = rng.pick(sent.filter((s) => s.expect === 'valid'));
-    const [current] = await sys.query<{ id: string }>(`SELECT id FROM report_submissions WHERE tax_code = $1 AND period = $2 AND status = 'accepted'`, [target.taxCode, target.period]);
+    const [current] = await sys.query<{ id: string }>(
+      `SELECT id FROM report_submissions WHERE tax_code = $1 AND period = $2 AND status = 'accepted'`,
+      [target.taxCode, target.period],
+    );
     const snapshot = async () => ({
       aggregates: (await aggregatesAndRecomputation(sys)).stored,
-      submission: await sys.query('SELECT status, revision, late, processed_at, issues FROM report_submissions WHERE id = $1', [current.id]),
+      submission: await sys.query('SELECT status, revision, late, processed_at, issues FROM report_submissions WHERE id = $1', [
+        current.id,
+      ]),
     });
     const before = await snapshot();
 
@@ -344,8 +418,14 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
     await sys.startWorker({ WORKER_CONCURRENCY: '1' });
     await waitUntilDecided(sys);
 
-    const statuses = await sys.query<{ id: string; status: string }>('SELECT id, status FROM report_submissions WHERE id IN ($1, $2)', [later.id, earlier.id]);
-    expect(Object.fromEntries(statuses.map((r) => [r.id === later.id ? 'later' : 'earlier', r.status]))).toEqual({ later: 'accepted', earlier: 'superseded' });
+    const statuses = await sys.query<{ id: string; status: string }>('SELECT id, status FROM report_submissions WHERE id IN ($1, $2)', [
+      later.id,
+      earlier.id,
+    ]);
+    expect(Object.fromEntries(statuses.map((r) => [r.id === later.id ? 'later' : 'earlier', r.status]))).toEqual({
+      later: 'accepted',
+      earlier: 'superseded',
+    });
     const shown = await sys.http.get(`/v1/reports?taxCode=${target.taxCode}&period=${target.period}&status=accepted`, admin);
     expect(shown.body.items.map((r: { id: string }) => r.id)).toEqual([later.id]);
     const { stored, recomputed } = await aggregatesAndRecomputation(sys);

@@ -53,8 +53,16 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
     // 2025-Q3, all stamped on time but the other zone's: a wage below the region II minimum
     // (4,410,000 đồng a month), gross output doubled against 2025-Q2, a clean report, a late one.
     const q3Stamp = '2025-10-05T09:00:00+07:00';
-    id.lowWage = (await submitAndDecide(sys.http, boardDpm, stamped(reportBody(ON_TIME, '2025-Q3', { workers: 60, wageFund: 60 * 3 * 4_000_000 }), q3Stamp))).id;
-    id.outlier = (await submitAndDecide(sys.http, boardDpm, stamped(reportBody(LATE, '2025-Q3', { grossOutput: 2_000_000_000 }), q3Stamp))).id;
+    id.lowWage = (
+      await submitAndDecide(
+        sys.http,
+        boardDpm,
+        stamped(reportBody(ON_TIME, '2025-Q3', { workers: 60, wageFund: 60 * 3 * 4_000_000 }), q3Stamp),
+      )
+    ).id;
+    id.outlier = (
+      await submitAndDecide(sys.http, boardDpm, stamped(reportBody(LATE, '2025-Q3', { grossOutput: 2_000_000_000 }), q3Stamp))
+    ).id;
     id.clean = (await submitAndDecide(sys.http, boardDpm, stamped(reportBody(MISSING, '2025-Q3'), q3Stamp))).id;
     id.otherZoneLate = (await submitAndDecide(sys.http, admin, reportBody(OTHER_ZONE, '2025-Q3'))).id;
   }, 60_000);
@@ -68,10 +76,31 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
       expect(r.body).toEqual({
         period: '2025-Q2',
         items: [
-          { taxCode: OTHER_ZONE, name: name(OTHER_ZONE), zoneCode: BDH, status: 'on_time', reportId: id.otherZone, receivedAt: '2025-07-01T08:00:00.000+07:00' },
+          {
+            taxCode: OTHER_ZONE,
+            name: name(OTHER_ZONE),
+            zoneCode: BDH,
+            status: 'on_time',
+            reportId: id.otherZone,
+            receivedAt: '2025-07-01T08:00:00.000+07:00',
+          },
           // The amendment is current; the stamp of the first revision keeps the filing on time.
-          { taxCode: ON_TIME, name: name(ON_TIME), zoneCode: DPM, status: 'on_time', reportId: id.onTimeAmended, receivedAt: '2025-07-05T09:00:00.000+07:00' },
-          { taxCode: LATE, name: name(LATE), zoneCode: DPM, status: 'late', reportId: id.late, receivedAt: expect.stringMatching(LOCAL_INSTANT) },
+          {
+            taxCode: ON_TIME,
+            name: name(ON_TIME),
+            zoneCode: DPM,
+            status: 'on_time',
+            reportId: id.onTimeAmended,
+            receivedAt: '2025-07-05T09:00:00.000+07:00',
+          },
+          {
+            taxCode: LATE,
+            name: name(LATE),
+            zoneCode: DPM,
+            status: 'late',
+            reportId: id.late,
+            receivedAt: expect.stringMatching(LOCAL_INSTANT),
+          },
           { taxCode: MISSING, name: name(MISSING), zoneCode: DPM, status: 'missing' },
           { taxCode: STARTED_MID_QUARTER, name: name(STARTED_MID_QUARTER), zoneCode: DPM, status: 'missing' },
           { taxCode: REJECTED_ONLY, name: name(REJECTED_ONLY), zoneCode: DPM, status: 'missing' },
@@ -107,22 +136,43 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
       expect(r.body.items.map((i: { reportId: string }) => i.reportId)).toEqual([id.lowWage, id.outlier]);
       const [lowWage, outlier] = r.body.items;
       expect(lowWage).toEqual({
-        reportId: id.lowWage, taxCode: ON_TIME, enterpriseName: `Công ty ${ON_TIME}`, zoneCode: DPM, period: '2025-Q3', revision: 1,
-        receivedAt: '2025-10-05T09:00:00.000+07:00', late: false,
-        warnings: [{
-          code: 'BELOW_MINIMUM_WAGE', severity: 'warning', field: 'wages.wageFund', message: expect.any(String),
-          details: { monthlyWagePerWorker: '4000000', minimumWage: '4410000', wageRegion: 2, effectiveFrom: '2024-07-01' },
-        }],
-        production: { grossOutput: '1000000000', grossOutputConstant2010: null, revenue: '1100000000', exportValueUsd: null, importValueUsd: null, stateBudgetPaid: null },
+        reportId: id.lowWage,
+        taxCode: ON_TIME,
+        enterpriseName: `Công ty ${ON_TIME}`,
+        zoneCode: DPM,
+        period: '2025-Q3',
+        revision: 1,
+        receivedAt: '2025-10-05T09:00:00.000+07:00',
+        late: false,
+        warnings: [
+          {
+            code: 'BELOW_MINIMUM_WAGE',
+            severity: 'warning',
+            field: 'wages.wageFund',
+            message: expect.any(String),
+            details: { monthlyWagePerWorker: '4000000', minimumWage: '4410000', wageRegion: 2, effectiveFrom: '2024-07-01' },
+          },
+        ],
+        production: {
+          grossOutput: '1000000000',
+          grossOutputConstant2010: null,
+          revenue: '1100000000',
+          exportValueUsd: null,
+          importValueUsd: null,
+          stateBudgetPaid: null,
+        },
         investment: { realizedCapital: null },
         employment: { workers: 60, femaleWorkers: null, foreignWorkers: null, localWorkers: null, averageWorkers: null },
         wages: { wageFund: '720000000' },
         review: null,
       });
-      expect(outlier.warnings).toEqual([expect.objectContaining({
-        code: 'OUTLIER_CHANGE', field: 'production.grossOutput',
-        details: { current: '2000000000', previous: '1000000000', comparedPeriod: '2025-Q2', changePct: 100 },
-      })]);
+      expect(outlier.warnings).toEqual([
+        expect.objectContaining({
+          code: 'OUTLIER_CHANGE',
+          field: 'production.grossOutput',
+          details: { current: '2000000000', previous: '1000000000', comparedPeriod: '2025-Q2', changePct: 100 },
+        }),
+      ]);
       expect(outlier.production.grossOutput).toBe('2000000000');
     });
 
@@ -132,7 +182,9 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
       expect(all.body.items.map((i: { reportId: string }) => i.reportId)).toEqual([id.otherZoneLate, id.late, id.lowWage, id.outlier]);
       expect(all.body.items[0].warnings.map((w: { code: string }) => w.code)).toEqual(['LATE']);
       expect((await sys.http.get(`/v1/follow-ups?zone=${BDH}`, boardDpm)).body).toEqual({ items: [], nextCursor: null });
-      expect((await sys.http.get('/v1/follow-ups', boardBdh)).body.items.map((i: { reportId: string }) => i.reportId)).toEqual([id.otherZoneLate]);
+      expect((await sys.http.get('/v1/follow-ups', boardBdh)).body.items.map((i: { reportId: string }) => i.reportId)).toEqual([
+        id.otherZoneLate,
+      ]);
 
       const first = await sys.http.get(`/v1/follow-ups?zone=${DPM}&limit=2`, admin);
       expect(first.body.items.map((i: { reportId: string }) => i.reportId)).toEqual([id.late, id.lowWage]);
@@ -146,8 +198,11 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
       const reviewed = await sys.http.post(`/v1/reports/${id.lowWage}/review`, { comment: 'Đã liên hệ: thiếu tiền thưởng quý.' }, boardDpm);
       expect(reviewed.status).toBe(200);
       expect(reviewed.body).toEqual({
-        reviewedAt: expect.stringMatching(LOCAL_INSTANT), reviewedBy: 'BQL Đông Phố Mới', comment: 'Đã liên hệ: thiếu tiền thưởng quý.',
-        messageToEnterprise: null, messageSentAt: null,
+        reviewedAt: expect.stringMatching(LOCAL_INSTANT),
+        reviewedBy: 'BQL Đông Phố Mới',
+        comment: 'Đã liên hệ: thiếu tiền thưởng quý.',
+        messageToEnterprise: null,
+        messageSentAt: null,
       });
 
       const open = await sys.http.get('/v1/follow-ups?period=2025-Q3&reviewed=false', boardDpm);
@@ -166,11 +221,18 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
       expect((await sys.http.get(`/v1/reports/${id.onTimeAmended}`, filer)).body.review).toBeNull();
       const internal = 'Nội bộ: nghi doanh nghiệp khai thiếu tiền thưởng.';
       const message = 'Đề nghị bổ sung tiền thưởng quý vào tổng quỹ lương và nộp lại báo cáo.';
-      const reviewed = await sys.http.post(`/v1/reports/${id.lowWage}/review`, { comment: internal, messageToEnterprise: message }, boardDpm);
+      const reviewed = await sys.http.post(
+        `/v1/reports/${id.lowWage}/review`,
+        { comment: internal, messageToEnterprise: message },
+        boardDpm,
+      );
       expect(reviewed.status).toBe(200);
       expect(reviewed.body).toEqual({
-        reviewedAt: expect.stringMatching(LOCAL_INSTANT), reviewedBy: 'BQL Đông Phố Mới', comment: internal,
-        messageToEnterprise: message, messageSentAt: reviewed.body.reviewedAt,
+        reviewedAt: expect.stringMatching(LOCAL_INSTANT),
+        reviewedBy: 'BQL Đông Phố Mới',
+        comment: internal,
+        messageToEnterprise: message,
+        messageSentAt: reviewed.body.reviewedAt,
       });
       expect((await sys.http.get(`/v1/reports/${id.lowWage}`, boardDpm)).body.review).toEqual(reviewed.body);
 
@@ -183,13 +245,26 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
 
       // A later internal note leaves the message the enterprise was sent as it was.
       const note = await sys.http.post(`/v1/reports/${id.lowWage}/review`, { comment: 'Nội bộ: đã gọi điện cho kế toán.' }, admin);
-      expect(note.body).toMatchObject({ comment: 'Nội bộ: đã gọi điện cho kế toán.', messageToEnterprise: message, messageSentAt: reviewed.body.reviewedAt });
+      expect(note.body).toMatchObject({
+        comment: 'Nội bộ: đã gọi điện cho kế toán.',
+        messageToEnterprise: message,
+        messageSentAt: reviewed.body.reviewedAt,
+      });
       expect((await sys.http.get(`/v1/reports/${id.lowWage}`, filer)).body.review).toEqual(seen.body.review);
 
       const audit = await sys.http.get(`/v1/audit?entity=report&id=${id.lowWage}`, admin);
-      const reviews = audit.body.items.filter((e: { action: string }) => e.action === 'report.review').map((e: { details: unknown }) => e.details);
-      expect(reviews.slice(0, 2)).toEqual([{ comment: 'Nội bộ: đã gọi điện cho kế toán.' }, { comment: internal, messageToEnterprise: message }]);
-      expectFieldProblem(await sys.http.post(`/v1/reports/${id.lowWage}/review`, { comment: 'x', messageToEnterprise: '  ' }, boardDpm), 422, 'messageToEnterprise');
+      const reviews = audit.body.items
+        .filter((e: { action: string }) => e.action === 'report.review')
+        .map((e: { details: unknown }) => e.details);
+      expect(reviews.slice(0, 2)).toEqual([
+        { comment: 'Nội bộ: đã gọi điện cho kế toán.' },
+        { comment: internal, messageToEnterprise: message },
+      ]);
+      expectFieldProblem(
+        await sys.http.post(`/v1/reports/${id.lowWage}/review`, { comment: 'x', messageToEnterprise: '  ' }, boardDpm),
+        422,
+        'messageToEnterprise',
+      );
     });
 
     it('refuses reviews out of scope (404), of reports not accepted (409) and by enterprises (403)', async () => {
@@ -200,13 +275,22 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
       expectFieldProblem(await sys.http.post(`/v1/reports/${id.rejected}/review`, comment, boardDpm), 409, 'id', 'NOT_REVIEWABLE');
       expectProblem(await sys.http.post(`/v1/reports/${id.lowWage}/review`, comment, filer), 403);
       expectFieldProblem(await sys.http.post(`/v1/reports/${id.outlier}/review`, {}, boardDpm), 400, 'comment', 'REQUIRED');
-      const [row] = await sys.query('SELECT reviewed_at FROM report_submissions WHERE id = ANY($1::uuid[]) AND reviewed_at IS NOT NULL', [[id.otherZoneLate, id.rejected, id.outlier]]);
+      const [row] = await sys.query('SELECT reviewed_at FROM report_submissions WHERE id = ANY($1::uuid[]) AND reviewed_at IS NOT NULL', [
+        [id.otherZoneLate, id.rejected, id.outlier],
+      ]);
       expect(row).toBeUndefined();
     });
   });
 
   describe('audit log', () => {
-    type Event = { at: string; actor: { id: string | null; name: string | null }; action: string; entity: string; entityId: string; details: Record<string, unknown> };
+    type Event = {
+      at: string;
+      actor: { id: string | null; name: string | null };
+      action: string;
+      entity: string;
+      entityId: string;
+      details: Record<string, unknown>;
+    };
     const events = async (query: string): Promise<Event[]> => {
       const r = await sys.http.get(`/v1/audit?${query}`, admin);
       expect(r.status).toBe(200);
@@ -219,12 +303,21 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
       expect(life.map((e) => e.action)).toEqual(['report.review', 'report.accepted', 'report.received']);
       const [review, accepted, received] = life;
       expect(received).toEqual({
-        at: expect.stringMatching(LOCAL_INSTANT), actor: { id: await tokenId('BQL Đông Phố Mới'), name: 'board:BQL Đông Phố Mới' },
-        action: 'report.received', entity: 'report', entityId: id.outlier,
+        at: expect.stringMatching(LOCAL_INSTANT),
+        actor: { id: await tokenId('BQL Đông Phố Mới'), name: 'board:BQL Đông Phố Mới' },
+        action: 'report.received',
+        entity: 'report',
+        entityId: id.outlier,
         details: { taxCode: LATE, period: '2025-Q3', source: 'api', receivedAt: '2025-10-05T09:00:00.000+07:00' },
       });
-      expect(accepted).toMatchObject({ actor: { id: null, name: 'worker' }, details: { revision: 1, late: false, issues: ['OUTLIER_CHANGE'] } });
-      expect(review).toMatchObject({ actor: { name: 'board:BQL Đông Phố Mới' }, details: { comment: 'Sản lượng tăng do dây chuyền mới.' } });
+      expect(accepted).toMatchObject({
+        actor: { id: null, name: 'worker' },
+        details: { revision: 1, late: false, issues: ['OUTLIER_CHANGE'] },
+      });
+      expect(review).toMatchObject({
+        actor: { name: 'board:BQL Đông Phố Mới' },
+        details: { comment: 'Sản lượng tăng do dây chuyền mới.' },
+      });
       const instants = life.map((e) => Date.parse(e.at));
       expect([...instants].sort((a, b) => b - a)).toEqual(instants);
 
@@ -238,7 +331,11 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
       const amended = await sys.http.get(`/v1/reports/${id.onTimeAmended}`, admin);
       const first = await events(`entity=report&id=${id.onTimeFirst}`);
       expect(first.map((e) => e.action)).toEqual(['report.superseded', 'report.accepted', 'report.received']);
-      expect(first[0]).toMatchObject({ at: amended.body.processedAt, actor: { name: 'worker' }, details: { supersededBy: id.onTimeAmended } });
+      expect(first[0]).toMatchObject({
+        at: amended.body.processedAt,
+        actor: { name: 'worker' },
+        details: { supersededBy: id.onTimeAmended },
+      });
       // A fact the verdict recorded on the row, in its transaction: which revision took its place, and when.
       const [recorded] = await sys.query('SELECT superseded_by, superseded_at FROM report_submissions WHERE id = $1', [id.onTimeFirst]);
       expect(recorded).toEqual({ superseded_by: id.onTimeAmended, superseded_at: new Date(amended.body.processedAt) });
@@ -249,14 +346,24 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
 
     it('keeps token changes and period locks with who made them', async () => {
       const created = await sys.http.post('/v1/tokens', { role: 'board', name: 'BQL mới', zoneCodes: [BDH] }, admin);
-      expect(await events(`entity=token&id=${created.body.id}`)).toEqual([{
-        at: expect.stringMatching(LOCAL_INSTANT), actor: { id: await tokenId('Quản trị'), name: 'admin:Quản trị' }, action: 'token.create',
-        entity: 'token', entityId: created.body.id, details: { role: 'board', name: 'BQL mới', zoneCodes: [BDH], taxCode: null },
-      }]);
+      expect(await events(`entity=token&id=${created.body.id}`)).toEqual([
+        {
+          at: expect.stringMatching(LOCAL_INSTANT),
+          actor: { id: await tokenId('Quản trị'), name: 'admin:Quản trị' },
+          action: 'token.create',
+          entity: 'token',
+          entityId: created.body.id,
+          details: { role: 'board', name: 'BQL mới', zoneCodes: [BDH], taxCode: null },
+        },
+      ]);
       expect((await sys.http.post('/v1/periods/2024-Q4/lock', {}, boardDpm)).status).toBe(200);
-      expect(await events('entity=period&id=2024-Q4')).toEqual([expect.objectContaining({
-        action: 'period.lock', entityId: '2024-Q4', actor: { id: await tokenId('BQL Đông Phố Mới'), name: 'board:BQL Đông Phố Mới' },
-      })]);
+      expect(await events('entity=period&id=2024-Q4')).toEqual([
+        expect.objectContaining({
+          action: 'period.lock',
+          entityId: '2024-Q4',
+          actor: { id: await tokenId('BQL Đông Phố Mới'), name: 'board:BQL Đông Phố Mới' },
+        }),
+      ]);
       const newest = await events('limit=1');
       expect(newest).toEqual([expect.objectContaining({ action: 'period.lock' })]);
     });

@@ -24,10 +24,15 @@ describe('api tokens repository', () => {
     db = await openTestDatabase('repo-api-tokens');
     tokens = new ApiTokensRepository(db.transactions);
     const timeouts = { connectMs: 3000, statementMs: 5000, lockMs: 3000, idleInTransactionMs: 60_000 };
-    listener = await tokens.listenForRevocations(db.url, timeouts, (id) => {
-      heard.push(id);
-      for (const w of waiting.filter((x) => x.id === id)) w.resolve();
-    }, (error) => listenerErrors.push(error.message));
+    listener = await tokens.listenForRevocations(
+      db.url,
+      timeouts,
+      (id) => {
+        heard.push(id);
+        for (const w of waiting.filter((x) => x.id === id)) w.resolve();
+      },
+      (error) => listenerErrors.push(error.message),
+    );
   });
   afterAll(async () => {
     await listener?.close();
@@ -39,7 +44,13 @@ describe('api tokens repository', () => {
     const [row] = await db.query('SELECT token_hash, role, zone_codes, tax_code FROM api_tokens WHERE id = $1', [board.id]);
     expect(row).toEqual({ token_hash: sha256(board.token), role: 'board', zone_codes: ['BDH', 'DPM'], tax_code: null });
     expect(JSON.stringify(await db.query('SELECT * FROM api_tokens'))).not.toContain(board.token);
-    expect(await tokens.findActive(sha256(board.token))).toEqual({ id: board.id, name: 'BQL Bắc Duyên Hải', role: 'board', zoneCodes: ['BDH', 'DPM'], taxCode: null });
+    expect(await tokens.findActive(sha256(board.token))).toEqual({
+      id: board.id,
+      name: 'BQL Bắc Duyên Hải',
+      role: 'board',
+      zoneCodes: ['BDH', 'DPM'],
+      taxCode: null,
+    });
     const filer = await issueToken(tokens, { role: 'enterprise', name: 'DN', taxCode: '5300123456' });
     expect(await tokens.findActive(sha256(filer.token))).toMatchObject({ role: 'enterprise', zoneCodes: null, taxCode: '5300123456' });
     expect(await tokens.findActive(sha256('kcn_unknown'))).toBeNull();
@@ -47,10 +58,12 @@ describe('api tokens repository', () => {
 
   it('issues a token in the caller transaction: none is left when it rolls back', async () => {
     let secret = '';
-    await expect(db.transactions.run(async (tx) => {
-      secret = (await issueToken(tokens, { role: 'admin', name: 'Bỏ dở' }, tx)).token;
-      throw new Error('the rest of the unit of work failed');
-    })).rejects.toThrow('the rest of the unit of work failed');
+    await expect(
+      db.transactions.run(async (tx) => {
+        secret = (await issueToken(tokens, { role: 'admin', name: 'Bỏ dở' }, tx)).token;
+        throw new Error('the rest of the unit of work failed');
+      }),
+    ).rejects.toThrow('the rest of the unit of work failed');
     expect(await tokens.findActive(sha256(secret))).toBeNull();
     expect(await db.query(`SELECT 1 FROM api_tokens WHERE name = 'Bỏ dở'`)).toEqual([]);
   });
@@ -65,11 +78,15 @@ describe('api tokens repository', () => {
   });
 
   it('announces a revocation when its transaction commits, and never one rolled back', async () => {
-    const [kept, later, other] = await Promise.all(['Giữ lại', 'Thu hồi sau', 'Thu hồi khác'].map((name) => issueToken(tokens, { role: 'admin', name })));
-    await expect(db.transactions.run(async (tx) => {
-      await tokens.revoke(kept.id, tx);
-      throw new Error('rolled back');
-    })).rejects.toThrow('rolled back');
+    const [kept, later, other] = await Promise.all(
+      ['Giữ lại', 'Thu hồi sau', 'Thu hồi khác'].map((name) => issueToken(tokens, { role: 'admin', name })),
+    );
+    await expect(
+      db.transactions.run(async (tx) => {
+        await tokens.revoke(kept.id, tx);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     expect(await tokens.findActive(sha256(kept.token))).not.toBeNull();
 
     await db.transactions.run(async (tx) => {

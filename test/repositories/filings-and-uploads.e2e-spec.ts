@@ -21,8 +21,20 @@ describe('filings and upload batches repositories', () => {
   let token: string;
 
   const insert = (taxCode: string, extra: Partial<SubmissionInsert> = {}): SubmissionInsert => ({
-    id: randomUUID(), taxCode, period: '2025-Q2', zoneCode: 'FA', source: 'api', submittedBy: token, filerRole: 'board', idempotencyKey: null,
-    requestHash: 'h'.repeat(64), batchId: null, batchRow: null, figures: FIGURES, receivedAt: null, ...extra,
+    id: randomUUID(),
+    taxCode,
+    period: '2025-Q2',
+    zoneCode: 'FA',
+    source: 'api',
+    submittedBy: token,
+    filerRole: 'board',
+    idempotencyKey: null,
+    requestHash: 'h'.repeat(64),
+    batchId: null,
+    batchRow: null,
+    figures: FIGURES,
+    receivedAt: null,
+    ...extra,
   });
 
   beforeAll(async () => {
@@ -31,29 +43,67 @@ describe('filings and upload batches repositories', () => {
     submissions = new ReportSubmissionsRepository(db.transactions);
     batches = new UploadBatchesRepository(db.transactions);
     const zones = new ZonesRepository(db.transactions);
-    for (const code of ['FA', 'FB']) await zones.insert({ code, name: `Khu ${code}`, kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 1, status: 'operating', areaHa: null });
+    for (const code of ['FA', 'FB'])
+      await zones.insert({
+        code,
+        name: `Khu ${code}`,
+        kind: 'industrial_park',
+        locality: 'Lào Cai',
+        wageRegion: 1,
+        status: 'operating',
+        areaHa: null,
+      });
     const enterprises = new EnterprisesRepository(db.transactions);
-    const add = (taxCode: string, zoneCode: string, operatingFrom: string, contactEmail: string | null) => enterprises.insert({
-      taxCode, name: `Công ty ${taxCode}`, zoneCode, ownership: 'domestic', vsicSection: null, operatingFrom, operatingUntil: null, contactEmail,
-    });
+    const add = (taxCode: string, zoneCode: string, operatingFrom: string, contactEmail: string | null) =>
+      enterprises.insert({
+        taxCode,
+        name: `Công ty ${taxCode}`,
+        zoneCode,
+        ownership: 'domestic',
+        vsicSection: null,
+        operatingFrom,
+        operatingUntil: null,
+        contactEmail,
+      });
     await add('5300000301', 'FA', '2020-01-01', 'a@example.vn');
     await add('5300000302', 'FA', '2020-01-01', 'b@example.vn');
     await add('5300000303', 'FB', '2020-01-01', null);
     // Opened after the quarter: not expected to file it.
     await add('5300000304', 'FB', '2025-07-01', 'd@example.vn');
-    [{ id: token }] = await db.query(`INSERT INTO api_tokens (name, role, token_hash) VALUES ('BQL', 'board', repeat('d', 64)) RETURNING id`);
+    [{ id: token }] = await db.query(
+      `INSERT INTO api_tokens (name, role, token_hash) VALUES ('BQL', 'board', repeat('d', 64)) RETURNING id`,
+    );
     // 301 filed late at first, then amended (still late: judged on the first); 302 only rejected.
     const [first, amendment, rejected] = [insert('5300000301'), insert('5300000301'), insert('5300000302')];
     await submissions.insertWithJobs([first, amendment, rejected]);
     await db.transactions.run(async (tx) => {
-      await submissions.recordVerdicts([
-        { id: first.id, verdict: { status: 'superseded', revision: 1, late: true, issues: [], warningCount: 0, zoneCode: 'FA' }, supersededBy: amendment.id },
-        {
-          id: amendment.id, supersededBy: null,
-          verdict: { status: 'accepted', revision: 2, late: true, issues: [{ code: 'OUTLIER_CHANGE', severity: 'warning' }] as never, warningCount: 1, zoneCode: 'FA' },
-        },
-        { id: rejected.id, verdict: { status: 'rejected', revision: null, late: null, issues: [], warningCount: 0, zoneCode: 'FA' }, supersededBy: null },
-      ], tx);
+      await submissions.recordVerdicts(
+        [
+          {
+            id: first.id,
+            verdict: { status: 'superseded', revision: 1, late: true, issues: [], warningCount: 0, zoneCode: 'FA' },
+            supersededBy: amendment.id,
+          },
+          {
+            id: amendment.id,
+            supersededBy: null,
+            verdict: {
+              status: 'accepted',
+              revision: 2,
+              late: true,
+              issues: [{ code: 'OUTLIER_CHANGE', severity: 'warning' }] as never,
+              warningCount: 1,
+              zoneCode: 'FA',
+            },
+          },
+          {
+            id: rejected.id,
+            verdict: { status: 'rejected', revision: null, late: null, issues: [], warningCount: 0, zoneCode: 'FA' },
+            supersededBy: null,
+          },
+        ],
+        tx,
+      );
     });
     await db.query(`UPDATE report_submissions SET received_at = '2025-07-25T10:00:00+07:00' WHERE id = $1`, [first.id]);
   });
@@ -62,7 +112,9 @@ describe('filings and upload batches repositories', () => {
   it('lists who is expected to file a quarter, with the current revision and the first receipt', async () => {
     const expected = await filings.expected('2025-Q2', '2025-04-01', '2025-06-30', null);
     expect(expected.map((f) => [f.taxCode, f.zoneCode, f.reportId !== null, f.late, f.firstReceivedAt?.toISOString() ?? null])).toEqual([
-      ['5300000301', 'FA', true, true, '2025-07-25T03:00:00.000Z'], ['5300000302', 'FA', false, null, null], ['5300000303', 'FB', false, null, null],
+      ['5300000301', 'FA', true, true, '2025-07-25T03:00:00.000Z'],
+      ['5300000302', 'FA', false, null, null],
+      ['5300000303', 'FB', false, null, null],
     ]);
     expect((await filings.expected('2025-Q2', '2025-04-01', '2025-06-30', ['FB'])).map((f) => f.taxCode)).toEqual(['5300000303']);
   });
@@ -76,7 +128,9 @@ describe('filings and upload batches repositories', () => {
   });
 
   it('finds whom to remind: a contact email, operating in the quarter, nothing accepted; and whether one has filed since', async () => {
-    expect(await filings.missingWithContact('2025-Q2', '2025-04-01', '2025-06-30')).toEqual([{ taxCode: '5300000302', contactEmail: 'b@example.vn' }]);
+    expect(await filings.missingWithContact('2025-Q2', '2025-04-01', '2025-06-30')).toEqual([
+      { taxCode: '5300000302', contactEmail: 'b@example.vn' },
+    ]);
     expect(await filings.filedBy('5300000301', '2025-Q2')).toEqual({ name: 'Công ty 5300000301', filed: true });
     expect(await filings.filedBy('5300000302', '2025-Q2')).toEqual({ name: 'Công ty 5300000302', filed: false });
     expect(await filings.filedBy('5399999999', '2025-Q2')).toBeNull();
@@ -84,8 +138,18 @@ describe('filings and upload batches repositories', () => {
 
   it('stores an upload’s record with its rows in one transaction, or neither', async () => {
     const record = (id: string) => ({
-      id, uploadedBy: token, uploaderRole: 'board', uploaderTaxCode: null, uploaderZoneCodes: ['FA'], fileName: 'bao-cao.xlsx', format: 'xlsx',
-      atomic: true, rowCount: 2, invalidRows: [{ row: 3, status: 'invalid' as const, errors: [{ field: 'taxCode', code: 'INVALID_TAX_CODE', message: 'x', cell: 'A3' }] }],
+      id,
+      uploadedBy: token,
+      uploaderRole: 'board',
+      uploaderTaxCode: null,
+      uploaderZoneCodes: ['FA'],
+      fileName: 'bao-cao.xlsx',
+      format: 'xlsx',
+      atomic: true,
+      rowCount: 2,
+      invalidRows: [
+        { row: 3, status: 'invalid' as const, errors: [{ field: 'taxCode', code: 'INVALID_TAX_CODE', message: 'x', cell: 'A3' }] },
+      ],
     });
     const stored = randomUUID();
     await db.transactions.run(async (tx) => {
@@ -96,10 +160,15 @@ describe('filings and upload batches repositories', () => {
     expect((await submissions.inBatch(stored)).map((r) => [r.row, r.taxCode])).toEqual([[2, '5300000303']]);
 
     const failed = randomUUID();
-    await expect(db.transactions.run(async (tx) => {
-      await batches.insert(record(failed), tx);
-      await submissions.insertWithJobs([insert('5300000303', { batchId: failed, batchRow: 2, figures: { ...FIGURES, workers: 'many' } })], tx);
-    })).rejects.toThrow();
+    await expect(
+      db.transactions.run(async (tx) => {
+        await batches.insert(record(failed), tx);
+        await submissions.insertWithJobs(
+          [insert('5300000303', { batchId: failed, batchRow: 2, figures: { ...FIGURES, workers: 'many' } })],
+          tx,
+        );
+      }),
+    ).rejects.toThrow();
     expect(await batches.find(failed)).toBeNull();
     expect(await submissions.inBatch(failed)).toEqual([]);
   });

@@ -7,7 +7,10 @@ import { openTestDatabase, TestDatabase } from '../support/test-database';
  * key with their jobs, claimed by one relay at a time, leased to one sender, recorded once.
  */
 const email = (n: number): EmailToSend => ({
-  dedupeKey: `reminder:530000000${n}:2025-Q3`, kind: 'reminder', recipient: `dn${n}@example.vn`, language: 'vi',
+  dedupeKey: `reminder:530000000${n}:2025-Q3`,
+  kind: 'reminder',
+  recipient: `dn${n}@example.vn`,
+  language: 'vi',
   payload: { taxCode: `530000000${n}`, period: '2025-Q3' },
 });
 
@@ -33,17 +36,29 @@ describe('outbox and email outbox repositories', () => {
   });
 
   it('lets two relays claim disjoint jobs at once, and marks them published', async () => {
-    const [first, second] = await Promise.all([0, 1].map((i) => db.transactions.run(async (tx) => {
-      const claimed = await outbox.claim(2, tx);
-      // The first holds its rows a moment: the second skips them rather than waiting.
-      if (i === 0) await tx.query('SELECT pg_sleep(0.2)');
-      await outbox.markPublished(claimed.map((j) => j.id), tx);
-      return claimed;
-    })));
+    const [first, second] = await Promise.all(
+      [0, 1].map((i) =>
+        db.transactions.run(async (tx) => {
+          const claimed = await outbox.claim(2, tx);
+          // The first holds its rows a moment: the second skips them rather than waiting.
+          if (i === 0) await tx.query('SELECT pg_sleep(0.2)');
+          await outbox.markPublished(
+            claimed.map((j) => j.id),
+            tx,
+          );
+          return claimed;
+        }),
+      ),
+    );
     const ids = [...first, ...second].map((j) => j.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(3);
-    expect(first[0]).toMatchObject({ queue: 'mail', jobName: 'send-email', jobId: expect.stringMatching(/^email-/), payload: { emailId: expect.any(String) } });
+    expect(first[0]).toMatchObject({
+      queue: 'mail',
+      jobName: 'send-email',
+      jobId: expect.stringMatching(/^email-/),
+      payload: { emailId: expect.any(String) },
+    });
     expect(await db.transactions.run((tx) => outbox.claim(10, tx))).toEqual([]);
     await db.query(`UPDATE outbox SET published_at = now() - interval '2 days' WHERE id = $1`, [ids[0]]);
     await outbox.prunePublished();
@@ -57,7 +72,9 @@ describe('outbox and email outbox repositories', () => {
     expect(await emails.claim(id, 60_000)).toBeNull();
     expect(await emails.state(id)).toEqual({ status: 'sending', leaseUntil: expect.any(Date) });
     await emails.release(id, '451 try later');
-    expect(await db.query('SELECT status, attempts, last_error FROM email_outbox WHERE id = $1', [id])).toEqual([{ status: 'pending', attempts: 1, last_error: '451 try later' }]);
+    expect(await db.query('SELECT status, attempts, last_error FROM email_outbox WHERE id = $1', [id])).toEqual([
+      { status: 'pending', attempts: 1, last_error: '451 try later' },
+    ]);
     await emails.claim(id, 60_000);
     expect(await emails.markSent(id, '250 OK')).toEqual({ dedupeKey: email(1).dedupeKey, recipient: 'dn1@example.vn' });
     expect(await emails.markSent(id, '250 OK')).toBeNull();

@@ -18,7 +18,15 @@ describe('period locks repository', () => {
     locks = new PeriodLocksRepository(db.transactions);
     const zones = new ZonesRepository(db.transactions);
     for (const code of ['LA', 'LB', 'LC']) {
-      await zones.insert({ code, name: `Khu ${code}`, kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 1, status: 'operating', areaHa: null });
+      await zones.insert({
+        code,
+        name: `Khu ${code}`,
+        kind: 'industrial_park',
+        locality: 'Lào Cai',
+        wageRegion: 1,
+        status: 'operating',
+        areaHa: null,
+      });
     }
     [{ id: by }] = await db.query(`INSERT INTO api_tokens (name, role, token_hash) VALUES ('BQL', 'admin', repeat('a', 64)) RETURNING id`);
   });
@@ -32,11 +40,15 @@ describe('period locks repository', () => {
   });
 
   it('keeps one open lock per zone when two transactions lock the same zone at once', async () => {
-    const results = await Promise.all([1, 2].map(() => db.transactions.run(async (tx) => {
-      const locked = await locks.lockZones('2025-Q3', ['LA'], by, tx);
-      await tx.query('SELECT pg_sleep(0.2)');
-      return locked;
-    })));
+    const results = await Promise.all(
+      [1, 2].map(() =>
+        db.transactions.run(async (tx) => {
+          const locked = await locks.lockZones('2025-Q3', ['LA'], by, tx);
+          await tx.query('SELECT pg_sleep(0.2)');
+          return locked;
+        }),
+      ),
+    );
     expect(results.flat()).toEqual(['LA']);
     expect(await locks.history('2025-Q3', ['LA'])).toHaveLength(1);
   });
@@ -56,20 +68,33 @@ describe('period locks repository', () => {
     expect((await locks.unlock('2025-Q1', null, by)).sort()).toEqual(['LB', 'LC', null]);
     expect(await open('2025-Q1')).toEqual([]);
     const history = await locks.history('2025-Q1', ['LA', 'LC']);
-    expect(history.map((l) => [l.zoneCode, l.unlockedAt === null])).toEqual([['LA', false], ['LC', false], [null, false]]);
+    expect(history.map((l) => [l.zoneCode, l.unlockedAt === null])).toEqual([
+      ['LA', false],
+      ['LC', false],
+      [null, false],
+    ]);
     for (const l of history) {
       expect(l.period).toBe('2025-Q1');
       expect(l.unlockedAt!.getTime()).toBeGreaterThanOrEqual(l.lockedAt.getTime());
     }
     // A quarter unlocked can be locked again: a new interval.
     expect(await locks.lockZones('2025-Q1', ['LA'], by)).toEqual(['LA']);
-    expect((await locks.history('2025-Q1', ['LA'])).map((l) => [l.zoneCode, l.unlockedAt === null])).toEqual([['LA', false], [null, false], ['LA', true]]);
+    expect((await locks.history('2025-Q1', ['LA'])).map((l) => [l.zoneCode, l.unlockedAt === null])).toEqual([
+      ['LA', false],
+      [null, false],
+      ['LA', true],
+    ]);
   });
 
   it('reads every lock of several quarters at once, as the verdicts judge receipts by them', async () => {
     const all = await locks.inPeriods(['2025-Q1', '2025-Q3', '2025-Q4']);
     expect(all.map((l) => `${l.period}/${l.zoneCode ?? 'province'}/${l.unlockedAt === null ? 'open' : 'closed'}`).sort()).toEqual([
-      '2025-Q1/LA/closed', '2025-Q1/LA/open', '2025-Q1/LB/closed', '2025-Q1/LC/closed', '2025-Q1/province/closed', '2025-Q3/LA/open',
+      '2025-Q1/LA/closed',
+      '2025-Q1/LA/open',
+      '2025-Q1/LB/closed',
+      '2025-Q1/LC/closed',
+      '2025-Q1/province/closed',
+      '2025-Q3/LA/open',
     ]);
   });
 });

@@ -11,14 +11,36 @@ import { openTestDatabase, TestDatabase } from '../support/test-database';
  * expected, projects operating on a day, targets of a year).
  */
 const zone = (code: string, extra: Partial<ZoneFields> = {}): ZoneFields => ({
-  code, name: `Khu công nghiệp ${code}`, kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 2, status: 'operating', areaHa: null, ...extra,
+  code,
+  name: `Khu công nghiệp ${code}`,
+  kind: 'industrial_park',
+  locality: 'Lào Cai',
+  wageRegion: 2,
+  status: 'operating',
+  areaHa: null,
+  ...extra,
 });
 const enterprise = (taxCode: string, zoneCode: string, extra: Partial<EnterpriseFields> = {}): EnterpriseFields => ({
-  taxCode, name: `Công ty ${taxCode}`, zoneCode, ownership: 'domestic', vsicSection: null, operatingFrom: '2020-01-01', operatingUntil: null,
-  contactEmail: null, ...extra,
+  taxCode,
+  name: `Công ty ${taxCode}`,
+  zoneCode,
+  ownership: 'domestic',
+  vsicSection: null,
+  operatingFrom: '2020-01-01',
+  operatingUntil: null,
+  contactEmail: null,
+  ...extra,
 });
 const project = (code: string, taxCode: string, zoneCode: string, extra: Partial<ProjectFields> = {}): ProjectFields => ({
-  code, name: `Dự án ${code}`, taxCode, zoneCode, status: 'operating', operatingFrom: '2020-01-01', endedAt: null, registeredCapital: null, ...extra,
+  code,
+  name: `Dự án ${code}`,
+  taxCode,
+  zoneCode,
+  status: 'operating',
+  operatingFrom: '2020-01-01',
+  endedAt: null,
+  registeredCapital: null,
+  ...extra,
 });
 
 describe('registry repositories', () => {
@@ -43,8 +65,15 @@ describe('registry repositories', () => {
     it('stores a zone and answers it as stored: area in hectares to the hundredth, region a number, instants as dates', async () => {
       const created = await zones.insert(zone('RZ', { areaHa: '110.5', wageRegion: 3, name: 'Khu "Bắc" \'Duyên Hải\'\r\n' }));
       expect(created).toEqual({
-        code: 'RZ', name: 'Khu "Bắc" \'Duyên Hải\'\r\n', kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 3, status: 'operating', areaHa: '110.50',
-        createdAt: expect.any(Date), updatedAt: created!.createdAt,
+        code: 'RZ',
+        name: 'Khu "Bắc" \'Duyên Hải\'\r\n',
+        kind: 'industrial_park',
+        locality: 'Lào Cai',
+        wageRegion: 3,
+        status: 'operating',
+        areaHa: '110.50',
+        createdAt: expect.any(Date),
+        updatedAt: created!.createdAt,
       });
       expect(await zones.find('RZ')).toEqual(created);
       expect(await zones.find('NOPE')).toBeNull();
@@ -52,12 +81,16 @@ describe('registry repositories', () => {
 
     it('answers null for a taken code, also when two transactions insert it at once, and keeps the first', async () => {
       expect(await zones.insert(zone('RA', { name: 'Trùng' }))).toBeNull();
-      const results = await Promise.all(['Thứ nhất', 'Thứ hai'].map((name) => db.transactions.run(async (tx) => {
-        const inserted = await zones.insert(zone('RDUP', { name }), tx);
-        // Each holds its transaction open a moment, so the second insert waits on the first's key.
-        await tx.query('SELECT pg_sleep(0.2)');
-        return inserted;
-      })));
+      const results = await Promise.all(
+        ['Thứ nhất', 'Thứ hai'].map((name) =>
+          db.transactions.run(async (tx) => {
+            const inserted = await zones.insert(zone('RDUP', { name }), tx);
+            // Each holds its transaction open a moment, so the second insert waits on the first's key.
+            await tx.query('SELECT pg_sleep(0.2)');
+            return inserted;
+          }),
+        ),
+      );
       expect(results.filter((r) => r !== null)).toHaveLength(1);
       expect((await zones.find('RDUP'))!.name).toBe(results.find((r) => r !== null)!.name);
     });
@@ -83,7 +116,9 @@ describe('registry repositories', () => {
       expect(await zones.codes(['RK', 'NOPE', 'RA'])).toEqual(['RA', 'RK']);
       expect(await zones.codes(null)).toEqual(['RA', 'RB', 'RC', 'RDUP', 'RK', 'RZ']);
       expect((await zones.listByKind(['RZ', 'RK', 'RA'])).map((z) => [z.kind, z.code])).toEqual([
-        ['industrial_cluster', 'RK'], ['industrial_park', 'RA'], ['industrial_park', 'RZ'],
+        ['industrial_cluster', 'RK'],
+        ['industrial_park', 'RA'],
+        ['industrial_park', 'RZ'],
       ]);
     });
   });
@@ -97,17 +132,32 @@ describe('registry repositories', () => {
     });
 
     it('stores an enterprise with its calendar days as written, and refuses a taken tax code', async () => {
-      const created = await enterprises.insert(enterprise('5300300009-001', 'RC', { operatingUntil: '2099-12-31', contactEmail: 'ketoan@example.vn' }));
+      const created = await enterprises.insert(
+        enterprise('5300300009-001', 'RC', { operatingUntil: '2099-12-31', contactEmail: 'ketoan@example.vn' }),
+      );
       expect(created).toEqual({
-        taxCode: '5300300009-001', name: 'Công ty 5300300009-001', zoneCode: 'RC', ownership: 'domestic', vsicSection: null,
-        operatingFrom: '2020-01-01', operatingUntil: '2099-12-31', contactEmail: 'ketoan@example.vn', createdAt: expect.any(Date), updatedAt: expect.any(Date),
+        taxCode: '5300300009-001',
+        name: 'Công ty 5300300009-001',
+        zoneCode: 'RC',
+        ownership: 'domestic',
+        vsicSection: null,
+        operatingFrom: '2020-01-01',
+        operatingUntil: '2099-12-31',
+        contactEmail: 'ketoan@example.vn',
+        createdAt: expect.any(Date),
+        updatedAt: expect.any(Date),
       });
       expect(await enterprises.insert(enterprise('5300300009-001', 'RA'))).toBeNull();
       expect((await enterprises.find('5300300009-001'))!.zoneCode).toBe('RC');
     });
 
     it('finds the zones of many tax codes at once, leaving unknown ones out', async () => {
-      expect(await enterprises.zonesOf(['5300300001', '5300300003', '5399999999'])).toEqual(new Map([['5300300001', 'RA'], ['5300300003', 'RB']]));
+      expect(await enterprises.zonesOf(['5300300001', '5300300003', '5399999999'])).toEqual(
+        new Map([
+          ['5300300001', 'RA'],
+          ['5300300003', 'RB'],
+        ]),
+      );
     });
 
     it('pages enterprises by tax code within a zone and the caller zones', async () => {
@@ -123,12 +173,22 @@ describe('registry repositories', () => {
       const year2025 = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
       // RA: one enterprise all year (4) and one from Q1 to Q3 (3); RB's starts in 2026.
       expect(await enterprises.expectedReportsByZone(year2025, ['RA', 'RB'])).toEqual(new Map([['RA', 7]]));
-      expect(await enterprises.expectedReportsByZone(['2026-Q1'], ['RA', 'RB'])).toEqual(new Map([['RA', 1], ['RB', 1]]));
+      expect(await enterprises.expectedReportsByZone(['2026-Q1'], ['RA', 'RB'])).toEqual(
+        new Map([
+          ['RA', 1],
+          ['RB', 1],
+        ]),
+      );
 
       // The second moves to RB and its end is pushed to the end of the year: the counts follow at once.
       const moved = (await enterprises.find('5300300002'))!;
       await enterprises.update({ ...moved, zoneCode: 'RB', operatingUntil: '2025-12-31' });
-      expect(await enterprises.expectedReportsByZone(year2025, ['RA', 'RB'])).toEqual(new Map([['RA', 4], ['RB', 4]]));
+      expect(await enterprises.expectedReportsByZone(year2025, ['RA', 'RB'])).toEqual(
+        new Map([
+          ['RA', 4],
+          ['RB', 4],
+        ]),
+      );
       expect(await enterprises.expectedReportsByZone(year2025, ['RA'])).toEqual(new Map([['RA', 4]]));
     });
 
@@ -172,7 +232,12 @@ describe('registry repositories', () => {
     });
 
     it('counts the projects operating on a day: started, not ended, not stopped without an end date', async () => {
-      expect(await projects.operatingByZone('2025-06-30', ['RA', 'RB'])).toEqual(new Map([['RA', 1], ['RB', 1]]));
+      expect(await projects.operatingByZone('2025-06-30', ['RA', 'RB'])).toEqual(
+        new Map([
+          ['RA', 1],
+          ['RB', 1],
+        ]),
+      );
       expect(await projects.operatingByZone('2025-03-30', ['RA', 'RB'])).toEqual(new Map([['RA', 2]]));
       expect(await projects.operatingByZone('2025-09-30', ['RA'])).toEqual(new Map([['RA', 2]]));
     });
@@ -195,7 +260,12 @@ describe('registry repositories', () => {
       expect(again.updatedAt.getTime()).toBeGreaterThan(first.updatedAt.getTime());
       await targets.set('RB', 2025, '1000');
       await targets.set('RB', 2026, '2000');
-      expect(await targets.forYear(2025, ['RA', 'RB', 'RC'])).toEqual(new Map([['RA', 9_999_999_999_999_999n], ['RB', 1000n]]));
+      expect(await targets.forYear(2025, ['RA', 'RB', 'RC'])).toEqual(
+        new Map([
+          ['RA', 9_999_999_999_999_999n],
+          ['RB', 1000n],
+        ]),
+      );
       expect((await targets.list(undefined, ['RB'])).map((t) => `${t.zoneCode}/${t.year}`)).toEqual(['RB/2025', 'RB/2026']);
       expect((await targets.list('RA', null)).map((t) => `${t.zoneCode}/${t.year}`)).toEqual(['RA/2025']);
       expect((await targets.list(undefined, null)).map((t) => `${t.zoneCode}/${t.year}`)).toEqual(['RA/2025', 'RB/2025', 'RB/2026']);
@@ -208,9 +278,17 @@ describe('registry repositories', () => {
       expect(wages).toHaveLength(16);
       expect(wages.map((w) => w.effectiveFrom)).toEqual([...wages.map((w) => w.effectiveFrom)].sort());
       expect(wages.filter((w) => w.region === 1).map((w) => [w.effectiveFrom, w.monthly])).toEqual([
-        ['2020-01-01', 4_420_000n], ['2022-07-01', 4_680_000n], ['2024-07-01', 4_960_000n], ['2026-01-01', 5_310_000n],
+        ['2020-01-01', 4_420_000n],
+        ['2022-07-01', 4_680_000n],
+        ['2024-07-01', 4_960_000n],
+        ['2026-01-01', 5_310_000n],
       ]);
-      expect(wages.find((w) => w.region === 4 && w.effectiveFrom === '2026-01-01')).toEqual({ effectiveFrom: '2026-01-01', region: 4, monthly: 3_700_000n, source: 'Decree 293/2025' });
+      expect(wages.find((w) => w.region === 4 && w.effectiveFrom === '2026-01-01')).toEqual({
+        effectiveFrom: '2026-01-01',
+        region: 4,
+        monthly: 3_700_000n,
+        source: 'Decree 293/2025',
+      });
     });
   });
 });

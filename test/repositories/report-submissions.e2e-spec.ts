@@ -18,28 +18,61 @@ describe('report submissions repository', () => {
   let token: string;
 
   const insert = (taxCode: string, period: string, extra: Partial<SubmissionInsert> = {}): SubmissionInsert => ({
-    id: randomUUID(), taxCode, period, zoneCode: 'SA', source: 'api', submittedBy: token, filerRole: 'board', idempotencyKey: null,
-    requestHash: 'h'.repeat(64), batchId: null, batchRow: null, figures: FIGURES, receivedAt: null, ...extra,
+    id: randomUUID(),
+    taxCode,
+    period,
+    zoneCode: 'SA',
+    source: 'api',
+    submittedBy: token,
+    filerRole: 'board',
+    idempotencyKey: null,
+    requestHash: 'h'.repeat(64),
+    batchId: null,
+    batchRow: null,
+    figures: FIGURES,
+    receivedAt: null,
+    ...extra,
   });
   const accepted = (revision: number, extra: Partial<Verdict> = {}): Verdict => ({
-    status: 'accepted', revision, late: false, issues: [], warningCount: 0, zoneCode: 'SA', ...extra,
+    status: 'accepted',
+    revision,
+    late: false,
+    issues: [],
+    warningCount: 0,
+    zoneCode: 'SA',
+    ...extra,
   });
-  const row = async (id: string) => (await db.query('SELECT status, revision, superseded_by, superseded_at, processed_at FROM report_submissions WHERE id = $1', [id]))[0];
+  const row = async (id: string) =>
+    (await db.query('SELECT status, revision, superseded_by, superseded_at, processed_at FROM report_submissions WHERE id = $1', [id]))[0];
 
   beforeAll(async () => {
     db = await openTestDatabase('repo-report-submissions');
     submissions = new ReportSubmissionsRepository(db.transactions);
     await new ZonesRepository(db.transactions).insert({
-      code: 'SA', name: 'Khu SA', kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 1, status: 'operating', areaHa: null,
+      code: 'SA',
+      name: 'Khu SA',
+      kind: 'industrial_park',
+      locality: 'Lào Cai',
+      wageRegion: 1,
+      status: 'operating',
+      areaHa: null,
     });
     const enterprises = new EnterprisesRepository(db.transactions);
     for (const taxCode of ['5300000001', '5300000002', '5300000003']) {
       await enterprises.insert({
-        taxCode, name: `Công ty ${taxCode}`, zoneCode: 'SA', ownership: 'domestic', vsicSection: null, operatingFrom: '2020-01-01', operatingUntil: null,
+        taxCode,
+        name: `Công ty ${taxCode}`,
+        zoneCode: 'SA',
+        ownership: 'domestic',
+        vsicSection: null,
+        operatingFrom: '2020-01-01',
+        operatingUntil: null,
         contactEmail: null,
       });
     }
-    [{ id: token }] = await db.query(`INSERT INTO api_tokens (name, role, token_hash) VALUES ('BQL', 'board', repeat('b', 64)) RETURNING id`);
+    [{ id: token }] = await db.query(
+      `INSERT INTO api_tokens (name, role, token_hash) VALUES ('BQL', 'board', repeat('b', 64)) RETURNING id`,
+    );
   });
   afterAll(() => db?.close());
 
@@ -51,10 +84,20 @@ describe('report submissions repository', () => {
     expect(stored.get(paper.id)!.toISOString()).toBe('2025-04-03T02:00:00.000Z');
     const again = insert('5300000001', '2025-Q1', { idempotencyKey: 'k-1' });
     expect(await submissions.insertWithJobs([again])).toEqual(new Map());
-    expect(await submissions.findByIdempotencyKey(token, 'k-1')).toEqual({ id: first.id, receivedAt: stored.get(first.id), requestHash: 'a'.repeat(64) });
+    expect(await submissions.findByIdempotencyKey(token, 'k-1')).toEqual({
+      id: first.id,
+      receivedAt: stored.get(first.id),
+      requestHash: 'a'.repeat(64),
+    });
     expect(await submissions.findByIdempotencyKey(token, 'k-2')).toBeNull();
-    const jobs = await db.query(`SELECT queue, job_name, job_id, payload FROM outbox WHERE job_id = ANY($1) ORDER BY job_id`, [[first.id, paper.id, again.id]]);
-    expect(jobs).toEqual([first.id, paper.id].sort().map((id) => ({ queue: 'reports', job_name: 'process-report', job_id: id, payload: { submissionId: id } })));
+    const jobs = await db.query(`SELECT queue, job_name, job_id, payload FROM outbox WHERE job_id = ANY($1) ORDER BY job_id`, [
+      [first.id, paper.id, again.id],
+    ]);
+    expect(jobs).toEqual(
+      [first.id, paper.id]
+        .sort()
+        .map((id) => ({ queue: 'reports', job_name: 'process-report', job_id: id, payload: { submissionId: id } })),
+    );
   });
 
   it('locks only submissions still received and reads their figures as bigint money and number counts', async () => {
@@ -62,7 +105,14 @@ describe('report submissions repository', () => {
     await submissions.insertWithJobs([a]);
     await db.transactions.run(async (tx) => {
       const [received] = await submissions.lockReceived([a.id, randomUUID()], tx);
-      expect(received).toMatchObject({ id: a.id, taxCode: '5300000003', period: '2025-Q2', zoneCode: 'SA', filerRole: 'board', receiptKey: expect.any(String) });
+      expect(received).toMatchObject({
+        id: a.id,
+        taxCode: '5300000003',
+        period: '2025-Q2',
+        zoneCode: 'SA',
+        filerRole: 'board',
+        receiptKey: expect.any(String),
+      });
       expect(received.figures).toMatchObject({ grossOutput: 1_000_000_000n, workers: 100, femaleWorkers: 40, exportValueUsd: null });
       await submissions.recordVerdicts([{ id: a.id, verdict: accepted(1), supersededBy: null }], tx);
     });
@@ -70,17 +120,20 @@ describe('report submissions repository', () => {
     expect(await row(a.id)).toMatchObject({ status: 'accepted', revision: 1, superseded_by: null, superseded_at: null });
   });
 
-  it('records which revision superseded another and when, in the verdict transaction: an earlier one, and one kept behind a later one', async () => {
+  it('records which revision superseded another and when, in the verdict transaction: an earlier one, one kept behind', async () => {
     const [r1, r2, early] = [insert('5300000001', '2025-Q3'), insert('5300000001', '2025-Q3'), insert('5300000001', '2025-Q3')];
     await submissions.insertWithJobs([r1]);
     await db.transactions.run((tx) => submissions.recordVerdicts([{ id: r1.id, verdict: accepted(1), supersededBy: null }], tx));
     await submissions.insertWithJobs([r2, early]);
     await db.transactions.run(async (tx) => {
       await submissions.supersede(new Map([[r1.id, r2.id]]), tx);
-      await submissions.recordVerdicts([
-        { id: r2.id, verdict: accepted(2), supersededBy: null },
-        { id: early.id, verdict: accepted(3, { status: 'superseded' }), supersededBy: r2.id },
-      ], tx);
+      await submissions.recordVerdicts(
+        [
+          { id: r2.id, verdict: accepted(2), supersededBy: null },
+          { id: early.id, verdict: accepted(3, { status: 'superseded' }), supersededBy: r2.id },
+        ],
+        tx,
+      );
     });
     const [first, second, kept] = [await row(r1.id), await row(r2.id), await row(early.id)];
     expect(first).toMatchObject({ status: 'superseded', superseded_by: r2.id });
@@ -94,7 +147,9 @@ describe('report submissions repository', () => {
   it('reads the decided history a verdict needs: current revisions, and every decided revision of the quarters being decided', async () => {
     const history = await db.transactions.run((tx) => submissions.decidedHistory(['5300000001', '5300000003'], ['5300000001/2025-Q3'], tx));
     expect(history.map((h) => [h.taxCode, h.period, h.revision, h.status]).sort()).toEqual([
-      ['5300000001', '2025-Q3', 1, 'superseded'], ['5300000001', '2025-Q3', 2, 'accepted'], ['5300000001', '2025-Q3', 3, 'superseded'],
+      ['5300000001', '2025-Q3', 1, 'superseded'],
+      ['5300000001', '2025-Q3', 2, 'accepted'],
+      ['5300000001', '2025-Q3', 3, 'superseded'],
       ['5300000003', '2025-Q2', 1, 'accepted'],
     ]);
     expect(history[0].figures.grossOutput).toBe(1_000_000_000n);
@@ -104,7 +159,11 @@ describe('report submissions repository', () => {
     const batchId = randomUUID();
     const rows = [3, 1, 2].map((n) => insert('5300000002', `2024-Q${n}`, { batchId, batchRow: n, source: 'excel' }));
     await submissions.insertWithJobs(rows);
-    expect((await submissions.inBatch(batchId)).map((r) => [r.row, r.period, r.status])).toEqual([[1, '2024-Q1', 'received'], [2, '2024-Q2', 'received'], [3, '2024-Q3', 'received']]);
+    expect((await submissions.inBatch(batchId)).map((r) => [r.row, r.period, r.status])).toEqual([
+      [1, '2024-Q1', 'received'],
+      [2, '2024-Q2', 'received'],
+      [3, '2024-Q3', 'received'],
+    ]);
     const mine = await submissions.page({ ownTaxCode: '5300000002', limit: 10 });
     expect(mine.map((r) => r.tax_code)).toEqual(['5300000002', '5300000002', '5300000002', '5300000002']);
     const keys = mine.map((r) => [r.cursor_at, r.id]);
@@ -112,7 +171,9 @@ describe('report submissions repository', () => {
     const next = await submissions.page({ ownTaxCode: '5300000002', after: [mine[1].cursor_at, mine[1].id], limit: 10 });
     expect(next.map((r) => r.id)).toEqual(mine.slice(2).map((r) => r.id));
     expect(await submissions.page({ among: [], limit: 10 })).toEqual([]);
-    expect((await submissions.page({ among: ['SA'], period: '2025-Q3', status: 'accepted', limit: 10 })).map((r) => r.revision)).toEqual([2]);
+    expect((await submissions.page({ among: ['SA'], period: '2025-Q3', status: 'accepted', limit: 10 })).map((r) => r.revision)).toEqual([
+      2,
+    ]);
   });
 
   it('records a review under lock, keeping the last message when a review has none, and shows the reviewer by name', async () => {
@@ -129,7 +190,9 @@ describe('report submissions repository', () => {
   });
 
   it('finds submissions left received longer than a while, oldest first', async () => {
-    await db.query(`UPDATE report_submissions SET stored_at = stored_at - interval '1 hour' WHERE tax_code = '5300000002' AND period = '2024-Q1'`);
+    await db.query(
+      `UPDATE report_submissions SET stored_at = stored_at - interval '1 hour' WHERE tax_code = '5300000002' AND period = '2024-Q1'`,
+    );
     const [{ id }] = await db.query(`SELECT id FROM report_submissions WHERE tax_code = '5300000002' AND period = '2024-Q1'`);
     expect(await submissions.staleReceived(60_000, 10)).toEqual([id]);
   });

@@ -16,9 +16,28 @@ describe('subscriptions repository and database probe', () => {
   afterAll(() => db?.close());
 
   it('keeps subscriptions in the order made, until each is cancelled once', async () => {
-    const all = await subscriptions.insert({ email: 'lanh-dao@laocai.gov.vn', zoneCodes: null, language: 'vi', audience: 'board', createdBy: null });
-    const some = await subscriptions.insert({ email: 'press@example.com', zoneCodes: ['BDH', 'DPM'], language: 'en', audience: 'public', createdBy: null });
-    expect(some).toEqual({ id: expect.any(String), email: 'press@example.com', zoneCodes: ['BDH', 'DPM'], language: 'en', audience: 'public', createdAt: expect.any(Date) });
+    const all = await subscriptions.insert({
+      email: 'lanh-dao@laocai.gov.vn',
+      zoneCodes: null,
+      language: 'vi',
+      audience: 'board',
+      createdBy: null,
+    });
+    const some = await subscriptions.insert({
+      email: 'press@example.com',
+      zoneCodes: ['BDH', 'DPM'],
+      language: 'en',
+      audience: 'public',
+      createdBy: null,
+    });
+    expect(some).toEqual({
+      id: expect.any(String),
+      email: 'press@example.com',
+      zoneCodes: ['BDH', 'DPM'],
+      language: 'en',
+      audience: 'public',
+      createdAt: expect.any(Date),
+    });
     expect((await subscriptions.listActive()).map((s) => s.email)).toEqual(['lanh-dao@laocai.gov.vn', 'press@example.com']);
     expect(await subscriptions.findActive(all.id)).toEqual(all);
 
@@ -37,7 +56,10 @@ describe('subscriptions repository and database probe', () => {
     await db.query(`INSERT INTO outbox (queue, job_name, job_id, payload, published_at)
       VALUES ('reports', 'process', 'a', '{}', now()), ('reports', 'process', 'b', '{}', NULL), ('reports', 'process', 'c', '{}', NULL)`);
     const backlog = await probe.backlog();
-    expect([...backlog.reportsByStatus].sort((a, b) => a.status.localeCompare(b.status))).toEqual([{ status: 'accepted', n: 3 }, { status: 'received', n: 2 }]);
+    expect([...backlog.reportsByStatus].sort((a, b) => a.status.localeCompare(b.status))).toEqual([
+      { status: 'accepted', n: 3 },
+      { status: 'received', n: 2 },
+    ]);
     expect(backlog.outboxPending).toBe(2);
   });
 });

@@ -6,7 +6,16 @@ import { TestSystem } from './test-system';
 function canonical(rows: Array<Record<string, unknown>>): string[] {
   const key = (r: Record<string, unknown>) => [r.zone_code, r.period, r.next_period].map(String).join('|');
   return rows
-    .map((r) => ({ key: key(r), json: JSON.stringify(Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]]))) }))
+    .map((r) => ({
+      key: key(r),
+      json: JSON.stringify(
+        Object.fromEntries(
+          Object.keys(r)
+            .sort()
+            .map((k) => [k, r[k]]),
+        ),
+      ),
+    }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((r) => r.json);
 }
@@ -46,8 +55,11 @@ export async function expectDecidedOnce(sys: TestSystem, ids?: readonly string[]
   const byQuarter = new Map<string, typeof rows>();
   for (const r of rows) byQuarter.set(`${r.tax_code} ${r.period}`, [...(byQuarter.get(`${r.tax_code} ${r.period}`) ?? []), r]);
   for (const [key, revisions] of byQuarter) {
-    expect({ key, current: revisions.filter((r) => r.status === 'accepted').length, revisions: revisions.map((r) => r.revision) })
-      .toEqual({ key, current: 1, revisions: revisions.map((_, i) => i + 1) });
+    expect({ key, current: revisions.filter((r) => r.status === 'accepted').length, revisions: revisions.map((r) => r.revision) }).toEqual({
+      key,
+      current: 1,
+      revisions: revisions.map((_, i) => i + 1),
+    });
   }
   return rows;
 }

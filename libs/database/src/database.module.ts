@@ -22,16 +22,33 @@ import { ZonesRepository } from './repositories/zones.repository';
 import { Transactions } from './sql/transactions.service';
 
 const REPOSITORIES = [
-  ApiTokensRepository, AuditEventsRepository, DatabaseProbe, EmailOutboxRepository, EnterprisesRepository, FilingsRepository,
-  MinimumWagesRepository, OutboxRepository, PeriodLocksRepository, ProjectsRepository, ReportSubmissionsRepository, SubscriptionsRepository,
-  UploadBatchesRepository, ZoneQuarterSumsRepository, ZoneTargetsRepository, ZonesRepository,
+  ApiTokensRepository,
+  AuditEventsRepository,
+  DatabaseProbe,
+  EmailOutboxRepository,
+  EnterprisesRepository,
+  FilingsRepository,
+  MinimumWagesRepository,
+  OutboxRepository,
+  PeriodLocksRepository,
+  ProjectsRepository,
+  ReportSubmissionsRepository,
+  SubscriptionsRepository,
+  UploadBatchesRepository,
+  ZoneQuarterSumsRepository,
+  ZoneTargetsRepository,
+  ZonesRepository,
 ];
 
 // Transactions and the repositories are plain classes (no Nest import: jest cannot load Nest's ES
 // modules, and the CLI builds them without Nest); the module makes them injectable.
 const PROVIDERS: Provider[] = [
   { provide: Transactions, useFactory: (dataSource: DataSource) => new Transactions(dataSource), inject: [getDataSourceToken()] },
-  ...REPOSITORIES.map((repository): Provider => ({ provide: repository, useFactory: (t: Transactions) => new repository(t), inject: [Transactions] })),
+  ...REPOSITORIES.map((repository): Provider => ({
+    provide: repository,
+    useFactory: (t: Transactions) => new repository(t),
+    inject: [Transactions],
+  })),
 ];
 
 /** The timeouts the settings give every connection of the api and the worker. */

@@ -11,8 +11,12 @@ import { RecordedSupersession1764800000000 } from './migrations/1764800000000-re
 
 /** In order; each runs once per database. */
 export const MIGRATIONS = [
-  InitialSchema1764000000000, ReceivedSubmissionsIndex1764100000000, EnterpriseQuarterSpans1764200000000, FollowUpIndex1764300000000,
-  PublicationsAndMail1764500000000, ReportUploadBatches1764600000000,
+  InitialSchema1764000000000,
+  ReceivedSubmissionsIndex1764100000000,
+  EnterpriseQuarterSpans1764200000000,
+  FollowUpIndex1764300000000,
+  PublicationsAndMail1764500000000,
+  ReportUploadBatches1764600000000,
   NumericAggregateSums1764700000000,
   ZoneLocksAndReviewMessages1764710000000,
   EmailSendingLease1764720000000,

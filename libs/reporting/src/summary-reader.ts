@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  EnterprisesRepository, ProjectsRepository, ZoneQuarterSumsRepository, ZonesRepository, ZoneTargetsRepository,
+  EnterprisesRepository,
+  ProjectsRepository,
+  ZoneQuarterSumsRepository,
+  ZonesRepository,
+  ZoneTargetsRepository,
 } from '@app/database';
 import { buildSummary, formatQuarter, PeriodSpec, periodEnd, quarterLastDay, quartersNeeded, Summary } from '@app/domain';
 

@@ -40,8 +40,12 @@ export class AuditReader {
     // Report ids are UUIDs: any other id, or another entity, names no submission.
     const reports = (filter.entity ?? 'report') === 'report' && (filter.id === undefined || isUuid(filter.id));
     const rows = await this.events.page({
-      entity: filter.entity, entityId: filter.id, reports, reportId: reports ? (filter.id ?? null) : null,
-      after: after as [string, string] | null, limit: page.limit + 1,
+      entity: filter.entity,
+      entityId: filter.id,
+      reports,
+      reportId: reports ? (filter.id ?? null) : null,
+      after: after as [string, string] | null,
+      limit: page.limit + 1,
     });
     return toPage(rows, page.limit, eventView, (e) => [e.cursorAt, e.key]);
   }

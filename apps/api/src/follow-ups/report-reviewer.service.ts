@@ -28,13 +28,21 @@ export class ReportReviewer {
       const report = isUuid(id) ? await this.submissions.findForReview(id, tx) : null;
       if (!report || !canAccessEnterprise(p, report.taxCode, report.zoneCode)) throw Problem.notFound(`No report ${id} in your scope.`);
       if (!REVIEWABLE.includes(report.status)) {
-        throw Problem.field(409, 'id', 'NOT_REVIEWABLE', `report ${id} is ${report.status}: only accepted or superseded reports can be reviewed`);
+        throw Problem.field(
+          409,
+          'id',
+          'NOT_REVIEWABLE',
+          `report ${id} is ${report.status}: only accepted or superseded reports can be reviewed`,
+        );
       }
       const reviewed = await this.submissions.review(id, p.tokenId, comment, messageToEnterprise ?? null, tx);
       const details = messageToEnterprise === undefined ? { comment } : { comment, messageToEnterprise };
       await recordAudit(tx, byPrincipal(p, { action: 'report.review', entity: 'report', entityId: id, details }));
       return {
-        reviewedAt: toLocalIso(reviewed.reviewedAt), reviewedBy: p.name, comment, messageToEnterprise: reviewed.reviewMessage,
+        reviewedAt: toLocalIso(reviewed.reviewedAt),
+        reviewedBy: p.name,
+        comment,
+        messageToEnterprise: reviewed.reviewMessage,
         messageSentAt: reviewed.reviewMessageAt ? toLocalIso(reviewed.reviewMessageAt) : null,
       };
     });

@@ -20,11 +20,25 @@ export interface IntakeOptions {
   readonly zoneCode: string | null;
 }
 
-export function submissionInsert(report: NormalizedReport, p: Principal, options: IntakeOptions & { batchId?: string; batchRow?: number }): SubmissionInsert {
+export function submissionInsert(
+  report: NormalizedReport,
+  p: Principal,
+  options: IntakeOptions & { batchId?: string; batchRow?: number },
+): SubmissionInsert {
   return {
-    id: randomUUID(), taxCode: report.taxCode, period: report.period, zoneCode: options.zoneCode, source: options.source,
-    submittedBy: p.tokenId, filerRole: p.role, idempotencyKey: options.idempotencyKey ?? null, requestHash: reportHash(report),
-    batchId: options.batchId ?? null, batchRow: options.batchRow ?? null, figures: report.figures, receivedAt: report.receivedAt,
+    id: randomUUID(),
+    taxCode: report.taxCode,
+    period: report.period,
+    zoneCode: options.zoneCode,
+    source: options.source,
+    submittedBy: p.tokenId,
+    filerRole: p.role,
+    idempotencyKey: options.idempotencyKey ?? null,
+    requestHash: reportHash(report),
+    batchId: options.batchId ?? null,
+    batchRow: options.batchRow ?? null,
+    figures: report.figures,
+    receivedAt: report.receivedAt,
   };
 }
 
@@ -52,8 +66,12 @@ export class ReportIntake {
     const first = await this.submissions.findByIdempotencyKey(p.tokenId, key);
     if (!first) throw new Error('idempotency conflict without a stored submission');
     if (first.requestHash !== hash) {
-      throw Problem.field(409, 'Idempotency-Key', 'IDEMPOTENCY_KEY_REUSED',
-        'this Idempotency-Key was already used with a different body; use a new key for a new report');
+      throw Problem.field(
+        409,
+        'Idempotency-Key',
+        'IDEMPOTENCY_KEY_REUSED',
+        'this Idempotency-Key was already used with a different body; use a new key for a new report',
+      );
     }
     return receipt(first.id, first.receivedAt);
   }

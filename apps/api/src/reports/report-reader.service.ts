@@ -24,8 +24,18 @@ export class ReportReader {
     const rows = await this.submissions.page({
       ownTaxCode: p.role === 'enterprise' ? p.taxCode! : undefined,
       among: p.role === 'enterprise' || seesAllZones(p) ? null : (p.zoneCodes ?? []),
-      taxCode: q.taxCode, zone: q.zone, period: q.period, status: q.status, after: after ?? undefined, limit: limit + 1,
+      taxCode: q.taxCode,
+      zone: q.zone,
+      period: q.period,
+      status: q.status,
+      after: after ?? undefined,
+      limit: limit + 1,
     });
-    return toPage(rows, limit, (r) => reportView(r, p), (r) => [r.cursor_at, r.id]);
+    return toPage(
+      rows,
+      limit,
+      (r) => reportView(r, p),
+      (r) => [r.cursor_at, r.id],
+    );
   }
 }

@@ -33,14 +33,21 @@ export function reportSections(r: Record<string, unknown>): ReportSections {
 }
 
 export function reviewView(r: SubmissionRow): ReviewView | null {
-  return r.reviewed_at ? {
-    reviewedAt: toLocalIso(r.reviewed_at), reviewedBy: r.reviewer_name ?? null, comment: r.review_comment,
-    messageToEnterprise: r.review_message, messageSentAt: iso(r.review_message_at),
-  } : null;
+  return r.reviewed_at
+    ? {
+        reviewedAt: toLocalIso(r.reviewed_at),
+        reviewedBy: r.reviewer_name ?? null,
+        comment: r.review_comment,
+        messageToEnterprise: r.review_message,
+        messageSentAt: iso(r.review_message_at),
+      }
+    : null;
 }
 
 function enterpriseReviewView(r: SubmissionRow): EnterpriseReviewView | null {
-  return r.review_message !== null && r.review_message_at !== null ? { messageToEnterprise: r.review_message, messageSentAt: toLocalIso(r.review_message_at) } : null;
+  return r.review_message !== null && r.review_message_at !== null
+    ? { messageToEnterprise: r.review_message, messageSentAt: toLocalIso(r.review_message_at) }
+    : null;
 }
 
 /**

@@ -21,14 +21,19 @@ export class SubmissionWriter {
     // Bounded, so that a database that hangs makes callers wait no longer than for a connection, and
     // a flood meanwhile is refused (503) instead of piling up; a batch the database failed as a whole
     // is not retried row by row, which would only multiply the wait.
-    this.batcher = new MicroBatcher(async (rows) => {
-      const stored = await this.submissions.insertWithJobs(rows);
-      return rows.map((r) => stored.get(r.id) ?? null);
-    }, 500, 4, {
-      maxQueued: settings.INTAKE_QUEUE_LIMIT,
-      maxWaitMs: settings.DB_CONNECT_TIMEOUT_MS,
-      isolate: (error) => unavailableProblem(error) === null,
-    });
+    this.batcher = new MicroBatcher(
+      async (rows) => {
+        const stored = await this.submissions.insertWithJobs(rows);
+        return rows.map((r) => stored.get(r.id) ?? null);
+      },
+      500,
+      4,
+      {
+        maxQueued: settings.INTAKE_QUEUE_LIMIT,
+        maxWaitMs: settings.DB_CONNECT_TIMEOUT_MS,
+        isolate: (error) => unavailableProblem(error) === null,
+      },
+    );
   }
 
   /** Reports waiting to be taken into a batch. */

@@ -50,11 +50,23 @@ export class UploadBatches {
   ) {}
 
   store(batch: UploadBatch, submissions: readonly SubmissionInsert[], p: Principal): Promise<Map<string, Date>> {
-    return this.writer.storeAll(submissions, (tx) => this.batches.insert({
-      id: batch.id, uploadedBy: p.tokenId, uploaderRole: p.role, uploaderTaxCode: p.taxCode, uploaderZoneCodes: batch.uploaderZones,
-      fileName: batch.fileName ?? null, format: batch.format, atomic: batch.atomic, rowCount: batch.rowCount,
-      invalidRows: batch.invalidRows,
-    }, tx));
+    return this.writer.storeAll(submissions, (tx) =>
+      this.batches.insert(
+        {
+          id: batch.id,
+          uploadedBy: p.tokenId,
+          uploaderRole: p.role,
+          uploaderTaxCode: p.taxCode,
+          uploaderZoneCodes: batch.uploaderZones,
+          fileName: batch.fileName ?? null,
+          format: batch.format,
+          atomic: batch.atomic,
+          rowCount: batch.rowCount,
+          invalidRows: batch.invalidRows,
+        },
+        tx,
+      ),
+    );
   }
 
   async view(batchId: string, p: Principal) {
@@ -64,7 +76,13 @@ export class UploadBatches {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, stored.filter((r) => r.status === s).length]));
     const rows = [
       ...stored.map((r) => ({
-        row: r.row, status: r.status, id: r.id, taxCode: r.taxCode, period: r.period, revision: r.revision, issues: r.issues,
+        row: r.row,
+        status: r.status,
+        id: r.id,
+        taxCode: r.taxCode,
+        period: r.period,
+        revision: r.revision,
+        issues: r.issues,
       })),
       ...batch.invalidRows,
     ].sort((a, b) => a.row - b.row);

@@ -13,14 +13,18 @@ export type Recipient = Pick<Subscription, 'zoneCodes' | 'audience'>;
 
 /** The monthly email of one subscriber: its zones, its audience's figures and workbook, its language. */
 export async function composePublicationEmail(
-  email: OutboxEmail, publication: PublicationRow, subscription: Recipient,
+  email: OutboxEmail,
+  publication: PublicationRow,
+  subscription: Recipient,
 ): Promise<EmailMessage> {
   const isPublic = subscription.audience === 'public';
   const figures = isPublic ? publication.public_figures : publication.figures;
   const inScope = (zoneCode: string) => subscription.zoneCodes === null || subscription.zoneCodes.includes(zoneCode);
   const zones: HeadlineZone[] = figures.latestQuarter.zones.filter((z) => inScope(z.zoneCode) && z.reportsExpected > 0);
   const workbook = await publicationWorkbook(publication, {
-    zoneCodes: subscription.zoneCodes, audience: subscription.audience, language: email.language,
+    zoneCodes: subscription.zoneCodes,
+    audience: subscription.audience,
+    language: email.language,
   });
   return publicationEmail({
     to: email.recipient,
@@ -42,7 +46,11 @@ export async function composePublicationEmail(
 export function composeReminderEmail(email: OutboxEmail, enterpriseName: string): EmailMessage {
   const quarter = parseQuarter(email.payload.period!)!;
   return reminderEmail({
-    to: email.recipient, kind: email.kind as 'reminder' | 'overdue', enterpriseName, taxCode: email.payload.taxCode!,
-    quarter: email.payload.period!, dueDay: localDate(dueInstant(quarter)),
+    to: email.recipient,
+    kind: email.kind as 'reminder' | 'overdue',
+    enterpriseName,
+    taxCode: email.payload.taxCode!,
+    quarter: email.payload.period!,
+    dueDay: localDate(dueInstant(quarter)),
   });
 }

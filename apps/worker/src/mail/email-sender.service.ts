@@ -34,7 +34,12 @@ export class EmailSender implements OnApplicationShutdown {
     private readonly filings: FilingsRepository,
     settings: Settings,
   ) {
-    this.transport = createMailTransport({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, mailDir: settings.MAIL_DIR, timeoutMs: settings.MAIL_SEND_TIMEOUT_MS });
+    this.transport = createMailTransport({
+      smtpUrl: settings.SMTP_URL,
+      from: settings.MAIL_FROM,
+      mailDir: settings.MAIL_DIR,
+      timeoutMs: settings.MAIL_SEND_TIMEOUT_MS,
+    });
     this.leaseMs = LEASE_IN_SEND_TIMEOUTS * settings.MAIL_SEND_TIMEOUT_MS;
   }
 

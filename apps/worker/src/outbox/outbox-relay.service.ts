@@ -48,7 +48,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       for (const [queue, jobs] of byQueue) {
         await this.producers.queue(queue).addBulk(jobs.map((j) => ({ name: j.jobName, data: j.payload, opts: { jobId: j.jobId } })));
       }
-      await this.outbox.markPublished(rows.map((r) => r.id), tx);
+      await this.outbox.markPublished(
+        rows.map((r) => r.id),
+        tx,
+      );
       return rows.length;
     });
   }

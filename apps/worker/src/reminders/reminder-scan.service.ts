@@ -32,7 +32,8 @@ export class ReminderScan {
     if (at.getTime() >= remindFrom && at < due) reminders = await this.notify(quarter, 'reminder');
     const previous = at >= due ? quarter : addQuarters(quarter, -1);
     // Overdue notices only in the filing window after the due date, not for ancient quarters.
-    if (at >= dueInstant(previous) && at.getTime() < dueInstant(addQuarters(previous, 1)).getTime()) overdue = await this.notify(previous, 'overdue');
+    if (at >= dueInstant(previous) && at.getTime() < dueInstant(addQuarters(previous, 1)).getTime())
+      overdue = await this.notify(previous, 'overdue');
     if (reminders + overdue > 0) this.logger.log(`queued ${reminders} reminders and ${overdue} overdue notices`);
     return { reminders, overdue };
   }
@@ -41,10 +42,16 @@ export class ReminderScan {
     const period = formatQuarter(quarter);
     return this.db.run(async (tx) => {
       const missing = await this.filings.missingWithContact(period, quarterFirstDay(quarter), quarterLastDay(quarter), tx);
-      return this.emails.enqueue(missing.map((m) => ({
-        dedupeKey: `${kind}:${m.taxCode}:${period}`, kind, recipient: m.contactEmail, language: 'vi',
-        payload: { taxCode: m.taxCode, period },
-      })), tx);
+      return this.emails.enqueue(
+        missing.map((m) => ({
+          dedupeKey: `${kind}:${m.taxCode}:${period}`,
+          kind,
+          recipient: m.contactEmail,
+          language: 'vi',
+          payload: { taxCode: m.taxCode, period },
+        })),
+        tx,
+      );
     });
   }
 }

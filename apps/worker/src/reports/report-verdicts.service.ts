@@ -1,9 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  EnterprisesRepository, PeriodLocksRepository, ReportSubmissionsRepository, Transactions, VerdictRecord, ZoneQuarterSumsRepository,
+  EnterprisesRepository,
+  PeriodLocksRepository,
+  ReportSubmissionsRepository,
+  Transactions,
+  VerdictRecord,
+  ZoneQuarterSumsRepository,
 } from '@app/database';
 import {
-  AggregateDelta, cannotJudge, decideSubmission, EnterpriseHistory, lockedAtInstant, mergeDeltas, PendingSubmission, Verdict,
+  AggregateDelta,
+  cannotJudge,
+  decideSubmission,
+  EnterpriseHistory,
+  lockedAtInstant,
+  mergeDeltas,
+  PendingSubmission,
+  Verdict,
   VerdictOutcome,
 } from '@app/domain';
 import { MinimumWages } from '../reference/minimum-wages.service';
@@ -41,11 +53,16 @@ export class ReportVerdicts {
       const registry = await this.enterprises.lockForVerdicts(taxCodes, tx);
       const locks = await this.locks.inPeriods([...new Set(pending.map((s) => s.period))], tx);
       const history = await this.submissions.decidedHistory(taxCodes, quarterKeys, tx);
-      const histories = new Map<string, EnterpriseHistory>(taxCodes.map((taxCode) => [taxCode, {
-        taxCode,
-        registry: registry.get(taxCode) ?? null,
-        revisions: history.filter((h) => h.taxCode === taxCode),
-      }]));
+      const histories = new Map<string, EnterpriseHistory>(
+        taxCodes.map((taxCode) => [
+          taxCode,
+          {
+            taxCode,
+            registry: registry.get(taxCode) ?? null,
+            revisions: history.filter((h) => h.taxCode === taxCode),
+          },
+        ]),
+      );
 
       const verdicts = new Map<string, Verdict>();
       const deltas: AggregateDelta[] = [];
@@ -55,9 +72,14 @@ export class ReportVerdicts {
         // The enterprise's zone when the report arrived (stored at intake), else as registered now.
         const zoneAtReceipt = s.zoneCode ?? histories.get(s.taxCode)!.registry?.zoneCode ?? null;
         const submission: PendingSubmission = {
-          id: s.id, period: s.period, receivedAt: s.receivedAt, receiptKey: s.receiptKey,
+          id: s.id,
+          period: s.period,
+          receivedAt: s.receivedAt,
+          receiptKey: s.receiptKey,
           filer: s.filerRole === 'enterprise' ? 'enterprise' : 'board',
-          lockedAtReceipt: lockedAtInstant(locks, s.period, zoneAtReceipt, s.receivedAt), zoneCode: s.zoneCode, figures: s.figures,
+          lockedAtReceipt: lockedAtInstant(locks, s.period, zoneAtReceipt, s.receivedAt),
+          zoneCode: s.zoneCode,
+          figures: s.figures,
         };
         const outcome = this.judge(submission, histories.get(s.taxCode)!, minimumWages);
         histories.set(s.taxCode, outcome.history);

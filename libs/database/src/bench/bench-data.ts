@@ -16,19 +16,28 @@ export class BenchData {
    */
   async loadHistory(o: { zones: number; enterprises: number; quarters: number }): Promise<number> {
     const pool = this.db.pool;
-    await pool.query(`INSERT INTO zones (code, name, kind, locality, wage_region, status)
+    await pool.query(
+      `INSERT INTO zones (code, name, kind, locality, wage_region, status)
       SELECT 'Z' || z, 'Khu công nghiệp ' || z, CASE WHEN z % 3 = 0 THEN 'industrial_cluster' ELSE 'industrial_park' END, 'Lào Cai', 1 + z % 4, 'operating'
-      FROM generate_series(1, $1) z ON CONFLICT DO NOTHING`, [o.zones]);
-    await pool.query(`INSERT INTO enterprises (tax_code, name, zone_code, ownership, operating_from)
+      FROM generate_series(1, $1) z ON CONFLICT DO NOTHING`,
+      [o.zones],
+    );
+    await pool.query(
+      `INSERT INTO enterprises (tax_code, name, zone_code, ownership, operating_from)
       SELECT lpad((5300000000 + e)::text, 10, '0'), 'Doanh nghiệp ' || e, 'Z' || (1 + e % $2), 'domestic', '2010-01-01'
-      FROM generate_series(1, $1) e ON CONFLICT DO NOTHING`, [o.enterprises, o.zones]);
-    await pool.query(`INSERT INTO report_submissions (id, tax_code, period, zone_code, source, filer_role, status, revision, received_at, processed_at,
+      FROM generate_series(1, $1) e ON CONFLICT DO NOTHING`,
+      [o.enterprises, o.zones],
+    );
+    await pool.query(
+      `INSERT INTO report_submissions (id, tax_code, period, zone_code, source, filer_role, status, revision, received_at, processed_at,
         late, gross_output, gross_output_constant_2010, revenue, workers, average_workers, wage_fund)
       SELECT gen_random_uuid(), e.tax_code, q.period, e.zone_code, 'api', 'board', 'accepted', 1, now(), now(), false,
         1000000000 + (hashtext(e.tax_code || q.period) & 1048575) * 1000, 800000000, 1100000000, 100 + (hashtext(q.period || e.tax_code) & 63), 100, 1900000000
       FROM enterprises e
       CROSS JOIN (SELECT (2025 - (i / 4)) || '-Q' || (4 - i % 4) AS period FROM generate_series(0, $1 - 1) i) q
-      ON CONFLICT DO NOTHING`, [o.quarters]);
+      ON CONFLICT DO NOTHING`,
+      [o.quarters],
+    );
     await new ZoneQuarterSumsRepository(this.db).rebuild();
     await pool.query('ANALYZE');
     const [{ n }] = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM report_submissions WHERE status = 'accepted'`);
@@ -58,12 +67,14 @@ export class BenchData {
     await pool.query('CREATE TABLE IF NOT EXISTS bench_inserts (id bigserial PRIMARY KEY, payload text)');
     const end = Date.now() + seconds * 1000;
     let rows = 0;
-    await Promise.all(Array.from({ length: clients }, async () => {
-      while (Date.now() < end) {
-        await pool.query('INSERT INTO bench_inserts (payload) VALUES ($1)', ['x']);
-        rows++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (Date.now() < end) {
+          await pool.query('INSERT INTO bench_inserts (payload) VALUES ($1)', ['x']);
+          rows++;
+        }
+      }),
+    );
     await pool.query('DROP TABLE bench_inserts');
     return Math.round(rows / seconds);
   }

@@ -41,10 +41,14 @@ export interface AuditPageQuery {
 
 /** Appends one line to the audit log, inside the caller's transaction when given one. */
 export async function recordAudit(db: Pick<EntityManager, 'query'> | SqlSession, entry: AuditEntry): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_events (actor_id, actor_name, action, entity, entity_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [entry.actorId ?? null, entry.actorName ?? null, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.details ?? {})],
-  );
+  await db.query(`INSERT INTO audit_events (actor_id, actor_name, action, entity, entity_id, details) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    entry.actorId ?? null,
+    entry.actorName ?? null,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    JSON.stringify(entry.details ?? {}),
+  ]);
 }
 
 // Events written as they happen: tokens, registry, locks, reviews, publications and emails.
@@ -99,13 +103,29 @@ const EVENTS_SQL = `
   ORDER BY ev.at DESC, ev.key DESC LIMIT $7`;
 
 interface EventRow {
-  at: Date; cursor_at: string; key: string; actor_id: string | null; actor_name: string | null; action: string; entity: string;
-  entity_id: string; details: Record<string, unknown>; received_at: Date | null;
+  at: Date;
+  cursor_at: string;
+  key: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  details: Record<string, unknown>;
+  received_at: Date | null;
 }
 
 const toEvent = (r: EventRow): AuditEvent => ({
-  at: r.at, cursorAt: r.cursor_at, key: r.key, actorId: r.actor_id, actorName: r.actor_name, action: r.action, entity: r.entity,
-  entityId: r.entity_id, details: r.details, receivedAt: r.received_at,
+  at: r.at,
+  cursorAt: r.cursor_at,
+  key: r.key,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entity_id,
+  details: r.details,
+  receivedAt: r.received_at,
 });
 
 /** `audit_events` and the life of each submission: who did what and when, newest first. */

@@ -27,11 +27,21 @@ export interface OutboxEmail extends EmailToSend {
 }
 
 interface EmailRow {
-  id: string; dedupe_key: string; kind: EmailKind; recipient: string; language: 'vi' | 'en'; payload: EmailPayload;
+  id: string;
+  dedupe_key: string;
+  kind: EmailKind;
+  recipient: string;
+  language: 'vi' | 'en';
+  payload: EmailPayload;
 }
 
 const toEmail = (r: EmailRow): OutboxEmail => ({
-  id: r.id, dedupeKey: r.dedupe_key, kind: r.kind, recipient: r.recipient, language: r.language, payload: r.payload,
+  id: r.id,
+  dedupeKey: r.dedupe_key,
+  kind: r.kind,
+  recipient: r.recipient,
+  language: r.language,
+  payload: r.payload,
 });
 
 /**
@@ -51,8 +61,11 @@ export async function enqueueEmails(tx: SqlSession, emails: readonly EmailToSend
      )
      SELECT id FROM e`,
     [
-      emails.map((e) => e.dedupeKey), emails.map((e) => e.kind), emails.map((e) => e.recipient),
-      emails.map((e) => e.language), emails.map((e) => JSON.stringify(e.payload)),
+      emails.map((e) => e.dedupeKey),
+      emails.map((e) => e.kind),
+      emails.map((e) => e.recipient),
+      emails.map((e) => e.language),
+      emails.map((e) => JSON.stringify(e.payload)),
     ],
   );
   return rows.length;
@@ -85,7 +98,8 @@ export class EmailOutboxRepository {
   /** Its status and lease, if it exists. */
   async state(id: string, tx: SqlSession = this.db.pool): Promise<{ status: string; leaseUntil: Date | null } | null> {
     const [row] = await tx.query<{ status: string; lease_until: Date | null }>(
-      'SELECT status, lease_until FROM email_outbox WHERE id = $1', [id],
+      'SELECT status, lease_until FROM email_outbox WHERE id = $1',
+      [id],
     );
     return row ? { status: row.status, leaseUntil: row.lease_until } : null;
   }
@@ -97,9 +111,10 @@ export class EmailOutboxRepository {
 
   /** A claimed email the server refused: pending again, with the reason. */
   async release(id: string, reason: string, tx: SqlSession = this.db.pool): Promise<void> {
-    await tx.query(
-      `UPDATE email_outbox SET status = 'pending', lease_until = NULL, last_error = $2 WHERE id = $1 AND status = 'sending'`, [id, reason],
-    );
+    await tx.query(`UPDATE email_outbox SET status = 'pending', lease_until = NULL, last_error = $2 WHERE id = $1 AND status = 'sending'`, [
+      id,
+      reason,
+    ]);
   }
 
   /** Records the server's answer to a claimed email; null if it was not claimed (recorded already). */

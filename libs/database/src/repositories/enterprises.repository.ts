@@ -38,17 +38,32 @@ interface EnterpriseRow {
 }
 
 const toEnterprise = (r: EnterpriseRow): Enterprise => ({
-  taxCode: r.tax_code, name: r.name, zoneCode: r.zone_code, ownership: r.ownership, vsicSection: r.vsic_section,
-  operatingFrom: r.operating_from, operatingUntil: r.operating_until, contactEmail: r.contact_email, createdAt: r.created_at, updatedAt: r.updated_at,
+  taxCode: r.tax_code,
+  name: r.name,
+  zoneCode: r.zone_code,
+  ownership: r.ownership,
+  vsicSection: r.vsic_section,
+  operatingFrom: r.operating_from,
+  operatingUntil: r.operating_until,
+  contactEmail: r.contact_email,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** The enterprises of the registry, and the registry as it was in a period. */
 export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, Enterprise> {
   constructor(db: Transactions) {
     super(db, {
-      table: 'enterprises', key: 'tax_code', zoneColumn: 'zone_code',
+      table: 'enterprises',
+      key: 'tax_code',
+      zoneColumn: 'zone_code',
       columns: [
-        ['name', 'text'], ['zone_code', 'text'], ['ownership', 'text'], ['vsic_section', 'text'], ['operating_from', 'date'], ['operating_until', 'date'],
+        ['name', 'text'],
+        ['zone_code', 'text'],
+        ['ownership', 'text'],
+        ['vsic_section', 'text'],
+        ['operating_from', 'date'],
+        ['operating_until', 'date'],
         ['contact_email', 'text'],
       ],
       values: (e) => [e.taxCode, e.name, e.zoneCode, e.ownership, e.vsicSection, e.operatingFrom, e.operatingUntil, e.contactEmail],
@@ -61,7 +76,11 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
    * (quarters 'YYYY-Qn'): the reports expected. Read from the registry folded into spans (a trigger
    * keeps them), a few hundred rows however many enterprises.
    */
-  async expectedReportsByZone(periods: readonly string[], zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Map<string, number>> {
+  async expectedReportsByZone(
+    periods: readonly string[],
+    zoneCodes: readonly string[],
+    tx: SqlSession = this.db.pool,
+  ): Promise<Map<string, number>> {
     const rows = await tx.query<{ zone_code: string; n: number }>(
       `SELECT s.zone_code, sum(s.enterprises)::int AS n
        FROM enterprise_quarter_spans s JOIN unnest($1::text[]) AS q(period) ON s.first_quarter <= q.period AND s.last_quarter >= q.period
@@ -73,7 +92,10 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
 
   /** The zone of each registered tax code among `taxCodes` (unknown ones are left out), in one round trip. */
   async zonesOf(taxCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Map<string, string>> {
-    const rows = await tx.query<{ tax_code: string; zone_code: string }>('SELECT tax_code, zone_code FROM enterprises WHERE tax_code = ANY($1)', [taxCodes]);
+    const rows = await tx.query<{ tax_code: string; zone_code: string }>(
+      'SELECT tax_code, zone_code FROM enterprises WHERE tax_code = ANY($1)',
+      [taxCodes],
+    );
     return new Map(rows.map((r) => [r.tax_code, r.zone_code]));
   }
 
@@ -83,15 +105,26 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
    */
   async lockForVerdicts(taxCodes: readonly string[], tx: SqlSession): Promise<Map<string, RegisteredEnterprise & { zoneCode: string }>> {
     const rows = await tx.query<{
-      tax_code: string; zone_code: string; operating_from: string; operating_until: string | null; wage_region: number;
+      tax_code: string;
+      zone_code: string;
+      operating_from: string;
+      operating_until: string | null;
+      wage_region: number;
     }>(
       `SELECT e.tax_code, e.zone_code, e.operating_from, e.operating_until, z.wage_region
        FROM enterprises e JOIN zones z ON z.code = e.zone_code WHERE e.tax_code = ANY($1) ORDER BY e.tax_code FOR UPDATE OF e`,
       [taxCodes],
     );
-    return new Map(rows.map((r) => [r.tax_code, {
-      zoneCode: r.zone_code, operatingFrom: r.operating_from, operatingUntil: r.operating_until,
-      wageRegion: Number(r.wage_region) as WageRegion,
-    }]));
+    return new Map(
+      rows.map((r) => [
+        r.tax_code,
+        {
+          zoneCode: r.zone_code,
+          operatingFrom: r.operating_from,
+          operatingUntil: r.operating_until,
+          wageRegion: Number(r.wage_region) as WageRegion,
+        },
+      ]),
+    );
   }
 }

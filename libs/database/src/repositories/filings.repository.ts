@@ -66,13 +66,27 @@ export class FilingsRepository {
 
   /** The enterprises expected to file `period` (first to last day given), by zone then tax code; `zoneCodes` null: every zone. */
   async expected(
-    period: string, firstDay: string, lastDay: string, zoneCodes: readonly string[] | null, tx: SqlSession = this.db.pool,
+    period: string,
+    firstDay: string,
+    lastDay: string,
+    zoneCodes: readonly string[] | null,
+    tx: SqlSession = this.db.pool,
   ): Promise<ExpectedFiling[]> {
     const rows = await tx.query<{
-      tax_code: string; name: string; zone_code: string; report_id: string | null; late: boolean | null; first_received_at: Date | null;
+      tax_code: string;
+      name: string;
+      zone_code: string;
+      report_id: string | null;
+      late: boolean | null;
+      first_received_at: Date | null;
     }>(FILING_SQL, [period, firstDay, lastDay, zoneCodes]);
     return rows.map((r) => ({
-      taxCode: r.tax_code, name: r.name, zoneCode: r.zone_code, reportId: r.report_id, late: r.late, firstReceivedAt: r.first_received_at,
+      taxCode: r.tax_code,
+      name: r.name,
+      zoneCode: r.zone_code,
+      reportId: r.report_id,
+      late: r.late,
+      firstReceivedAt: r.first_received_at,
     }));
   }
 
@@ -80,7 +94,14 @@ export class FilingsRepository {
   async followUps(q: FollowUpQuery, tx: SqlSession = this.db.pool): Promise<FollowUpRow[]> {
     const [zone, period, taxCode] = q.after ?? [null, null, null];
     return tx.query<FollowUpRow>(FOLLOW_UP_SQL, [
-      q.zone ?? null, q.period ?? null, q.reviewed ?? null, q.among, zone, period, taxCode, q.limit,
+      q.zone ?? null,
+      q.period ?? null,
+      q.reviewed ?? null,
+      q.among,
+      zone,
+      period,
+      taxCode,
+      q.limit,
     ]);
   }
 

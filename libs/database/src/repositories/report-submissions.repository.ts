@@ -23,10 +23,23 @@ export interface SubmissionInsert {
 
 /** A stored submission as the readers show it: its columns, the figures under their column names. */
 export type SubmissionRow = Record<string, unknown> & {
-  id: string; tax_code: string; zone_code: string | null; period: string; revision: number | null; status: string;
-  received_at: Date; processed_at: Date | null; late: boolean | null; source: string; issues: unknown[];
-  batch_id: string | null; reviewed_at: Date | null; reviewed_by: string | null; review_comment: string | null;
-  review_message: string | null; review_message_at: Date | null;
+  id: string;
+  tax_code: string;
+  zone_code: string | null;
+  period: string;
+  revision: number | null;
+  status: string;
+  received_at: Date;
+  processed_at: Date | null;
+  late: boolean | null;
+  source: string;
+  issues: unknown[];
+  batch_id: string | null;
+  reviewed_at: Date | null;
+  reviewed_by: string | null;
+  review_comment: string | null;
+  review_message: string | null;
+  review_message_at: Date | null;
   /** The reviewing token's name: reviews show who reviewed by name, not by token id. */
   reviewer_name: string | null;
 };
@@ -134,7 +147,9 @@ const INSERT_COLUMNS: ReadonlyArray<[string, string, (r: SubmissionInsert) => un
   ['batch_id', 'uuid', (r) => r.batchId],
   ['batch_row', 'int', (r) => r.batchRow],
   ...REPORT_FIELDS.map((f, i): [string, string, (r: SubmissionInsert) => unknown] => [
-    FIGURE_COLUMNS[i], f.kind === 'count' ? 'int' : 'bigint', (r) => r.figures[f.key],
+    FIGURE_COLUMNS[i],
+    f.kind === 'count' ? 'int' : 'bigint',
+    (r) => r.figures[f.key],
   ]),
   ['received_at', 'timestamptz', (r) => r.receivedAt],
 ];
@@ -155,14 +170,31 @@ const INSERT_SQL = `
   SELECT id, received_at FROM s`;
 
 type DecidedRow = Record<string, unknown> & {
-  id: string; tax_code: string; period: string; zone_code: string; status: DecidedRevision['status']; revision: number;
-  received_at: Date; receipt_key: string; late: boolean | null; warning_count: number;
+  id: string;
+  tax_code: string;
+  period: string;
+  zone_code: string;
+  status: DecidedRevision['status'];
+  revision: number;
+  received_at: Date;
+  receipt_key: string;
+  late: boolean | null;
+  warning_count: number;
 };
 
 function decidedRevision(r: DecidedRow): DecidedRevision & { taxCode: string } {
   return {
-    id: r.id, taxCode: r.tax_code, period: r.period, zoneCode: r.zone_code, receivedAt: r.received_at, receiptKey: r.receipt_key,
-    status: r.status, revision: r.revision, late: r.late === true, warningCount: r.warning_count, figures: figuresFromRow(r),
+    id: r.id,
+    taxCode: r.tax_code,
+    period: r.period,
+    zoneCode: r.zone_code,
+    receivedAt: r.received_at,
+    receiptKey: r.receipt_key,
+    status: r.status,
+    revision: r.revision,
+    late: r.late === true,
+    warningCount: r.warning_count,
+    figures: figuresFromRow(r),
   };
 }
 
@@ -196,7 +228,8 @@ export class ReportSubmissionsRepository {
   /** One submission; `id` must be a uuid. */
   async find(id: string, tx: SqlSession = this.db.pool): Promise<SubmissionRow | null> {
     const [row] = await tx.query<SubmissionRow>(
-      `SELECT *, ${reviewerNameSql('report_submissions')} FROM report_submissions WHERE id = $1`, [id],
+      `SELECT *, ${reviewerNameSql('report_submissions')} FROM report_submissions WHERE id = $1`,
+      [id],
     );
     return row ?? null;
   }
@@ -231,14 +264,26 @@ export class ReportSubmissionsRepository {
   /** The stored rows of an upload, in the order of the file. */
   async inBatch(batchId: string, tx: SqlSession = this.db.pool): Promise<BatchSubmission[]> {
     const rows = await tx.query<{
-      id: string; batch_row: number; tax_code: string; period: string; status: string; revision: number | null; issues: unknown[];
+      id: string;
+      batch_row: number;
+      tax_code: string;
+      period: string;
+      status: string;
+      revision: number | null;
+      issues: unknown[];
     }>(
       `SELECT id, batch_row, tax_code, period, status, revision, issues FROM report_submissions
        WHERE batch_id = $1 ORDER BY batch_row`,
       [batchId],
     );
     return rows.map((r) => ({
-      id: r.id, row: r.batch_row, taxCode: r.tax_code, period: r.period, status: r.status, revision: r.revision, issues: r.issues,
+      id: r.id,
+      row: r.batch_row,
+      taxCode: r.tax_code,
+      period: r.period,
+      status: r.status,
+      revision: r.revision,
+      issues: r.issues,
     }));
   }
 
@@ -257,15 +302,30 @@ export class ReportSubmissionsRepository {
    * verdict batches never deadlock), with their receipt keys.
    */
   async lockReceived(ids: readonly string[], tx: SqlSession): Promise<ReceivedSubmission[]> {
-    const rows = await tx.query<Record<string, unknown> & {
-      id: string; tax_code: string; period: string; zone_code: string | null; filer_role: string; received_at: Date; receipt_key: string;
-    }>(
+    const rows = await tx.query<
+      Record<string, unknown> & {
+        id: string;
+        tax_code: string;
+        period: string;
+        zone_code: string | null;
+        filer_role: string;
+        received_at: Date;
+        receipt_key: string;
+      }
+    >(
       `SELECT s.*, ${receiptKeySql('s')} AS receipt_key FROM report_submissions s
-       WHERE s.id = ANY($1::uuid[]) AND s.status = 'received' ORDER BY s.id FOR UPDATE`, [ids],
+       WHERE s.id = ANY($1::uuid[]) AND s.status = 'received' ORDER BY s.id FOR UPDATE`,
+      [ids],
     );
     return rows.map((r) => ({
-      id: r.id, taxCode: r.tax_code, period: r.period, zoneCode: r.zone_code, filerRole: r.filer_role, receivedAt: r.received_at,
-      receiptKey: r.receipt_key, figures: figuresFromRow(r),
+      id: r.id,
+      taxCode: r.tax_code,
+      period: r.period,
+      zoneCode: r.zone_code,
+      filerRole: r.filer_role,
+      receivedAt: r.received_at,
+      receiptKey: r.receipt_key,
+      figures: figuresFromRow(r),
     }));
   }
 
@@ -274,7 +334,9 @@ export class ReportSubmissionsRepository {
    * with), and every revision, current or not, of the enterprise-quarters `quarterKeys` ('taxCode/period').
    */
   async decidedHistory(
-    taxCodes: readonly string[], quarterKeys: readonly string[], tx: SqlSession,
+    taxCodes: readonly string[],
+    quarterKeys: readonly string[],
+    tx: SqlSession,
   ): Promise<Array<DecidedRevision & { taxCode: string }>> {
     const rows = await tx.query<DecidedRow>(
       `SELECT r.*, ${receiptKeySql('r')} AS receipt_key FROM report_submissions r WHERE r.tax_code = ANY($1)
@@ -298,8 +360,13 @@ export class ReportSubmissionsRepository {
          AS v(id, status, revision, late, issues, warning_count, zone_code, superseded_by)
        WHERE r.id = v.id`,
       [
-        list.map((r) => r.id), list.map((r) => r.verdict.status), list.map((r) => r.verdict.revision), list.map((r) => r.verdict.late),
-        list.map((r) => JSON.stringify(r.verdict.issues)), list.map((r) => r.verdict.warningCount), list.map((r) => r.verdict.zoneCode),
+        list.map((r) => r.id),
+        list.map((r) => r.verdict.status),
+        list.map((r) => r.verdict.revision),
+        list.map((r) => r.verdict.late),
+        list.map((r) => JSON.stringify(r.verdict.issues)),
+        list.map((r) => r.verdict.warningCount),
+        list.map((r) => r.verdict.zoneCode),
         list.map((r) => r.supersededBy),
       ],
     );
@@ -319,14 +386,19 @@ export class ReportSubmissionsRepository {
   /** The submission, locked until the caller's transaction ends; `id` must be a uuid. */
   async findForReview(id: string, tx: SqlSession): Promise<ReviewTarget | null> {
     const [row] = await tx.query<{ tax_code: string; zone_code: string | null; status: string }>(
-      'SELECT tax_code, zone_code, status FROM report_submissions WHERE id = $1 FOR UPDATE', [id],
+      'SELECT tax_code, zone_code, status FROM report_submissions WHERE id = $1 FOR UPDATE',
+      [id],
     );
     return row ? { taxCode: row.tax_code, zoneCode: row.zone_code, status: row.status } : null;
   }
 
   /** Records a review; a review without a message keeps the message the enterprise was last sent. */
   async review(
-    id: string, by: string, comment: string | null, messageToEnterprise: string | null, tx: SqlSession = this.db.pool,
+    id: string,
+    by: string,
+    comment: string | null,
+    messageToEnterprise: string | null,
+    tx: SqlSession = this.db.pool,
   ): Promise<RecordedReview> {
     const [row] = await tx.query<{ reviewed_at: Date; review_message: string | null; review_message_at: Date | null }>(
       `UPDATE report_submissions SET reviewed_at = now(), reviewed_by = $2, review_comment = $3,

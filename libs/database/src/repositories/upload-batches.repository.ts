@@ -27,14 +27,31 @@ export interface StoredUploadBatch extends UploadBatchRecord {
 }
 
 interface BatchRow {
-  id: string; uploaded_by: string; uploader_role: string; uploader_tax_code: string | null; uploader_zone_codes: string[] | null;
-  uploaded_at: Date; file_name: string | null; format: string; atomic: boolean; row_count: number; invalid_rows: InvalidUploadRow[];
+  id: string;
+  uploaded_by: string;
+  uploader_role: string;
+  uploader_tax_code: string | null;
+  uploader_zone_codes: string[] | null;
+  uploaded_at: Date;
+  file_name: string | null;
+  format: string;
+  atomic: boolean;
+  row_count: number;
+  invalid_rows: InvalidUploadRow[];
 }
 
 const toBatch = (r: BatchRow): StoredUploadBatch => ({
-  id: r.id, uploadedBy: r.uploaded_by, uploaderRole: r.uploader_role, uploaderTaxCode: r.uploader_tax_code,
-  uploaderZoneCodes: r.uploader_zone_codes, uploadedAt: r.uploaded_at, fileName: r.file_name, format: r.format, atomic: r.atomic,
-  rowCount: r.row_count, invalidRows: r.invalid_rows,
+  id: r.id,
+  uploadedBy: r.uploaded_by,
+  uploaderRole: r.uploader_role,
+  uploaderTaxCode: r.uploader_tax_code,
+  uploaderZoneCodes: r.uploader_zone_codes,
+  uploadedAt: r.uploaded_at,
+  fileName: r.file_name,
+  format: r.format,
+  atomic: r.atomic,
+  rowCount: r.row_count,
+  invalidRows: r.invalid_rows,
 });
 
 /**
@@ -51,7 +68,15 @@ export class UploadBatchesRepository {
          (id, uploaded_by, uploader_role, uploader_tax_code, uploader_zone_codes, file_name, format, atomic, row_count, invalid_rows)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
-        b.id, b.uploadedBy, b.uploaderRole, b.uploaderTaxCode, b.uploaderZoneCodes, b.fileName, b.format, b.atomic, b.rowCount,
+        b.id,
+        b.uploadedBy,
+        b.uploaderRole,
+        b.uploaderTaxCode,
+        b.uploaderZoneCodes,
+        b.fileName,
+        b.format,
+        b.atomic,
+        b.rowCount,
         JSON.stringify(b.invalidRows),
       ],
     );

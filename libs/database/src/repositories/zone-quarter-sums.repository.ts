@@ -10,7 +10,12 @@ const column = (k: SumKey) => fieldColumn({ key: k } as never);
 const countColumn = (k: SumKey) => (REQUIRED.has(k) ? 'reports' : `${column(k)}_n`);
 
 export const AGGREGATE_SELECT = [
-  'zone_code', 'period', 'next_period', 'reports', 'reports_on_time', 'reports_with_warnings',
+  'zone_code',
+  'period',
+  'next_period',
+  'reports',
+  'reports_on_time',
+  'reports_with_warnings',
   ...SUM_KEYS.map((k) => `${column(k)}::text AS "${k}"`),
   ...SUM_KEYS.map((k) => `${countColumn(k)} AS "${k}_n"`),
 ].join(', ');
@@ -29,7 +34,9 @@ function toAggregateRow(r: Record<string, unknown>): AggregateRow {
 }
 
 const DELTA_COLUMNS = [
-  'reports', 'reports_on_time', 'reports_with_warnings',
+  'reports',
+  'reports_on_time',
+  'reports_with_warnings',
   ...SUM_KEYS.map(column),
   ...OPTIONAL_KEYS.map((k) => `${column(k)}_n`),
 ];
@@ -41,7 +48,12 @@ function aggregateUpsert(deltas: readonly AggregateDelta[]): { sql: string; para
   const tuples = deltas.map((d, i) => {
     const c = d.change;
     params.push(
-      d.zoneCode, d.period, d.nextPeriod, c.reports, c.reportsOnTime, c.reportsWithWarnings,
+      d.zoneCode,
+      d.period,
+      d.nextPeriod,
+      c.reports,
+      c.reportsOnTime,
+      c.reportsWithWarnings,
       ...SUM_KEYS.map((k) => c.sums[k].toString()),
       ...OPTIONAL_KEYS.map((k) => c.counts[k]),
     );
@@ -68,9 +80,11 @@ export const RECOMPUTE_AGGREGATES_SQL = `
     count(*)::int AS reports,
     count(*) FILTER (WHERE NOT late)::int AS reports_on_time,
     count(*) FILTER (WHERE warning_count > 0)::int AS reports_with_warnings,
-    ${SUM_KEYS.map((k) => (k === 'workerMonths'
-      ? `sum(COALESCE(average_workers, workers) * 3)::text AS "${k}"`
-      : `COALESCE(sum(${column(k)}), 0)::text AS "${k}"`)).join(',\n    ')},
+    ${SUM_KEYS.map((k) =>
+      k === 'workerMonths'
+        ? `sum(COALESCE(average_workers, workers) * 3)::text AS "${k}"`
+        : `COALESCE(sum(${column(k)}), 0)::text AS "${k}"`,
+    ).join(',\n    ')},
     ${SUM_KEYS.map((k) => (REQUIRED.has(k) ? `count(*)::int AS "${k}_n"` : `count(${column(k)})::int AS "${k}_n"`)).join(',\n    ')}
   FROM current GROUP BY zone_code, period, next_period`;
 
@@ -109,9 +123,10 @@ export class ZoneQuarterSumsRepository {
 
   /** The rows of `periods` (quarters 'YYYY-Qn') of the zones among `zoneCodes`. */
   async inPeriods(periods: readonly string[], zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<AggregateRow[]> {
-    const rows = await tx.query(
-      `SELECT ${AGGREGATE_SELECT} FROM zone_quarter_aggregates WHERE period = ANY($1) AND zone_code = ANY($2)`, [periods, zoneCodes],
-    );
+    const rows = await tx.query(`SELECT ${AGGREGATE_SELECT} FROM zone_quarter_aggregates WHERE period = ANY($1) AND zone_code = ANY($2)`, [
+      periods,
+      zoneCodes,
+    ]);
     return rows.map(toAggregateRow);
   }
 

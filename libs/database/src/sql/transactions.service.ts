@@ -9,7 +9,8 @@ export function sqlSession(runner: DataSource | EntityManager): SqlSession {
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       const result: unknown = await runner.query(sql, [...params]);
       // UPDATE/DELETE without RETURNING answer [rows, count] through TypeORM; repositories want rows.
-      if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+      if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+        return result[0] as T[];
       return result as T[];
     },
   };
@@ -79,7 +80,11 @@ export class Transactions {
 }
 
 /** Runs `work` on a pool of its own, closed afterwards: for a command that starts no Nest application. */
-export async function withTransactions<T>(url: string, timeouts: DatabaseTimeouts, work: (transactions: Transactions) => Promise<T>): Promise<T> {
+export async function withTransactions<T>(
+  url: string,
+  timeouts: DatabaseTimeouts,
+  work: (transactions: Transactions) => Promise<T>,
+): Promise<T> {
   const pool = new Pool({ connectionString: url, max: 1, ...pgConnectionOptions(timeouts), Client: HangUpClient });
   try {
     return await work(new Transactions(pool));

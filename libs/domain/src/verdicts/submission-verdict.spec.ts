@@ -6,8 +6,19 @@ import { cannotJudge, decideSubmission, PendingSubmission } from './submission-v
 
 const wages: MinimumWageEntry[] = [{ effectiveFrom: '2024-07-01', region: 2, monthly: 4_410_000n }];
 const figures = (grossOutput: bigint, workers = 10): ReportFigures => ({
-  grossOutput, grossOutputConstant2010: null, revenue: grossOutput, exportValueUsd: null, importValueUsd: null, stateBudgetPaid: null,
-  realizedCapital: null, workers, femaleWorkers: null, foreignWorkers: null, localWorkers: null, averageWorkers: null, wageFund: BigInt(workers) * 3n * 6_000_000n,
+  grossOutput,
+  grossOutputConstant2010: null,
+  revenue: grossOutput,
+  exportValueUsd: null,
+  importValueUsd: null,
+  stateBudgetPaid: null,
+  realizedCapital: null,
+  workers,
+  femaleWorkers: null,
+  foreignWorkers: null,
+  localWorkers: null,
+  averageWorkers: null,
+  wageFund: BigInt(workers) * 3n * 6_000_000n,
 });
 const empty: EnterpriseHistory = {
   taxCode: '5300000001',
@@ -16,7 +27,14 @@ const empty: EnterpriseHistory = {
 };
 let seq = 0;
 const pending = (period: string, receivedAt: string, f = figures(100n)): PendingSubmission => ({
-  id: `s${++seq}`, period, receivedAt: new Date(receivedAt), receiptKey: `${new Date(receivedAt).toISOString()}/${seq}`, filer: 'board', lockedAtReceipt: false, zoneCode: 'BDH', figures: f,
+  id: `s${++seq}`,
+  period,
+  receivedAt: new Date(receivedAt),
+  receiptKey: `${new Date(receivedAt).toISOString()}/${seq}`,
+  filer: 'board',
+  lockedAtReceipt: false,
+  zoneCode: 'BDH',
+  figures: f,
 });
 
 describe('decideSubmission', () => {
@@ -60,7 +78,9 @@ describe('decideSubmission', () => {
     const q2 = decideSubmission(pending('2025-Q2', '2025-07-09T10:00:00+07:00', figures(300n)), q1.history, wages);
     expect(q2.verdict.issues.map((i) => i.code)).toContain('OUTLIER_CHANGE');
     expect(q2.deltas.map((d) => [d.period, d.nextPeriod, d.change.reports])).toEqual([
-      ['2025-Q2', NO_NEXT_PERIOD, 1], ['2025-Q1', NO_NEXT_PERIOD, -1], ['2025-Q1', '2025-Q2', 1],
+      ['2025-Q2', NO_NEXT_PERIOD, 1],
+      ['2025-Q1', NO_NEXT_PERIOD, -1],
+      ['2025-Q1', '2025-Q2', 1],
     ]);
   });
 
@@ -68,13 +88,21 @@ describe('decideSubmission', () => {
     for (const period of ['0000-Q1', '1999-Q4', '2025-Q7', '']) {
       const o = decideSubmission(pending(period, '2025-07-09T10:00:00+07:00'), empty, wages);
       expect(o.verdict).toMatchObject({ status: 'rejected', revision: null, late: null, zoneCode: 'BDH' });
-      expect(o.verdict.issues).toEqual([expect.objectContaining({ code: 'INVALID_PERIOD', field: 'period', severity: 'error', message: expect.stringContaining('2000-Q1 to 2099-Q4') })]);
+      expect(o.verdict.issues).toEqual([
+        expect.objectContaining({
+          code: 'INVALID_PERIOD',
+          field: 'period',
+          severity: 'error',
+          message: expect.stringContaining('2000-Q1 to 2099-Q4'),
+        }),
+      ]);
       expect(o.deltas).toEqual([]);
     }
     const huge = decideSubmission(pending('2025-Q2', '2025-07-09T10:00:00+07:00', figures(9_223_372_036_854_775_807n)), empty, wages);
     expect(huge.verdict.status).toBe('rejected');
     expect(huge.verdict.issues.map((i) => [i.code, i.field])).toEqual([
-      ['FIGURE_OUT_OF_RANGE', 'production.grossOutput'], ['FIGURE_OUT_OF_RANGE', 'production.revenue'],
+      ['FIGURE_OUT_OF_RANGE', 'production.grossOutput'],
+      ['FIGURE_OUT_OF_RANGE', 'production.revenue'],
     ]);
   });
 
@@ -88,8 +116,18 @@ describe('decideSubmission', () => {
     const s = pending('2025-Q2', '2025-07-09T10:00:00+07:00');
     const o = cannotJudge(s, empty);
     expect(o).toEqual({
-      verdict: { status: 'rejected', revision: null, late: null, issues: [expect.objectContaining({ code: 'NOT_JUDGEABLE', severity: 'error' })], warningCount: 0, zoneCode: 'BDH' },
-      supersedes: null, supersededBy: null, deltas: [], history: empty,
+      verdict: {
+        status: 'rejected',
+        revision: null,
+        late: null,
+        issues: [expect.objectContaining({ code: 'NOT_JUDGEABLE', severity: 'error' })],
+        warningCount: 0,
+        zoneCode: 'BDH',
+      },
+      supersedes: null,
+      supersededBy: null,
+      deltas: [],
+      history: empty,
     });
   });
 });

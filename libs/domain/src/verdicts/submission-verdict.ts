@@ -59,7 +59,9 @@ export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, min
   const quarter = parseQuarter(s.period);
   // The api refuses both; a stored row may still hold them (older data, a manual fix): rejected, never a failed job.
   if (quarter === null) {
-    return rejected(s, h, [reportIssue('INVALID_PERIOD', 'period', `The period "${s.period}" is not a quarter from ${QUARTER_RANGE.text}.`)]);
+    return rejected(s, h, [
+      reportIssue('INVALID_PERIOD', 'period', `The period "${s.period}" is not a quarter from ${QUARTER_RANGE.text}.`),
+    ]);
   }
   const outOfRange = figureLimitIssues(s.figures);
   if (outOfRange.length > 0) return rejected(s, h, outOfRange);
@@ -88,18 +90,33 @@ export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, min
   const revision = Math.max(0, ...ofQuarter.map((r) => r.revision)) + 1;
   const current = currentOf(s.period);
   const decided: DecidedRevision = {
-    id: s.id, period: s.period, zoneCode: h.registry.zoneCode, receivedAt: s.receivedAt, receiptKey: s.receiptKey, status: 'accepted', revision, late, warningCount, figures: s.figures,
+    id: s.id,
+    period: s.period,
+    zoneCode: h.registry.zoneCode,
+    receivedAt: s.receivedAt,
+    receiptKey: s.receiptKey,
+    status: 'accepted',
+    revision,
+    late,
+    warningCount,
+    figures: s.figures,
   };
   // Jobs may finish out of order: a revision received before the current one is kept, not made current.
   if (current && current.receiptKey > s.receiptKey) {
     const kept = { ...decided, status: 'superseded' as const };
     return {
-      verdict: { ...verdictOf(kept), issues }, supersedes: null, supersededBy: current.id, deltas: [],
+      verdict: { ...verdictOf(kept), issues },
+      supersedes: null,
+      supersededBy: current.id,
+      deltas: [],
       history: { ...h, revisions: [...h.revisions, kept] },
     };
   }
   const accepted = h.revisions.filter((r) => r.status === 'accepted');
-  const later = accepted.filter((r) => r.period > s.period).map((r) => r.period).sort();
+  const later = accepted
+    .filter((r) => r.period > s.period)
+    .map((r) => r.period)
+    .sort();
   const earlier = accepted.filter((r) => r.period < s.period).sort((a, b) => (a.period < b.period ? 1 : -1));
   const deltas = acceptanceDeltas({
     accepted: contributionOf(decided),
@@ -109,20 +126,35 @@ export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, min
   });
   const revisions = h.revisions.map((r) => (r === current ? { ...r, status: 'superseded' as const } : r));
   return {
-    verdict: { ...verdictOf(decided), issues }, supersedes: current?.id ?? null, supersededBy: null, deltas,
+    verdict: { ...verdictOf(decided), issues },
+    supersedes: current?.id ?? null,
+    supersededBy: null,
+    deltas,
     history: { ...h, revisions: [...revisions, decided] },
   };
 }
 
 /** The verdict on a submission whose judging failed unexpectedly: rejected, so that it is not left undecided. */
 export function cannotJudge(s: PendingSubmission, h: EnterpriseHistory): VerdictOutcome {
-  return rejected(s, h, [reportIssue('NOT_JUDGEABLE', undefined, 'The report could not be judged (the failure was logged); file it again, or ask the board.')]);
+  return rejected(s, h, [
+    reportIssue('NOT_JUDGEABLE', undefined, 'The report could not be judged (the failure was logged); file it again, or ask the board.'),
+  ]);
 }
 
 function rejected(s: PendingSubmission, h: EnterpriseHistory, issues: ReportIssue[]): VerdictOutcome {
   return {
-    verdict: { status: 'rejected', revision: null, late: null, issues, warningCount: warningsIn(issues), zoneCode: h.registry?.zoneCode ?? s.zoneCode },
-    supersedes: null, supersededBy: null, deltas: [], history: h,
+    verdict: {
+      status: 'rejected',
+      revision: null,
+      late: null,
+      issues,
+      warningCount: warningsIn(issues),
+      zoneCode: h.registry?.zoneCode ?? s.zoneCode,
+    },
+    supersedes: null,
+    supersededBy: null,
+    deltas: [],
+    history: h,
   };
 }
 
