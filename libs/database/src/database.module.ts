@@ -11,6 +11,8 @@ import { EnterprisesRepository } from './repositories/enterprises.repository';
 import { FilingsRepository } from './repositories/filings.repository';
 import { MinimumWagesRepository } from './repositories/minimum-wages.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
+import { PublicationRequestsRepository } from './repositories/publication-requests.repository';
+import { PublicationsRepository } from './repositories/publications.repository';
 import { PeriodLocksRepository } from './repositories/period-locks.repository';
 import { ProjectsRepository } from './repositories/projects.repository';
 import { ReportSubmissionsRepository } from './repositories/report-submissions.repository';
@@ -23,8 +25,9 @@ import { Transactions } from './sql/transactions.service';
 
 const REPOSITORIES = [
   ApiTokensRepository, AuditEventsRepository, DatabaseProbe, EmailOutboxRepository, EnterprisesRepository, FilingsRepository,
-  MinimumWagesRepository, OutboxRepository, PeriodLocksRepository, ProjectsRepository, ReportSubmissionsRepository, SubscriptionsRepository,
-  UploadBatchesRepository, ZoneQuarterSumsRepository, ZoneTargetsRepository, ZonesRepository,
+  MinimumWagesRepository, OutboxRepository, PeriodLocksRepository, ProjectsRepository, PublicationRequestsRepository, PublicationsRepository,
+  ReportSubmissionsRepository, SubscriptionsRepository, UploadBatchesRepository, ZoneQuarterSumsRepository, ZoneTargetsRepository,
+  ZonesRepository,
 ];
 
 // Transactions and the repositories are plain classes (no Nest import: jest cannot load Nest's ES
