@@ -2,6 +2,7 @@ import { createEnterprise, createZone, reportBody, submitAndDecide } from './sup
 import { Reply } from './support/http-client';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { openWorkbook, sheetRecords } from './support/workbook-rows';
+import { publish } from './support/publish';
 
 /**
  * Every operation of the OpenAPI document × every kind of caller: the status each gets, and no data
@@ -126,10 +127,10 @@ describe('access matrix: every endpoint × every kind of caller', () => {
     }
 
     // Published twice for the month, B1 amended in between: the second publication marks QZB revised.
-    expect((await sys.http.post('/v1/publications', { asOf: '2025-11-01' }, admin)).status).toBe(201);
+    expect((await publish(sys.http, { asOf: '2025-11-01' }, admin)).status).toBe(202);
     await submitAndDecide(sys.http, admin, reportBody(B1, PERIOD, { grossOutput: 7_777_000_000 }));
-    const second = await sys.http.post('/v1/publications', { asOf: '2025-11-01', force: true }, admin);
-    expect(second.status).toBe(201);
+    const second = await publish(sys.http, { asOf: '2025-11-01', force: true }, admin);
+    expect(second.status).toBe(202);
     expect(second.body.revised).toEqual([expect.objectContaining({ zoneCode: QZB, period: PERIOD }), expect.objectContaining({ zoneCode: QZB, period: '2025-Q1..2025-Q3' })]);
     ids.publication = String(second.body.id);
 

@@ -8,6 +8,7 @@ import { SmtpSink } from './support/smtp-sink';
 import { TcpProxy } from './support/tcp-proxy';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { waitFor } from './support/wait-for';
+import { publish } from './support/publish';
 
 /*
  * The api and the worker reach PostgreSQL through a TCP proxy that the suite cuts (`refuse`: every
@@ -139,8 +140,8 @@ describe('PostgreSQL unavailable for longer than every retry, then back', () => 
 
   it('sends each email once when the database went away between the send and its record', async () => {
     smtp.stall();
-    const forced = await sys.http.post('/v1/publications', { force: true }, admin);
-    expect(forced.status).toBe(201);
+    const forced = await publish(sys.http, { force: true }, admin);
+    expect(forced.status).toBe(202);
     await smtp.waitFor(() => smtp.stalled, SUBSCRIBERS.length);
     // The server has each message's recipient; the database goes before the worker can record the sends.
     proxy.setMode('refuse');

@@ -10,6 +10,7 @@ import { createEnterprise, createZone, reportBody, submit, submitAndDecide, verd
 import { Reply } from './support/http-client';
 import { expectFieldProblem, expectProblem } from './support/problem-assertions';
 import { startTestSystem, TestSystem } from './support/test-system';
+import { publish } from './support/publish';
 
 // The documented maxima per field (README, OpenAPI): what a client may rely on.
 const MAX_DONG = 9_999_999_999_999_999n;
@@ -182,12 +183,12 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
 
     it('refuses publication days before the first quarter could be published (asOf)', async () => {
       for (const asOf of ['1990-01-05', '0000-01-01', '2000-04-09']) {
-        const r = await sys.http.post('/v1/publications', { asOf }, admin);
+        const r = await publish(sys.http, { asOf }, admin);
         expectFieldProblem(r, 422, 'asOf', 'INVALID_DATE');
         expect(messageOf(r, 'asOf')).toContain('2000-04-10');
       }
-      const first = await sys.http.post('/v1/publications', { asOf: '2000-04-10' }, admin);
-      expect(first.status).toBe(201);
+      const first = await publish(sys.http, { asOf: '2000-04-10' }, admin);
+      expect(first.status).toBe(202);
       expect(first.body).toMatchObject({ latestQuarter: '2000-Q1', filingQuarter: '2000-Q1' });
     });
 

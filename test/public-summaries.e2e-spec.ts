@@ -6,6 +6,7 @@ import { expectProblem } from './support/problem-assertions';
 import { todaysPublication } from './support/publication-calendar';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { field, openWorkbook, sheetRecords } from './support/workbook-rows';
+import { publish } from './support/publish';
 
 /*
  * GET /v1/public/summaries: the figures of the latest publication after disclosure control, for
@@ -89,7 +90,7 @@ describe('public summaries: published figures after disclosure control, for anyo
     const project = await sys.http.post('/v1/projects', { code: 'P-SOLO', name: 'Nhà máy SOLO', taxCode: taxCode(0, 0), zoneCode: 'SOLO', status: 'operating', operatingFrom: '2020-01-01' }, admin);
     expect(project.status).toBe(201);
     await fileOnPaper(sys.http, board, [...FILINGS, ...LATE_EARLIER]);
-    expect((await sys.http.post('/v1/publications', {}, admin)).status).toBe(201);
+    expect((await publish(sys.http, {}, admin)).status).toBe(202);
   }, 60_000);
 
   afterAll(async () => {
@@ -160,8 +161,8 @@ describe('public summaries: published figures after disclosure control, for anyo
   it('takes p from DISCLOSURE_P_PERCENT: with p = 25, {80,10,10} is withheld and the cluster complement is no longer needed', async () => {
     const other = await startExtraApi(sys, { DISCLOSURE_P_PERCENT: '25' });
     extraApi = other.api;
-    const republished = await other.http.post('/v1/publications', { force: true }, admin);
-    expect(republished.status).toBe(201);
+    const republished = await publish(other.http, { force: true }, admin);
+    expect(republished.status).toBe(202);
     const s = await publicSummary(`period=${QUARTER}`);
     expect(s.publication.id).toBe(republished.body.id);
     expect(withheldZones(s)).toEqual(['C80', 'C90', 'LATE', 'SMALL', 'SOLO']);

@@ -12,6 +12,7 @@ import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { waitFor } from './support/wait-for';
 import { field, openWorkbook, sheetRecords } from './support/workbook-rows';
+import { publish } from './support/publish';
 
 /*
  * The monthly publication mailed through a real SMTP server started here, what arrived parsed with
@@ -202,7 +203,7 @@ describe('publication emails through a real SMTP server', () => {
   });
 
   it('answers a second request for the month with the same publication and sends nothing more', async () => {
-    const again = await sys.http.post('/v1/publications', {}, admin);
+    const again = await publish(sys.http, {}, admin);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: 1, number: 1, month: TODAY.month });
     await publications.add(JobName.PublishMonthly, 'monthly-c');
@@ -213,8 +214,8 @@ describe('publication emails through a real SMTP server', () => {
   });
 
   it('publishes a new numbered publication on force, with new emails', async () => {
-    const forced = await sys.http.post('/v1/publications', { force: true }, admin);
-    expect(forced.status).toBe(201);
+    const forced = await publish(sys.http, { force: true }, admin);
+    expect(forced.status).toBe(202);
     expect(forced.body).toMatchObject({ id: 2, number: 2, month: TODAY.month, forced: true, latestQuarter: QUARTER });
     await smtp.waitFor(() => smtp.received.length, 6);
     for (const recipient of [LEADERS, DPM_BOARD, PRESS]) expect(messagesOf(recipient, 2)).toHaveLength(1);
@@ -229,7 +230,7 @@ describe('publication emails through a real SMTP server', () => {
 
   it('delivers to a server that refused at first once it recovers, and records the server’s answer', async () => {
     smtp.refuse(DPM_BOARD, 2);
-    const forced = await sys.http.post('/v1/publications', { force: true }, admin);
+    const forced = await publish(sys.http, { force: true }, admin);
     expect(forced.body.number).toBe(3);
     await smtp.waitFor(() => messagesOf(DPM_BOARD, 3).length, 1, 20_000);
     await allRecordedSent();
@@ -248,7 +249,7 @@ describe('publication emails through a real SMTP server', () => {
   it('marks the zone of a later amendment revised in the next publication', async () => {
     const amended = await submitAndDecide(sys.http, board, reportBody(DPM.D2, QUARTER, { grossOutput: 9_600 * M, revenue: 9_900 * M, workers: 90, wageFund: 90 * 3 * 6_400_000 }));
     expect(amended).toMatchObject({ status: 'accepted', revision: 2 });
-    const next = await sys.http.post('/v1/publications', { force: true }, admin);
+    const next = await publish(sys.http, { force: true }, admin);
     expect(next.body.number).toBe(4);
     expect(next.body.revised).toEqual(expect.arrayContaining([expect.objectContaining({ zoneCode: 'DPM', period: QUARTER, fields: expect.arrayContaining(['grossOutput']) })]));
     expect(next.body.revised.map((r: { zoneCode: string }) => r.zoneCode)).not.toContain('TLG');

@@ -8,6 +8,7 @@ import { holdEnterprises, WAIT_FOR_HELD_LOCKS, waitForRowLockWaiter } from './su
 import { SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { waitFor } from './support/wait-for';
+import { publish } from './support/publish';
 
 /*
  * Redis is a queue, not the record: reports are stored (with their outbox rows) before they are
@@ -214,8 +215,8 @@ describe('outages: Redis down, worker killed', () => {
     for (const email of subscribers) expect((await sys.http.post('/v1/subscriptions', { email, zoneCodes: 'all', language: 'vi' }, admin)).status).toBe(201);
     // Four emails stop mid-conversation (the worker sends four at a time); the other two wait in Redis.
     smtp.stall();
-    const published = await sys.http.post('/v1/publications', {}, admin);
-    expect(published.status).toBe(201);
+    const published = await publish(sys.http, {}, admin);
+    expect(published.status).toBe(202);
     await smtp.waitFor(() => smtp.stalled, 4);
     await redis.kill();
     await redis.start();
@@ -224,7 +225,7 @@ describe('outages: Redis down, worker killed', () => {
     await waitFor('every email recorded sent', async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0);
     for (const email of subscribers) expect(smtp.to(email)).toHaveLength(1);
     expect(await sys.query('SELECT id, forced FROM publications')).toEqual([{ id: published.body.id, forced: false }]);
-    expect((await sys.http.post('/v1/publications', {}, admin)).status).toBe(200);
+    expect((await publish(sys.http, {}, admin)).status).toBe(200);
     expect(await schedulesExist()).toEqual([expect.objectContaining({ key: 'monthly-publication' }), expect.objectContaining({ key: 'daily-reminders' })]);
   }, 40_000);
 });

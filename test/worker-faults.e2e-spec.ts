@@ -9,6 +9,7 @@ import { holdEnterprises, WAIT_FOR_HELD_LOCKS, waitForRowLockWaiter } from './su
 import { SmtpSink } from './support/smtp-sink';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { waitFor } from './support/wait-for';
+import { publish } from './support/publish';
 
 /*
  * The worker stopped the hard way (SIGKILL), the polite way (SIGTERM) while Redis goes away, and a mail
@@ -32,9 +33,9 @@ describe('worker faults', () => {
     extra.push(w);
     return w;
   };
-  const publish = async () => {
-    const r = await sys.http.post('/v1/publications', { force: true }, admin);
-    expect(r.status).toBe(201);
+  const publishForced = async () => {
+    const r = await publish(sys.http, { force: true }, admin);
+    expect(r.status).toBe(202);
     return r.body.id as number;
   };
   const emailOf = async (publicationId: number) =>
@@ -67,7 +68,7 @@ describe('worker faults', () => {
 
   it('holds no database connection in a transaction while the mail server stalls', async () => {
     smtp.stall();
-    const id = await publish();
+    const id = await publishForced();
     await smtp.waitFor(() => smtp.stalled, 1);
     const inTransaction = await sys.query(
       `SELECT application_name, state, query FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
@@ -86,7 +87,7 @@ describe('worker faults', () => {
     // A short send timeout keeps the lease of the email short (three timeouts).
     await sys.startWorker({ MAIL_SEND_TIMEOUT_MS: '2000' });
     smtp.stall();
-    const id = await publish();
+    const id = await publishForced();
     await smtp.waitFor(() => smtp.stalled, 1);
     await sys.stopWorker('SIGKILL');
     expect(await emailOf(id)).toMatchObject({ status: 'sending', attempts: 1 });

@@ -35,7 +35,7 @@ import { ReportUploads } from './reports/report-upload.service';
 import { UploadBatches } from './reports/upload-batches.service';
 import { SummariesController } from './summaries/summaries.controller';
 import { SummariesWorkbookController } from './summaries/summaries-workbook.controller';
-import { FilingStatusReader, PublicationBuilder, SummaryReader } from '@app/reporting';
+import { FilingStatusReader, SummaryReader } from '@app/reporting';
 import { PublicSummariesController } from './public/public-summaries.controller';
 import { PublicationsController } from './publications/publications.controller';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
@@ -61,7 +61,7 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        GracefulShutdown, TokenStore, TokenRevocations, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader, PublicationBuilder,
+        GracefulShutdown, TokenStore, TokenRevocations, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader,
         FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader, ReportUploads, UploadBatches,
         PeriodLocks,
         QueueMetrics,

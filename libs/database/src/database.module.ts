@@ -11,6 +11,8 @@ import { EnterprisesRepository } from './repositories/enterprises.repository';
 import { FilingsRepository } from './repositories/filings.repository';
 import { MinimumWagesRepository } from './repositories/minimum-wages.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
+import { PublicationRequestsRepository } from './repositories/publication-requests.repository';
+import { PublicationsRepository } from './repositories/publications.repository';
 import { PeriodLocksRepository } from './repositories/period-locks.repository';
 import { ProjectsRepository } from './repositories/projects.repository';
 import { ReportSubmissionsRepository } from './repositories/report-submissions.repository';
@@ -32,6 +34,8 @@ const REPOSITORIES = [
   OutboxRepository,
   PeriodLocksRepository,
   ProjectsRepository,
+  PublicationRequestsRepository,
+  PublicationsRepository,
   ReportSubmissionsRepository,
   SubscriptionsRepository,
   UploadBatchesRepository,

@@ -11,6 +11,8 @@ export * from './repositories/enterprises.repository';
 export * from './repositories/filings.repository';
 export * from './repositories/minimum-wages.repository';
 export * from './repositories/outbox.repository';
+export * from './repositories/publication-requests.repository';
+export * from './repositories/publications.repository';
 export * from './repositories/period-locks.repository';
 export * from './repositories/projects.repository';
 export * from './repositories/registry-repository';

@@ -9,12 +9,18 @@ export enum QueueName {
 export enum JobName {
   ProcessReport = 'process-report',
   PublishMonthly = 'publish-monthly',
+  PublishRequested = 'publish-requested',
   ScanReminders = 'scan-reminders',
   SendEmail = 'send-email',
 }
 
 export interface ProcessReportJob {
   readonly submissionId: string;
+}
+
+/** A publication an admin asked for: its stored request. */
+export interface PublishRequestedJob {
+  readonly requestId: string;
 }
 
 /**

@@ -1,5 +1,4 @@
 // The figures both apps read: summaries, filing status, and the monthly publication built from them.
-export * from './email-outbox';
 export * from './filing-status.reader';
 export * from './publication-builder.service';
 export * from './publication-workbook';

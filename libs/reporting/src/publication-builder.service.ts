@@ -1,13 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SqlRunner } from '@app/common';
 import { Settings } from '@app/config';
-import { recordAudit } from '@app/database';
+import { enqueueEmails, PublicationRequestsRepository, PublicationsRepository, recordAudit, Transactions } from '@app/database';
 import {
   disclosePublication, formatQuarter, parsePeriod, publicationPlan, PublishedFigures, revisionsSince, summaryJson, toLocalIso,
 } from '@app/domain';
-import { enqueueEmails } from './email-outbox';
 import { FilingStatus, FilingStatusReader } from './filing-status.reader';
 import { PUBLICATION_LOCK } from './publication-lock';
 import { SummaryReader } from './summary-reader';
@@ -21,6 +19,8 @@ export interface PublishRequest {
   readonly by: string;
   /** Publish again although this month already has its publication. */
   readonly force: boolean;
+  /** The stored request this answers, if an admin asked: answered in the transaction that publishes. */
+  readonly requestId?: string;
 }
 
 function countsByZone(filing: FilingStatus): PublishedFigures['filing']['byZone'] {
@@ -50,12 +50,29 @@ export class PublicationBuilder {
     private readonly summaries: SummaryReader,
     private readonly filingStatus: FilingStatusReader,
     private readonly settings: Settings,
+    private readonly transactions: Transactions,
+    private readonly requests: PublicationRequestsRepository,
+    private readonly publications: PublicationsRepository,
   ) {}
 
-  async publish(request: PublishRequest): Promise<{ id: number; created: boolean }> {
+  /**
+   * One publisher at a time, whether the schedule or an admin's request, on any worker: the month's
+   * publication is decided, and its figures read, under the lock.
+   */
+  publish(request: PublishRequest): Promise<{ id: number; created: boolean }> {
+    return this.transactions.exclusively(PUBLICATION_LOCK, () => this.publishExclusively(request));
+  }
+
+  private async publishExclusively(request: PublishRequest): Promise<{ id: number; created: boolean }> {
     const plan = publicationPlan(request.asOf);
-    const existing = request.force ? null : await this.existing(plan.month);
-    if (existing !== null) return { id: existing, created: false };
+    const asked = request.requestId === undefined ? null : await this.requests.find(request.requestId);
+    // A request answered before (its job ran again after a crash, say) publishes nothing more, forced or not.
+    if (asked?.publicationId) return { id: asked.publicationId, created: false };
+    const existing = request.force ? null : await this.publications.regularOf(plan.month);
+    if (existing !== null) {
+      if (request.requestId !== undefined) await this.transactions.run((tx) => this.requests.answer(request.requestId!, existing, tx));
+      return { id: existing, created: false };
+    }
 
     const params = { pPercent: this.settings.DISCLOSURE_P_PERCENT, minContributors: this.settings.DISCLOSURE_MIN_CONTRIBUTORS };
     const latestPeriod = parsePeriod(formatQuarter(plan.latestQuarter));
@@ -84,13 +101,9 @@ export class PublicationBuilder {
       summaryWorkbookBytes({ summary: { ...publicFigures.latestQuarter, asOf } }),
     ]);
 
-    return this.db.transaction(async (tx) => {
-      // One publisher at a time, whether api requests or workers: the month's regular publication is
-      // decided under the lock, so a doubled request burns no number (an INSERT that loses an ON
-      // CONFLICT race still takes one from the sequence, and the numbers readers see had gaps).
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [PUBLICATION_LOCK]);
-      const regular = await this.existing(plan.month, tx);
-      if (regular !== null && !request.force) return { id: regular, created: false };
+    return this.transactions.run(async (tx) => {
+      // Forced only when the month already has its regular publication.
+      const regular = await this.publications.regularOf(plan.month, tx);
       // Compared with the latest publication of each period, not just the latest one: a quarter is
       // published for three months, and its year to date again next to the following quarter.
       const previous: Array<{ figures: PublishedFigures }> = await tx.query(
@@ -114,14 +127,9 @@ export class PublicationBuilder {
         dedupeKey: `publication:${id}:${s.id}`, kind: 'publication', recipient: s.email, language: s.language, payload: { publicationId: id, subscriptionId: s.id },
       })));
       await recordAudit(tx, { actorName: request.by, action: 'publication.create', entity: 'publication', entityId: String(id), details: { month: plan.month, asOf: request.asOf, revised, emails } });
+      if (request.requestId !== undefined) await this.requests.answer(request.requestId, id, tx);
       this.logger.log(`publication ${id} for ${plan.month}: ${figures.latestQuarter.period}, ${emails} emails`);
       return { id, created: true };
     });
-  }
-
-  /** The month's regular publication, if it has one. */
-  async existing(month: string, db: SqlRunner = this.db): Promise<number | null> {
-    const rows: Array<{ id: number }> = await db.query('SELECT id FROM publications WHERE month = $1 AND NOT forced ORDER BY id LIMIT 1', [month]);
-    return rows[0]?.id ?? null;
   }
 }

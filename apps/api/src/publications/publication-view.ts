@@ -1,15 +1,8 @@
-import { PublishedFigures, SummaryJson, toLocalIso } from '@app/domain';
-
-export interface PublicationRow {
-  id: number; month: string; forced: boolean; as_of: string; published_at: Date; published_by: string; latest_quarter: string;
-  year_to_date: string; filing_quarter: string; revised: Array<{ zoneCode: string; period: string; fields: string[] }>;
-  figures?: PublishedFigures; public_figures?: PublishedFigures;
-}
-
-export const PUBLICATION_COLUMNS = 'id, month, forced, as_of, published_at, published_by, latest_quarter, year_to_date, filing_quarter, revised';
+import type { PublicationHeader } from '@app/database';
+import { SummaryJson, toLocalIso } from '@app/domain';
 
 /** A publication as a reader of `zoneCodes` (null: every zone) sees it: revision notes of its zones only. */
-export function publicationView(r: PublicationRow, zoneCodes: readonly string[] | null) {
+export function publicationView(r: PublicationHeader, zoneCodes: readonly string[] | null) {
   return {
     id: r.id, number: r.id, month: r.month, forced: r.forced, asOf: r.as_of, publishedAt: toLocalIso(r.published_at), publishedBy: r.published_by,
     latestQuarter: r.latest_quarter, yearToDate: r.year_to_date, filingQuarter: r.filing_quarter,

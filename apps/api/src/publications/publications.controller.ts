@@ -1,21 +1,29 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import { Principal, readableZones } from '@app/access';
-import { localDate } from '@app/domain';
+import { PublicationRecord, PublicationRequest, PublicationRequestsRepository, PublicationsRepository } from '@app/database';
+import { localDate, publicationPlan, PublishedFigures, toLocalIso } from '@app/domain';
 import { XLSX_MEDIA_TYPE } from '@app/excel';
-import { PublicationBuilder, publicationWorkbook, PublishedWorkbooks } from '@app/reporting';
+import { publicationWorkbook } from '@app/reporting';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { decodeCursor, PageQuery, pageLimit, toPage } from '../common/pagination';
 import { Problem } from '../common/problem';
-import { PUBLICATION_COLUMNS, PublicationRow, publicationView, summaryInScope } from './publication-view';
+import { isUuid } from '../common/uuid';
+import { publicationView, summaryInScope } from './publication-view';
 import { PublishDto } from './publish.dto';
 
+/** What a request for a publication answers while the worker builds it. */
+function requestView(r: PublicationRequest) {
+  return {
+    id: r.id, status: 'pending', asOf: r.asOf, force: r.force, requestedBy: r.requestedBy, requestedAt: toLocalIso(r.requestedAt),
+    links: { self: `/v1/publications/${r.id}` },
+  };
+}
+
 /**
- * Monthly publications: immutable numbered snapshots. Publishing on request runs the same builder as
- * the worker's monthly job (it reads and stores in one transaction), so an admin gets the result back.
+ * Monthly publications: immutable numbered snapshots. The api stores a request to publish and answers
+ * at once; the worker builds the publication under the publishers' lock, as it does the monthly one.
  */
 @ApiTags('publications')
 @ApiBearerAuth()
@@ -23,26 +31,31 @@ import { PublishDto } from './publish.dto';
 @Roles('admin', 'board')
 export class PublicationsController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly builder: PublicationBuilder,
+    private readonly publications: PublicationsRepository,
+    private readonly requests: PublicationRequestsRepository,
   ) {}
 
-  /** 201 with a new publication; 200 with the month's existing one unless `force`. */
+  /** 202 with the stored request (its Location shows the publication once built); 200 with the month's existing one unless `force`. */
   @Post()
   @ApiOperation({
     summary: 'Publish now',
     description:
       'Admin. Publishes what the monthly schedule would publish on `asOf` (default today): the latest quarter ' +
       'past due, its year to date and the filing status of the quarter being filed, with workbooks and one ' +
-      "email per subscriber. 201 with the new publication; 200 with the month's existing one, unless `force`.",
+      "email per subscriber. 200 with the month's existing publication, unless `force`. Otherwise the request is " +
+      'stored and the worker builds the publication: 202 with `{id, status: "pending"}` and a `Location`, which ' +
+      'answers 303 to the publication once it is built (the one made, or the month\'s own if another publisher got there first).',
   })
   @Roles('admin')
   async publish(@Body() body: PublishDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const asOf = body.asOf ?? localDate(new Date());
     if (asOf > localDate(new Date())) throw Problem.field(422, 'asOf', 'IN_FUTURE', 'asOf lies in the future');
-    const { id, created } = await this.builder.publish({ asOf, by: `${p.role}:${p.name}`, force: body.force ?? false });
-    reply.status(created ? 201 : 200);
-    return this.get(String(id), p);
+    const force = body.force ?? false;
+    const existing = force ? null : await this.publications.regularOf(publicationPlan(asOf).month);
+    if (existing !== null) return this.get(String(existing), p, reply.status(200));
+    const request = await this.requests.create({ asOf, force, requestedBy: `${p.role}:${p.name}` });
+    void reply.status(202).header('location', `/v1/publications/${request.id}`);
+    return requestView(request);
   }
 
   /** Newest first, paginated like every list (`?limit=&cursor=`); a zone board sees the revision notes of its zones only. */
@@ -55,11 +68,8 @@ export class PublicationsController {
   })
   async list(@Query() q: PageQuery, @CurrentPrincipal() p: Principal) {
     const limit = pageLimit(q);
-    const before = decodeCursor(q.cursor, ['id'])?.[0] ?? null;
-    const rows: PublicationRow[] = await this.db.query(
-      `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE ($1::int IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
-      [before, limit + 1],
-    );
+    const before = (decodeCursor(q.cursor, ['id'])?.[0] as number | undefined) ?? null;
+    const rows = await this.publications.page(before, limit + 1);
     const zones = readableZones(p);
     return toPage(rows, limit, (r) => publicationView(r, zones), (r) => [r.id]);
   }
@@ -70,12 +80,20 @@ export class PublicationsController {
     summary: 'Read a publication',
     description:
       "The figures exactly as published, the board's and the public version, cut to the caller's zones (a zone " +
-      'board gets no totals).',
+      'board gets no totals). The id of a request to publish answers `{status: "pending"}` until the worker has ' +
+      'built it, then 303 to the publication that answers it.',
   })
-  async get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
-    const row = await this.find(id, `${PUBLICATION_COLUMNS}, figures, public_figures`);
+  async get(@Param('id') id: string, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (isUuid(id)) {
+      const request = await this.requests.find(id);
+      if (request === null) throw Problem.notFound(`No publication ${id}.`);
+      if (request.publicationId === null) return requestView(request);
+      void reply.status(303).header('location', `/v1/publications/${request.publicationId}`);
+      return { id: request.id, status: 'published', links: { self: `/v1/publications/${request.id}`, publication: `/v1/publications/${request.publicationId}` } };
+    }
+    const row = await this.find(id);
     const zones = readableZones(p);
-    const cut = (f: NonNullable<PublicationRow['figures']>) => ({
+    const cut = (f: PublishedFigures) => ({
       latestQuarter: summaryInScope(f.latestQuarter, zones),
       yearToDate: summaryInScope(f.yearToDate, zones),
       filing: zones === null ? f.filing : {
@@ -84,7 +102,7 @@ export class PublicationsController {
         ...(f.filing.items ? { items: f.filing.items.filter((i) => zones.includes(i.zoneCode)) } : {}),
       },
     });
-    return { ...publicationView(row, zones), figures: cut(row.figures!), publicFigures: cut(row.public_figures!) };
+    return { ...publicationView(row, zones), figures: cut(row.figures), publicFigures: cut(row.public_figures) };
   }
 
   /**
@@ -104,14 +122,14 @@ export class PublicationsController {
     if (audience !== undefined && audience !== 'board' && audience !== 'public') {
       throw Problem.field(422, 'audience', 'NOT_ALLOWED', 'audience must be board or public');
     }
-    const row = await this.find<PublishedWorkbooks>(id, 'id, as_of, latest_quarter, figures, public_figures, workbook, public_workbook');
+    const row = await this.find(id);
     const { content, filename } = await publicationWorkbook(row, { zoneCodes: readableZones(p), audience: audience === 'public' ? 'public' : 'board', language: 'vi' });
     void reply.header('content-type', XLSX_MEDIA_TYPE).header('content-disposition', `attachment; filename="${filename}"`).send(content);
   }
 
-  private async find<Row = PublicationRow>(id: string, columns: string): Promise<Row> {
-    const rows: Row[] = /^\d{1,9}$/.test(id) ? await this.db.query(`SELECT ${columns} FROM publications WHERE id = $1`, [Number(id)]) : [];
-    if (!rows[0]) throw Problem.notFound(`No publication ${id}.`);
-    return rows[0];
+  private async find(id: string): Promise<PublicationRecord> {
+    const row = await this.publications.find(id);
+    if (row === null) throw Problem.notFound(`No publication ${id}.`);
+    return row;
   }
 }

@@ -8,6 +8,13 @@ const SUBSCRIBERS = [
   { email: 'newsroom@press.example', zoneCodes: 'all', language: 'en', audience: 'public' },
 ];
 
+interface DemoPublication {
+  number: number;
+  latestQuarter: string;
+  yearToDate: string;
+  filingQuarter: string;
+}
+
 /**
  * The monthly publication of 1 November 2025 (2025-Q3, its year to date, and the filing status of
  * 2025-Q3) and the emails it sends; returns lines to print.
@@ -19,9 +26,9 @@ export async function publishDemoMonth(http: HttpClient, admin: string, mailDir:
     const r = await http.post('/v1/subscriptions', s, admin);
     if (r.status !== 201) throw new Error(`subscription ${s.email}: ${r.status} ${JSON.stringify(r.body)}`);
   }
-  const published = await http.post('/v1/publications', { asOf: '2025-11-01' }, admin);
-  if (published.status !== 201) throw new Error(`publication: ${published.status} ${JSON.stringify(published.body)}`);
-  const p = published.body;
+  const requested = await http.post<{ id: string }>('/v1/publications', { asOf: '2025-11-01' }, admin);
+  if (requested.status !== 202) throw new Error(`publication: ${requested.status} ${JSON.stringify(requested.body)}`);
+  const p = await builtPublication(http, requested.headers.get('location')!, admin);
   const deadline = Date.now() + 30_000;
   let files: string[] = [];
   while (files.length < SUBSCRIBERS.length && Date.now() < deadline) {
@@ -36,4 +43,15 @@ export async function publishDemoMonth(http: HttpClient, admin: string, mailDir:
     `   ${files.length} emails (no SMTP_URL set, so written as .eml files) in ${dir}:`,
     ...files.sort().map((f) => `     ${f}`),
   ];
+}
+
+/** The publication a request's Location leads to once the worker has built it (fetch follows the 303). */
+async function builtPublication(http: HttpClient, location: string, admin: string): Promise<DemoPublication> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const r = await http.get<DemoPublication | { status: 'pending' }>(location, admin);
+    if (r.status === 200 && !('status' in r.body)) return r.body;
+    if (Date.now() > deadline) throw new Error(`publication not built within a minute: ${r.status} ${JSON.stringify(r.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -1,12 +1,7 @@
-import type { OutboxEmail, Subscription } from '@app/database';
+import type { OutboxEmail, PublicationRecord, Subscription } from '@app/database';
 import { dueInstant, localDate, parseQuarter } from '@app/domain';
 import { EmailMessage, HeadlineZone, publicationEmail, reminderEmail } from '@app/mail';
-import { publicationWorkbook, PublishedWorkbooks } from '@app/reporting';
-
-export interface PublicationRow extends PublishedWorkbooks {
-  year_to_date: string;
-  revised: Array<{ zoneCode: string }>;
-}
+import { publicationWorkbook } from '@app/reporting';
 
 /** Whom a publication email is for: their zones (null: all) and audience. */
 export type Recipient = Pick<Subscription, 'zoneCodes' | 'audience'>;
@@ -14,7 +9,7 @@ export type Recipient = Pick<Subscription, 'zoneCodes' | 'audience'>;
 /** The monthly email of one subscriber: its zones, its audience's figures and workbook, its language. */
 export async function composePublicationEmail(
   email: OutboxEmail,
-  publication: PublicationRow,
+  publication: PublicationRecord,
   subscription: Recipient,
 ): Promise<EmailMessage> {
   const isPublic = subscription.audience === 'public';

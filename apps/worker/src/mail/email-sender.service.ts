@@ -1,8 +1,10 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Settings } from '@app/config';
-import { EmailOutboxRepository, FilingsRepository, OutboxEmail, recordAudit, SubscriptionsRepository, Transactions } from '@app/database';
+import {
+  EmailOutboxRepository, FilingsRepository, OutboxEmail, PublicationsRepository, recordAudit, SubscriptionsRepository, Transactions,
+} from '@app/database';
 import { createMailTransport, EmailMessage, MailTransport } from '@app/mail';
-import { composePublicationEmail, composeReminderEmail, PublicationRow } from './email-composer';
+import { composePublicationEmail, composeReminderEmail } from './email-composer';
 
 export type SendOutcome = 'sent' | 'cancelled' | 'already-done';
 
@@ -32,6 +34,7 @@ export class EmailSender implements OnApplicationShutdown {
     private readonly emails: EmailOutboxRepository,
     private readonly subscriptions: SubscriptionsRepository,
     private readonly filings: FilingsRepository,
+    private readonly publications: PublicationsRepository,
     settings: Settings,
   ) {
     this.transport = createMailTransport({
@@ -92,9 +95,8 @@ export class EmailSender implements OnApplicationShutdown {
   /** The message, or null when it should no longer go out (the enterprise filed, the subscriber left). */
   private async compose(email: OutboxEmail): Promise<EmailMessage | null> {
     if (email.kind === 'publication') {
-      // The publications table is read here until it has a repository of its own (the publication job's change).
-      const rows = await this.db.pool.query<PublicationRow>('SELECT * FROM publications WHERE id = $1', [email.payload.publicationId]);
-      const publication = rows[0];
+      const publication = await this.publications.find(email.payload.publicationId!);
+      if (publication === null) return null;
       // Someone who unsubscribed after the publication was made is not written to.
       const subscription = await this.subscriptions.findActive(email.payload.subscriptionId!);
       return subscription ? composePublicationEmail(email, publication, subscription) : null;

@@ -1,10 +1,9 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { FinishedStatus, Job, JobsOptions, Queue } from 'bullmq';
 import { Settings } from '@app/config';
-import { EmailOutboxRepository, ReportSubmissionsRepository } from '@app/database';
+import { EmailOutboxRepository, PublicationRequestsRepository, PublicationsRepository, ReportSubmissionsRepository } from '@app/database';
 import { localDate, publicationPlan } from '@app/domain';
-import { JobName, ProcessReportJob, QueueName, SendEmailJob } from '@app/queue';
-import { PublicationBuilder } from '@app/reporting';
+import { JobName, ProcessReportJob, PublishRequestedJob, QueueName, SendEmailJob } from '@app/queue';
 import { PeriodicTask } from '../common/periodic-task';
 import { QueueProducers } from '../queues/queue-producers.service';
 import { scheduledInstant } from '../queues/scheduled-instant';
@@ -17,7 +16,7 @@ const RETRY_AFRESH = { resetAttemptsMade: true, resetAttemptsStarted: true };
 
 interface QueuedJob {
   name: JobName;
-  data: ProcessReportJob | SendEmailJob;
+  data: ProcessReportJob | SendEmailJob | PublishRequestedJob;
   opts: JobsOptions & { jobId: string };
 }
 
@@ -31,7 +30,8 @@ interface UndoneWork {
 
 /**
  * No work is left with a dead-end job. Every REQUEUE_AFTER_MS / 2 the worker looks at reports still
- * undecided and emails still unsent REQUEUE_AFTER_MS after they were stored, and at their jobs:
+ * undecided, emails still unsent and publication requests still unanswered REQUEUE_AFTER_MS after they
+ * were stored, and at their jobs:
  * - none (a Redis restart without persistence, or the last second of an AOF, dropped it): added again;
  * - failed (its attempts ran out, say while PostgreSQL was away for longer than all retries) or
  *   completed: retried with fresh attempts. Adding it again under its id would do nothing while BullMQ
@@ -50,8 +50,9 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
   constructor(
     submissions: ReportSubmissionsRepository,
     emails: EmailOutboxRepository,
+    requests: PublicationRequestsRepository,
     private readonly producers: QueueProducers,
-    private readonly publications: PublicationBuilder,
+    private readonly publications: PublicationsRepository,
     private readonly counts: RepairCounts,
     private readonly settings: Settings,
   ) {
@@ -67,6 +68,12 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
         what: 'email',
         undone: (olderThanMs) => emails.staleUnsent(olderThanMs, BATCH),
         job: (id) => ({ name: JobName.SendEmail, data: { emailId: id }, opts: { jobId: `email-${id}` } }),
+      },
+      {
+        queue: QueueName.Publications,
+        what: 'publication request',
+        undone: (olderThanMs) => requests.unanswered(olderThanMs),
+        job: (id) => ({ name: JobName.PublishRequested, data: { requestId: id }, opts: { jobId: `publication-request-${id}` } }),
       },
     ];
     this.task = new PeriodicTask(this.logger, 'repair of stranded jobs', settings.REQUEUE_AFTER_MS / 2, () => this.repair());
@@ -111,7 +118,7 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
     for (const job of await queue.getFailed(0, PUBLICATION_JOBS - 1)) {
       if (job.name !== (JobName.PublishMonthly as string)) continue;
       const month = publicationPlan(localDate(scheduledInstant(job as Job))).month;
-      if ((await this.publications.existing(month)) === null) retried += await this.retry(queue, job.id!, 'failed');
+      if ((await this.publications.regularOf(month)) === null) retried += await this.retry(queue, job.id!, 'failed');
     }
     await this.reportRetried(QueueName.Publications, 'publication', retried);
   }

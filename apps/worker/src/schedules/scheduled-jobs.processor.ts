@@ -2,7 +2,8 @@ import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@
 import { Job, Worker } from 'bullmq';
 import { Settings } from '@app/config';
 import { localDate } from '@app/domain';
-import { JobName, QueueName, ScanRemindersJob, SendEmailJob } from '@app/queue';
+import { PublicationRequestsRepository } from '@app/database';
+import { JobName, PublishRequestedJob, QueueName, ScanRemindersJob, SendEmailJob } from '@app/queue';
 import { PublicationBuilder } from '@app/reporting';
 import { EmailSender } from '../mail/email-sender.service';
 import { startQueueWorker } from '../queues/queue-worker';
@@ -19,12 +20,14 @@ export class ScheduledJobsProcessor implements OnApplicationBootstrap, BeforeApp
     private readonly publications: PublicationBuilder,
     private readonly reminders: ReminderScan,
     private readonly emails: EmailSender,
+    private readonly requests: PublicationRequestsRepository,
   ) {}
 
   onApplicationBootstrap(): void {
     this.workers = [
       startQueueWorker(this.settings, QueueName.Publications, {
         [JobName.PublishMonthly]: (job: Job) => this.publications.publish({ asOf: localDate(scheduledInstant(job)), by: 'schedule', force: false }),
+        [JobName.PublishRequested]: (job: Job<PublishRequestedJob>) => this.answer(job.data.requestId),
       }, 1),
       startQueueWorker(this.settings, QueueName.Reminders, {
         [JobName.ScanReminders]: (job: Job<ScanRemindersJob>) => this.reminders.scan(job.data.at ? new Date(job.data.at) : scheduledInstant(job)),
@@ -33,6 +36,13 @@ export class ScheduledJobsProcessor implements OnApplicationBootstrap, BeforeApp
         [JobName.SendEmail]: (job: Job<SendEmailJob>) => this.emails.send(job.data.emailId),
       }, 4),
     ];
+  }
+
+  /** Builds what an admin asked for, unless the request is gone or already answered. */
+  private async answer(requestId: string): Promise<void> {
+    const request = await this.requests.find(requestId);
+    if (request === null || request.publicationId !== null) return;
+    await this.publications.publish({ asOf: request.asOf, by: request.requestedBy, force: request.force, requestId });
   }
 
   async beforeApplicationShutdown(): Promise<void> {

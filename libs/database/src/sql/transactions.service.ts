@@ -77,6 +77,34 @@ export class Transactions {
   run<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
     return pgTransaction(this.pgPool, work);
   }
+
+  /**
+   * Runs `work` holding the advisory lock `key` on a connection of its own, outside any transaction (so
+   * that a long piece of work is not cut by the idle-in-transaction timeout); the lock goes with the
+   * connection if the process dies.
+   */
+  async exclusively<T>(key: number, work: () => Promise<T>): Promise<T> {
+    const client = await this.pgPool.connect();
+    let broken: Error | undefined;
+    // As in a transaction: a connection lost while the work runs elsewhere must not end the process.
+    const lost = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', lost);
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [key]);
+      try {
+        return await work();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [key]).catch((error: Error) => {
+          broken = error;
+        });
+      }
+    } finally {
+      client.off('error', lost);
+      client.release(broken);
+    }
+  }
 }
 
 /** Runs `work` on a pool of its own, closed afterwards: for a command that starts no Nest application. */
