@@ -1,0 +1,29 @@
+import { rankContributions } from './contribution-ranking';
+import { DisclosureParams, resolveDisclosureRules } from './disclosure-params';
+
+/** What a reader's interval for a sum of contributions must leave open, in the unit of the figure. */
+export interface ProtectionLevel {
+  /** How far the interval must reach on each side of the true sum; 0 when the sum may be known. */
+  readonly margin: number;
+  /** The frequency rule: the sum of fewer than the minimum of contributors is never known exactly. */
+  readonly notExact: boolean;
+}
+
+/**
+ * The protection a sum of per-enterprise contributions needs, by the rules that judge a published cell: the
+ * p% rule's shortfall (the second largest contributor, knowing the sum to within ±m, learns the largest to
+ * within X − x1 − x2 + m, which must reach p % of x1) and the frequency rule's "never exactly".
+ */
+export function protectionLevel(contributions: readonly bigint[], params: DisclosureParams): ProtectionLevel {
+  const { pBasisPoints, minContributors } = resolveDisclosureRules(params);
+  const { descending, total } = rankContributions(contributions);
+  const contributors = descending.filter((x) => x > 0n).length;
+  if (contributors === 0) return { margin: 0, notExact: false };
+  const [x1 = 0n, x2 = 0n] = descending;
+  const shortfall = pBasisPoints * x1 - 10_000n * (total - x1 - x2);
+  return { margin: shortfall > 0n ? Number(shortfall) / 10_000 : 0, notExact: contributors < minContributors };
+}
+
+export function needsProtection(level: ProtectionLevel): boolean {
+  return level.margin > 0 || level.notExact;
+}
