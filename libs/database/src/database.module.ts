@@ -9,14 +9,16 @@ import { EnterprisesRepository } from './repositories/enterprises.repository';
 import { MinimumWagesRepository } from './repositories/minimum-wages.repository';
 import { PeriodLocksRepository } from './repositories/period-locks.repository';
 import { ProjectsRepository } from './repositories/projects.repository';
+import { PublicCellsRepository } from './repositories/public-cells.repository';
+import { PublicContributionsRepository } from './repositories/public-contributions.repository';
 import { SubscriptionsRepository } from './repositories/subscriptions.repository';
 import { ZoneTargetsRepository } from './repositories/zone-targets.repository';
 import { ZonesRepository } from './repositories/zones.repository';
 import { Transactions } from './sql/transactions.service';
 
 const REPOSITORIES = [
-  ApiTokensRepository, DatabaseProbe, EnterprisesRepository, MinimumWagesRepository, PeriodLocksRepository, ProjectsRepository, SubscriptionsRepository,
-  ZoneTargetsRepository, ZonesRepository,
+  ApiTokensRepository, DatabaseProbe, EnterprisesRepository, MinimumWagesRepository, PeriodLocksRepository, ProjectsRepository, PublicCellsRepository,
+  PublicContributionsRepository, SubscriptionsRepository, ZoneTargetsRepository, ZonesRepository,
 ];
 
 // Transactions and the repositories are plain classes (no Nest import: jest cannot load Nest's ES

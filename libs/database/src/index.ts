@@ -12,6 +12,8 @@ export * from './repositories/enterprises.repository';
 export * from './repositories/minimum-wages.repository';
 export * from './repositories/period-locks.repository';
 export * from './repositories/projects.repository';
+export * from './repositories/public-cells.repository';
+export * from './repositories/public-contributions.repository';
 export * from './repositories/registry-repository';
 export * from './repositories/subscriptions.repository';
 export * from './repositories/zone-targets.repository';

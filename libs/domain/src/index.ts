@@ -32,3 +32,5 @@ export type { DisclosureDecision, TotalDisclosure, ZoneDisclosure } from './disc
 export { MAGNITUDE_FIELDS, maskFigures } from './disclosure/apply-disclosure';
 export * from './verdicts';
 export * from './publications';
+export { loadLpSolver } from './disclosure/lp-solver';
+export type { LpSolver } from './disclosure/lp-solver';

@@ -3,16 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SqlRunner } from '@app/common';
 import { Settings } from '@app/config';
-import { recordAudit } from '@app/database';
+import { PublicCellsRepository, PublicContributionsRepository, recordAudit } from '@app/database';
 import {
-  disclosePublication, formatQuarter, parsePeriod, publicationPlan, PublishedFigures, revisionsSince, summaryJson, toLocalIso,
+  disclosePublication, formatQuarter, loadLpSolver, parsePeriod, publicationPlan, PublishedFigures, revisionsSince, shiftYears,
+  summaryJson, toLocalIso,
 } from '@app/domain';
+import { contributionSets } from './contribution-sets';
 import { enqueueEmails } from './email-outbox';
 import { FilingStatus, FilingStatusReader } from './filing-status.reader';
 import { PUBLICATION_LOCK } from './publication-lock';
 import { SummaryReader } from './summary-reader';
 import { summaryWorkbookBytes } from './workbook-bytes';
-import { zoneContributions } from './zone-contributions';
 
 export interface PublishRequest {
   /** The day whose publication this is ('YYYY-MM-DD', Vietnam time). */
@@ -37,9 +38,10 @@ function countsByZone(filing: FilingStatus): PublishedFigures['filing']['byZone'
 
 /**
  * Builds a monthly publication: the figures of the latest quarter past due and of the year to date,
- * the filing status of the quarter being filed, the public version after disclosure control, both
- * workbooks, the zones revised since the last publication, and one email per subscriber, all in one
- * transaction. A month has one regular publication: a second request gets the first one back.
+ * the filing status of the quarter being filed, the public version after disclosure control (audited
+ * against the ledger of everything published before, which it extends), both workbooks, the zones
+ * revised since the last publication, and one email per subscriber, all in one transaction. A month
+ * has one regular publication: a second request gets the first one back.
  */
 @Injectable()
 export class PublicationBuilder {
@@ -50,6 +52,8 @@ export class PublicationBuilder {
     private readonly summaries: SummaryReader,
     private readonly filingStatus: FilingStatusReader,
     private readonly settings: Settings,
+    private readonly publicCells: PublicCellsRepository,
+    private readonly publicContributions: PublicContributionsRepository,
   ) {}
 
   async publish(request: PublishRequest): Promise<{ id: number; created: boolean }> {
@@ -64,25 +68,16 @@ export class PublicationBuilder {
       this.summaries.summarize(plan.yearToDate, null),
       this.filingStatus.read(formatQuarter(plan.filingQuarter), null),
     ]);
-    const [latestContributions, yearToDateContributions] = await Promise.all([
-      zoneContributions(this.db, latestPeriod),
-      zoneContributions(this.db, plan.yearToDate),
-    ]);
-    // One pattern for both periods: either one minus the other is a period published before.
-    const [latestPublic, yearToDatePublic] = disclosePublication([
-      { summary: latest, contributions: latestContributions },
-      { summary: yearToDate, contributions: yearToDateContributions },
-    ], params).map(summaryJson);
     const filingFigures = { period: filing.period, counts: filing.counts, byZone: countsByZone(filing) };
     // Who filed is the board's to see: its figures keep the list, so that a subscriber's workbook can be
     // written from the publication alone, in any language and cut to any zones.
     const figures: PublishedFigures = { latestQuarter: summaryJson(latest), yearToDate: summaryJson(yearToDate), filing: { ...filingFigures, items: filing.items } };
-    const publicFigures: PublishedFigures = { latestQuarter: latestPublic, yearToDate: yearToDatePublic, filing: filingFigures };
     const asOf = toLocalIso(plan.publishedAt);
-    const [workbook, publicWorkbook] = await Promise.all([
-      summaryWorkbookBytes({ summary: { ...figures.latestQuarter, asOf }, filingStatus: filing }),
-      summaryWorkbookBytes({ summary: { ...publicFigures.latestQuarter, asOf } }),
-    ]);
+    const workbook = await summaryWorkbookBytes({ summary: { ...figures.latestQuarter, asOf }, filingStatus: filing });
+    const solver = await loadLpSolver();
+    // The audit covers the year and the year before: growth rates publish the previous year's cells.
+    const quarters = [...new Set([latestPeriod, plan.yearToDate].flatMap((p) => [...p.quarters, ...shiftYears(p, -1).quarters]).map(formatQuarter))];
+    const ledgerFrom = formatQuarter({ year: plan.latestQuarter.year - 1, quarter: 1 });
 
     return this.db.transaction(async (tx) => {
       // One publisher at a time, whether api requests or workers: the month's regular publication is
@@ -98,6 +93,16 @@ export class PublicationBuilder {
         [formatQuarter(plan.latestQuarter), plan.yearToDate.label],
       );
       const revised = revisionsSince(previous.map((p) => p.figures), figures);
+      // Under the lock, so that the ledger the audit reads is the one this publication extends.
+      const [ledgerCells, versions, contributions] = await Promise.all([
+        this.publicCells.since(ledgerFrom, tx), this.publicContributions.since(ledgerFrom, tx), contributionSets(tx, quarters),
+      ]);
+      const disclosure = disclosePublication(solver, {
+        summaries: [latest, yearToDate], contributions, ledger: { cells: ledgerCells, versions }, params,
+      });
+      const [latestPublic, yearToDatePublic] = disclosure.summaries.map(summaryJson);
+      const publicFigures: PublishedFigures = { latestQuarter: latestPublic, yearToDate: yearToDatePublic, filing: filingFigures };
+      const publicWorkbook = await summaryWorkbookBytes({ summary: { ...publicFigures.latestQuarter, asOf } });
       // Forced only when the month already has its regular publication: a first one asked with `force`
       // is the month's regular one, so a later request or the schedule does not publish the month again.
       const inserted: Array<{ id: number }> = await tx.query(
@@ -107,6 +112,8 @@ export class PublicationBuilder {
           JSON.stringify(figures), JSON.stringify(publicFigures), JSON.stringify(revised), workbook, publicWorkbook],
       );
       const id = inserted[0].id;
+      await this.publicContributions.insert(id, disclosure.versions, tx);
+      await this.publicCells.insert(id, disclosure.cells, tx);
       const subscribers: Array<{ id: string; email: string; language: 'vi' | 'en' }> = await tx.query(
         'SELECT id, email, language FROM subscriptions WHERE cancelled_at IS NULL',
       );

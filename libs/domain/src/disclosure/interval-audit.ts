@@ -1,7 +1,7 @@
 import { AuditAtom, AuditCell, AuditGroup, AuditModel, buildAuditModel } from './audit-model';
 import { DisclosureParams } from './disclosure-params';
 import { LinearProgram, LpSolver } from './lp-solver';
-import { needsProtection, protectionLevel } from './protection-level';
+import { needsProtection, pooledByEnterprise, protectionLevel } from './protection-level';
 
 /** A protected sum a reader can pin down too closely: its true value and the interval derivable for it. */
 export interface Exposure {
@@ -94,11 +94,4 @@ function auditGroup(
   const tooClose = x - lower < level.margin - tolerance || upper - x < level.margin - tolerance;
   const exact = level.notExact && upper - lower <= tolerance;
   return tooClose || exact ? { group: group.key, atoms: group.atoms, value, lower, upper, margin: level.margin, cells } : null;
-}
-
-// The rules judge enterprises: one enterprise's figures in several quarters of a sum are one contribution.
-function pooledByEnterprise(atoms: readonly AuditAtom[]): bigint[] {
-  const byEnterprise = new Map<string, bigint>();
-  for (const { enterprise, value } of atoms) byEnterprise.set(enterprise, (byEnterprise.get(enterprise) ?? 0n) + value);
-  return [...byEnterprise.values()];
 }

@@ -27,3 +27,10 @@ export function protectionLevel(contributions: readonly bigint[], params: Disclo
 export function needsProtection(level: ProtectionLevel): boolean {
   return level.margin > 0 || level.notExact;
 }
+
+// The rules judge enterprises: one enterprise's figures in several quarters of a sum are one contribution.
+export function pooledByEnterprise(figures: ReadonlyArray<{ readonly enterprise: string; readonly value: bigint }>): bigint[] {
+  const byEnterprise = new Map<string, bigint>();
+  for (const { enterprise, value } of figures) byEnterprise.set(enterprise, (byEnterprise.get(enterprise) ?? 0n) + value);
+  return [...byEnterprise.values()];
+}
