@@ -11,10 +11,7 @@ export function toJson<T extends object>(figures: T): Json<T> {
 }
 
 /** In the public version only: figures null by disclosure control, and every figure not shown as computed now, with why. */
-interface Disclosed {
-  withheld?: string[];
-  heldBack?: HeldBack[];
-}
+type Disclosed = { withheld?: string[]; heldBack?: HeldBack[] };
 
 export interface SummaryJson {
   period: string;
