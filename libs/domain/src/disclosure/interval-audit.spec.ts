@@ -66,16 +66,25 @@ describe('complementary suppression by the audit', () => {
     expect([...result]).toEqual(['August']);
   });
 
-  it('prefers the cell withheld before, then one holding part of the exposed sum, then the smallest', () => {
+  it('withholds under the total a reader subtracts from: the cell withheld before, else the smallest', () => {
     const a = atoms(['ONE', 123], ['B', 100], ['C', 101], ['D', 102]);
     const candidate = (key: string, withheldBefore: boolean, ...indices: number[]) => ({
       ...cell(key, ...indices), value: indices.reduce((s, i) => s + a[i].value, 0n), withheldBefore,
     });
     // Q1 had one filer (withheld); Q2 and Q1–Q2 would give it back together, either one withheld protects it.
     const input = { atoms: a, published: [], candidates: [candidate('Q2', false, 1, 2, 3), candidate('Q1-Q2', false, 0, 1, 2, 3)], groups: [cell('Q1', 0)] };
-    expect([...suppressUntilAuditPasses(solver, input, params)]).toEqual(['Q1-Q2']);
-    const before = { ...input, candidates: input.candidates.map((c) => (c.key === 'Q2' ? { ...c, withheldBefore: true } : c)) };
-    expect([...suppressUntilAuditPasses(solver, before, params)]).toEqual(['Q2']);
+    expect([...suppressUntilAuditPasses(solver, input, params)]).toEqual(['Q2']);
+    const before = { ...input, candidates: input.candidates.map((c) => (c.key === 'Q1-Q2' ? { ...c, withheldBefore: true } : c)) };
+    expect([...suppressUntilAuditPasses(solver, before, params)]).toEqual(['Q1-Q2']);
+  });
+
+  it('hides a withheld zone behind the smallest other zone under its total, not the total', () => {
+    const a = atoms(['SOLO', 500], ['S1', 100], ['S2', 100], ['S3', 100], ['B1', 2000], ['B2', 2000], ['B3', 2000]);
+    const candidate = (key: string, ...indices: number[]) => ({ ...cell(key, ...indices), value: indices.reduce((s, i) => s + a[i].value, 0n), withheldBefore: false });
+    const result = suppressUntilAuditPasses(solver, {
+      atoms: a, published: [], candidates: [candidate('SMALL', 1, 2, 3), candidate('BIG', 4, 5, 6), candidate('parks', 0, 1, 2, 3, 4, 5, 6)], groups: [cell('SOLO', 0)],
+    }, params);
+    expect([...result]).toEqual(['SMALL']);
   });
 
   it('leaves alone what earlier publications made public: the new cells are judged on what they add', () => {
