@@ -28,7 +28,7 @@ function summaryOf(period: string, sets: readonly ContributionSet[], growth: Rec
   const summary = buildSummary({ period: spec, zones, rows: [], expected: new Map(), operatingProjects: new Map(), targets: new Map() });
   const quarters = new Set(summary.quarters);
   const fill = <T extends object>(figures: T, inArea: (s: ContributionSet) => boolean, area: string): T => {
-    const out: Record<string, unknown> = { ...figures };
+    const out: Record<string, unknown> = Object.fromEntries(Object.entries(figures));
     for (const s of sets.filter((x) => inArea(x) && quarters.has(x.quarter))) {
       const sum = s.amounts.reduce<bigint>((a, b) => a + (b ?? 0n), 0n);
       out[s.measure] = typeof out[s.measure] === 'bigint' ? (out[s.measure] as bigint) + sum : out[s.measure] === null ? sum : out[s.measure];
