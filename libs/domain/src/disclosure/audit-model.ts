@@ -32,6 +32,8 @@ export interface AuditModel {
 export interface ClassRow {
   readonly classes: readonly number[];
   readonly value: bigint;
+  /** The published cells that state this equation: all of them must be withheld to take it away. */
+  readonly cells: readonly string[];
 }
 
 export function buildAuditModel(atoms: readonly AuditAtom[], cells: readonly AuditCell[]): AuditModel {
@@ -62,12 +64,12 @@ export function buildAuditModel(atoms: readonly AuditAtom[], cells: readonly Aud
   for (const members of cellClasses) for (const cls of members.slice(1)) parent[find(cls)] = find(members[0]);
   const componentOf = new Int32Array(classes.length);
   const roots = new Map<number, number>();
-  const components: Array<{ classes: number[]; rows: ClassRow[]; cells: string[]; seen: Set<string> }> = [];
+  const components: Array<{ classes: number[]; rows: Array<ClassRow & { cells: string[] }>; cells: string[]; seen: Map<string, number> }> = [];
   classes.forEach((_, cls) => {
     const root = find(cls);
     let component = roots.get(root);
     if (component === undefined) {
-      component = components.push({ classes: [], rows: [], cells: [], seen: new Set() }) - 1;
+      component = components.push({ classes: [], rows: [], cells: [], seen: new Map() }) - 1;
       roots.set(root, component);
     }
     componentOf[cls] = component;
@@ -80,9 +82,13 @@ export function buildAuditModel(atoms: readonly AuditAtom[], cells: readonly Aud
     component.cells.push(cell.key);
     // The same sum published again (another month, another table) is the same equation.
     const signature = members.join(',');
-    if (component.seen.has(signature)) return;
-    component.seen.add(signature);
-    component.rows.push({ classes: members, value: cell.atoms.reduce((sum, a) => sum + atoms[a].value, 0n) });
+    const row = component.seen.get(signature);
+    if (row !== undefined) {
+      component.rows[row].cells.push(cell.key);
+      return;
+    }
+    component.seen.set(signature, component.rows.length);
+    component.rows.push({ classes: members, value: cell.atoms.reduce((sum, a) => sum + atoms[a].value, 0n), cells: [cell.key] });
   });
   return { classOf, classes, componentOf, components: components.map(({ classes: c, rows, cells: k }) => ({ classes: c, rows, cells: k })) };
 }

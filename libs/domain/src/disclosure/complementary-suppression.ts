@@ -19,13 +19,14 @@ export interface SuppressionInput {
 }
 
 /**
- * Complementary suppression chosen by the audit: while some protected sum is exposed, withhold one more
- * candidate cell. It is looked for under the smallest published cell holding part of the sum (the total a
- * reader subtracts from): that cell itself or one inside it, preferring cells withheld before (so that the
- * pattern does not move from month to month and two months together uncover nothing), then the smallest
- * figure (the least information lost); failing that, anywhere in the sum's component. Each step withholds a
- * cell, so it ends. Only components with a candidate still published are audited: what earlier publications
- * alone make public, no candidate undoes. Returns the candidates to withhold.
+ * Complementary suppression chosen by the audit: while some protected sum is exposed, withhold more candidate
+ * cells. First choice: an equation the too-close bound rests on (the cells a reader combines), if every cell
+ * stating it is a candidate; next, the smallest published cell holding part of the sum (the total a reader
+ * subtracts from) or a cell inside it; last, anywhere in the sum's component. Among these, cells withheld
+ * before come first (so that the pattern does not move from month to month and two months together uncover
+ * nothing), then the smallest figure (the least information lost). Each step withholds at least one cell, so
+ * it ends. Only components with a candidate still published are audited: what earlier publications alone make
+ * public, no candidate undoes. Returns the candidates to withhold.
  */
 export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInput, params: DisclosureParams): ReadonlySet<string> {
   const withheld = new Set<string>();
@@ -41,24 +42,31 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
     if (exposures.length === 0) return withheld;
     // An exposure is only reported for a component holding a published candidate, so there is one to withhold.
     const exposure = exposures[0];
-    withheld.add(choose(exposure, exposure.cells.map((key) => cells.get(key)!), candidates).key);
+    for (const cell of choose(exposure, exposure.cells.map((key) => cells.get(key)!), candidates)) withheld.add(cell.key);
   }
 }
 
-function choose(exposure: Exposure, componentCells: readonly AuditCell[], open: readonly CandidateCell[]): CandidateCell {
+function choose(exposure: Exposure, componentCells: readonly AuditCell[], open: readonly CandidateCell[]): readonly CandidateCell[] {
+  const byKey = new Map(open.map((c) => [c.key, c]));
+  const removable = exposure.binding
+    .map((keys) => keys.map((key) => byKey.get(key)))
+    .filter((bundle): bundle is CandidateCell[] => bundle.every((c) => c !== undefined));
+  if (removable.length > 0) return removable.sort((a, b) => compareCandidates(a[0], b[0]))[0];
   const group = new Set(exposure.atoms);
   const inComponent = new Set(componentCells.map((c) => c.key));
   const enclosing = componentCells.filter((c) => c.atoms.some((a) => group.has(a))).sort((a, b) => a.atoms.length - b.atoms.length);
   for (const total of enclosing) {
     const inside = new Set(total.atoms);
     const options = open.filter((c) => inComponent.has(c.key) && c.atoms.every((a) => inside.has(a)));
-    if (options.length > 0) return cheapest(options);
+    if (options.length > 0) return [cheapest(options)];
   }
-  return cheapest(open.filter((c) => inComponent.has(c.key)));
+  return [cheapest(open.filter((c) => inComponent.has(c.key)))];
 }
 
 function cheapest(candidates: readonly CandidateCell[]): CandidateCell {
-  return [...candidates].sort((a, b) =>
-    Number(b.withheldBefore) - Number(a.withheldBefore) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-  )[0];
+  return [...candidates].sort(compareCandidates)[0];
+}
+
+function compareCandidates(a: CandidateCell, b: CandidateCell): number {
+  return Number(b.withheldBefore) - Number(a.withheldBefore) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }

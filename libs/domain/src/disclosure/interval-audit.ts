@@ -13,6 +13,8 @@ export interface Exposure {
   readonly margin: number;
   /** The published cells of the components the group lies in: withholding one of them may protect it. */
   readonly cells: readonly string[];
+  /** The equations the too-close bounds rest on, each as the cells stating it: taking one away moves a bound. */
+  readonly binding: ReadonlyArray<readonly string[]>;
 }
 
 export interface AuditInput {
@@ -80,18 +82,30 @@ function auditGroup(
   let lower = 0;
   let upper = 0;
   let tolerance = 0;
+  const lowerBinding: Array<readonly string[]> = [];
+  const upperBinding: Array<readonly string[]> = [];
   for (const component of components) {
     const { program, scale, columnOf } = programOf(component);
+    const rowCells = (rows: readonly number[]) => rows.map((row) => model.components[component].rows[row].cells);
     const columns = (classes: Iterable<number>) => [...classes].filter((cls) => model.componentOf[cls] === component).map((cls) => columnOf.get(cls)!);
     // Part of a class can be as small as 0 (the rest takes it all) and as large as the class.
-    upper += program.maximize(columns(touched)) * scale;
+    const max = program.maximize(columns(touched));
+    upper += max.value * scale;
+    upperBinding.push(...rowCells(max.binding));
     const wholeColumns = columns(whole);
-    lower += wholeColumns.length === 0 ? 0 : program.minimize(wholeColumns) * scale;
+    if (wholeColumns.length > 0) {
+      const min = program.minimize(wholeColumns);
+      lower += min.value * scale;
+      lowerBinding.push(...rowCells(min.binding));
+    }
     tolerance += RELATIVE_TOLERANCE * scale;
   }
   const value = group.atoms.reduce((sum, a) => sum + input.atoms[a].value, 0n);
   const x = Number(value);
-  const tooClose = x - lower < level.margin - tolerance || upper - x < level.margin - tolerance;
   const exact = level.notExact && upper - lower <= tolerance;
-  return tooClose || exact ? { group: group.key, atoms: group.atoms, value, lower, upper, margin: level.margin, cells } : null;
+  const lowTooClose = exact || x - lower < level.margin - tolerance;
+  const highTooClose = exact || upper - x < level.margin - tolerance;
+  if (!lowTooClose && !highTooClose) return null;
+  const binding = [...(lowTooClose ? lowerBinding : []), ...(highTooClose ? upperBinding : [])];
+  return { group: group.key, atoms: group.atoms, value, lower, upper, margin: level.margin, cells, binding };
 }

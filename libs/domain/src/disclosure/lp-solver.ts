@@ -1,9 +1,15 @@
 import loadHighs from 'highs';
 
+/** An optimum, and the rows it rests on (non-zero duals): the published cells a reader combines to reach it. */
+export interface LpOptimum {
+  readonly value: number;
+  readonly binding: readonly number[];
+}
+
 /** One linear program kept in memory: non-negative columns under equality rows, optimised column sums. */
 export interface LinearProgram {
-  maximize(columns: readonly number[]): number;
-  minimize(columns: readonly number[]): number;
+  maximize(columns: readonly number[]): LpOptimum;
+  minimize(columns: readonly number[]): LpOptimum;
   dispose(): void;
 }
 
@@ -18,6 +24,9 @@ export interface LpSolver {
 }
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
+
+// Duals of rows a program does not rest on are zero up to rounding; each column's cost is 1 at most.
+const DUAL_TOLERANCE = 1e-9;
 
 let loading: Promise<Highs> | null = null;
 
@@ -55,7 +64,11 @@ function highsProgram(highs: Highs, columns: number, rows: readonly EqualityRow[
     const status = model.getModelStatus();
     // The true figures satisfy every row, so anything but an optimum is a solver failure: fail closed.
     if (status !== highs.constants.modelStatus.optimal) throw new Error(`disclosure audit: linear program ended with status ${status}`);
-    return model.getObjectiveValue();
+    const binding: number[] = [];
+    model.getSolution().rowDual.forEach((dual, row) => {
+      if (Math.abs(dual) > DUAL_TOLERANCE) binding.push(row);
+    });
+    return { value: model.getObjectiveValue(), binding };
   };
   return {
     maximize: (selected) => optimise('maximize', selected),
