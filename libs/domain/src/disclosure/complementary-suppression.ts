@@ -31,19 +31,25 @@ export interface SuppressionInput {
 export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInput, params: DisclosureParams): ReadonlySet<string> {
   const withheld = new Set<string>();
   const cells = new Map<string, AuditCell>([...input.published, ...input.candidates].map((c) => [c.key, c]));
-  for (;;) {
+  const exposures = () => {
     const candidates = input.candidates.filter((c) => !withheld.has(c.key));
-    const exposures = auditIntervals(solver, {
-      atoms: input.atoms,
-      cells: [...input.published, ...candidates],
-      groups: input.groups,
-      touched: new Set(candidates.map((c) => c.key)),
+    const found = auditIntervals(solver, {
+      atoms: input.atoms, cells: [...input.published, ...candidates], groups: input.groups, touched: new Set(candidates.map((c) => c.key)),
     }, params);
-    if (exposures.length === 0) return withheld;
+    return { candidates, found };
+  };
+  for (let audit = exposures(); audit.found.length > 0; audit = exposures()) {
     // An exposure is only reported for a component holding a published candidate, so there is one to withhold.
-    const exposure = exposures[0];
-    for (const cell of choose(exposure, exposure.cells.map((key) => cells.get(key)!), candidates)) withheld.add(cell.key);
+    const exposure = audit.found[0];
+    for (const cell of choose(exposure, exposure.cells.map((key) => cells.get(key)!), audit.candidates)) withheld.add(cell.key);
   }
+  // A cell withheld early may have become needless once later ones were withheld (a total that the others
+  // give back anyway): each is tried again, last withheld first, and published if the audit still passes.
+  for (const key of [...withheld].reverse()) {
+    withheld.delete(key);
+    if (exposures().found.length > 0) withheld.add(key);
+  }
+  return withheld;
 }
 
 function choose(exposure: Exposure, componentCells: readonly AuditCell[], open: readonly CandidateCell[]): readonly CandidateCell[] {
