@@ -36,7 +36,7 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
     const found = auditIntervals(solver, {
       atoms: input.atoms, cells: [...input.published, ...candidates], groups: input.groups, touched: new Set(candidates.map((c) => c.key)),
     }, params);
-    return { candidates, found };
+    return { candidates, found: found.filter((e) => !exposedBefore(solver, input, e, params)) };
   };
   for (let audit = exposures(); audit.found.length > 0; audit = exposures()) {
     // An exposure is only reported for a component holding a published candidate, so there is one to withhold.
@@ -50,6 +50,13 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
     if (exposures().found.length > 0) withheld.add(key);
   }
   return withheld;
+}
+
+// What earlier publications alone already pin down, no candidate can protect any more: only what they add counts.
+function exposedBefore(solver: LpSolver, input: SuppressionInput, exposure: Exposure, params: DisclosureParams): boolean {
+  const key = `before: ${exposure.group}`;
+  const before = auditIntervals(solver, { atoms: input.atoms, cells: input.published, groups: [{ key, atoms: exposure.atoms }] }, params);
+  return before.some((e) => e.group === key);
 }
 
 function choose(exposure: Exposure, componentCells: readonly AuditCell[], open: readonly CandidateCell[]): readonly CandidateCell[] {

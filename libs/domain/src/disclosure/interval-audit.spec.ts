@@ -89,8 +89,10 @@ describe('complementary suppression by the audit', () => {
 
   it('leaves alone what earlier publications made public: the new cells are judged on what they add', () => {
     const a = atoms(['A', 500], ['B', 100], ['C', 101], ['D', 102]);
+    const candidate = (key: string, ...indices: number[]) => ({ ...cell(key, ...indices), value: indices.reduce((s, i) => s + a[i].value, 0n), withheldBefore: false });
+    // A was published alone before (under other rules): a total over it and others tells a reader nothing more.
     const result = suppressUntilAuditPasses(solver, {
-      atoms: a, published: [cell('old', 0)], candidates: [{ ...cell('new', 1, 2, 3), value: 303n, withheldBefore: false }], groups: [],
+      atoms: a, published: [cell('old', 0)], candidates: [candidate('others', 1, 2, 3), candidate('total', 0, 1, 2, 3)], groups: [],
     }, params);
     expect([...result]).toEqual([]);
   });
