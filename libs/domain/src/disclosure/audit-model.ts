@@ -13,30 +13,79 @@ export interface AuditCell {
 /** A sum of atoms that must stay protected, e.g. a withheld zone-quarter. Every atom is protected on its own too. */
 export type AuditGroup = AuditCell;
 
+/** An equation over classes, and the published cells stating it: all of them must be withheld to take it away. */
+export interface ClassRow {
+  readonly classes: readonly number[];
+  readonly value: bigint;
+  readonly cells: readonly string[];
+}
+
+/** What is left of an equation once the classes it shares with others are known: over unknown classes only. */
+export interface ResidualRow {
+  readonly row: number;
+  readonly classes: readonly number[];
+  readonly value: bigint;
+}
+
+/** A class a reader pins exactly by substitution, and the equations that take to do (all, transitively). */
+export interface FixedClass {
+  readonly value: bigint;
+  readonly rows: readonly number[];
+}
+
 /**
  * What a reader could work out from published cells, for one measure. Atoms found in exactly the same
- * published cells only ever appear summed, so they form one class, and the linear programs run over classes:
- * a reader learns nothing about how a class's total splits. Classes tied by cells form components, which
- * are independent programs.
+ * published cells only ever appear summed, so they form one class: a reader learns nothing about how a
+ * class's total splits. An equation with one unknown class left pins it (a published zone, a total minus its
+ * published zones); what remains after substitution ties the other classes into components, each an
+ * independent linear program, and small, since totals over published zones drop out.
  */
 export interface AuditModel {
   /** The class of each atom, -1 for an atom in no published cell (a reader knows nothing of it). */
   readonly classOf: Int32Array;
   readonly classes: ReadonlyArray<readonly number[]>;
-  /** The component of each class. */
+  readonly rows: readonly ClassRow[];
+  readonly fixed: ReadonlyMap<number, FixedClass>;
+  /** The component of each class not fixed, -1 for a fixed one. */
   readonly componentOf: Int32Array;
-  /** Per component: its cells as unique rows over its classes, and the cell keys behind them. */
-  readonly components: ReadonlyArray<{ readonly classes: readonly number[]; readonly rows: readonly ClassRow[]; readonly cells: readonly string[] }>;
-}
-
-export interface ClassRow {
-  readonly classes: readonly number[];
-  readonly value: bigint;
-  /** The published cells that state this equation: all of them must be withheld to take it away. */
-  readonly cells: readonly string[];
+  readonly components: ReadonlyArray<{ readonly classes: readonly number[]; readonly rows: readonly ResidualRow[] }>;
 }
 
 export function buildAuditModel(atoms: readonly AuditAtom[], cells: readonly AuditCell[]): AuditModel {
+  const { classOf, classes } = classesOf(atoms, cells);
+  const rows = equations(atoms, cells, classOf);
+  const fixed = substitute(rows, classes.length);
+  const componentOf = new Int32Array(classes.length).fill(-1);
+  const components: Array<{ classes: number[]; rows: ResidualRow[] }> = [];
+  const parent = classes.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const residual = rows.flatMap((row, index): ResidualRow[] => {
+    const open = row.classes.filter((c) => !fixed.has(c));
+    if (open.length === 0) return [];
+    const known = row.classes.reduce((sum, c) => sum + (fixed.get(c)?.value ?? 0n), 0n);
+    for (const cls of open.slice(1)) parent[find(cls)] = find(open[0]);
+    return [{ row: index, classes: open, value: row.value - known }];
+  });
+  const roots = new Map<number, number>();
+  classes.forEach((_, cls) => {
+    if (fixed.has(cls)) return;
+    const root = find(cls);
+    let component = roots.get(root);
+    if (component === undefined) {
+      component = components.push({ classes: [], rows: [] }) - 1;
+      roots.set(root, component);
+    }
+    componentOf[cls] = component;
+    components[component].classes.push(cls);
+  });
+  for (const r of residual) components[componentOf[r.classes[0]]].rows.push(r);
+  return { classOf, classes, rows, fixed, componentOf, components };
+}
+
+function classesOf(atoms: readonly AuditAtom[], cells: readonly AuditCell[]): { classOf: Int32Array; classes: number[][] } {
   const cellsOf: number[][] = atoms.map(() => []);
   cells.forEach((cell, index) => {
     for (const atom of cell.atoms) cellsOf[atom].push(index);
@@ -55,40 +104,51 @@ export function buildAuditModel(atoms: readonly AuditAtom[], cells: readonly Aud
     classes[cls].push(atom);
     classOf[atom] = cls;
   });
-  const parent = classes.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
-  const cellClasses = cells.map((cell) => [...new Set(cell.atoms.map((a) => classOf[a]))].sort((a, b) => a - b));
-  for (const members of cellClasses) for (const cls of members.slice(1)) parent[find(cls)] = find(members[0]);
-  const componentOf = new Int32Array(classes.length);
-  const roots = new Map<number, number>();
-  const components: Array<{ classes: number[]; rows: Array<ClassRow & { cells: string[] }>; cells: string[]; seen: Map<string, number> }> = [];
-  classes.forEach((_, cls) => {
-    const root = find(cls);
-    let component = roots.get(root);
-    if (component === undefined) {
-      component = components.push({ classes: [], rows: [], cells: [], seen: new Map() }) - 1;
-      roots.set(root, component);
-    }
-    componentOf[cls] = component;
-    components[component].classes.push(cls);
-  });
-  cells.forEach((cell, index) => {
-    const members = cellClasses[index];
-    if (members.length === 0) return;
-    const component = components[componentOf[members[0]]];
-    component.cells.push(cell.key);
-    // The same sum published again (another month, another table) is the same equation.
+  return { classOf, classes };
+}
+
+// The same sum published again (another month, another table) is the same equation.
+function equations(atoms: readonly AuditAtom[], cells: readonly AuditCell[], classOf: Int32Array): ClassRow[] {
+  const rows: Array<{ classes: number[]; value: bigint; cells: string[] }> = [];
+  const bySignature = new Map<string, number>();
+  for (const cell of cells) {
+    const members = [...new Set(cell.atoms.map((a) => classOf[a]))].sort((a, b) => a - b);
+    if (members.length === 0) continue;
     const signature = members.join(',');
-    const row = component.seen.get(signature);
+    const row = bySignature.get(signature);
     if (row !== undefined) {
-      component.rows[row].cells.push(cell.key);
-      return;
+      rows[row].cells.push(cell.key);
+      continue;
     }
-    component.seen.set(signature, component.rows.length);
-    component.rows.push({ classes: members, value: cell.atoms.reduce((sum, a) => sum + atoms[a].value, 0n), cells: [cell.key] });
+    bySignature.set(signature, rows.length);
+    rows.push({ classes: members, value: cell.atoms.reduce((sum, a) => sum + atoms[a].value, 0n), cells: [cell.key] });
+  }
+  return rows;
+}
+
+function substitute(rows: readonly ClassRow[], classCount: number): Map<number, FixedClass> {
+  const rowsOf: number[][] = Array.from({ length: classCount }, () => []);
+  rows.forEach((row, index) => {
+    for (const cls of row.classes) rowsOf[cls].push(index);
   });
-  return { classOf, classes, componentOf, components: components.map(({ classes: c, rows, cells: k }) => ({ classes: c, rows, cells: k })) };
+  const open = rows.map((row) => row.classes.length);
+  const fixed = new Map<number, FixedClass>();
+  const queue = rows.flatMap((row, index) => (row.classes.length === 1 ? [index] : []));
+  while (queue.length > 0) {
+    const index = queue.pop()!;
+    const row = rows[index];
+    const unknown = row.classes.filter((c) => !fixed.has(c));
+    if (unknown.length !== 1) continue;
+    const used = new Set([index]);
+    let value = row.value;
+    for (const cls of row.classes) {
+      const known = fixed.get(cls);
+      if (known === undefined) continue;
+      value -= known.value;
+      for (const r of known.rows) used.add(r);
+    }
+    fixed.set(unknown[0], { value, rows: [...used] });
+    for (const r of rowsOf[unknown[0]]) if (--open[r] === 1) queue.push(r);
+  }
+  return fixed;
 }

@@ -1,6 +1,6 @@
 import { AuditAtom, AuditCell, AuditGroup } from './audit-model';
 import { DisclosureParams } from './disclosure-params';
-import { auditIntervals, Exposure } from './interval-audit';
+import { auditIntervals, Exposure, IntervalAuditor } from './interval-audit';
 import { LpSolver } from './lp-solver';
 
 /** A cell about to be published, which may still be withheld. */
@@ -31,32 +31,39 @@ export interface SuppressionInput {
 export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInput, params: DisclosureParams): ReadonlySet<string> {
   const withheld = new Set<string>();
   const cells = new Map<string, AuditCell>([...input.published, ...input.candidates].map((c) => [c.key, c]));
-  const exposures = () => {
+  // What earlier publications alone already pin down, no candidate can protect any more: only what they add counts.
+  const before = new IntervalAuditor(solver, input.atoms, input.published, params);
+  const exposures = (touched: ReadonlySet<string> | null) => {
     const candidates = input.candidates.filter((c) => !withheld.has(c.key));
     const found = auditIntervals(solver, {
-      atoms: input.atoms, cells: [...input.published, ...candidates], groups: input.groups, touched: new Set(candidates.map((c) => c.key)),
+      atoms: input.atoms, cells: [...input.published, ...candidates], groups: input.groups, touched: touched ?? new Set(candidates.map((c) => c.key)),
     }, params);
-    return { candidates, found: found.filter((e) => !exposedBefore(solver, input, e, params)) };
+    return { candidates, found: found.filter((e) => before.exposure({ key: e.group, atoms: e.atoms }) === null) };
   };
-  for (let audit = exposures(); audit.found.length > 0; audit = exposures()) {
-    // An exposure is only reported for a component holding a published candidate, so there is one to withhold.
-    const exposure = audit.found[0];
-    for (const cell of choose(exposure, exposure.cells.map((key) => cells.get(key)!), audit.candidates)) withheld.add(cell.key);
+  try {
+    for (let audit = exposures(null); audit.found.length > 0; audit = exposures(null)) {
+      // Each exposure gets its withholding in one pass, unless one made in this pass already touches its bounds.
+      const now = new Set<string>();
+      for (const exposure of audit.found) {
+        if (exposure.cells.some((key) => now.has(key))) continue;
+        // An exposure is only reported when its bounds rest on a published candidate, so there is one to withhold.
+        const open = audit.candidates.filter((c) => !withheld.has(c.key));
+        for (const cell of choose(exposure, exposure.cells.map((key) => cells.get(key)!), open)) {
+          withheld.add(cell.key);
+          now.add(cell.key);
+        }
+      }
+    }
+    // A cell withheld early may have become needless once later ones were withheld (a total that the others
+    // give back anyway): each is tried again, last withheld first, and published if the audit still passes.
+    for (const key of [...withheld].reverse()) {
+      withheld.delete(key);
+      if (exposures(new Set([key])).found.length > 0) withheld.add(key);
+    }
+    return withheld;
+  } finally {
+    before.dispose();
   }
-  // A cell withheld early may have become needless once later ones were withheld (a total that the others
-  // give back anyway): each is tried again, last withheld first, and published if the audit still passes.
-  for (const key of [...withheld].reverse()) {
-    withheld.delete(key);
-    if (exposures().found.length > 0) withheld.add(key);
-  }
-  return withheld;
-}
-
-// What earlier publications alone already pin down, no candidate can protect any more: only what they add counts.
-function exposedBefore(solver: LpSolver, input: SuppressionInput, exposure: Exposure, params: DisclosureParams): boolean {
-  const key = `before: ${exposure.group}`;
-  const before = auditIntervals(solver, { atoms: input.atoms, cells: input.published, groups: [{ key, atoms: exposure.atoms }] }, params);
-  return before.some((e) => e.group === key);
 }
 
 function choose(exposure: Exposure, componentCells: readonly AuditCell[], open: readonly CandidateCell[]): readonly CandidateCell[] {

@@ -11,7 +11,7 @@ export interface Exposure {
   readonly lower: number;
   readonly upper: number;
   readonly margin: number;
-  /** The published cells of the components the group lies in: withholding one of them may protect it. */
+  /** The published cells the bounds are worked out from: withholding one of them may protect the sum. */
   readonly cells: readonly string[];
   /** The equations the too-close bounds rest on, each as the cells stating it: taking one away moves a bound. */
   readonly binding: ReadonlyArray<readonly string[]>;
@@ -23,89 +23,117 @@ export interface AuditInput {
   readonly cells: readonly AuditCell[];
   /** Sums protected besides each class of atoms found in the same cells (which covers every single atom). */
   readonly groups: readonly AuditGroup[];
-  /** Only components holding one of these cells are audited: the rest was audited when it was published. */
+  /** Only sums whose bounds rest on one of these cells are audited: the rest was audited when it was published. */
   readonly touched?: ReadonlySet<string>;
 }
 
 // LP answers are accurate to a small fraction of the figures in the program, each scaled to about 1.
 const RELATIVE_TOLERANCE = 1e-7;
 
+interface Program {
+  readonly program: LinearProgram;
+  readonly scale: number;
+  readonly columnOf: ReadonlyMap<number, number>;
+}
+
 /**
  * The interval audit: for every protected sum, the smallest and largest value consistent with all published
- * cells and non-negative contributions, by linear programming per component. A sum is exposed when either end
- * comes closer to its true value than its protection level (the p% rule's margin), or when a sum of fewer
- * than the minimum of contributors is pinned exactly.
+ * cells and non-negative contributions, by substitution and linear programming per component. A sum is exposed
+ * when either end comes closer to its true value than its protection level (the p% rule's margin), or when a
+ * sum of fewer than the minimum of contributors is pinned exactly.
  */
 export function auditIntervals(solver: LpSolver, input: AuditInput, params: DisclosureParams): Exposure[] {
-  const model = buildAuditModel(input.atoms, input.cells);
-  const programs = new Map<number, { program: LinearProgram; scale: number; columnOf: Map<number, number> }>();
-  const programOf = (component: number) => {
-    let entry = programs.get(component);
-    if (entry === undefined) {
-      const { classes, rows } = model.components[component];
-      const columnOf = new Map(classes.map((cls, column) => [cls, column]));
-      const scale = Math.max(1, ...rows.map((r) => Number(r.value)));
-      const program = solver.program(classes.length, rows.map((r) => ({ columns: r.classes.map((c) => columnOf.get(c)!), value: Number(r.value) / scale })));
-      entry = { program, scale, columnOf };
-      programs.set(component, entry);
-    }
-    return entry;
-  };
+  const auditor = new IntervalAuditor(solver, input.atoms, input.cells, params);
   try {
-    const groups = [...input.groups, ...model.classes.map((atoms, cls) => ({ key: `class ${cls}`, atoms }))];
-    return groups.flatMap((group) => {
-      const exposure = auditGroup(group, input, model, params, programOf);
-      return exposure === null ? [] : [exposure];
-    });
+    return [...input.groups, ...auditor.classGroups()].flatMap((group) => auditor.exposure(group, input.touched) ?? []);
   } finally {
-    for (const { program } of programs.values()) program.dispose();
+    auditor.dispose();
   }
 }
 
-function auditGroup(
-  group: AuditGroup,
-  input: AuditInput,
-  model: AuditModel,
-  params: DisclosureParams,
-  programOf: (component: number) => { program: LinearProgram; scale: number; columnOf: Map<number, number> },
-): Exposure | null {
-  const level = protectionLevel(pooledByEnterprise(group.atoms.map((a) => input.atoms[a])), params);
-  if (!needsProtection(level)) return null;
-  // An atom in no published cell could be anything, and so could the sum.
-  if (group.atoms.some((a) => model.classOf[a] < 0)) return null;
-  const inGroup = new Set(group.atoms);
-  const touched = [...new Set(group.atoms.map((a) => model.classOf[a]))];
-  const whole = new Set(touched.filter((cls) => model.classes[cls].every((a) => inGroup.has(a))));
-  const components = [...new Set(touched.map((cls) => model.componentOf[cls]))];
-  const cells = components.flatMap((c) => model.components[c].cells);
-  if (input.touched && !cells.some((key) => input.touched!.has(key))) return null;
-  let lower = 0;
-  let upper = 0;
-  let tolerance = 0;
-  const lowerBinding: Array<readonly string[]> = [];
-  const upperBinding: Array<readonly string[]> = [];
-  for (const component of components) {
-    const { program, scale, columnOf } = programOf(component);
-    const rowCells = (rows: readonly number[]) => rows.map((row) => model.components[component].rows[row].cells);
-    const columns = (classes: Iterable<number>) => [...classes].filter((cls) => model.componentOf[cls] === component).map((cls) => columnOf.get(cls)!);
-    // Part of a class can be as small as 0 (the rest takes it all) and as large as the class.
-    const max = program.maximize(columns(touched));
-    upper += max.value * scale;
-    upperBinding.push(...rowCells(max.binding));
-    const wholeColumns = columns(whole);
-    if (wholeColumns.length > 0) {
-      const min = program.minimize(wholeColumns);
-      lower += min.value * scale;
-      lowerBinding.push(...rowCells(min.binding));
-    }
-    tolerance += RELATIVE_TOLERANCE * scale;
+/** One reader's view (a set of published cells), asked about any number of sums; dispose() frees its programs. */
+export class IntervalAuditor {
+  private readonly model: AuditModel;
+  private readonly programs = new Map<number, Program>();
+
+  constructor(
+    private readonly solver: LpSolver,
+    private readonly atoms: readonly AuditAtom[],
+    cells: readonly AuditCell[],
+    private readonly params: DisclosureParams,
+  ) {
+    this.model = buildAuditModel(atoms, cells);
   }
-  const value = group.atoms.reduce((sum, a) => sum + input.atoms[a].value, 0n);
-  const x = Number(value);
-  const exact = level.notExact && upper - lower <= tolerance;
-  const lowTooClose = exact || x - lower < level.margin - tolerance;
-  const highTooClose = exact || upper - x < level.margin - tolerance;
-  if (!lowTooClose && !highTooClose) return null;
-  const binding = [...(lowTooClose ? lowerBinding : []), ...(highTooClose ? upperBinding : [])];
-  return { group: group.key, atoms: group.atoms, value, lower, upper, margin: level.margin, cells, binding };
+
+  /** Each class of atoms found in the same cells, as a sum to protect. */
+  classGroups(): AuditGroup[] {
+    return this.model.classes.map((atoms, cls) => ({ key: `class ${cls}`, atoms }));
+  }
+
+  exposure(group: AuditGroup, touched?: ReadonlySet<string>): Exposure | null {
+    const model = this.model;
+    const level = protectionLevel(pooledByEnterprise(group.atoms.map((a) => this.atoms[a])), this.params);
+    if (!needsProtection(level)) return null;
+    // An atom in no published cell could be anything, and so could the sum.
+    if (group.atoms.some((a) => model.classOf[a] < 0)) return null;
+    const inGroup = new Set(group.atoms);
+    const touchedClasses = [...new Set(group.atoms.map((a) => model.classOf[a]))];
+    const whole = new Set(touchedClasses.filter((cls) => model.classes[cls].every((a) => inGroup.has(a))));
+    const components = [...new Set(touchedClasses.map((cls) => model.componentOf[cls]).filter((c) => c >= 0))];
+    const fixedRows = (classes: Iterable<number>) => [...classes].flatMap((cls) => model.fixed.get(cls)?.rows ?? []).map((r) => model.rows[r].cells);
+    const cells = [
+      ...components.flatMap((c) => model.components[c].rows.flatMap((r) => model.rows[r.row].cells)),
+      ...fixedRows(touchedClasses).flat(),
+    ];
+    if (touched && !cells.some((key) => touched.has(key))) return null;
+
+    const known = (classes: Iterable<number>) => [...classes].reduce((sum, cls) => sum + Number(model.fixed.get(cls)?.value ?? 0n), 0);
+    let lower = known(whole);
+    let upper = known(touchedClasses);
+    let tolerance = 0;
+    const lowerBinding = fixedRows(whole);
+    const upperBinding = fixedRows(touchedClasses);
+    for (const component of components) {
+      const { program, scale, columnOf } = this.programOf(component);
+      const rowCells = (rows: readonly number[]) => rows.map((row) => model.rows[model.components[component].rows[row].row].cells);
+      const columns = (classes: Iterable<number>) => [...classes].filter((cls) => model.componentOf[cls] === component).map((cls) => columnOf.get(cls)!);
+      // Part of a class can be as small as 0 (the rest takes it all) and as large as the class.
+      const max = program.maximize(columns(touchedClasses));
+      upper += max.value * scale;
+      upperBinding.push(...rowCells(max.binding));
+      const wholeColumns = columns(whole);
+      if (wholeColumns.length > 0) {
+        const min = program.minimize(wholeColumns);
+        lower += min.value * scale;
+        lowerBinding.push(...rowCells(min.binding));
+      }
+      tolerance += RELATIVE_TOLERANCE * scale;
+    }
+    const value = group.atoms.reduce((sum, a) => sum + this.atoms[a].value, 0n);
+    const x = Number(value);
+    const exact = level.notExact && upper - lower <= tolerance;
+    const lowTooClose = exact || x - lower < level.margin - tolerance;
+    const highTooClose = exact || upper - x < level.margin - tolerance;
+    if (!lowTooClose && !highTooClose) return null;
+    const binding = [...(lowTooClose ? lowerBinding : []), ...(highTooClose ? upperBinding : [])];
+    return { group: group.key, atoms: group.atoms, value, lower, upper, margin: level.margin, cells, binding };
+  }
+
+  dispose(): void {
+    for (const { program } of this.programs.values()) program.dispose();
+    this.programs.clear();
+  }
+
+  private programOf(component: number): Program {
+    let entry = this.programs.get(component);
+    if (entry === undefined) {
+      const { classes, rows } = this.model.components[component];
+      const columnOf = new Map(classes.map((cls, column) => [cls, column]));
+      const scale = rows.reduce((max, r) => Math.max(max, Number(r.value)), 1);
+      const program = this.solver.program(classes.length, rows.map((r) => ({ columns: r.classes.map((c) => columnOf.get(c)!), value: Number(r.value) / scale })));
+      entry = { program, scale, columnOf };
+      this.programs.set(component, entry);
+    }
+    return entry;
+  }
 }

@@ -9,7 +9,7 @@ import { yearToDate } from '../periods/period-spec';
 import { addQuarters, formatQuarter, parseQuarter, Quarter } from '../periods/quarter';
 import {
   AUDITED_MEASURES, AuditedMeasure, CellAddress, cellContributions, cellKey, EnterpriseFigure, ContributionSet, ContributionVersion,
-  HeldBack, HeldBackReason, LedgerCell, sameContributions,
+  HeldBack, HeldBackReason, inArea, LedgerCell, sameContributions,
 } from './public-cells';
 
 /** What earlier publications made public: their cells and the contributions behind them. */
@@ -108,13 +108,22 @@ function decideMeasure(
   }).sort((a, b) => a - b);
 
   const published: AuditCell[] = [];
-  const latest = new Map<string, { cell: LedgerCell; atoms: number[] }>();
+  const latest = new Map<string, LedgerCell>();
+  const equations = new Set<string>();
   for (const cell of input.ledger.cells.filter((c) => c.measure === measure)) {
-    const cellAtoms = atomsOf(asOf(cell.basisPublicationId).contributions(cell));
-    if (cell.value !== null) published.push({ key: `${cell.publicationId} ${cellKey(cell)}`, atoms: cellAtoms });
     const key = cellKey(cell);
-    if ((latest.get(key)?.cell.publicationId ?? -1) < cell.publicationId) latest.set(key, { cell, atoms: cellAtoms });
+    if ((latest.get(key)?.publicationId ?? -1) < cell.publicationId) latest.set(key, cell);
+    // Most cells are published again month after month from the same contributions: one equation.
+    const view = asOf(cell.basisPublicationId);
+    const equation = `${key}|${view.versionsOf(cell)}`;
+    if (cell.value === null || equations.has(equation)) continue;
+    equations.add(equation);
+    published.push({ key: `${cell.publicationId} ${key}`, atoms: atomsOf(view.contributions(cell)) });
   }
+  const before = (key: string) => {
+    const cell = latest.get(key);
+    return cell && { cell, atoms: atomsOf(asOf(cell.basisPublicationId).contributions(cell)) };
+  };
 
   const candidates: CandidateCell[] = [];
   const groups: AuditCell[] = [];
@@ -124,17 +133,17 @@ function decideMeasure(
     if (contributions.length === 0) continue;
     const cellAtoms = atomsOf(contributions);
     const value = contributions.reduce((sum, c) => sum + c.value, 0n);
-    const before = latest.get(key);
+    const earlier = before(key);
     if (primarySensitivity(pooledByEnterprise(contributions.map((c) => ({ enterprise: c.taxCode, value: c.value }))), input.params) !== null) {
       decisions.set(key, { state: 'withheld', reason: 'confidential' });
       groups.push({ key, atoms: cellAtoms });
-    } else if (before?.cell.value !== null && before !== undefined && sameAtoms(before.atoms, cellAtoms)) {
+    } else if (earlier !== undefined && earlier.cell.value !== null && sameAtoms(earlier.atoms, cellAtoms)) {
       // Published before from the same contributions: the same equation again, nothing new to judge.
       decisions.set(key, { state: 'published', value });
       published.push({ key, atoms: cellAtoms });
     } else {
       decisions.set(key, { state: 'published', value });
-      const withheldBefore = before !== undefined && (before.cell.value === null || before.cell.reason === 'revision held back');
+      const withheldBefore = earlier !== undefined && (earlier.cell.value === null || earlier.cell.reason === 'revision held back');
       candidates.push({ key, atoms: cellAtoms, value, withheldBefore });
     }
   }
@@ -144,7 +153,7 @@ function decideMeasure(
   }
 
   for (const key of suppressUntilAuditPasses(solver, { atoms, published, candidates, groups }, input.params)) {
-    const before = latest.get(key)?.cell;
+    const before = latest.get(key);
     decisions.set(key, before?.value != null
       ? { state: 'heldBack', value: before.value, basis: before.basisPublicationId }
       : { state: 'withheld', reason: 'protects another figure' });
@@ -228,16 +237,29 @@ function publicSummary(summary: Summary, decisions: ReadonlyMap<string, Decision
 /** EnterpriseFigure sets by measure and quarter, for finding the contributions of cells quickly. */
 class ContributionIndex {
   private readonly byMeasureQuarter = new Map<string, ContributionSet[]>();
+  private readonly ids = new Map<ContributionSet, number>();
 
-  constructor(readonly sets: readonly ContributionSet[]) {
+  constructor(readonly sets: readonly ContributionSet[], ids?: ReadonlyMap<ContributionSet, number>) {
     for (const set of sets) {
       const key = `${set.measure}|${set.quarter}`;
-      this.byMeasureQuarter.set(key, [...(this.byMeasureQuarter.get(key) ?? []), set]);
+      let list = this.byMeasureQuarter.get(key);
+      if (list === undefined) this.byMeasureQuarter.set(key, (list = []));
+      list.push(set);
+      this.ids.set(set, ids?.get(set) ?? this.ids.size);
     }
   }
 
   contributions(cell: CellAddress): EnterpriseFigure[] {
-    return cellContributions(cell, cell.quarters.flatMap((q) => this.byMeasureQuarter.get(`${cell.measure}|${q}`) ?? []));
+    return cellContributions(cell, this.setsOf(cell));
+  }
+
+  /** Which kept sets a cell sums: two cells over the same ones are the same equation. */
+  versionsOf(cell: CellAddress): string {
+    return this.setsOf(cell).filter((s) => inArea(cell.area, s)).map((s) => this.ids.get(s)).join(',');
+  }
+
+  private setsOf(cell: CellAddress): ContributionSet[] {
+    return cell.quarters.flatMap((q) => this.byMeasureQuarter.get(`${cell.measure}|${q}`) ?? []);
   }
 }
 
@@ -252,10 +274,11 @@ function latestVersions(versions: readonly ContributionVersion[]): Map<string, C
 // The ledger keeps a set again only when it changed, so a publication's contributions are the latest kept by then.
 function ledgerViews(versions: readonly ContributionVersion[]): (publicationId: number) => ContributionIndex {
   const views = new Map<number, ContributionIndex>();
+  const ids = new Map<ContributionSet, number>(versions.map((v, i) => [v, i]));
   return (publicationId) => {
     let view = views.get(publicationId);
     if (view === undefined) {
-      view = new ContributionIndex([...latestVersions(versions.filter((v) => v.publicationId <= publicationId)).values()]);
+      view = new ContributionIndex([...latestVersions(versions.filter((v) => v.publicationId <= publicationId)).values()], ids);
       views.set(publicationId, view);
     }
     return view;
