@@ -10,6 +10,10 @@ export type AuditedMeasure = (typeof AUDITED_MEASURES)[number];
 // Headcounts are stocks: a period's figure takes each enterprise's latest report in it, not a sum of quarters.
 const STOCK_MEASURES: ReadonlySet<AuditedMeasure> = new Set(['workers', 'femaleWorkers', 'foreignWorkers', 'localWorkers']);
 
+export function isStock(measure: AuditedMeasure): boolean {
+  return STOCK_MEASURES.has(measure);
+}
+
 export type HeldBackReason = 'confidential' | 'protects another figure' | 'revision held back';
 
 /** A figure a reader does not get as computed now, and why. */
@@ -52,35 +56,12 @@ export interface LedgerCell extends CellAddress {
   readonly basisPublicationId: number;
 }
 
-/** One enterprise's figure in one quarter of a cell. */
-export interface EnterpriseFigure {
-  readonly taxCode: string;
-  readonly quarter: string;
-  readonly value: bigint;
-}
-
 export function cellKey(cell: CellAddress): string {
   return `${cell.area}|${cell.measure}|${cell.quarters.join(',')}`;
 }
 
 export function inArea(area: string, set: Pick<ContributionSet, 'zoneCode' | 'kind'>): boolean {
   return area === 'all' || area === set.kind || area === set.zoneCode;
-}
-
-/** The contributions a cell sums, out of the sets of its measure and quarters (at most one per zone and quarter). */
-export function cellContributions(cell: CellAddress, sets: readonly ContributionSet[]): EnterpriseFigure[] {
-  const quarters = new Set(cell.quarters);
-  const figures = sets
-    .filter((s) => s.measure === cell.measure && quarters.has(s.quarter) && inArea(cell.area, s))
-    .flatMap((s) => s.taxCodes.map((taxCode, i) => ({ taxCode, quarter: s.quarter, value: s.amounts[i] })));
-  if (!STOCK_MEASURES.has(cell.measure)) return figures.filter(hasValue);
-  const latest = new Map<string, (typeof figures)[number]>();
-  for (const f of figures) if ((latest.get(f.taxCode)?.quarter ?? '') < f.quarter) latest.set(f.taxCode, f);
-  return [...latest.values()].filter(hasValue);
-}
-
-function hasValue<T extends { value: bigint | null }>(f: T): f is T & { value: bigint } {
-  return f.value !== null;
 }
 
 export function sameContributions(a: ContributionSet, b: ContributionSet): boolean {

@@ -8,8 +8,8 @@ import { pooledByEnterprise } from '../disclosure/protection-level';
 import { yearToDate } from '../periods/period-spec';
 import { addQuarters, formatQuarter, parseQuarter, Quarter } from '../periods/quarter';
 import {
-  AUDITED_MEASURES, AuditedMeasure, CellAddress, cellContributions, cellKey, EnterpriseFigure, ContributionSet, ContributionVersion,
-  HeldBack, HeldBackReason, inArea, LedgerCell, sameContributions,
+  AUDITED_MEASURES, AuditedMeasure, CellAddress, cellKey, ContributionSet, ContributionVersion,
+  HeldBack, HeldBackReason, inArea, isStock, LedgerCell, sameContributions,
 } from './public-cells';
 
 /** What earlier publications made public: their cells and the contributions behind them. */
@@ -46,7 +46,7 @@ export interface NewLedgerCell extends CellAddress {
 export interface PublicationDisclosure {
   readonly summaries: PublicSummary[];
   readonly cells: NewLedgerCell[];
-  /** EnterpriseFigure sets changed since the ledger last kept them: to keep with this publication. */
+  /** Contribution sets changed since the ledger last kept them: to keep with this publication. */
   readonly versions: ContributionSet[];
 }
 
@@ -95,17 +95,8 @@ function decideMeasure(
   asOf: (publicationId: number) => ContributionIndex,
   decisions: Map<string, Decision>,
 ): void {
-  const atoms: AuditAtom[] = [];
-  const atomIds = new Map<string, number>();
-  const atomsOf = (contributions: readonly EnterpriseFigure[]) => contributions.map((c) => {
-    const id = `${c.taxCode}|${c.quarter}|${c.value}`;
-    let index = atomIds.get(id);
-    if (index === undefined) {
-      index = atoms.push({ enterprise: c.taxCode, value: c.value }) - 1;
-      atomIds.set(id, index);
-    }
-    return index;
-  }).sort((a, b) => a - b);
+  const table = new AtomTable(isStock(measure));
+  const atoms = table.atoms;
 
   const published: AuditCell[] = [];
   const latest = new Map<string, LedgerCell>();
@@ -118,23 +109,22 @@ function decideMeasure(
     const equation = `${key}|${view.versionsOf(cell)}`;
     if (cell.value === null || equations.has(equation)) continue;
     equations.add(equation);
-    published.push({ key: `${cell.publicationId} ${key}`, atoms: atomsOf(view.contributions(cell)) });
+    published.push({ key: `${cell.publicationId} ${key}`, atoms: table.cellAtoms(cell, view.setsOf(cell)) });
   }
   const before = (key: string) => {
     const cell = latest.get(key);
-    return cell && { cell, atoms: atomsOf(asOf(cell.basisPublicationId).contributions(cell)) };
+    return cell && { cell, atoms: table.cellAtoms(cell, asOf(cell.basisPublicationId).setsOf(cell)) };
   };
 
   const candidates: CandidateCell[] = [];
   const groups: AuditCell[] = [];
   for (const address of addresses) {
     const key = cellKey(address);
-    const contributions = current.contributions(address);
-    if (contributions.length === 0) continue;
-    const cellAtoms = atomsOf(contributions);
-    const value = contributions.reduce((sum, c) => sum + c.value, 0n);
+    const cellAtoms = table.cellAtoms(address, current.setsOf(address));
+    if (cellAtoms.length === 0) continue;
+    const value = cellAtoms.reduce((sum, a) => sum + atoms[a].value, 0n);
     const earlier = before(key);
-    if (primarySensitivity(pooledByEnterprise(contributions.map((c) => ({ enterprise: c.taxCode, value: c.value }))), input.params) !== null) {
+    if (primarySensitivity(pooledByEnterprise(cellAtoms.map((a) => atoms[a])), input.params) !== null) {
       decisions.set(key, { state: 'withheld', reason: 'confidential' });
       groups.push({ key, atoms: cellAtoms });
     } else if (earlier !== undefined && earlier.cell.value !== null && sameAtoms(earlier.atoms, cellAtoms)) {
@@ -149,7 +139,7 @@ function decideMeasure(
   }
   // Each zone's quarters stay protected too, e.g. a quarter with one filer that no cell of this publication states.
   for (const set of current.sets.filter((s) => s.measure === measure)) {
-    groups.push({ key: `${set.zoneCode} ${set.quarter}`, atoms: atomsOf(cellContributions({ area: set.zoneCode, measure, quarters: [set.quarter] }, [set])) });
+    groups.push({ key: `${set.zoneCode} ${set.quarter}`, atoms: table.cellAtoms({ area: set.zoneCode, measure, quarters: [set.quarter] }, [set]) });
   }
 
   for (const key of suppressUntilAuditPasses(solver, { atoms, published, candidates, groups }, input.params)) {
@@ -234,7 +224,7 @@ function publicSummary(summary: Summary, decisions: ReadonlyMap<string, Decision
   };
 }
 
-/** EnterpriseFigure sets by measure and quarter, for finding the contributions of cells quickly. */
+/** Contribution sets by measure and quarter, for finding the contributions of cells quickly. */
 class ContributionIndex {
   private readonly byMeasureQuarter = new Map<string, ContributionSet[]>();
   private readonly ids = new Map<ContributionSet, number>();
@@ -249,17 +239,65 @@ class ContributionIndex {
     }
   }
 
-  contributions(cell: CellAddress): EnterpriseFigure[] {
-    return cellContributions(cell, this.setsOf(cell));
-  }
-
   /** Which kept sets a cell sums: two cells over the same ones are the same equation. */
   versionsOf(cell: CellAddress): string {
     return this.setsOf(cell).filter((s) => inArea(cell.area, s)).map((s) => this.ids.get(s)).join(',');
   }
 
-  private setsOf(cell: CellAddress): ContributionSet[] {
+  /** The sets of a cell's measure and quarters, of every zone. */
+  setsOf(cell: CellAddress): ContributionSet[] {
     return cell.quarters.flatMap((q) => this.byMeasureQuarter.get(`${cell.measure}|${q}`) ?? []);
+  }
+}
+
+/**
+ * The atoms of one measure: each enterprise's figure in a quarter, one per value it has had (an amendment is a
+ * new unknown), indexed once per kept set so that totals over thousands of enterprises are gathered cheaply.
+ */
+class AtomTable {
+  readonly atoms: AuditAtom[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly ofSet = new Map<ContributionSet, Int32Array>();
+
+  constructor(private readonly stock: boolean) {}
+
+  /** The atoms a cell sums, sorted, out of `sets` (those of its measure and quarters). */
+  cellAtoms(cell: CellAddress, sets: readonly ContributionSet[]): number[] {
+    const mine = sets.filter((s) => inArea(cell.area, s));
+    const out: number[] = [];
+    if (!this.stock) {
+      for (const set of mine) for (const atom of this.atomsOf(set)) if (atom >= 0) out.push(atom);
+    } else {
+      // A stock takes each enterprise's latest report in the period, even one that gave no figure.
+      const seen = new Set<string>();
+      for (const set of [...mine].sort((a, b) => (a.quarter < b.quarter ? 1 : a.quarter > b.quarter ? -1 : 0))) {
+        const atoms = this.atomsOf(set);
+        set.taxCodes.forEach((taxCode, i) => {
+          if (seen.has(taxCode)) return;
+          seen.add(taxCode);
+          if (atoms[i] >= 0) out.push(atoms[i]);
+        });
+      }
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  private atomsOf(set: ContributionSet): Int32Array {
+    let atoms = this.ofSet.get(set);
+    if (atoms === undefined) {
+      atoms = Int32Array.from(set.amounts, (amount, i) => {
+        if (amount === null) return -1;
+        const id = `${set.taxCodes[i]}|${set.quarter}|${amount}`;
+        let index = this.ids.get(id);
+        if (index === undefined) {
+          index = this.atoms.push({ enterprise: set.taxCodes[i], value: amount }) - 1;
+          this.ids.set(id, index);
+        }
+        return index;
+      });
+      this.ofSet.set(set, atoms);
+    }
+    return atoms;
   }
 }
 
