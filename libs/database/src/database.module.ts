@@ -17,8 +17,8 @@ import { ZonesRepository } from './repositories/zones.repository';
 import { Transactions } from './sql/transactions.service';
 
 const REPOSITORIES = [
-  ApiTokensRepository, DatabaseProbe, EnterprisesRepository, MinimumWagesRepository, PeriodLocksRepository, ProjectsRepository, PublicCellsRepository,
-  PublicContributionsRepository, SubscriptionsRepository, ZoneTargetsRepository, ZonesRepository,
+  ApiTokensRepository, DatabaseProbe, EnterprisesRepository, MinimumWagesRepository, PeriodLocksRepository, ProjectsRepository,
+  PublicCellsRepository, PublicContributionsRepository, SubscriptionsRepository, ZoneTargetsRepository, ZonesRepository,
 ];
 
 // Transactions and the repositories are plain classes (no Nest import: jest cannot load Nest's ES

@@ -18,8 +18,8 @@ const SETS_SQL = `
 
 /** Each enterprise's figure for every audited measure, per zone and quarter of `quarters`. */
 export async function contributionSets(db: SqlRunner, quarters: readonly string[]): Promise<ContributionSet[]> {
-  const rows: Array<Record<AuditedMeasure, Array<string | null>> & { zone_code: string; kind: ZoneKind; period: string; tax_codes: string[] }> =
-    await db.query(SETS_SQL, [quarters]);
+  type Row = Record<AuditedMeasure, Array<string | null>> & { zone_code: string; kind: ZoneKind; period: string; tax_codes: string[] };
+  const rows: Row[] = await db.query(SETS_SQL, [quarters]);
   return rows.flatMap((r) => AUDITED_MEASURES.map((measure) => ({
     zoneCode: r.zone_code, kind: r.kind, quarter: r.period, measure, taxCodes: r.tax_codes,
     amounts: r[measure].map((x) => (x === null ? null : BigInt(x))),

@@ -76,7 +76,8 @@ export class PublicationBuilder {
     const workbook = await summaryWorkbookBytes({ summary: { ...figures.latestQuarter, asOf }, filingStatus: filing });
     const solver = await loadLpSolver();
     // The audit covers the year and the year before: growth rates publish the previous year's cells.
-    const quarters = [...new Set([latestPeriod, plan.yearToDate].flatMap((p) => [...p.quarters, ...shiftYears(p, -1).quarters]).map(formatQuarter))];
+    const periods = [latestPeriod, plan.yearToDate].flatMap((p) => [...p.quarters, ...shiftYears(p, -1).quarters]);
+    const quarters = [...new Set(periods.map(formatQuarter))];
     const ledgerFrom = formatQuarter({ year: plan.latestQuarter.year - 1, quarter: 1 });
 
     return this.db.transaction(async (tx) => {

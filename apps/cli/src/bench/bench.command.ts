@@ -21,7 +21,10 @@ type AddLine = (metric: string, measured: string, compared: string, ok: boolean 
 // bench the longest thing a developer runs; the first ones already hold both periods of a year and revisions.
 const AUDIT_SCALES = (nationalPublications: number): Array<{ name: string; scale: AuditScale }> => [
   { name: 'province: 50 zones, 5,000 enterprises, 8 quarters', scale: { zones: 50, enterprises: 5_000, publications: 24 } },
-  { name: 'nation: 400 zones, 20,000 enterprises, 8 quarters', scale: { zones: 400, enterprises: 20_000, publications: nationalPublications } },
+  {
+    name: 'nation: 400 zones, 20,000 enterprises, 8 quarters',
+    scale: { zones: 400, enterprises: 20_000, publications: nationalPublications },
+  },
 ];
 
 /** The disclosure audit of each monthly publication against all earlier ones, in this process. */
@@ -53,7 +56,8 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
   if (flags.only !== 'audit') await serviceSection(settings, flags, log, add);
   await auditSection(flags, log, add);
   log('');
-  log(formatTable(['measure', 'measured', 'compared with', 'verdict'], lines.map((l) => [l.metric, l.measured, l.compared, l.ok === null ? '' : l.ok ? 'ok' : 'MISSED'])));
+  const verdict = (l: Line) => (l.ok === null ? '' : l.ok ? 'ok' : 'MISSED');
+  log(formatTable(['measure', 'measured', 'compared with', 'verdict'], lines.map((l) => [l.metric, l.measured, l.compared, verdict(l)])));
 }
 
 async function serviceSection(settings: Settings, flags: Record<string, string>, log: (line: string) => void, add: AddLine): Promise<void> {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import {
   AggregateRow, AUDITED_MEASURES, buildSummary, ContributionSet, ContributionVersion, DEFAULT_DISCLOSURE_PARAMS, DisclosureLedger,
-  disclosePublication, formatQuarter, LedgerCell, loadLpSolver, NO_NEXT_PERIOD, PeriodSpec, publicationPlan, ReportFigures,
+  disclosePublication, formatQuarter, LedgerCell, loadLpSolver, NewLedgerCell, NO_NEXT_PERIOD, PeriodSpec, publicationPlan, ReportFigures,
   reportContribution, shiftYears, ZoneInfo,
 } from '@app/domain';
 
@@ -22,7 +22,13 @@ export interface AuditCost {
 
 const QUARTERS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
 
-interface Filing { readonly taxCode: string; readonly zone: ZoneInfo; readonly quarter: string; readonly month: number; readonly figures: ReportFigures }
+interface Filing {
+  readonly taxCode: string;
+  readonly zone: ZoneInfo;
+  readonly quarter: string;
+  readonly month: number;
+  readonly figures: ReportFigures;
+}
 
 // Deterministic, so that two runs time the same work.
 function random(seed: number): () => number {
@@ -41,7 +47,9 @@ function random(seed: number): () => number {
  */
 function filings(scale: AuditScale): { zones: ZoneInfo[]; all: Filing[] } {
   const rng = random(scale.zones * 7919 + scale.enterprises);
-  const zones = Array.from({ length: scale.zones }, (_, i): ZoneInfo => ({ code: `Z${i}`, name: `Khu ${i}`, kind: i % 3 === 0 ? 'industrial_cluster' : 'industrial_park' }));
+  const zones = Array.from({ length: scale.zones }, (_, i): ZoneInfo => ({
+    code: `Z${i}`, name: `Khu ${i}`, kind: i % 3 === 0 ? 'industrial_cluster' : 'industrial_park',
+  }));
   const all: Filing[] = [];
   for (let e = 0; e < scale.enterprises; e++) {
     const zone = zones[Math.floor(scale.zones * rng() ** 1.6)];
@@ -56,8 +64,10 @@ function filings(scale: AuditScale): { zones: ZoneInfo[]; all: Filing[] } {
         const workers = Math.max(1, Math.round(size / 2e7));
         return {
           grossOutput, grossOutputConstant2010: (grossOutput * 8n) / 10n, revenue: (grossOutput * 21n) / 20n,
-          exportValueUsd: exporter ? BigInt(Math.round(size * f / 50_000)) : null, importValueUsd: exporter ? BigInt(Math.round(size * f / 80_000)) : null,
-          stateBudgetPaid: rng() < 0.7 ? grossOutput / 20n : null, realizedCapital: rng() < 0.1 ? BigInt(Math.round(size * 2 * rng())) : null,
+          exportValueUsd: exporter ? BigInt(Math.round((size * f) / 50_000)) : null,
+          importValueUsd: exporter ? BigInt(Math.round((size * f) / 80_000)) : null,
+          stateBudgetPaid: rng() < 0.7 ? grossOutput / 20n : null,
+          realizedCapital: rng() < 0.1 ? BigInt(Math.round(size * 2 * rng())) : null,
           workers, femaleWorkers: Math.round(workers * 0.4), foreignWorkers: foreign ? Math.max(1, Math.round(workers * 0.02)) : null,
           localWorkers: Math.round(workers * 0.5), averageWorkers: workers, wageFund: BigInt(workers) * 3n * 8_000_000n,
         };
@@ -74,7 +84,10 @@ function filings(scale: AuditScale): { zones: ZoneInfo[]; all: Filing[] } {
 /** The filings the board holds at a month: each enterprise-quarter's latest revision by then. */
 function heldAt(all: readonly Filing[], month: number): Filing[] {
   const latest = new Map<string, Filing>();
-  for (const f of all) if (f.month <= month && (latest.get(`${f.taxCode}|${f.quarter}`)?.month ?? -1) < f.month) latest.set(`${f.taxCode}|${f.quarter}`, f);
+  for (const f of all) {
+    const key = `${f.taxCode}|${f.quarter}`;
+    if (f.month <= month && (latest.get(key)?.month ?? -1) < f.month) latest.set(key, f);
+  }
   return [...latest.values()];
 }
 
@@ -89,7 +102,10 @@ function aggregateRows(held: readonly Filing[]): AggregateRow[] {
 
 function contributionSets(held: readonly Filing[], quarters: ReadonlySet<string>): ContributionSet[] {
   const groups = new Map<string, Filing[]>();
-  for (const f of held.filter((x) => quarters.has(x.quarter))) groups.set(`${f.zone.code}|${f.quarter}`, [...(groups.get(`${f.zone.code}|${f.quarter}`) ?? []), f]);
+  for (const f of held.filter((x) => quarters.has(x.quarter))) {
+    const key = `${f.zone.code}|${f.quarter}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
   return [...groups.values()].flatMap((group) => {
     const sorted = [...group].sort((a, b) => (a.taxCode < b.taxCode ? -1 : 1));
     return AUDITED_MEASURES.map((measure) => ({
@@ -101,6 +117,8 @@ function contributionSets(held: readonly Filing[], quarters: ReadonlySet<string>
     }));
   });
 }
+
+const stored = (c: NewLedgerCell, id: number): LedgerCell => ({ ...c, publicationId: id, basisPublicationId: c.basisPublicationId ?? id });
 
 /** Monthly publications from May 2024, each audited against the ledger of those before it, kept in memory. */
 export async function auditBench(scale: AuditScale): Promise<AuditCost> {
@@ -128,7 +146,7 @@ export async function auditBench(scale: AuditScale): Promise<AuditCost> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const id = p + 1;
     ledger = {
-      cells: [...ledger.cells, ...result.cells.map((c): LedgerCell => ({ ...c, publicationId: id, basisPublicationId: c.basisPublicationId ?? id }))],
+      cells: [...ledger.cells, ...result.cells.map((c) => stored(c, id))],
       versions: [...ledger.versions, ...result.versions.map((v): ContributionVersion => ({ ...v, publicationId: id }))],
     };
     cells += result.cells.length;

@@ -22,7 +22,8 @@ export class PublicCellsRepository {
     await tx.query(
       `INSERT INTO public_cells (publication_id, area, measure, quarters, value, reason, basis_publication_id)
        SELECT $1, area, measure, string_to_array(quarters, ','), value::numeric, reason, COALESCE(basis, $1)
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS c(area, measure, quarters, value, reason, basis)`,
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
+         AS c(area, measure, quarters, value, reason, basis)`,
       [
         publicationId, cells.map((c) => c.area), cells.map((c) => c.measure), cells.map((c) => c.quarters.join(',')),
         cells.map((c) => c.value?.toString() ?? null), cells.map((c) => c.reason), cells.map((c) => c.basisPublicationId),

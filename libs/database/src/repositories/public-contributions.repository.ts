@@ -18,7 +18,9 @@ export class PublicContributionsRepository {
 
   async insert(publicationId: number, sets: readonly ContributionSet[], tx: SqlSession): Promise<void> {
     if (sets.length === 0) return;
-    const rows = sets.map((s) => ({ z: s.zoneCode, k: s.kind, q: s.quarter, m: s.measure, t: s.taxCodes, a: s.amounts.map((x) => x?.toString() ?? null) }));
+    const rows = sets.map((s) => ({
+      z: s.zoneCode, k: s.kind, q: s.quarter, m: s.measure, t: s.taxCodes, a: s.amounts.map((x) => x?.toString() ?? null),
+    }));
     await tx.query(
       `INSERT INTO public_contributions (publication_id, zone_code, zone_kind, quarter, measure, tax_codes, amounts)
        SELECT $1, r.z, r.k, r.q, r.m,

@@ -36,7 +36,10 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
   const exposures = (touched: ReadonlySet<string> | null) => {
     const candidates = input.candidates.filter((c) => !withheld.has(c.key));
     const found = auditIntervals(solver, {
-      atoms: input.atoms, cells: [...input.published, ...candidates], groups: input.groups, touched: touched ?? new Set(candidates.map((c) => c.key)),
+      atoms: input.atoms,
+      cells: [...input.published, ...candidates],
+      groups: input.groups,
+      touched: touched ?? new Set(candidates.map((c) => c.key)),
     }, params);
     return { candidates, found: found.filter((e) => before.exposure({ key: e.group, atoms: e.atoms }) === null) };
   };
@@ -88,5 +91,6 @@ function cheapest(candidates: readonly CandidateCell[]): CandidateCell {
 }
 
 function compareCandidates(a: CandidateCell, b: CandidateCell): number {
-  return Number(b.withheldBefore) - Number(a.withheldBefore) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const byValue = a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  return Number(b.withheldBefore) - Number(a.withheldBefore) || byValue || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }

@@ -80,7 +80,8 @@ export class IntervalAuditor {
     const touchedClasses = [...new Set(group.atoms.map((a) => model.classOf[a]))];
     const whole = new Set(touchedClasses.filter((cls) => model.classes[cls].every((a) => inGroup.has(a))));
     const components = [...new Set(touchedClasses.map((cls) => model.componentOf[cls]).filter((c) => c >= 0))];
-    const fixedRows = (classes: Iterable<number>) => [...classes].flatMap((cls) => model.fixed.get(cls)?.rows ?? []).map((r) => model.rows[r].cells);
+    const fixedRows = (classes: Iterable<number>) =>
+      [...classes].flatMap((cls) => model.fixed.get(cls)?.rows ?? []).map((r) => model.rows[r].cells);
     const cells = [
       ...components.flatMap((c) => model.components[c].rows.flatMap((r) => model.rows[r.row].cells)),
       ...fixedRows(touchedClasses).flat(),
@@ -96,7 +97,8 @@ export class IntervalAuditor {
     for (const component of components) {
       const { program, scale, columnOf } = this.programOf(component);
       const rowCells = (rows: readonly number[]) => rows.map((row) => model.rows[model.components[component].rows[row].row].cells);
-      const columns = (classes: Iterable<number>) => [...classes].filter((cls) => model.componentOf[cls] === component).map((cls) => columnOf.get(cls)!);
+      const columns = (classes: Iterable<number>) =>
+        [...classes].filter((cls) => model.componentOf[cls] === component).map((cls) => columnOf.get(cls)!);
       // Part of a class can be as small as 0 (the rest takes it all) and as large as the class.
       const max = program.maximize(columns(touchedClasses));
       upper += max.value * scale;
@@ -130,7 +132,8 @@ export class IntervalAuditor {
       const { classes, rows } = this.model.components[component];
       const columnOf = new Map(classes.map((cls, column) => [cls, column]));
       const scale = rows.reduce((max, r) => Math.max(max, Number(r.value)), 1);
-      const program = this.solver.program(classes.length, rows.map((r) => ({ columns: r.classes.map((c) => columnOf.get(c)!), value: Number(r.value) / scale })));
+      const equations = rows.map((r) => ({ columns: r.classes.map((c) => columnOf.get(c)!), value: Number(r.value) / scale }));
+      const program = this.solver.program(classes.length, equations);
       entry = { program, scale, columnOf };
       this.programs.set(component, entry);
     }

@@ -139,7 +139,8 @@ function decideMeasure(
   }
   // Each zone's quarters stay protected too, e.g. a quarter with one filer that no cell of this publication states.
   for (const set of current.sets.filter((s) => s.measure === measure)) {
-    groups.push({ key: `${set.zoneCode} ${set.quarter}`, atoms: table.cellAtoms({ area: set.zoneCode, measure, quarters: [set.quarter] }, [set]) });
+    const zoneQuarter = { area: set.zoneCode, measure, quarters: [set.quarter] };
+    groups.push({ key: `${set.zoneCode} ${set.quarter}`, atoms: table.cellAtoms(zoneQuarter, [set]) });
   }
 
   for (const key of suppressUntilAuditPasses(solver, { atoms, published, candidates, groups }, input.params)) {
@@ -175,8 +176,14 @@ function derivedFrom(summary: Summary, area: string, kind: ZoneKind | null): Rec
   const previous = q.map(yearEarlier);
   const ytd = yearToDate(toQuarter(q[q.length - 1])).quarters.map(formatQuarter);
   return {
-    grossOutputSharePct: [{ area, measure: 'grossOutput', quarters: q }, ...(kind ? [{ area: kind, measure: 'grossOutput' as const, quarters: q }] : [])],
-    growthYoYPct: [{ area, measure: 'grossOutputConstant2010', quarters: q }, { area, measure: 'grossOutputConstant2010', quarters: previous }],
+    grossOutputSharePct: [
+      { area, measure: 'grossOutput', quarters: q },
+      ...(kind ? [{ area: kind, measure: 'grossOutput' as const, quarters: q }] : []),
+    ],
+    growthYoYPct: [
+      { area, measure: 'grossOutputConstant2010', quarters: q },
+      { area, measure: 'grossOutputConstant2010', quarters: previous },
+    ],
     growthYoYCurrentPct: [{ area, measure: 'grossOutput', quarters: q }, { area, measure: 'grossOutput', quarters: previous }],
     planProgressPct: [{ area, measure: 'grossOutputConstant2010', quarters: ytd }],
     averageMonthlyWage: [{ area, measure: 'wageFund', quarters: q }],
