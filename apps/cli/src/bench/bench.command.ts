@@ -31,7 +31,7 @@ const AUDIT_SCALES = (nationalPublications: number): Array<{ name: string; scale
 async function auditSection(flags: Record<string, string>, log: (line: string) => void, add: AddLine): Promise<void> {
   for (const { name, scale } of AUDIT_SCALES(Number(flags['national-publications'] ?? 6))) {
     log(`Disclosure audit, ${name}, ${scale.publications} publications`);
-    const cost = await auditBench(scale);
+    const cost = await auditBench(scale, log);
     add(
       `disclosure audit per publication, ${name}`,
       `mean ${cost.meanMs} ms, max ${cost.maxMs} ms over ${cost.publications}; peak ${cost.peakRssMb} MB resident; ` +

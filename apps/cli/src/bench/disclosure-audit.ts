@@ -121,7 +121,7 @@ function contributionSets(held: readonly Filing[], quarters: ReadonlySet<string>
 const stored = (c: NewLedgerCell, id: number): LedgerCell => ({ ...c, publicationId: id, basisPublicationId: c.basisPublicationId ?? id });
 
 /** Monthly publications from May 2024, each audited against the ledger of those before it, kept in memory. */
-export async function auditBench(scale: AuditScale): Promise<AuditCost> {
+export async function auditBench(scale: AuditScale, progress: (line: string) => void): Promise<AuditCost> {
   const solver = await loadLpSolver();
   const { zones, all } = filings(scale);
   let ledger: DisclosureLedger = { cells: [], versions: [] };
@@ -143,6 +143,7 @@ export async function auditBench(scale: AuditScale): Promise<AuditCost> {
     const started = performance.now();
     const result = disclosePublication(solver, { summaries, contributions, ledger, params: DEFAULT_DISCLOSURE_PARAMS });
     times.push(performance.now() - started);
+    progress(`    publication ${p + 1} (${plan.month}): ${Math.round(times[p])} ms, ${result.cells.filter((c) => c.value === null).length} cells withheld`);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const id = p + 1;
     ledger = {

@@ -55,6 +55,7 @@ export function auditIntervals(solver: LpSolver, input: AuditInput, params: Disc
 export class IntervalAuditor {
   private readonly model: AuditModel;
   private readonly programs = new Map<number, Program>();
+  private readonly touchedAnswers = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
 
   constructor(
     private readonly solver: LpSolver,
@@ -72,21 +73,21 @@ export class IntervalAuditor {
 
   exposure(group: AuditGroup, touched?: ReadonlySet<string>): Exposure | null {
     const model = this.model;
-    const level = protectionLevel(pooledByEnterprise(group.atoms.map((a) => this.atoms[a])), this.params);
-    if (!needsProtection(level)) return null;
     // An atom in no published cell could be anything, and so could the sum.
     if (group.atoms.some((a) => model.classOf[a] < 0)) return null;
-    const inGroup = new Set(group.atoms);
     const touchedClasses = [...new Set(group.atoms.map((a) => model.classOf[a]))];
-    const whole = new Set(touchedClasses.filter((cls) => model.classes[cls].every((a) => inGroup.has(a))));
     const components = [...new Set(touchedClasses.map((cls) => model.componentOf[cls]).filter((c) => c >= 0))];
     const fixedRows = (classes: Iterable<number>) =>
       [...classes].flatMap((cls) => model.fixed.get(cls)?.rows ?? []).map((r) => model.rows[r].cells);
-    const cells = [
+    const cellsOf = () => [
       ...components.flatMap((c) => model.components[c].rows.flatMap((r) => model.rows[r.row].cells)),
       ...fixedRows(touchedClasses).flat(),
     ];
-    if (touched && !cells.some((key) => touched.has(key))) return null;
+    if (touched && !this.rests(touched, components, touchedClasses)) return null;
+    const level = protectionLevel(pooledByEnterprise(group.atoms.map((a) => this.atoms[a])), this.params);
+    if (!needsProtection(level)) return null;
+    const inGroup = new Set(group.atoms);
+    const whole = new Set(touchedClasses.filter((cls) => model.classes[cls].every((a) => inGroup.has(a))));
 
     const known = (classes: Iterable<number>) => [...classes].reduce((sum, cls) => sum + Number(model.fixed.get(cls)?.value ?? 0n), 0);
     let lower = known(whole);
@@ -118,7 +119,21 @@ export class IntervalAuditor {
     const highTooClose = exact || upper - x < level.margin - tolerance;
     if (!lowTooClose && !highTooClose) return null;
     const binding = [...(lowTooClose ? lowerBinding : []), ...(highTooClose ? upperBinding : [])];
-    return { group: group.key, atoms: group.atoms, value, lower, upper, margin: level.margin, cells, binding };
+    return { group: group.key, atoms: group.atoms, value, lower, upper, margin: level.margin, cells: cellsOf(), binding };
+  }
+
+  // Whether what a reader works out for these classes rests on one of the touched cells (answers kept per set).
+  private rests(touched: ReadonlySet<string>, components: readonly number[], classes: readonly number[]): boolean {
+    let answers = this.touchedAnswers.get(touched);
+    if (answers === undefined) this.touchedAnswers.set(touched, (answers = new Map()));
+    const states = (rows: readonly number[]) => rows.some((r) => this.model.rows[r].cells.some((key) => touched.has(key)));
+    const ask = (key: string, rows: () => readonly number[]) => {
+      let answer = answers!.get(key);
+      if (answer === undefined) answers!.set(key, (answer = states(rows())));
+      return answer;
+    };
+    return components.some((c) => ask(`component ${c}`, () => this.model.components[c].rows.map((r) => r.row)))
+      || classes.some((cls) => this.model.fixed.has(cls) && ask(`class ${cls}`, () => this.model.fixed.get(cls)!.rows));
   }
 
   dispose(): void {

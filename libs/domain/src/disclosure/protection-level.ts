@@ -1,4 +1,3 @@
-import { rankContributions } from './contribution-ranking';
 import { DisclosureParams, resolveDisclosureRules } from './disclosure-params';
 
 /** What a reader's interval for a sum of contributions must leave open, in the unit of the figure. */
@@ -16,10 +15,16 @@ export interface ProtectionLevel {
  */
 export function protectionLevel(contributions: readonly bigint[], params: DisclosureParams): ProtectionLevel {
   const { pBasisPoints, minContributors } = resolveDisclosureRules(params);
-  const { descending, total } = rankContributions(contributions);
-  const contributors = descending.filter((x) => x > 0n).length;
+  // One pass for the two largest: sums of thousands of contributions are judged at every step of the audit.
+  let [x1, x2, total, contributors] = [0n, 0n, 0n, 0];
+  for (const x of contributions) {
+    if (x < 0n) throw new RangeError('disclosure contributions must be non-negative');
+    if (x > 0n) contributors++;
+    total += x;
+    if (x > x1) [x1, x2] = [x, x1];
+    else if (x > x2) x2 = x;
+  }
   if (contributors === 0) return { margin: 0, notExact: false };
-  const [x1 = 0n, x2 = 0n] = descending;
   const shortfall = pBasisPoints * x1 - 10_000n * (total - x1 - x2);
   return { margin: shortfall > 0n ? Number(shortfall) / 10_000 : 0, notExact: contributors < minContributors };
 }
