@@ -122,18 +122,21 @@ export class IntervalAuditor {
     return { group: group.key, atoms: group.atoms, value, lower, upper, margin: level.margin, cells: cellsOf(), binding };
   }
 
-  // Whether what a reader works out for these classes rests on one of the touched cells (answers kept per set).
+  // Whether what a reader works out for these classes rests on one of the touched cells: the equations of their
+  // components, and those that pinned the classes substituted into them (answers kept per touched set).
   private rests(touched: ReadonlySet<string>, components: readonly number[], classes: readonly number[]): boolean {
     let answers = this.touchedAnswers.get(touched);
     if (answers === undefined) this.touchedAnswers.set(touched, (answers = new Map()));
-    const states = (rows: readonly number[]) => rows.some((r) => this.model.rows[r].cells.some((key) => touched.has(key)));
+    const model = this.model;
+    const states = (rows: Iterable<number>) => [...rows].some((r) => model.rows[r].cells.some((key) => touched.has(key)));
+    const pinning = (rows: readonly number[]) => rows.flatMap((r) => model.rows[r].classes.flatMap((cls) => model.fixed.get(cls)?.rows ?? []));
     const ask = (key: string, rows: () => readonly number[]) => {
       let answer = answers!.get(key);
-      if (answer === undefined) answers!.set(key, (answer = states(rows())));
+      if (answer === undefined) answers!.set(key, (answer = states(new Set([...rows(), ...pinning(rows())]))));
       return answer;
     };
-    return components.some((c) => ask(`component ${c}`, () => this.model.components[c].rows.map((r) => r.row)))
-      || classes.some((cls) => this.model.fixed.has(cls) && ask(`class ${cls}`, () => this.model.fixed.get(cls)!.rows));
+    return components.some((c) => ask(`component ${c}`, () => model.components[c].rows.map((r) => r.row)))
+      || classes.some((cls) => model.fixed.has(cls) && ask(`class ${cls}`, () => model.fixed.get(cls)!.rows));
   }
 
   dispose(): void {
