@@ -30,6 +30,8 @@ export interface SuppressionInput {
  */
 export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInput, params: DisclosureParams): ReadonlySet<string> {
   const withheld = new Set<string>();
+  // Nothing new (every cell as published before from the same contributions): nothing to audit.
+  if (input.candidates.length === 0) return withheld;
   const cells = new Map<string, AuditCell>([...input.published, ...input.candidates].map((c) => [c.key, c]));
   // What earlier publications alone already pin down, no candidate can protect any more: only what they add counts.
   const before = new IntervalAuditor(solver, input.atoms, input.published, params);
