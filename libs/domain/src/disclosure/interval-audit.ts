@@ -1,6 +1,6 @@
 import { AuditAtom, AuditCell, AuditGroup, AuditModel, buildAuditModel } from './audit-model';
 import { DisclosureParams } from './disclosure-params';
-import { LinearProgram, LpSolver } from './lp-solver';
+import { LinearProgram, LpOptimum, LpSolver } from './lp-solver';
 import { needsProtection, pooledByEnterprise, protectionLevel } from './protection-level';
 
 /** A protected sum a reader can pin down too closely: its true value and the interval derivable for it. */
@@ -34,6 +34,8 @@ interface Program {
   readonly program: LinearProgram;
   readonly scale: number;
   readonly columnOf: ReadonlyMap<number, number>;
+  /** Optima already found, by sense and columns: a class and a zone-quarter are often the same sum. */
+  readonly optima: Map<string, LpOptimum>;
 }
 
 /**
@@ -96,17 +98,23 @@ export class IntervalAuditor {
     const lowerBinding = fixedRows(whole);
     const upperBinding = fixedRows(touchedClasses);
     for (const component of components) {
-      const { program, scale, columnOf } = this.programOf(component);
+      const { program, scale, columnOf, optima } = this.programOf(component);
+      const optimum = (sense: 'maximize' | 'minimize', selected: number[]) => {
+        const key = `${sense} ${selected.sort((a, b) => a - b).join(',')}`;
+        let found = optima.get(key);
+        if (found === undefined) optima.set(key, (found = program[sense](selected)));
+        return found;
+      };
       const rowCells = (rows: readonly number[]) => rows.map((row) => model.rows[model.components[component].rows[row].row].cells);
       const columns = (classes: Iterable<number>) =>
         [...classes].filter((cls) => model.componentOf[cls] === component).map((cls) => columnOf.get(cls)!);
       // Part of a class can be as small as 0 (the rest takes it all) and as large as the class.
-      const max = program.maximize(columns(touchedClasses));
+      const max = optimum('maximize', columns(touchedClasses));
       upper += max.value * scale;
       upperBinding.push(...rowCells(max.binding));
       const wholeColumns = columns(whole);
       if (wholeColumns.length > 0) {
-        const min = program.minimize(wholeColumns);
+        const min = optimum('minimize', wholeColumns);
         lower += min.value * scale;
         lowerBinding.push(...rowCells(min.binding));
       }
@@ -152,7 +160,7 @@ export class IntervalAuditor {
       const scale = rows.reduce((max, r) => Math.max(max, Number(r.value)), 1);
       const equations = rows.map((r) => ({ columns: r.classes.map((c) => columnOf.get(c)!), value: Number(r.value) / scale }));
       const program = this.solver.program(classes.length, equations);
-      entry = { program, scale, columnOf };
+      entry = { program, scale, columnOf, optima: new Map() };
       this.programs.set(component, entry);
     }
     return entry;
