@@ -85,7 +85,9 @@ function choose(exposure: Exposure, componentCells: readonly AuditCell[], open: 
     const options = open.filter((c) => inComponent.has(c.key) && c.atoms.every((a) => inside.has(a)));
     if (options.length > 0) return [cheapest(options)];
   }
-  return [cheapest(open.filter((c) => inComponent.has(c.key)))];
+  const inside = open.filter((c) => inComponent.has(c.key));
+  // The bounds rest on a published candidate, so there is one; withholding any keeps the loop going otherwise.
+  return [cheapest(inside.length > 0 ? inside : open)];
 }
 
 function cheapest(candidates: readonly CandidateCell[]): CandidateCell {

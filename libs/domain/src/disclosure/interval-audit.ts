@@ -81,10 +81,13 @@ export class IntervalAuditor {
     const components = [...new Set(touchedClasses.map((cls) => model.componentOf[cls]).filter((c) => c >= 0))];
     const fixedRows = (classes: Iterable<number>) =>
       [...classes].flatMap((cls) => model.fixed.get(cls)?.rows ?? []).map((r) => model.rows[r].cells);
-    const cellsOf = () => [
-      ...components.flatMap((c) => model.components[c].rows.flatMap((r) => model.rows[r.row].cells)),
-      ...fixedRows(touchedClasses).flat(),
-    ];
+    // The cells the bounds rest on: the equations of the components, those that pinned the classes substituted
+    // into them, and those that pinned the sum's own pinned classes.
+    const cellsOf = () => {
+      const rows = components.flatMap((c) => model.components[c].rows.map((r) => r.row));
+      const all = new Set([...rows, ...this.pinning(rows), ...touchedClasses.flatMap((cls) => model.fixed.get(cls)?.rows ?? [])]);
+      return [...all].flatMap((r) => model.rows[r].cells);
+    };
     if (touched && !this.rests(touched, components, touchedClasses)) return null;
     const level = protectionLevel(pooledByEnterprise(group.atoms.map((a) => this.atoms[a])), this.params);
     if (!needsProtection(level)) return null;
@@ -137,14 +140,17 @@ export class IntervalAuditor {
     if (answers === undefined) this.touchedAnswers.set(touched, (answers = new Map()));
     const model = this.model;
     const states = (rows: Iterable<number>) => [...rows].some((r) => model.rows[r].cells.some((key) => touched.has(key)));
-    const pinning = (rows: readonly number[]) => rows.flatMap((r) => model.rows[r].classes.flatMap((cls) => model.fixed.get(cls)?.rows ?? []));
     const ask = (key: string, rows: () => readonly number[]) => {
       let answer = answers!.get(key);
-      if (answer === undefined) answers!.set(key, (answer = states(new Set([...rows(), ...pinning(rows())]))));
+      if (answer === undefined) answers!.set(key, (answer = states(new Set([...rows(), ...this.pinning(rows())]))));
       return answer;
     };
     return components.some((c) => ask(`component ${c}`, () => model.components[c].rows.map((r) => r.row)))
       || classes.some((cls) => model.fixed.has(cls) && ask(`class ${cls}`, () => model.fixed.get(cls)!.rows));
+  }
+
+  private pinning(rows: readonly number[]): number[] {
+    return rows.flatMap((r) => this.model.rows[r].classes.flatMap((cls) => this.model.fixed.get(cls)?.rows ?? []));
   }
 
   dispose(): void {
