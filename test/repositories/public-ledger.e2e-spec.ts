@@ -13,7 +13,8 @@ describe('public cell ledger repositories', () => {
   let contributions: PublicContributionsRepository;
   const publication = async (month: string) => {
     const [{ id }] = await db.query<{ id: number }>(
-      `INSERT INTO publications (month, as_of, published_by, latest_quarter, year_to_date, filing_quarter, figures, public_figures, workbook, public_workbook)
+      `INSERT INTO publications (month, as_of, published_by, latest_quarter, year_to_date, filing_quarter, figures, public_figures,
+         workbook, public_workbook)
        VALUES ($1, ($1 || '-01')::date, 'test', '2025-Q2', '2025-Q1..2025-Q2', '2025-Q3', '{}', '{}', '', '') RETURNING id`,
       [month],
     );
@@ -30,43 +31,43 @@ describe('public cell ledger repositories', () => {
   it('keeps cells and contributions as published, in the transaction that stores the publication', async () => {
     const first = await publication('2025-08');
     const second = await publication('2025-09');
+    const za = { zoneCode: 'ZA', kind: 'industrial_park' as const, quarter: '2025-Q2', taxCodes: ['5300000001', '5300000002'] };
+    const output = { ...za, measure: 'grossOutput' as const, amounts: [426_456_789_000n, 99_999_999_999_999_999n] };
+    const women = { ...za, measure: 'femaleWorkers' as const, amounts: [null, 40n] };
+    const olderQuarter = { ...za, quarter: '2023-Q4', measure: 'grossOutput' as const, taxCodes: ['5300000001'], amounts: [1n] };
+    const [q1q2, q2] = [['2025-Q1', '2025-Q2'], ['2025-Q2']];
+    const ytd = { area: 'ZA', measure: 'grossOutput' as const, quarters: q1q2, value: 100_000_000_426_456_788_999n, reason: null };
+    const exports = { area: 'all', measure: 'exportValueUsd' as const, quarters: q2, value: null, reason: 'confidential' as const };
+    const heldBack = { area: 'ZA', measure: 'grossOutput' as const, quarters: q2, value: 360n, reason: 'revision held back' as const };
     await db.transactions.run(async (tx) => {
-      await contributions.insert(first, [
-        { zoneCode: 'ZA', kind: 'industrial_park', quarter: '2025-Q2', measure: 'grossOutput', taxCodes: ['5300000001', '5300000002'], amounts: [426_456_789_000n, 99_999_999_999_999_999n] },
-        { zoneCode: 'ZA', kind: 'industrial_park', quarter: '2025-Q2', measure: 'femaleWorkers', taxCodes: ['5300000001', '5300000002'], amounts: [null, 40n] },
-        { zoneCode: 'ZA', kind: 'industrial_park', quarter: '2023-Q4', measure: 'grossOutput', taxCodes: ['5300000001'], amounts: [1n] },
-      ], tx);
-      await cells.insert(first, [
-        { area: 'ZA', measure: 'grossOutput', quarters: ['2025-Q1', '2025-Q2'], value: 100_000_000_426_456_788_999n, reason: null, basisPublicationId: null },
-        { area: 'all', measure: 'exportValueUsd', quarters: ['2025-Q2'], value: null, reason: 'confidential', basisPublicationId: null },
-      ], tx);
+      await contributions.insert(first, [output, women, olderQuarter], tx);
+      await cells.insert(first, [{ ...ytd, basisPublicationId: null }, { ...exports, basisPublicationId: null }], tx);
     });
-    await cells.insert(second, [{ area: 'ZA', measure: 'grossOutput', quarters: ['2025-Q2'], value: 360n, reason: 'revision held back', basisPublicationId: first }], db.transactions.pool);
+    await cells.insert(second, [{ ...heldBack, basisPublicationId: first }], db.transactions.pool);
 
     expect(await cells.since('2024-Q1')).toEqual([
-      { publicationId: first, area: 'ZA', measure: 'grossOutput', quarters: ['2025-Q1', '2025-Q2'], value: 100_000_000_426_456_788_999n, reason: null, basisPublicationId: first },
-      { publicationId: first, area: 'all', measure: 'exportValueUsd', quarters: ['2025-Q2'], value: null, reason: 'confidential', basisPublicationId: first },
-      { publicationId: second, area: 'ZA', measure: 'grossOutput', quarters: ['2025-Q2'], value: 360n, reason: 'revision held back', basisPublicationId: first },
+      { publicationId: first, ...ytd, basisPublicationId: first },
+      { publicationId: first, ...exports, basisPublicationId: first },
+      { publicationId: second, ...heldBack, basisPublicationId: first },
     ].sort((a, b) => a.publicationId - b.publicationId || (a.area < b.area ? -1 : 1)));
-    expect(await contributions.since('2024-Q1')).toEqual([
-      { publicationId: first, zoneCode: 'ZA', kind: 'industrial_park', quarter: '2025-Q2', measure: 'femaleWorkers', taxCodes: ['5300000001', '5300000002'], amounts: [null, 40n] },
-      { publicationId: first, zoneCode: 'ZA', kind: 'industrial_park', quarter: '2025-Q2', measure: 'grossOutput', taxCodes: ['5300000001', '5300000002'], amounts: [426_456_789_000n, 99_999_999_999_999_999n] },
-    ]);
-    expect(await cells.since('2025-Q2')).toEqual([expect.objectContaining({ area: 'all' }), expect.objectContaining({ publicationId: second })]);
+    expect(await contributions.since('2024-Q1')).toEqual([{ publicationId: first, ...women }, { publicationId: first, ...output }]);
+    const fromQ2 = [expect.objectContaining({ area: 'all' }), expect.objectContaining({ publicationId: second })];
+    expect(await cells.since('2025-Q2')).toEqual(fromQ2);
   });
 
   it('refuses to change or remove what was published, and a withheld cell without its reason', async () => {
     await expect(db.query(`UPDATE public_cells SET value = 1`)).rejects.toThrow(/immutable/);
     await expect(db.query(`DELETE FROM public_contributions`)).rejects.toThrow(/immutable/);
     const id = await publication('2025-10');
-    await expect(cells.insert(id, [{ area: 'ZB', measure: 'workers', quarters: ['2025-Q3'], value: null, reason: null, basisPublicationId: null }], db.transactions.pool))
-      .rejects.toThrow(/check constraint/);
+    const unexplained = { area: 'ZB', measure: 'workers' as const, quarters: ['2025-Q3'], value: null, reason: null };
+    await expect(cells.insert(id, [{ ...unexplained, basisPublicationId: null }], db.transactions.pool)).rejects.toThrow(/check constraint/);
   });
 
   it('stores nothing of a publication whose transaction fails', async () => {
     const id = await publication('2025-11');
     await expect(db.transactions.run(async (tx) => {
-      await cells.insert(id, [{ area: 'ZC', measure: 'revenue', quarters: ['2025-Q3'], value: 5n, reason: null, basisPublicationId: null }], tx);
+      const revenue = { area: 'ZC', measure: 'revenue' as const, quarters: ['2025-Q3'], value: 5n, reason: null, basisPublicationId: null };
+      await cells.insert(id, [revenue], tx);
       throw new Error('publication failed');
     })).rejects.toThrow('publication failed');
     expect((await cells.since('2025-Q3')).filter((c) => c.area === 'ZC')).toEqual([]);
