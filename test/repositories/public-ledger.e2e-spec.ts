@@ -60,7 +60,8 @@ describe('public cell ledger repositories', () => {
     await expect(db.query(`DELETE FROM public_contributions`)).rejects.toThrow(/immutable/);
     const id = await publication('2025-10');
     const unexplained = { area: 'ZB', measure: 'workers' as const, quarters: ['2025-Q3'], value: null, reason: null };
-    await expect(cells.insert(id, [{ ...unexplained, basisPublicationId: null }], db.transactions.pool)).rejects.toThrow(/check constraint/);
+    const refused = cells.insert(id, [{ ...unexplained, basisPublicationId: null }], db.transactions.pool);
+    await expect(refused).rejects.toThrow(/check constraint/);
   });
 
   it('stores nothing of a publication whose transaction fails', async () => {
