@@ -80,23 +80,12 @@ export class PublicationBuilder {
     const quarters = [...new Set(periods.map(formatQuarter))];
     const ledgerFrom = formatQuarter({ year: plan.latestQuarter.year - 1, quarter: 1 });
 
-    return this.db.transaction(async (tx) => {
-      // One publisher at a time, whether api requests or workers: the month's regular publication is
-      // decided under the lock, so a doubled request burns no number (an INSERT that loses an ON
-      // CONFLICT race still takes one from the sequence, and the numbers readers see had gaps).
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [PUBLICATION_LOCK]);
-      const regular = await this.existing(plan.month, tx);
-      if (regular !== null && !request.force) return { id: regular, created: false };
-      // Compared with the latest publication of each period, not just the latest one: a quarter is
-      // published for three months, and its year to date again next to the following quarter.
-      const previous: Array<{ figures: PublishedFigures }> = await tx.query(
-        `SELECT figures FROM publications WHERE $1 IN (latest_quarter, year_to_date) OR $2 IN (latest_quarter, year_to_date) ORDER BY id DESC`,
-        [formatQuarter(plan.latestQuarter), plan.yearToDate.label],
-      );
-      const revised = revisionsSince(previous.map((p) => p.figures), figures);
-      // Under the lock, so that the ledger the audit reads is the one this publication extends.
+    for (;;) {
+      // Audited outside the transaction, which may not sit idle as long as an audit can take, against the
+      // ledger as the latest publication left it; under the lock, a publication made meanwhile sends it round.
+      const head = await this.latestId();
       const [ledgerCells, versions, contributions] = await Promise.all([
-        this.publicCells.since(ledgerFrom, tx), this.publicContributions.since(ledgerFrom, tx), contributionSets(tx, quarters),
+        this.publicCells.since(ledgerFrom), this.publicContributions.since(ledgerFrom), contributionSets(this.db, quarters),
       ]);
       const disclosure = disclosePublication(solver, {
         summaries: [latest, yearToDate], contributions, ledger: { cells: ledgerCells, versions }, params,
@@ -104,27 +93,50 @@ export class PublicationBuilder {
       const [latestPublic, yearToDatePublic] = disclosure.summaries.map(summaryJson);
       const publicFigures: PublishedFigures = { latestQuarter: latestPublic, yearToDate: yearToDatePublic, filing: filingFigures };
       const publicWorkbook = await summaryWorkbookBytes({ summary: { ...publicFigures.latestQuarter, asOf } });
-      // Forced only when the month already has its regular publication: a first one asked with `force`
-      // is the month's regular one, so a later request or the schedule does not publish the month again.
-      const inserted: Array<{ id: number }> = await tx.query(
-        `INSERT INTO publications (month, forced, as_of, published_by, latest_quarter, year_to_date, filing_quarter, figures, public_figures, revised, workbook, public_workbook)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [plan.month, regular !== null, request.asOf, request.by, formatQuarter(plan.latestQuarter), plan.yearToDate.label, formatQuarter(plan.filingQuarter),
-          JSON.stringify(figures), JSON.stringify(publicFigures), JSON.stringify(revised), workbook, publicWorkbook],
-      );
-      const id = inserted[0].id;
-      await this.publicContributions.insert(id, disclosure.versions, tx);
-      await this.publicCells.insert(id, disclosure.cells, tx);
-      const subscribers: Array<{ id: string; email: string; language: 'vi' | 'en' }> = await tx.query(
-        'SELECT id, email, language FROM subscriptions WHERE cancelled_at IS NULL',
-      );
-      const emails = await enqueueEmails(tx, subscribers.map((s) => ({
-        dedupeKey: `publication:${id}:${s.id}`, kind: 'publication', recipient: s.email, language: s.language, payload: { publicationId: id, subscriptionId: s.id },
-      })));
-      await recordAudit(tx, { actorName: request.by, action: 'publication.create', entity: 'publication', entityId: String(id), details: { month: plan.month, asOf: request.asOf, revised, emails } });
-      this.logger.log(`publication ${id} for ${plan.month}: ${figures.latestQuarter.period}, ${emails} emails`);
-      return { id, created: true };
-    });
+      const done = await this.db.transaction(async (tx): Promise<{ id: number; created: boolean } | null> => {
+        // One publisher at a time, whether api requests or workers: the month's regular publication is
+        // decided under the lock, so a doubled request burns no number (an INSERT that loses an ON
+        // CONFLICT race still takes one from the sequence, and the numbers readers see had gaps).
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [PUBLICATION_LOCK]);
+        const regular = await this.existing(plan.month, tx);
+        if (regular !== null && !request.force) return { id: regular, created: false };
+        if ((await this.latestId(tx)) !== head) return null;
+        // Compared with the latest publication of each period, not just the latest one: a quarter is
+        // published for three months, and its year to date again next to the following quarter.
+        const previous: Array<{ figures: PublishedFigures }> = await tx.query(
+          `SELECT figures FROM publications WHERE $1 IN (latest_quarter, year_to_date) OR $2 IN (latest_quarter, year_to_date) ORDER BY id DESC`,
+          [formatQuarter(plan.latestQuarter), plan.yearToDate.label],
+        );
+        const revised = revisionsSince(previous.map((p) => p.figures), figures);
+        // Forced only when the month already has its regular publication: a first one asked with `force`
+        // is the month's regular one, so a later request or the schedule does not publish the month again.
+        const inserted: Array<{ id: number }> = await tx.query(
+          `INSERT INTO publications (month, forced, as_of, published_by, latest_quarter, year_to_date, filing_quarter, figures, public_figures, revised, workbook, public_workbook)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+          [plan.month, regular !== null, request.asOf, request.by, formatQuarter(plan.latestQuarter), plan.yearToDate.label, formatQuarter(plan.filingQuarter),
+            JSON.stringify(figures), JSON.stringify(publicFigures), JSON.stringify(revised), workbook, publicWorkbook],
+        );
+        const id = inserted[0].id;
+        await this.publicContributions.insert(id, disclosure.versions, tx);
+        await this.publicCells.insert(id, disclosure.cells, tx);
+        const subscribers: Array<{ id: string; email: string; language: 'vi' | 'en' }> = await tx.query(
+          'SELECT id, email, language FROM subscriptions WHERE cancelled_at IS NULL',
+        );
+        const emails = await enqueueEmails(tx, subscribers.map((s) => ({
+          dedupeKey: `publication:${id}:${s.id}`, kind: 'publication', recipient: s.email, language: s.language, payload: { publicationId: id, subscriptionId: s.id },
+        })));
+        await recordAudit(tx, { actorName: request.by, action: 'publication.create', entity: 'publication', entityId: String(id), details: { month: plan.month, asOf: request.asOf, revised, emails } });
+        this.logger.log(`publication ${id} for ${plan.month}: ${figures.latestQuarter.period}, ${emails} emails`);
+        return { id, created: true };
+      });
+      if (done !== null) return done;
+    }
+  }
+
+  /** The number of the latest publication, 0 before the first. */
+  private async latestId(db: SqlRunner = this.db): Promise<number> {
+    const rows: Array<{ id: number }> = await db.query('SELECT coalesce(max(id), 0)::int AS id FROM publications');
+    return rows[0].id;
   }
 
   /** The month's regular publication, if it has one. */
