@@ -59,8 +59,12 @@ const LATE_EARLIER: PaperFiling[] = [0, 1, 2].map((i) => ({
 }));
 const output = (zone: string) => String(ZONES[zone].units.reduce((a, b) => a + b, 0) * M);
 
-/** Every money and worker figure of a zone, withheld together; shares and realised investment too. */
-const WITHHELD_FIGURES = ['grossOutput', 'grossOutputConstant2010', 'grossOutputSharePct', 'revenue', 'wageFund', 'averageMonthlyWage', 'workers', 'realizedCapital'];
+/**
+ * Every figure these zones report, each judged on its own and here withheld on each (the same proportions
+ * everywhere); shares and averages with the figures they come from. Output at 2010 prices nobody reported:
+ * it is null, not withheld.
+ */
+const WITHHELD_FIGURES = ['grossOutput', 'grossOutputSharePct', 'revenue', 'wageFund', 'averageMonthlyWage', 'workers'];
 
 type PublicZone = Record<string, unknown> & { zoneCode: string; withheld: string[] };
 
@@ -107,12 +111,17 @@ describe('public summaries: published figures after disclosure control, for anyo
       expect(z.withheld).toEqual(expect.arrayContaining(WITHHELD_FIGURES));
       for (const f of WITHHELD_FIGURES) expect(z[f]).toBeNull();
     }
-    expect(zone(s, 'SOLO')).toMatchObject({ reportsExpected: 1, reportsReceived: 1, reportsOnTime: 1, operatingProjects: 1 });
+    expect(zone(s, 'SOLO')).toMatchObject({ realizedCapital: null, reportsExpected: 1, reportsReceived: 1, reportsOnTime: 1, operatingProjects: 1 });
+    expect(zone(s, 'SOLO').heldBack).toEqual(expect.arrayContaining([{ field: 'grossOutput', reason: 'confidential' }, { field: 'realizedCapital', reason: 'confidential' }]));
+    expect(zone(s, 'SMALL').heldBack).toEqual(expect.arrayContaining([{ field: 'grossOutput', reason: 'protects another figure' }]));
     expect(zone(s, 'SMALL')).toMatchObject({ reportsExpected: 3, reportsReceived: 3 });
     expect(zone(s, 'BIG')).toMatchObject({ grossOutput: output('BIG'), workers: 600, withheld: [] });
-    // 500 + 300 + 6,000 million đồng: the total stands, only its parts are hidden.
-    expect(s.totals.industrial_park).toMatchObject({ grossOutput: String(6_800 * M), workers: 680, reportsReceived: 7, withheld: [] });
-    expect(s.totals.all).toMatchObject({ grossOutput: String(9_750 * M), withheld: [] });
+    // 500 + 300 + 6,000 million đồng: the total stands, only its parts are hidden. Realised investment is
+    // judged like any figure: SOLO's enterprise is the only investor, so the totals would be its own figure.
+    expect(s.totals.industrial_park).toMatchObject({ grossOutput: String(6_800 * M), workers: 680, reportsReceived: 7, realizedCapital: null, withheld: ['realizedCapital'] });
+    // Workers of the province minus those of the parks would be the clusters' (withheld, see below).
+    expect(s.totals.all).toMatchObject({ grossOutput: String(9_750 * M), withheld: ['realizedCapital', 'workers'] });
+    expect(s.totals.all.heldBack).toEqual([{ field: 'realizedCapital', reason: 'confidential' }, { field: 'workers', reason: 'protects another figure' }]);
   });
 
   it('applies the p% rule as in the golden cases: {90,10} withheld, {80,10,10} published', async () => {
@@ -120,7 +129,11 @@ describe('public summaries: published figures after disclosure control, for anyo
     expect(zone(s, 'C90')).toMatchObject({ grossOutput: null, revenue: null, workers: null, reportsReceived: 2 });
     expect(zone(s, 'CMID')).toMatchObject({ grossOutput: null, reportsReceived: 3 });
     expect(zone(s, 'C80')).toMatchObject({ grossOutput: output('C80'), revenue: String(1_050 * M), workers: 100, averageMonthlyWage: '6000000', withheld: [] });
-    expect(s.totals.industrial_cluster).toMatchObject({ grossOutput: String(2_950 * M), withheld: [] });
+    // Headcounts are stocks: over the year to date, LATE's two enterprises that filed only in its first
+    // quarter count with that quarter's figure, so the clusters' year to date minus their quarter would be
+    // the sum of those two. The quarter's cluster total of workers protects it; the output total stands.
+    expect(s.totals.industrial_cluster).toMatchObject({ grossOutput: String(2_950 * M), workers: null, withheld: ['workers'] });
+    expect(s.totals.industrial_cluster.heldBack).toEqual([{ field: 'workers', reason: 'protects another figure' }]);
     // The parameters of the rules stay out of what is published.
     expect(JSON.stringify(s)).not.toMatch(/pPercent|minContributors|sensitive|primary|secondary/);
   });
@@ -158,15 +171,19 @@ describe('public summaries: published figures after disclosure control, for anyo
     expect(field(rows.find((r) => r['Mã khu'] === 'BIG')!, 'Giá trị sản xuất công nghiệp, giá hiện hành')).toBe(6_000);
   });
 
-  it('takes p from DISCLOSURE_P_PERCENT: with p = 25, {80,10,10} is withheld and the cluster complement is no longer needed', async () => {
+  // Judged alone, this publication would need no cluster complement (C90 and C80 protect each other), but the
+  // first publication, under p = 10, published C80 and the cluster total: with them, CMID published would leave
+  // C90 and LATE as 2,950 − 1,000 − 900 = 1,050, C90's 900 within 25 % of the largest. CMID stays withheld.
+  it('takes p from DISCLOSURE_P_PERCENT: with p = 25, {80,10,10} is withheld, and the audit of earlier publications keeps the complement', async () => {
     const other = await startExtraApi(sys, { DISCLOSURE_P_PERCENT: '25' });
     extraApi = other.api;
     const republished = await publish(other.http, { force: true }, admin);
     expect(republished.status).toBe(202);
     const s = await publicSummary(`period=${QUARTER}`);
     expect(s.publication.id).toBe(republished.body.id);
-    expect(withheldZones(s)).toEqual(['C80', 'C90', 'LATE', 'SMALL', 'SOLO']);
-    expect(zone(s, 'CMID')).toMatchObject({ grossOutput: output('CMID'), withheld: [] });
-    expect(s.totals.industrial_cluster).toMatchObject({ grossOutput: String(2_950 * M), withheld: [] });
+    expect(withheldZones(s)).toEqual(['C80', 'C90', 'CMID', 'LATE', 'SMALL', 'SOLO']);
+    expect(zone(s, 'C80').heldBack).toEqual(expect.arrayContaining([{ field: 'grossOutput', reason: 'confidential' }]));
+    expect(zone(s, 'CMID').heldBack).toEqual(expect.arrayContaining([{ field: 'grossOutput', reason: 'protects another figure' }]));
+    expect(s.totals.industrial_cluster).toMatchObject({ grossOutput: String(2_950 * M) });
   });
 });

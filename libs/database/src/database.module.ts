@@ -16,6 +16,8 @@ import { PublicationsRepository } from './repositories/publications.repository';
 import { PeriodLocksRepository } from './repositories/period-locks.repository';
 import { ProjectsRepository } from './repositories/projects.repository';
 import { ReportSubmissionsRepository } from './repositories/report-submissions.repository';
+import { PublicCellsRepository } from './repositories/public-cells.repository';
+import { PublicContributionsRepository } from './repositories/public-contributions.repository';
 import { SubscriptionsRepository } from './repositories/subscriptions.repository';
 import { UploadBatchesRepository } from './repositories/upload-batches.repository';
 import { ZoneQuarterSumsRepository } from './repositories/zone-quarter-sums.repository';
@@ -34,6 +36,8 @@ const REPOSITORIES = [
   OutboxRepository,
   PeriodLocksRepository,
   ProjectsRepository,
+  PublicCellsRepository,
+  PublicContributionsRepository,
   PublicationRequestsRepository,
   PublicationsRepository,
   ReportSubmissionsRepository,

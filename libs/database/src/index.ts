@@ -15,6 +15,8 @@ export * from './repositories/publication-requests.repository';
 export * from './repositories/publications.repository';
 export * from './repositories/period-locks.repository';
 export * from './repositories/projects.repository';
+export * from './repositories/public-cells.repository';
+export * from './repositories/public-contributions.repository';
 export * from './repositories/registry-repository';
 export * from './repositories/report-submissions.repository';
 export * from './repositories/subscriptions.repository';

@@ -7,6 +7,7 @@ import { ReportUploadBatches1764600000000 } from './migrations/1764600000000-rep
 import { NumericAggregateSums1764700000000 } from './migrations/1764700000000-numeric-aggregate-sums';
 import { ZoneLocksAndReviewMessages1764710000000 } from './migrations/1764710000000-zone-locks-and-review-messages';
 import { EmailSendingLease1764720000000 } from './migrations/1764720000000-email-sending-lease';
+import { PublicCellLedger1764730000000 } from './migrations/1764730000000-public-cell-ledger';
 import { RecordedSupersession1764800000000 } from './migrations/1764800000000-recorded-supersession';
 import { PublicationRequests1764850000000 } from './migrations/1764850000000-publication-requests';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   NumericAggregateSums1764700000000,
   ZoneLocksAndReviewMessages1764710000000,
   EmailSendingLease1764720000000,
+  PublicCellLedger1764730000000,
   RecordedSupersession1764800000000,
   PublicationRequests1764850000000,
 ];

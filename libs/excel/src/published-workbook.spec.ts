@@ -31,6 +31,24 @@ describe('workbooks of published figures', () => {
     expect(topics).toContain('Số liệu không công bố');
   });
 
+  it('says why each figure is held back, in Vietnamese, without naming whom it protects', async () => {
+    const held: SummaryWorkbookInput['summary'] = {
+      ...published,
+      zones: [
+        { ...published.zones[0], heldBack: [{ field: 'grossOutput', reason: 'revision held back' }] },
+        {
+          ...published.zones[1],
+          heldBack: [{ field: 'grossOutput', reason: 'confidential' }, { field: 'workers', reason: 'protects another figure' }],
+        },
+      ],
+    };
+    const workbook = await writtenWorkbook({ summary: held });
+    expect(lastColumn(workbook, 4)).toBe(
+      'Giá trị sản xuất công nghiệp, giá hiện hành (bảo mật số liệu doanh nghiệp); Số lao động cuối kỳ (để không suy ra được số liệu khác)',
+    );
+    expect(lastColumn(workbook, 5)).toBe('Giá trị sản xuất công nghiệp, giá hiện hành (số liệu công bố lần trước, chưa cập nhật điều chỉnh)');
+  });
+
   it('has no such column for the board, and no total rows for a reader of some zones', async () => {
     const board = await writtenWorkbook({ summary: SUMMARY });
     expect(lastColumn(board, 2)).not.toBe('Số liệu không công bố (bảo mật)');

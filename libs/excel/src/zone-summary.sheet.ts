@@ -1,4 +1,4 @@
-import { Json, SummaryFigures, SummaryJson, ZONE_KINDS, ZoneKind } from '@app/domain';
+import { HeldBack, HeldBackReason, Json, SummaryFigures, SummaryJson, ZONE_KINDS, ZoneKind } from '@app/domain';
 import { UnitName } from './cell-units';
 import { Label, untranslated } from './labels';
 import { periodLabel } from './period-label';
@@ -12,6 +12,8 @@ interface ZoneRow {
   readonly figures: Json<SummaryFigures>;
   /** Fields withheld by disclosure control; absent in the board's figures. */
   readonly withheld?: readonly string[];
+  /** Fields not shown as computed now, and why; absent in the board's figures. */
+  readonly heldBack?: readonly HeldBack[];
 }
 
 type SheetSummary = Omit<SummaryJson, 'totals'> & { readonly totals?: SummaryJson['totals'] };
@@ -65,29 +67,39 @@ const COLUMNS: readonly Column<ZoneRow>[] = [
   })),
 ];
 
-// Withheld cells are empty like figures nobody reported: this column tells them apart, naming what is withheld.
+// Why, in words a reader understands; which enterprise or which other figure is never said.
+const REASONS: Readonly<Record<HeldBackReason, Label>> = {
+  confidential: { vi: 'bảo mật số liệu doanh nghiệp', en: 'confidential' },
+  'protects another figure': { vi: 'để không suy ra được số liệu khác', en: 'protects another figure' },
+  'revision held back': { vi: 'số liệu công bố lần trước, chưa cập nhật điều chỉnh', en: 'as published before, revision held back' },
+};
+
+// Withheld cells are empty like figures nobody reported: this column tells them apart, naming what is withheld
+// and why, and which figures are earlier ones shown again.
 const WITHHELD_COLUMN: Column<ZoneRow> = {
   label: { vi: 'Số liệu không công bố (bảo mật)', en: 'Withheld (confidentiality)' },
   unit: 'text',
-  width: 40,
-  value: (r, language) =>
-    r.withheld && r.withheld.length > 0
-      ? r.withheld.map((field) => FIGURE_COLUMNS[field as keyof SummaryFigures]?.label[language] ?? field).join('; ')
-      : null,
+  width: 48,
+  value: (r, language) => {
+    const label = (field: string) => FIGURE_COLUMNS[field as keyof SummaryFigures]?.label[language] ?? field;
+    // Publications made before reasons were given name their withheld fields only.
+    const held = r.heldBack?.map((h) => `${label(h.field)} (${REASONS[h.reason][language]})`) ?? (r.withheld ?? []).map(label);
+    return held.length > 0 ? held.join('; ') : null;
+  },
 };
 
 function* zoneRows(summary: SheetSummary): Iterable<ZoneRow> {
   // Parks first, as in the totals below them and in the board's own reports.
   for (const zoneKind of ZONE_KINDS) {
-    for (const { zoneCode, zoneName, kind, withheld, ...figures } of summary.zones.filter((z) => z.kind === zoneKind)) {
-      yield { code: zoneCode, name: untranslated(zoneName), kind: KIND_LABELS[kind], figures, withheld };
+    for (const { zoneCode, zoneName, kind, withheld, heldBack, ...figures } of summary.zones.filter((z) => z.kind === zoneKind)) {
+      yield { code: zoneCode, name: untranslated(zoneName), kind: KIND_LABELS[kind], figures, withheld, heldBack };
     }
   }
   if (!summary.totals) return;
   const { industrial_park: parks, industrial_cluster: clusters, all } = summary.totals;
-  yield { code: null, name: { vi: 'Tổng các khu công nghiệp', en: 'All industrial parks' }, kind: KIND_LABELS.industrial_park, figures: parks, withheld: parks.withheld };
-  yield { code: null, name: { vi: 'Tổng các cụm công nghiệp', en: 'All industrial clusters' }, kind: KIND_LABELS.industrial_cluster, figures: clusters, withheld: clusters.withheld };
-  yield { code: null, name: { vi: 'Toàn tỉnh', en: 'Province' }, kind: { vi: 'KCN + CCN', en: 'All' }, figures: all, withheld: all.withheld };
+  yield { code: null, name: { vi: 'Tổng các khu công nghiệp', en: 'All industrial parks' }, kind: KIND_LABELS.industrial_park, figures: parks, withheld: parks.withheld, heldBack: parks.heldBack };
+  yield { code: null, name: { vi: 'Tổng các cụm công nghiệp', en: 'All industrial clusters' }, kind: KIND_LABELS.industrial_cluster, figures: clusters, withheld: clusters.withheld, heldBack: clusters.heldBack };
+  yield { code: null, name: { vi: 'Toàn tỉnh', en: 'Province' }, kind: { vi: 'KCN + CCN', en: 'All' }, figures: all, withheld: all.withheld, heldBack: all.heldBack };
 }
 
 /** Whether the figures are the published ones, after disclosure control (each zone names what it withholds). */

@@ -12,6 +12,8 @@ export interface HeadlineZone {
   readonly averageMonthlyWage: string | null;
   /** Fields withheld by disclosure control (figures for readers outside the board). */
   readonly withheld?: readonly string[];
+  /** Every figure not shown as computed now, with why: withheld ones, and earlier figures shown again. */
+  readonly heldBack?: ReadonlyArray<{ readonly field: string; readonly reason: string }>;
 }
 
 export interface PublicationMail {
@@ -35,6 +37,7 @@ const LABELS = {
     columns: ['Khu', 'Báo cáo đã nhận', 'Giá trị SXCN (tỷ đồng)', 'Tăng trưởng so cùng kỳ (%)', 'Lao động (người)', 'Thu nhập bình quân (triệu đồng/tháng)'],
     total: 'Tổng cộng',
     withheld: 'x : số liệu không công bố để bảo mật thông tin của doanh nghiệp.',
+    heldBack: '* : số liệu đã công bố lần trước; số liệu điều chỉnh chưa công bố để bảo mật thông tin của doanh nghiệp.',
     missing: '— : không có số liệu (chưa báo cáo, hoặc không có số liệu cùng kỳ năm trước để so sánh).',
     revised: (zones: string) => `Số liệu đã được điều chỉnh so với lần công bố trước: ${zones}.`,
     footer: 'Thư này được gửi tự động; vui lòng không trả lời.',
@@ -45,6 +48,7 @@ const LABELS = {
     columns: ['Zone', 'Reports received', 'Gross output (billion VND)', 'Growth year on year (%)', 'Workers', 'Average wage (million VND/month)'],
     total: 'Total',
     withheld: 'x : withheld to protect the confidentiality of individual enterprises.',
+    heldBack: '* : as published before; the revised figure is held back to protect the confidentiality of individual enterprises.',
     missing: '— : no figure (not reported, or nothing a year earlier to compare with).',
     revised: (zones: string) => `Revised since the previous publication: ${zones}.`,
     footer: 'This message was sent automatically; please do not reply.',
@@ -53,13 +57,17 @@ const LABELS = {
 
 const WITHHELD = 'x';
 const MISSING = '—';
+const HELD_BACK = '*';
 
 /** The monthly email: headline figures of the subscriber's zones, the workbook attached. */
 export function publicationEmail(m: PublicationMail): EmailMessage {
   const l = LABELS[m.language];
-  // A withheld figure and one nobody reported are both null: they are marked apart, x and —.
+  // A withheld figure and one nobody reported are both null: they are marked apart, x and —. An earlier
+  // figure shown again in place of a revision held back is marked *.
   const cells = (z: HeadlineZone) => {
-    const shown = (field: keyof HeadlineZone, text: string | null) => (z.withheld?.includes(field) ? WITHHELD : text ?? MISSING);
+    const earlier = (field: string) => z.heldBack?.some((h) => h.field === field && h.reason === 'revision held back') ?? false;
+    const shown = (field: keyof HeadlineZone, text: string | null) =>
+      z.withheld?.includes(field) ? WITHHELD : text === null ? MISSING : earlier(field) ? `${text} ${HELD_BACK}` : text;
     return [
       z.zoneCode === '' ? l.total : `${z.zoneName} (${z.zoneCode})`,
       `${z.reportsReceived}/${z.reportsExpected}`,
@@ -72,6 +80,7 @@ export function publicationEmail(m: PublicationMail): EmailMessage {
   const rows = [...m.zones, ...(m.total ? [{ ...m.total, zoneCode: '' }] : [])].map(cells);
   const notes = [
     rows.some((r) => r.includes(WITHHELD)) ? l.withheld : null,
+    rows.some((r) => r.some((c) => c.endsWith(` ${HELD_BACK}`))) ? l.heldBack : null,
     rows.some((r) => r.includes(MISSING)) ? l.missing : null,
     m.revisedZones.length > 0 ? l.revised(m.revisedZones.join(', ')) : null,
   ].filter((n): n is string => n !== null);

@@ -2,15 +2,19 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Settings } from '@app/config';
-import { enqueueEmails, PublicationRequestsRepository, PublicationsRepository, recordAudit, Transactions } from '@app/database';
 import {
-  disclosePublication, formatQuarter, parsePeriod, publicationPlan, PublishedFigures, revisionsSince, summaryJson, toLocalIso,
+  enqueueEmails, PublicationRequestsRepository, PublicationsRepository, PublicCellsRepository, PublicContributionsRepository, recordAudit,
+  Transactions,
+} from '@app/database';
+import {
+  disclosePublication, formatQuarter, loadLpSolver, parsePeriod, publicationPlan, PublishedFigures, revisionsSince, shiftYears,
+  summaryJson, toLocalIso,
 } from '@app/domain';
+import { contributionSets } from './contribution-sets';
 import { FilingStatus, FilingStatusReader } from './filing-status.reader';
 import { PUBLICATION_LOCK } from './publication-lock';
 import { SummaryReader } from './summary-reader';
 import { summaryWorkbookBytes } from './workbook-bytes';
-import { zoneContributions } from './zone-contributions';
 
 export interface PublishRequest {
   /** The day whose publication this is ('YYYY-MM-DD', Vietnam time). */
@@ -37,9 +41,10 @@ function countsByZone(filing: FilingStatus): PublishedFigures['filing']['byZone'
 
 /**
  * Builds a monthly publication: the figures of the latest quarter past due and of the year to date,
- * the filing status of the quarter being filed, the public version after disclosure control, both
- * workbooks, the zones revised since the last publication, and one email per subscriber, all in one
- * transaction. A month has one regular publication: a second request gets the first one back.
+ * the filing status of the quarter being filed, the public version after disclosure control (audited
+ * against the ledger of everything published before, which it extends), both workbooks, the zones
+ * revised since the last publication, and one email per subscriber, all in one transaction. A month
+ * has one regular publication: a second request gets the first one back.
  */
 @Injectable()
 export class PublicationBuilder {
@@ -50,6 +55,8 @@ export class PublicationBuilder {
     private readonly summaries: SummaryReader,
     private readonly filingStatus: FilingStatusReader,
     private readonly settings: Settings,
+    private readonly publicCells: PublicCellsRepository,
+    private readonly publicContributions: PublicContributionsRepository,
     private readonly transactions: Transactions,
     private readonly requests: PublicationRequestsRepository,
     private readonly publications: PublicationsRepository,
@@ -57,7 +64,9 @@ export class PublicationBuilder {
 
   /**
    * One publisher at a time, whether the schedule or an admin's request, on any worker: the month's
-   * publication is decided, and its figures read, under the lock.
+   * publication is decided, its figures read and audited against the ledger, under the lock (held on a
+   * connection of its own, outside any transaction, as an audit may take longer than a transaction may
+   * sit idle).
    */
   publish(request: PublishRequest): Promise<{ id: number; created: boolean }> {
     return this.transactions.exclusively(PUBLICATION_LOCK, () => this.publishExclusively(request));
@@ -81,52 +90,56 @@ export class PublicationBuilder {
       this.summaries.summarize(plan.yearToDate, null),
       this.filingStatus.read(formatQuarter(plan.filingQuarter), null),
     ]);
-    const [latestContributions, yearToDateContributions] = await Promise.all([
-      zoneContributions(this.db, latestPeriod),
-      zoneContributions(this.db, plan.yearToDate),
-    ]);
-    // One pattern for both periods: either one minus the other is a period published before.
-    const [latestPublic, yearToDatePublic] = disclosePublication([
-      { summary: latest, contributions: latestContributions },
-      { summary: yearToDate, contributions: yearToDateContributions },
-    ], params).map(summaryJson);
     const filingFigures = { period: filing.period, counts: filing.counts, byZone: countsByZone(filing) };
     // Who filed is the board's to see: its figures keep the list, so that a subscriber's workbook can be
     // written from the publication alone, in any language and cut to any zones.
     const figures: PublishedFigures = { latestQuarter: summaryJson(latest), yearToDate: summaryJson(yearToDate), filing: { ...filingFigures, items: filing.items } };
-    const publicFigures: PublishedFigures = { latestQuarter: latestPublic, yearToDate: yearToDatePublic, filing: filingFigures };
     const asOf = toLocalIso(plan.publishedAt);
-    const [workbook, publicWorkbook] = await Promise.all([
-      summaryWorkbookBytes({ summary: { ...figures.latestQuarter, asOf }, filingStatus: filing }),
-      summaryWorkbookBytes({ summary: { ...publicFigures.latestQuarter, asOf } }),
-    ]);
+    const workbook = await summaryWorkbookBytes({ summary: { ...figures.latestQuarter, asOf }, filingStatus: filing });
+    const solver = await loadLpSolver();
+    // The audit covers the year and the year before: growth rates publish the previous year's cells.
+    const periods = [latestPeriod, plan.yearToDate].flatMap((p) => [...p.quarters, ...shiftYears(p, -1).quarters]);
+    const quarters = [...new Set(periods.map(formatQuarter))];
+    const ledgerFrom = formatQuarter({ year: plan.latestQuarter.year - 1, quarter: 1 });
 
+    const [ledgerCells, versions, contributions] = await Promise.all([
+      this.publicCells.since(ledgerFrom), this.publicContributions.since(ledgerFrom), contributionSets(this.db, quarters),
+    ]);
+    const disclosure = disclosePublication(solver, {
+      summaries: [latest, yearToDate], contributions, ledger: { cells: ledgerCells, versions }, params,
+    });
+    const [latestPublic, yearToDatePublic] = disclosure.summaries.map(summaryJson);
+    const publicFigures: PublishedFigures = { latestQuarter: latestPublic, yearToDate: yearToDatePublic, filing: filingFigures };
+    const publicWorkbook = await summaryWorkbookBytes({ summary: { ...publicFigures.latestQuarter, asOf } });
     return this.transactions.run(async (tx) => {
-      // Forced only when the month already has its regular publication.
       const regular = await this.publications.regularOf(plan.month, tx);
       // Compared with the latest publication of each period, not just the latest one: a quarter is
       // published for three months, and its year to date again next to the following quarter.
-      const previous: Array<{ figures: PublishedFigures }> = await tx.query(
+      const previous = await tx.query<{ figures: PublishedFigures }>(
         `SELECT figures FROM publications WHERE $1 IN (latest_quarter, year_to_date) OR $2 IN (latest_quarter, year_to_date) ORDER BY id DESC`,
         [formatQuarter(plan.latestQuarter), plan.yearToDate.label],
       );
       const revised = revisionsSince(previous.map((p) => p.figures), figures);
       // Forced only when the month already has its regular publication: a first one asked with `force`
       // is the month's regular one, so a later request or the schedule does not publish the month again.
-      const inserted: Array<{ id: number }> = await tx.query(
-        `INSERT INTO publications (month, forced, as_of, published_by, latest_quarter, year_to_date, filing_quarter, figures, public_figures, revised, workbook, public_workbook)
+      const inserted = await tx.query<{ id: number }>(
+        `INSERT INTO publications (month, forced, as_of, published_by, latest_quarter, year_to_date, filing_quarter, figures, public_figures, revised,
+           workbook, public_workbook)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
         [plan.month, regular !== null, request.asOf, request.by, formatQuarter(plan.latestQuarter), plan.yearToDate.label, formatQuarter(plan.filingQuarter),
           JSON.stringify(figures), JSON.stringify(publicFigures), JSON.stringify(revised), workbook, publicWorkbook],
       );
       const id = inserted[0].id;
-      const subscribers: Array<{ id: string; email: string; language: 'vi' | 'en' }> = await tx.query(
+      await this.publicContributions.insert(id, disclosure.versions, tx);
+      await this.publicCells.insert(id, disclosure.cells, tx);
+      const subscribers = await tx.query<{ id: string; email: string; language: 'vi' | 'en' }>(
         'SELECT id, email, language FROM subscriptions WHERE cancelled_at IS NULL',
       );
       const emails = await enqueueEmails(tx, subscribers.map((s) => ({
         dedupeKey: `publication:${id}:${s.id}`, kind: 'publication', recipient: s.email, language: s.language, payload: { publicationId: id, subscriptionId: s.id },
       })));
-      await recordAudit(tx, { actorName: request.by, action: 'publication.create', entity: 'publication', entityId: String(id), details: { month: plan.month, asOf: request.asOf, revised, emails } });
+      const details = { month: plan.month, asOf: request.asOf, revised, emails };
+      await recordAudit(tx, { actorName: request.by, action: 'publication.create', entity: 'publication', entityId: String(id), details });
       if (request.requestId !== undefined) await this.requests.answer(request.requestId, id, tx);
       this.logger.log(`publication ${id} for ${plan.month}: ${figures.latestQuarter.period}, ${emails} emails`);
       return { id, created: true };

@@ -10,7 +10,8 @@ import { ApiPeriodQuery, periodFromQuery } from '../summaries/summaries.controll
 
 /**
  * Published figures for anyone, without a token: those of the latest publication that covers the
- * period, after disclosure control. A withheld figure is null and named in its item's `withheld`.
+ * period, after disclosure control. A withheld figure is null and named in its item's `withheld`; every
+ * figure not shown as computed now is in `heldBack` with why (an earlier figure may stand for a revision).
  */
 @ApiTags('public')
 @Public()
@@ -24,7 +25,9 @@ export class PublicSummariesController {
     description:
       'No token. The figures of the latest publication whose quarter or year to date is exactly the period ' +
       'asked (`period`, or `from` and `to`), after disclosure control: a withheld figure is null and named in ' +
-      "its item's `withheld`; counts are always shown. 404 when no publication covers the period; 120 requests " +
+      "its item's `withheld`; every figure not shown as computed now is in `heldBack` as { field, reason }, the " +
+      'reason `confidential`, `protects another figure` or `revision held back` (the figure published before is ' +
+      'shown again); counts are always shown. 404 when no publication covers the period; 120 requests ' +
       'a minute per client, then 429 with Retry-After.',
   })
   // Anyone may call it: a client that floods it gets 429 and a Retry-After instead of slowing the board's work.

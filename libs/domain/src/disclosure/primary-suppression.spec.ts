@@ -1,6 +1,5 @@
-import { contributions } from './disclosure-cells.fixture';
 import { DEFAULT_DISCLOSURE_PARAMS, DisclosureParams } from './disclosure-params';
-import { primarySensitivity, sensitiveMagnitudes } from './primary-suppression';
+import { primarySensitivity } from './primary-suppression';
 
 const big = (values: readonly number[]) => values.map(BigInt);
 // The p% rule alone: a single contributor is enough for the frequency rule.
@@ -68,10 +67,5 @@ describe('primary suppression', () => {
 
   it('rejects negative contributions', () => {
     expect(() => primarySensitivity([5n, -1n, 3n], DEFAULT_DISCLOSURE_PARAMS)).toThrow(RangeError);
-  });
-
-  it('lists the magnitudes a cell is sensitive on', () => {
-    const cell = contributions([40, 30, 30], { wages: [900, 30, 30], trade: [] });
-    expect(sensitiveMagnitudes(cell, DEFAULT_DISCLOSURE_PARAMS)).toEqual(['wages']);
   });
 });

@@ -1,7 +1,5 @@
 import { rankContributions } from './contribution-ranking';
 import { DisclosureParams, resolveDisclosureRules } from './disclosure-params';
-import { MagnitudeContributions } from './magnitude-contributions';
-import { PROTECTED_MAGNITUDES, ProtectedMagnitude } from './protected-magnitude';
 
 export type SensitivityReason = 'frequency' | 'dominance';
 
@@ -17,11 +15,6 @@ export function primarySensitivity(
   if (contributors === 0) return null;
   if (contributors < minContributors) return 'frequency';
   return pPercentSensitive(descending, total, pBasisPoints) ? 'dominance' : null;
-}
-
-/** The magnitudes on which a cell is primarily sensitive, in PROTECTED_MAGNITUDES order. */
-export function sensitiveMagnitudes(cell: MagnitudeContributions, params: DisclosureParams): ProtectedMagnitude[] {
-  return PROTECTED_MAGNITUDES.filter((magnitude) => primarySensitivity(cell[magnitude], params) !== null);
 }
 
 // p% rule: the second largest contributor, subtracting itself from the total, learns x1 to within X − x1 − x2; that

@@ -1,4 +1,5 @@
 export * from './publication-plan';
-export * from './public-summary';
+export * from './public-cells';
+export * from './publication-disclosure';
 export * from './published-figures';
 export * from './revisions';

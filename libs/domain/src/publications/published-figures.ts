@@ -1,4 +1,5 @@
 import { Summary, SummaryFigures, ZoneKind, ZoneSummary } from '../aggregation/zone-summary';
+import { HeldBack } from './public-cells';
 
 /** A flat record with money as strings of digits, the form figures take in JSON. */
 export type Json<T> = { [K in keyof T]: T[K] extends bigint | null ? string | null : T[K] };
@@ -9,14 +10,17 @@ export function toJson<T extends object>(figures: T): Json<T> {
   return out as Json<T>;
 }
 
+/** In the public version only: figures null by disclosure control, and every figure not shown as computed now, with why. */
+type Disclosed = { withheld?: string[]; heldBack?: HeldBack[] };
+
 export interface SummaryJson {
   period: string;
   quarters: string[];
-  zones: Array<Json<ZoneSummary> & { withheld?: string[] }>;
-  totals: Record<ZoneKind | 'all', Json<SummaryFigures> & { withheld?: string[] }>;
+  zones: Array<Json<ZoneSummary> & Disclosed>;
+  totals: Record<ZoneKind | 'all', Json<SummaryFigures> & Disclosed>;
 }
 
-export function summaryJson(s: Summary | (Summary & { zones: Array<ZoneSummary & { withheld: string[] }> })): SummaryJson {
+export function summaryJson(s: Summary): SummaryJson {
   return {
     period: s.period,
     quarters: s.quarters,

@@ -1,0 +1,100 @@
+import { AuditAtom, AuditCell, AuditGroup } from './audit-model';
+import { DisclosureParams } from './disclosure-params';
+import { auditIntervals, Exposure, IntervalAuditor } from './interval-audit';
+import { LpSolver } from './lp-solver';
+
+/** A cell about to be published, which may still be withheld. */
+export interface CandidateCell extends AuditCell {
+  readonly value: bigint;
+  /** Withheld (or held back) in the latest earlier publication of the same figure: withholding it again costs least. */
+  readonly withheldBefore: boolean;
+}
+
+export interface SuppressionInput {
+  readonly atoms: readonly AuditAtom[];
+  /** What earlier publications made public: fixed. */
+  readonly published: readonly AuditCell[];
+  readonly candidates: readonly CandidateCell[];
+  readonly groups: readonly AuditGroup[];
+}
+
+/**
+ * Complementary suppression chosen by the audit: while some protected sum is exposed, withhold more candidate
+ * cells. First choice: an equation the too-close bound rests on (the cells a reader combines), if every cell
+ * stating it is a candidate; next, the smallest published cell holding part of the sum (the total a reader
+ * subtracts from) or a cell inside it; last, anywhere in the sum's component. Among these, cells withheld
+ * before come first (so that the pattern does not move from month to month and two months together uncover
+ * nothing), then the smallest figure (the least information lost). Each step withholds at least one cell, so
+ * it ends. Only components with a candidate still published are audited: what earlier publications alone make
+ * public, no candidate undoes. Returns the candidates to withhold.
+ */
+export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInput, params: DisclosureParams): ReadonlySet<string> {
+  const withheld = new Set<string>();
+  // Nothing new (every cell as published before from the same contributions): nothing to audit.
+  if (input.candidates.length === 0) return withheld;
+  const cells = new Map<string, AuditCell>([...input.published, ...input.candidates].map((c) => [c.key, c]));
+  // What earlier publications alone already pin down, no candidate can protect any more: only what they add counts.
+  const before = new IntervalAuditor(solver, input.atoms, input.published, params);
+  const exposures = (touched: ReadonlySet<string> | null) => {
+    const candidates = input.candidates.filter((c) => !withheld.has(c.key));
+    const found = auditIntervals(solver, {
+      atoms: input.atoms,
+      cells: [...input.published, ...candidates],
+      groups: input.groups,
+      touched: touched ?? new Set(candidates.map((c) => c.key)),
+    }, params);
+    return { candidates, found: found.filter((e) => before.exposure({ key: e.group, atoms: e.atoms }) === null) };
+  };
+  try {
+    for (let audit = exposures(null); audit.found.length > 0; audit = exposures(null)) {
+      // Each exposure gets its withholding in one pass, unless one made in this pass already touches its bounds.
+      const now = new Set<string>();
+      for (const exposure of audit.found) {
+        if (exposure.cells.some((key) => now.has(key))) continue;
+        // An exposure is only reported when its bounds rest on a published candidate, so there is one to withhold.
+        const open = audit.candidates.filter((c) => !withheld.has(c.key));
+        for (const cell of choose(exposure, exposure.cells.map((key) => cells.get(key)!), open)) {
+          withheld.add(cell.key);
+          now.add(cell.key);
+        }
+      }
+    }
+    // A cell withheld early may have become needless once later ones were withheld (a total that the others
+    // give back anyway): each is tried again, last withheld first, and published if the audit still passes.
+    for (const key of [...withheld].reverse()) {
+      withheld.delete(key);
+      if (exposures(new Set([key])).found.length > 0) withheld.add(key);
+    }
+    return withheld;
+  } finally {
+    before.dispose();
+  }
+}
+
+function choose(exposure: Exposure, componentCells: readonly AuditCell[], open: readonly CandidateCell[]): readonly CandidateCell[] {
+  const byKey = new Map(open.map((c) => [c.key, c]));
+  const removable = exposure.binding
+    .map((keys) => keys.map((key) => byKey.get(key)))
+    .filter((bundle): bundle is CandidateCell[] => bundle.every((c) => c !== undefined));
+  if (removable.length > 0) return removable.sort((a, b) => compareCandidates(a[0], b[0]))[0];
+  const group = new Set(exposure.atoms);
+  const inComponent = new Set(componentCells.map((c) => c.key));
+  const enclosing = componentCells.filter((c) => c.atoms.some((a) => group.has(a))).sort((a, b) => a.atoms.length - b.atoms.length);
+  for (const total of enclosing) {
+    const inside = new Set(total.atoms);
+    const options = open.filter((c) => inComponent.has(c.key) && c.atoms.every((a) => inside.has(a)));
+    if (options.length > 0) return [cheapest(options)];
+  }
+  const inside = open.filter((c) => inComponent.has(c.key));
+  // The bounds rest on a published candidate, so there is one; withholding any keeps the loop going otherwise.
+  return [cheapest(inside.length > 0 ? inside : open)];
+}
+
+function cheapest(candidates: readonly CandidateCell[]): CandidateCell {
+  return [...candidates].sort(compareCandidates)[0];
+}
+
+function compareCandidates(a: CandidateCell, b: CandidateCell): number {
+  const byValue = a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  return Number(b.withheldBefore) - Number(a.withheldBefore) || byValue || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}

@@ -1,0 +1,70 @@
+import { ZoneKind } from '../aggregation/zone-summary';
+
+/** Every published quantity that sums enterprises' figures; each is audited on its own. */
+export const AUDITED_MEASURES = [
+  'grossOutput', 'grossOutputConstant2010', 'revenue', 'exportValueUsd', 'importValueUsd', 'stateBudgetPaid', 'realizedCapital',
+  'wageFund', 'workers', 'femaleWorkers', 'foreignWorkers', 'localWorkers',
+] as const;
+export type AuditedMeasure = (typeof AUDITED_MEASURES)[number];
+
+// Headcounts are stocks: a period's figure takes each enterprise's latest report in it, not a sum of quarters.
+const STOCK_MEASURES: ReadonlySet<AuditedMeasure> = new Set(['workers', 'femaleWorkers', 'foreignWorkers', 'localWorkers']);
+
+export function isStock(measure: AuditedMeasure): boolean {
+  return STOCK_MEASURES.has(measure);
+}
+
+export type HeldBackReason = 'confidential' | 'protects another figure' | 'revision held back';
+
+/** A figure a reader does not get as computed now, and why. */
+export interface HeldBack {
+  readonly field: string;
+  readonly reason: HeldBackReason;
+}
+
+/**
+ * Each enterprise's figure for one zone, measure and quarter, from the current revisions of their reports:
+ * null where a report gave none (a stock then still takes that report as the latest).
+ */
+export interface ContributionSet {
+  readonly zoneCode: string;
+  readonly kind: ZoneKind;
+  readonly quarter: string;
+  readonly measure: AuditedMeasure;
+  readonly taxCodes: readonly string[];
+  readonly amounts: ReadonlyArray<bigint | null>;
+}
+
+/** Contributions as they stood when a publication was made: the ledger keeps a set again only when it changed. */
+export interface ContributionVersion extends ContributionSet {
+  readonly publicationId: number;
+}
+
+/** A zone (by code), a kind's total (by kind) or the grand total ('all'), for one measure over some quarters. */
+export interface CellAddress {
+  readonly area: string;
+  readonly measure: AuditedMeasure;
+  readonly quarters: readonly string[];
+}
+
+/** A public cell as the ledger keeps it; `value` null when withheld, the earlier figure when a revision is held back. */
+export interface LedgerCell extends CellAddress {
+  readonly publicationId: number;
+  readonly value: bigint | null;
+  readonly reason: HeldBackReason | null;
+  /** The publication whose contributions the value was computed from. */
+  readonly basisPublicationId: number;
+}
+
+export function cellKey(cell: CellAddress): string {
+  return `${cell.area}|${cell.measure}|${cell.quarters.join(',')}`;
+}
+
+export function inArea(area: string, set: Pick<ContributionSet, 'zoneCode' | 'kind'>): boolean {
+  return area === 'all' || area === set.kind || area === set.zoneCode;
+}
+
+export function sameContributions(a: ContributionSet, b: ContributionSet): boolean {
+  return a.kind === b.kind && a.taxCodes.length === b.taxCodes.length
+    && a.taxCodes.every((t, i) => t === b.taxCodes[i] && a.amounts[i] === b.amounts[i]);
+}

@@ -1,0 +1,123 @@
+import { buildSummary, Summary, ZoneKind } from '../aggregation/zone-summary';
+import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/disclosure-params';
+import { loadLpSolver, LpSolver } from '../disclosure/lp-solver';
+import { parsePeriod, periodRange } from '../periods/period-spec';
+import { DisclosureLedger, disclosePublication, PublicationDisclosure } from './publication-disclosure';
+import { AuditedMeasure, ContributionSet, ContributionVersion, LedgerCell } from './public-cells';
+
+let solver: LpSolver;
+beforeAll(async () => {
+  solver = await loadLpSolver();
+});
+
+const KINDS: Record<string, ZoneKind> = {
+  SOLO: 'industrial_park', SMALL: 'industrial_park', BIG: 'industrial_park',
+  C90: 'industrial_cluster', CMID: 'industrial_cluster', C80: 'industrial_cluster', LATE: 'industrial_cluster', ZA: 'industrial_park', ZC: 'industrial_park',
+};
+
+const set = (zoneCode: string, quarter: string, measure: AuditedMeasure, values: Record<string, number | null>): ContributionSet => ({
+  zoneCode, kind: KINDS[zoneCode], quarter, measure, taxCodes: Object.keys(values), amounts: Object.values(values).map((v) => (v === null ? null : BigInt(v))),
+});
+const units = (zone: string, quarter: string, measure: AuditedMeasure, values: number[]) =>
+  set(zone, quarter, measure, Object.fromEntries(values.map((v, i) => [`${zone}-${i}`, v])));
+
+/** A summary whose figures are the sums of `sets` (growth rates given where wanted): the audit only reads which are non-null. */
+function summaryOf(period: string, sets: readonly ContributionSet[], growth: Record<string, number> = {}): Summary {
+  const spec = period.includes('..') ? periodRange(...(period.split('..') as [string, string])) : parsePeriod(period);
+  const zones = [...new Set(sets.map((s) => s.zoneCode))].sort().map((code) => ({ code, name: code, kind: KINDS[code] }));
+  const summary = buildSummary({ period: spec, zones, rows: [], expected: new Map(), operatingProjects: new Map(), targets: new Map() });
+  const quarters = new Set(summary.quarters);
+  const fill = <T extends object>(figures: T, inArea: (s: ContributionSet) => boolean, area: string): T => {
+    const out: Record<string, unknown> = Object.fromEntries(Object.entries(figures));
+    for (const s of sets.filter((x) => inArea(x) && quarters.has(x.quarter))) {
+      const sum = s.amounts.reduce<bigint>((a, b) => a + (b ?? 0n), 0n);
+      out[s.measure] = typeof out[s.measure] === 'bigint' ? (out[s.measure] as bigint) + sum : out[s.measure] === null ? sum : out[s.measure];
+    }
+    if (growth[area] !== undefined) out.growthYoYCurrentPct = growth[area];
+    return out as T;
+  };
+  return {
+    ...summary,
+    zones: summary.zones.map((z) => fill(z, (s) => s.zoneCode === z.zoneCode, z.zoneCode)),
+    totals: {
+      industrial_park: fill(summary.totals.industrial_park, (s) => s.kind === 'industrial_park', 'industrial_park'),
+      industrial_cluster: fill(summary.totals.industrial_cluster, (s) => s.kind === 'industrial_cluster', 'industrial_cluster'),
+      all: fill(summary.totals.all, () => true, 'all'),
+    },
+  };
+}
+
+const EMPTY: DisclosureLedger = { cells: [], versions: [] };
+const disclose = (summaries: Summary[], contributions: ContributionSet[], ledger = EMPTY) =>
+  disclosePublication(solver, { summaries, contributions, ledger, params: DEFAULT_DISCLOSURE_PARAMS });
+
+/** The ledger after `result` was stored as publication `id`. */
+const stored = (ledger: DisclosureLedger, id: number, result: PublicationDisclosure): DisclosureLedger => ({
+  cells: [...ledger.cells, ...result.cells.map((c): LedgerCell => ({ ...c, publicationId: id, basisPublicationId: c.basisPublicationId ?? id }))],
+  versions: [...ledger.versions, ...result.versions.map((v): ContributionVersion => ({ ...v, publicationId: id }))],
+});
+
+const zoneOf = (result: PublicationDisclosure, period: number, code: string) => result.summaries[period].zones.find((z) => z.zoneCode === code)!;
+
+describe('disclosePublication', () => {
+  it('withholds confidential zones and their smallest complements, in the quarter and the year to date', () => {
+    const Q = '2025-Q3';
+    const sets = [
+      units('SOLO', Q, 'grossOutput', [500]), units('SMALL', Q, 'grossOutput', [100, 100, 100]), units('BIG', Q, 'grossOutput', [2000, 2000, 2000]),
+      units('C90', Q, 'grossOutput', [900, 100]), units('CMID', Q, 'grossOutput', [300, 300, 300]), units('C80', Q, 'grossOutput', [800, 100, 100]),
+      set('LATE', Q, 'grossOutput', { L1: 50 }), set('LATE', '2025-Q1', 'grossOutput', { L0: 1000, L1: 1000, L2: 1000 }),
+    ];
+    const result = disclose([summaryOf(Q, sets), summaryOf(`2025-Q1..${Q}`, sets)], sets);
+    const withheld = (period: number) => result.summaries[period].zones.filter((z) => z.grossOutput === null).map((z) => z.zoneCode);
+    expect(withheld(0)).toEqual(['C90', 'CMID', 'LATE', 'SMALL', 'SOLO']);
+    expect(zoneOf(result, 0, 'SOLO').heldBack).toEqual([{ field: 'grossOutput', reason: 'confidential' }]);
+    expect(zoneOf(result, 0, 'SMALL').heldBack).toEqual([{ field: 'grossOutput', reason: 'protects another figure' }]);
+    expect(result.summaries[0].totals.industrial_park).toMatchObject({ grossOutput: 6800n, withheld: [], heldBack: [] });
+    // LATE passes on its own over the year to date, but minus its first quarter (the cluster's year to date
+    // minus its quarter, three filers) it is L1's quarter.
+    expect(withheld(1)).toEqual(['C90', 'CMID', 'LATE', 'SMALL', 'SOLO']);
+  });
+
+  it('judges export and import, realised capital and headcounts each on their own', () => {
+    const Q = '2025-Q2';
+    const sets = [
+      units('ZA', Q, 'grossOutput', [300, 320, 310]), units('ZA', Q, 'exportValueUsd', [900, 0, 0]), units('ZA', Q, 'importValueUsd', [30, 40, 35]),
+      set('ZA', Q, 'realizedCapital', { 'ZA-0': 5000, 'ZA-1': null, 'ZA-2': null }), units('ZA', Q, 'femaleWorkers', [40, 30, 45]),
+    ];
+    const za = zoneOf(disclose([summaryOf(Q, sets)], sets), 0, 'ZA');
+    expect(za).toMatchObject({ grossOutput: 930n, exportValueUsd: null, importValueUsd: 105n, realizedCapital: null, femaleWorkers: 115n });
+    expect(za.heldBack).toEqual([{ field: 'exportValueUsd', reason: 'confidential' }, { field: 'realizedCapital', reason: 'confidential' }]);
+    expect(za.withheld).toEqual(['exportValueUsd', 'realizedCapital']);
+  });
+
+  it('publishes the earlier figure again when a late filing would give itself away, until more filings cover it', () => {
+    const Q = '2025-Q2';
+    const may = [units('ZA', Q, 'grossOutput', [120, 110, 130]), units('ZC', Q, 'grossOutput', [400, 410, 420])];
+    const first = disclose([summaryOf(Q, may)], may);
+    expect(zoneOf(first, 0, 'ZA').grossOutput).toBe(360n);
+    const ledger = stored(EMPTY, 1, first);
+
+    const june = [set('ZA', Q, 'grossOutput', { 'ZA-0': 120, 'ZA-1': 110, 'ZA-2': 130, LATE1: 87 }), may[1]];
+    const second = disclose([summaryOf(Q, june)], june, ledger);
+    expect(zoneOf(second, 0, 'ZA')).toMatchObject({ grossOutput: 360n, withheld: [], heldBack: [{ field: 'grossOutput', reason: 'revision held back' }] });
+    // The totals would give the late filing away as well: they are held back with it.
+    expect(second.summaries[0].totals.all).toMatchObject({ grossOutput: 1590n, heldBack: [{ field: 'grossOutput', reason: 'revision held back' }] });
+    expect(second.cells.find((c) => c.area === 'ZA')).toMatchObject({ value: 360n, reason: 'revision held back', basisPublicationId: 1 });
+    expect(second.versions.map((v) => v.zoneCode)).toEqual(['ZA']);
+
+    // Three late filings of similar size hide one another: the revision goes out.
+    const later = stored(ledger, 2, second);
+    const july = [set('ZA', Q, 'grossOutput', { 'ZA-0': 120, 'ZA-1': 110, 'ZA-2': 130, LATE1: 87, LATE2: 95, LATE3: 90 }), may[1]];
+    const third = disclose([summaryOf(Q, july)], july, later);
+    expect(zoneOf(third, 0, 'ZA')).toMatchObject({ grossOutput: 632n, heldBack: [] });
+  });
+
+  it('withholds a growth rate whose previous year had a single filer', () => {
+    const sets = [units('ZC', '2025-Q2', 'grossOutput', [101, 100, 102]), units('ZC', '2024-Q2', 'grossOutput', [78])];
+    const zc = zoneOf(disclose([summaryOf('2025-Q2', sets, { ZC: 289.58 })], sets), 0, 'ZC');
+    expect(zc).toMatchObject({ grossOutput: 303n, growthYoYCurrentPct: null });
+    expect(zc.heldBack).toEqual([{ field: 'growthYoYCurrentPct', reason: 'confidential' }]);
+    const safe = [units('ZC', '2025-Q2', 'grossOutput', [101, 100, 102]), units('ZC', '2024-Q2', 'grossOutput', [30, 25, 23])];
+    expect(zoneOf(disclose([summaryOf('2025-Q2', safe, { ZC: 288.46 })], safe), 0, 'ZC')).toMatchObject({ growthYoYCurrentPct: 288.46, heldBack: [] });
+  });
+});

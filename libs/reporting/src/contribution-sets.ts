@@ -1,0 +1,27 @@
+import { AUDITED_MEASURES, AuditedMeasure, ContributionSet, ZoneKind } from '@app/domain';
+import { SqlRunner } from '@app/common';
+
+const COLUMNS: Readonly<Record<AuditedMeasure, string>> = {
+  grossOutput: 'gross_output', grossOutputConstant2010: 'gross_output_constant_2010', revenue: 'revenue',
+  exportValueUsd: 'export_value_usd', importValueUsd: 'import_value_usd', stateBudgetPaid: 'state_budget_paid',
+  realizedCapital: 'realized_capital', wageFund: 'wage_fund', workers: 'workers', femaleWorkers: 'female_workers',
+  foreignWorkers: 'foreign_workers', localWorkers: 'local_workers',
+};
+
+// From the current revisions, by the zone each report was filed in, as the stored sums are kept.
+const SETS_SQL = `
+  SELECT r.zone_code, z.kind, r.period, array_agg(r.tax_code ORDER BY r.tax_code) AS tax_codes,
+    ${AUDITED_MEASURES.map((m) => `array_agg(r.${COLUMNS[m]}::text ORDER BY r.tax_code) AS "${m}"`).join(', ')}
+  FROM report_submissions r JOIN zones z ON z.code = r.zone_code
+  WHERE r.status = 'accepted' AND r.period = ANY($1)
+  GROUP BY r.zone_code, z.kind, r.period`;
+
+/** Each enterprise's figure for every audited measure, per zone and quarter of `quarters`. */
+export async function contributionSets(db: SqlRunner, quarters: readonly string[]): Promise<ContributionSet[]> {
+  type Row = Record<AuditedMeasure, Array<string | null>> & { zone_code: string; kind: ZoneKind; period: string; tax_codes: string[] };
+  const rows: Row[] = await db.query(SETS_SQL, [quarters]);
+  return rows.flatMap((r) => AUDITED_MEASURES.map((measure) => ({
+    zoneCode: r.zone_code, kind: r.kind, quarter: r.period, measure, taxCodes: r.tax_codes,
+    amounts: r[measure].map((x) => (x === null ? null : BigInt(x))),
+  })));
+}
