@@ -10,6 +10,8 @@ export interface Filing {
   taxCode: string;
   period: string;
   f: ReportFigures;
+  /** When the board received it; by default the batch's instant. */
+  receivedAt?: string;
 }
 
 export interface Published {
@@ -39,20 +41,20 @@ export class DisclosureWorld {
   async zone(code: string, kind: ZoneKind, taxCodes: readonly string[]): Promise<void> {
     await createZone(this.sys.http, this.admin, code, { kind, name: `${kind === 'industrial_park' ? 'KCN' : 'CCN'} ${code}` });
     this.ledger.addZone(code, kind);
-    for (const taxCode of taxCodes) {
-      await createEnterprise(this.sys.http, this.admin, taxCode, code, { operatingFrom: '2000-01-01' });
-      this.ledger.addEnterprise(taxCode, code);
-    }
+    await Promise.all(taxCodes.map((taxCode) => createEnterprise(this.sys.http, this.admin, taxCode, code, { operatingFrom: '2000-01-01' })));
+    for (const taxCode of taxCodes) this.ledger.addEnterprise(taxCode, code);
   }
 
   /**
-   * Reports keyed in by the board, received at `at` (by default on time, the 5th of the month after the
-   * quarter), each accepted before this returns. A batch holds one report per enterprise and quarter: an
-   * amendment goes in a later batch, received later.
+   * Reports keyed in by the board, each received at its own instant, else at `at`, else on time (the 5th
+   * of the month after the quarter), and accepted before this returns. The worker decides in order of
+   * receipt; a batch holds one report per enterprise and quarter (an amendment goes in a later batch).
    */
   async file(filings: readonly Filing[], at?: string): Promise<void> {
     const bodies = filings.map((x) => reportBody(x.taxCode, x.period, x.f));
-    const receipts = await Promise.all(bodies.map((b) => submit(this.sys.http, this.board, { ...b, receivedAt: at ?? paperStamp(b.period, false) })));
+    const receipts = await Promise.all(bodies.map((b, i) => submit(this.sys.http, this.board, {
+      ...b, receivedAt: filings[i].receivedAt ?? at ?? paperStamp(b.period, false),
+    })));
     const verdicts = await Promise.all(receipts.map((r) => verdict(this.sys.http, this.board, r.id)));
     verdicts.forEach((v, i) => {
       if (v.status !== 'accepted') throw new Error(`${bodies[i].taxCode} ${bodies[i].period}: ${v.status} ${JSON.stringify(v.issues)}`);

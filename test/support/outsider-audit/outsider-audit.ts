@@ -112,6 +112,8 @@ export class OutsiderAudit {
       const kind = this.ledger.zoneKinds.get(where);
       const share = entry.grossOutputSharePct;
       if (kind === undefined || typeof share !== 'number') continue;
+      // Which figures a share shown next to a revision held back was worked out from is not public: no bound.
+      if ([entry, summary.totals[kind]].some((e) => e?.heldBack?.some((h) => h.field === 'grossOutput' || h.field === 'grossOutputSharePct'))) continue;
       const zone = used.get(`${where}|grossOutput`) ?? this.build(zones, quarters, 'grossOutput');
       const total = used.get(`total ${kind}|grossOutput`) ?? this.build(this.ledger.zonesOfKind(kind), quarters, 'grossOutput');
       this.ratio(`${where} ${quarters.join('+')} share`, 'grossOutput', zone, total, hundredths(share));
