@@ -72,7 +72,9 @@ describe('disclosure across periods, publications and revisions: the cases of is
     expect(difference(quarter, yearToDate, 'grossOutput')).not.toBe(123_456_789_000n);
     expect(difference(quarter, yearToDate, 'workers')).not.toBe(80n);
     // Nor through the totals: every park's headcount in the year to date minus the quarter's is ZC1's.
-    for (const kind of ['industrial_park', 'all']) expect(difference(august.latest.totals[kind], august.yearToDate.totals[kind], 'workers')).not.toBe(80n);
+    for (const kind of ['industrial_park', 'all']) {
+      expect(difference(august.latest.totals[kind], august.yearToDate.totals[kind], 'workers')).not.toBe(80n);
+    }
     expect(await w.exposures()).toEqual([]);
   });
 
@@ -88,7 +90,8 @@ describe('disclosure across periods, publications and revisions: the cases of is
     ];
     const base = { grossOutput: 77_800_000_000, grossOutputConstant2010: 60_100_000_000 };
     await w.file([...neighbours('2021-Q2', 1), { taxCode: zc[0], period: '2021-Q2', f: base }]);
-    await w.file([...neighbours('2022-Q2', 1.1), ...reports(zc, '2022-Q2', () => ({ grossOutput: 101 * G, grossOutputConstant2010: 80 * G }))]);
+    const now = { grossOutput: 101 * G, grossOutputConstant2010: 80 * G };
+    await w.file([...neighbours('2022-Q2', 1.1), ...reports(zc, '2022-Q2', () => now)]);
     const august = await w.publish('2022-08-01');
     for (const s of [august.latest, august.yearToDate]) {
       const zone = zoneEntry(s, 'K2ZC');
@@ -133,7 +136,11 @@ describe('disclosure across periods, publications and revisions: the cases of is
     const w = world();
     const [za, zb, zd, zc] = [codes(4, 1, 3), codes(4, 2, 3), codes(4, 3, 3), codes(4, 4, 3)];
     for (const [code, cs] of [['K4ZA', za], ['K4ZB', zb], ['K4ZD', zd], ['K4ZC', zc]] as const) await w.zone(code, 'industrial_park', cs);
-    const trader = (i: number, scale: number): ReportFigures => ({ grossOutput: (100 + 10 * i) * scale * G, exportValueUsd: (2_000_000 + 100_000 * i) * scale, importValueUsd: (900_000 + 50_000 * i) * scale });
+    const trader = (i: number, scale: number): ReportFigures => ({
+      grossOutput: (100 + 10 * i) * scale * G,
+      exportValueUsd: (2_000_000 + 100_000 * i) * scale,
+      importValueUsd: (900_000 + 50_000 * i) * scale,
+    });
     await w.file([
       ...reports(za, '2016-Q2', (i) => trader(i, 1)),
       ...reports(zb, '2016-Q2', (i) => trader(i, 2)),
@@ -161,7 +168,8 @@ describe('disclosure across periods, publications and revisions: the cases of is
       ...reports(zb, '2013-Q2', (i) => spread(i, 2)),
       ...reports(zd, '2013-Q2', (i) => spread(i, 3)),
       ...reports(zc, '2013-Q2', (i) => ({
-        grossOutput: (100 + i) * G, stateBudgetPaid: (2 + i) * G, workers: 100 + i, femaleWorkers: 45, ...(i === 1 ? investor : { foreignWorkers: 0 }),
+        grossOutput: (100 + i) * G, stateBudgetPaid: (2 + i) * G, workers: 100 + i, femaleWorkers: 45,
+        ...(i === 1 ? investor : { foreignWorkers: 0 }),
       })),
     ]);
     const august = await w.publish('2013-08-01');
@@ -176,7 +184,8 @@ describe('disclosure across periods, publications and revisions: the cases of is
   it('golden cases of the p% rule: {100} and {90,10} held back as confidential, {80,10,10}, {70,10,10,10}, {60,20,10,10} not', async () => {
     const w = world();
     const golden: Record<string, number[]> = {
-      K6G100: [100], K6G90: [90, 10], K6G80: [80, 10, 10], K6G70: [70, 10, 10, 10], K6G60: [60, 20, 10, 10], K6BIG: [1000, 1000, 1000], K6HUGE: [2000, 2000, 2000],
+      K6G100: [100], K6G90: [90, 10], K6G80: [80, 10, 10], K6G70: [70, 10, 10, 10], K6G60: [60, 20, 10, 10],
+      K6BIG: [1000, 1000, 1000], K6HUGE: [2000, 2000, 2000],
     };
     const filings: Filing[] = [];
     for (const [z, [code, units]] of Object.entries(golden).entries()) {
@@ -223,7 +232,9 @@ describe('disclosure across periods, publications and revisions: the cases of is
       let candidates = [total];
       for (const code of Object.keys(zones).filter((c) => c !== 'K7S')) {
         const here = shown(zoneEntry(month.latest, code), 'grossOutput');
-        const elsewhere = months.filter((_, k) => k !== m).map((o) => shown(zoneEntry(o.latest, code), 'grossOutput')).filter((v): v is bigint => v !== null);
+        const elsewhere = months.filter((_, k) => k !== m)
+          .map((o) => shown(zoneEntry(o.latest, code), 'grossOutput'))
+          .filter((v): v is bigint => v !== null);
         const values = here !== null ? [here] : elsewhere;
         candidates = candidates.flatMap((c) => values.map((v) => c - v));
       }

@@ -108,7 +108,8 @@ const batches = Array.from({ length: Math.ceil(SEQUENCES / PER_SYSTEM) }, (_, b)
 
 describe('disclosure over seeded random histories: the outsider audit finds nothing exposed', () => {
   beforeAll(() => {
-    console.log(`disclosure sequences: seed ${rng.seed}, ${SEQUENCES} histories (replay with TEST_SEED=${rng.seed} DISCLOSURE_SEQUENCES=${SEQUENCES})`);
+    const replay = `TEST_SEED=${rng.seed} DISCLOSURE_SEQUENCES=${SEQUENCES}`;
+    console.log(`disclosure sequences: seed ${rng.seed}, ${SEQUENCES} histories (replay with ${replay})`);
   });
 
   describe.each(batches.map((batch, b) => [b, batch] as const))('test system %i', (b, batch) => {
@@ -128,7 +129,8 @@ describe('disclosure over seeded random histories: the outsider audit finds noth
 
     it.each(batch.map((seed, k) => [k, seed] as const))('history %i (seed %i)', async (k, seed) => {
       const world = new DisclosureWorld(sys, admin, board);
-      const steps = await history(world, new SeededRandom(seed), `${String(b).padStart(2, '0')}-${String(k).padStart(2, '0')}`, 2001 + 2 * k);
+      const id = `${String(b).padStart(2, '0')}-${String(k).padStart(2, '0')}`;
+      const steps = await history(world, new SeededRandom(seed), id, 2001 + 2 * k);
       expect({ steps, exposed: await world.exposures() }).toEqual({ steps, exposed: [] });
     }, 120_000);
   });

@@ -41,7 +41,8 @@ export class DisclosureWorld {
   async zone(code: string, kind: ZoneKind, taxCodes: readonly string[]): Promise<void> {
     await createZone(this.sys.http, this.admin, code, { kind, name: `${kind === 'industrial_park' ? 'KCN' : 'CCN'} ${code}` });
     this.ledger.addZone(code, kind);
-    await Promise.all(taxCodes.map((taxCode) => createEnterprise(this.sys.http, this.admin, taxCode, code, { operatingFrom: '2000-01-01' })));
+    const since = { operatingFrom: '2000-01-01' };
+    await Promise.all(taxCodes.map((taxCode) => createEnterprise(this.sys.http, this.admin, taxCode, code, since)));
     for (const taxCode of taxCodes) this.ledger.addEnterprise(taxCode, code);
   }
 
@@ -68,7 +69,8 @@ export class DisclosureWorld {
     if (![200, 201, 202].includes(r.status)) throw new Error(`publication ${asOf}: ${r.status} ${JSON.stringify(r.body)}`);
     const id = r.body.id as number;
     if (r.status === 202) {
-      await waitFor(`publication ${id} built`, async () => (await this.sys.http.get(`/v1/publications/${id}`, this.admin)).body?.publicFigures != null, 30_000);
+      const built = async () => (await this.sys.http.get(`/v1/publications/${id}`, this.admin)).body?.publicFigures != null;
+      await waitFor(`publication ${id} built`, built, 30_000);
     }
     const plan = todaysPublication(new Date(`${asOf}T07:00:00+07:00`));
     const latest = await this.publicSummary(`period=${plan.latestQuarter}`);

@@ -59,7 +59,12 @@ async function exposures(audit: OutsiderAudit) {
 /** Zones ZA and ZB: three steady filers a quarter each. */
 function steadyNeighbours(ledger: FilingLedger, quarters: string[]) {
   for (const q of quarters) {
-    for (const z of ['ZA', 'ZB']) for (let i = 1; i <= 3; i++) file(ledger, `${z}${i}`, q, { grossOutput: (100 + 7 * i) * G, workers: 100 + i, exportValueUsd: 1_000_000 * i, importValueUsd: 500_000 * i });
+    for (const z of ['ZA', 'ZB']) {
+      for (let i = 1; i <= 3; i++) {
+        const trade = { exportValueUsd: 1_000_000 * i, importValueUsd: 500_000 * i };
+        file(ledger, `${z}${i}`, q, { grossOutput: (100 + 7 * i) * G, workers: 100 + i, ...trade });
+      }
+    }
   }
 }
 
@@ -90,7 +95,9 @@ describe('outsider audit', () => {
       audit.observe(publish(ledger, ['2025-Q2']));
       // Closed: ZC withheld with ZA, whose first quarter was never published, and the workers of the totals,
       // since the totals' headcount in the year to date minus the quarter's is ZC1's alone.
-      const closed = { ZC: [...MEASURES], ZA: [...MEASURES], 'total industrial_park': ['workers' as const], 'total all': ['workers' as const] };
+      const closed: Record<string, Measure[]> = {
+        ZC: [...MEASURES], ZA: [...MEASURES], 'total industrial_park': ['workers'], 'total all': ['workers'],
+      };
       audit.observe(publish(ledger, ['2025-Q1', '2025-Q2'], closeTheLeak ? closed : {}));
       return audit;
     };
@@ -124,7 +131,7 @@ describe('outsider audit', () => {
 
     it("narrows ZC1's output a year earlier to within the rounding of the growth", async () => {
       expect(await exposures(history(false))).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^contribution grossOutput ZC 2024-Q2 \[ZC1\] = 77800000000: outsider derives \[7\.7\d+e\+10, 7\.7\d+e\+10\]/),
+        expect.stringMatching(/^contribution grossOutput ZC 2024-Q2 \[ZC1\] = 77800000000: outsider derives \[7\.7\d+e\+10, 7\.7\d+e\+10]/),
       ]));
     });
 
@@ -145,7 +152,8 @@ describe('outsider audit', () => {
       if (holdBack) {
         // The earlier figures again, and the totals withheld: else total − ZA − ZB is the new ZC.
         const zc = next.zones.find((z) => z.zoneCode === 'ZC')!;
-        Object.assign(zc, { grossOutput: String(360 * G), workers: '300', heldBack: ['grossOutput', 'workers'].map((field) => ({ field, reason: HELD_BACK_REVISION })) });
+        const heldBack = ['grossOutput', 'workers'].map((field) => ({ field, reason: HELD_BACK_REVISION }));
+        Object.assign(zc, { grossOutput: String(360 * G), workers: '300', heldBack });
         for (const t of Object.values(next.totals)) Object.assign(t, { grossOutput: null, workers: null });
       }
       audit.observe(next);
@@ -170,7 +178,10 @@ describe('outsider audit', () => {
       const audit = new OutsiderAudit(ledger);
       steadyNeighbours(ledger, ['2025-Q2']);
       file(ledger, 'ZC1', '2025-Q2', { grossOutput: 100 * G, exportValueUsd: 5_000_000, importValueUsd: 1_000_000 });
-      for (const i of [2, 3]) file(ledger, `ZC${i}`, '2025-Q2', { grossOutput: 100 * G, importValueUsd: 3_000_000, ...(othersReportZero ? { exportValueUsd: 0 } : {}) });
+      for (const i of [2, 3]) {
+        const exports: Record<string, number> = othersReportZero ? { exportValueUsd: 0 } : {};
+        file(ledger, `ZC${i}`, '2025-Q2', { grossOutput: 100 * G, importValueUsd: 3_000_000, ...exports });
+      }
       audit.observe(publish(ledger, ['2025-Q2'], withholdExport ? { ZC: ['exportValueUsd'], ZB: ['exportValueUsd'] } : {}));
       return audit;
     };
@@ -183,7 +194,9 @@ describe('outsider audit', () => {
     });
 
     it('uncovers them as a cell that fails the p% rule when the others report none', async () => {
-      expect(await exposures(history(true, false))).toEqual(expect.arrayContaining([expect.stringMatching(/^cell exportValueUsd ZC 2025-Q2 \[ZC1,ZC2,ZC3\] = 5000000/)]));
+      expect(await exposures(history(true, false))).toEqual(expect.arrayContaining([
+        expect.stringMatching(/^cell exportValueUsd ZC 2025-Q2 \[ZC1,ZC2,ZC3\] = 5000000/),
+      ]));
     });
 
     it('finds nothing when export is withheld (with a complement) and import published', async () => {
@@ -203,7 +216,9 @@ describe('outsider audit', () => {
     };
 
     it("uncovers the one investor's capital", async () => {
-      expect(await exposures(history(false))).toEqual(expect.arrayContaining([expect.stringMatching(/^contribution realizedCapital ZC 2025-Q2 \[ZC1\] = 50000000000/)]));
+      expect(await exposures(history(false))).toEqual(expect.arrayContaining([
+        expect.stringMatching(/^contribution realizedCapital ZC 2025-Q2 \[ZC1\] = 50000000000/),
+      ]));
     });
 
     it('finds nothing when it is withheld: the totals are that one investor too, and withheld with it', async () => {
@@ -216,7 +231,8 @@ describe('outsider audit', () => {
       file(ledger, 'ZC1', '2025-Q2', { grossOutput: 100 * G, realizedCapital: 50 * G });
       for (const i of [2, 3]) file(ledger, `ZC${i}`, '2025-Q2', { grossOutput: 100 * G });
       const kinds = ['total industrial_park', 'total industrial_cluster', 'total all'];
-      clean.observe(publish(ledger, ['2025-Q2'], Object.fromEntries([['ZC', ['realizedCapital']], ...kinds.map((k) => [k, ['realizedCapital']])])));
+      const withheld: Record<string, Measure[]> = Object.fromEntries(['ZC', ...kinds].map((k) => [k, ['realizedCapital']]));
+      clean.observe(publish(ledger, ['2025-Q2'], withheld));
       expect(await exposures(clean)).toEqual([]);
     });
   });
@@ -259,7 +275,8 @@ describe('outsider audit', () => {
     expect(await exposures(audit)).toEqual([]);
     // The same with the workers of ZB published: ZC alone in the rest of the park total's workers.
     const leaky = new OutsiderAudit(ledger);
-    leaky.observe(publish(ledger, ['2025-Q1'], { ZC: [...MEASURES], 'total industrial_park': ['grossOutput'], 'total all': ['grossOutput'] }, { ZA: { grossOutputSharePct: share } }));
+    const totalsWithheld: Record<string, Measure[]> = { 'total industrial_park': ['grossOutput'], 'total all': ['grossOutput'] };
+    leaky.observe(publish(ledger, ['2025-Q1'], { ZC: [...MEASURES], ...totalsWithheld }, { ZA: { grossOutputSharePct: share } }));
     expect(await exposures(leaky)).toEqual(expect.arrayContaining([expect.stringMatching(/^contribution grossOutput ZC 2025-Q1 \[ZC1\]/)]));
   });
 });

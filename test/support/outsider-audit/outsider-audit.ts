@@ -51,7 +51,8 @@ export const HELD_BACK_REVISION = 'revision held back';
 /** One line a failing test prints. */
 export function describeExposure(e: Exposure): string {
   const round = (x: number) => (Math.abs(x) >= 1e6 ? x.toExponential(9) : String(Math.round(x * 1000) / 1000));
-  return `${e.what} ${e.measure} ${e.where} ${e.quarters.join('+')} [${e.taxCodes.join(',')}] = ${e.value}: outsider derives [${round(e.min)}, ${round(e.max)}]`;
+  const cell = `${e.what} ${e.measure} ${e.where} ${e.quarters.join('+')} [${e.taxCodes.join(',')}]`;
+  return `${cell} = ${e.value}: outsider derives [${round(e.min)}, ${round(e.max)}]`;
 }
 
 /** A row kept exactly: coefficient per revision id, bounds in the measure's own units (null: none). */
@@ -67,7 +68,10 @@ interface Cell {
   readonly revisions: readonly Revision[];
 }
 
-const GROWTHS: ReadonlyArray<readonly [string, Measure]> = [['growthYoYPct', 'grossOutputConstant2010'], ['growthYoYCurrentPct', 'grossOutput']];
+const GROWTHS: ReadonlyArray<readonly [string, Measure]> = [
+  ['growthYoYPct', 'grossOutputConstant2010'],
+  ['growthYoYCurrentPct', 'grossOutput'],
+];
 
 const shiftYear = (quarter: string, by: number) => `${Number(quarter.slice(0, 4)) + by}${quarter.slice(4)}`;
 /** A percentage as published (2 decimals) in hundredths: the true ratio lies within half a hundredth of it. */
@@ -93,8 +97,10 @@ export class OutsiderAudit {
   observe(summary: PublicSummaryJson): void {
     const quarters = summary.quarters;
     const entries = [
-      ...summary.zones.filter((z) => this.ledger.zoneKinds.has(String(z.zoneCode))).map((z) => ({ where: String(z.zoneCode), zones: [String(z.zoneCode)], entry: z })),
-      ...Object.entries(summary.totals).map(([kind, entry]) => ({ where: `total ${kind}`, zones: this.ledger.zonesOfKind(kind as 'all'), entry })),
+      ...summary.zones.map((entry) => ({ where: String(entry.zoneCode), zones: [String(entry.zoneCode)], entry }))
+        .filter((z) => this.ledger.zoneKinds.has(z.where)),
+      ...Object.entries(summary.totals)
+        .map(([kind, entry]) => ({ where: `total ${kind}`, zones: this.ledger.zonesOfKind(kind as 'all'), entry })),
     ];
     const used = new Map<string, Revision[]>();
     for (const { where, zones, entry } of entries) {
@@ -113,7 +119,8 @@ export class OutsiderAudit {
       const share = entry.grossOutputSharePct;
       if (kind === undefined || typeof share !== 'number') continue;
       // Which figures a share shown next to a revision held back was worked out from is not public: no bound.
-      if ([entry, summary.totals[kind]].some((e) => e?.heldBack?.some((h) => h.field === 'grossOutput' || h.field === 'grossOutputSharePct'))) continue;
+      const heldBack = (e: PublicEntry | undefined) => e?.heldBack?.some((h) => ['grossOutput', 'grossOutputSharePct'].includes(h.field));
+      if (heldBack(entry) || heldBack(summary.totals[kind])) continue;
       const zone = used.get(`${where}|grossOutput`) ?? this.build(zones, quarters, 'grossOutput');
       const total = used.get(`total ${kind}|grossOutput`) ?? this.build(this.ledger.zonesOfKind(kind), quarters, 'grossOutput');
       this.ratio(`${where} ${quarters.join('+')} share`, 'grossOutput', zone, total, hundredths(share));
@@ -153,7 +160,9 @@ export class OutsiderAudit {
     return made;
   }
 
-  private growth(where: string, zones: string[], quarters: string[], m: Measure, entry: PublicEntry, field: string, current: Revision[] | undefined) {
+  private growth(
+    where: string, zones: string[], quarters: string[], m: Measure, entry: PublicEntry, field: string, current: Revision[] | undefined,
+  ) {
     const growth = entry[field];
     if (typeof growth !== 'number' || current === undefined) return;
     if (entry.heldBack?.some((h) => h.field === field || h.field === m)) return;
@@ -161,7 +170,8 @@ export class OutsiderAudit {
     const earlier = this.build(zones, earlierQuarters, m);
     this.ratio(`${where} ${quarters.join('+')} ${field}`, m, current, earlier, hundredths(growth) + 10_000n);
     this.candidate(m, { where, quarters: earlierQuarters, revisions: earlier });
-    if (!where.startsWith('total')) for (const q of earlierQuarters) this.candidate(m, { where, quarters: [q], revisions: this.build(zones, [q], m) });
+    if (where.startsWith('total')) return;
+    for (const q of earlierQuarters) this.candidate(m, { where, quarters: [q], revisions: this.build(zones, [q], m) });
   }
 
   /**
@@ -236,7 +246,8 @@ export class OutsiderAudit {
         if (max === null || max - value >= p * value) continue;
         const min = program.optimum([j], [1], 'minimize');
         if (min === 'infeasible' || min === null) return this.infeasible(m);
-        if (max - min < p * value) exposures.push(this.exposure(m, 'contribution', { where: r.zoneCode, quarters: [r.quarter], revisions: [r] }, min, max, scale));
+        if (max - min >= p * value) continue;
+        exposures.push(this.exposure(m, 'contribution', { where: r.zoneCode, quarters: [r.quarter], revisions: [r] }, min, max, scale));
       }
       for (const cell of this.cells.get(m)!.values()) {
         if (!this.sensitive(cell, m) || cell.revisions.some((r) => !column.has(r.id))) continue;
