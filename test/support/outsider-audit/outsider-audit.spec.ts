@@ -172,6 +172,18 @@ describe('outsider audit', () => {
     });
   });
 
+  it('judges an amendment by its contributions: the change it makes public is not one', async () => {
+    const ledger = world();
+    const audit = new OutsiderAudit(ledger);
+    steadyNeighbours(ledger, ['2025-Q2']);
+    for (const i of [1, 2, 3]) file(ledger, `ZC${i}`, '2025-Q2', { grossOutput: 100 * G, workers: 100 });
+    audit.observe(publish(ledger, ['2025-Q2']));
+    file(ledger, 'ZC3', '2025-Q2', { grossOutput: 130 * G, workers: 100 });
+    audit.observe(publish(ledger, ['2025-Q2']));
+    // The reader learns that ZC3 added 30, not what ZC3 reports now.
+    expect(await exposures(audit)).toEqual([]);
+  });
+
   describe('4. export and import judged as one figure', () => {
     const history = (othersReportZero: boolean, withholdExport: boolean) => {
       const ledger = world();
