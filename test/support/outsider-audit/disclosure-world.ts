@@ -56,11 +56,13 @@ export class DisclosureWorld {
     const receipts = await Promise.all(bodies.map((b, i) => submit(this.sys.http, this.board, {
       ...b, receivedAt: filings[i].receivedAt ?? at ?? paperStamp(b.period, false),
     })));
-    const verdicts = await Promise.all(receipts.map((r) => verdict(this.sys.http, this.board, r.id)));
-    verdicts.forEach((v, i) => {
+    // One report polled at a time: by the time the first is decided most others are, and a batch of fifty
+    // pollers at once slowed the api they wait on.
+    for (const [i, receipt] of receipts.entries()) {
+      const v = await verdict(this.sys.http, this.board, receipt.id);
       if (v.status !== 'accepted') throw new Error(`${bodies[i].taxCode} ${bodies[i].period}: ${v.status} ${JSON.stringify(v.issues)}`);
-      this.ledger.accept(bodies[i]);
-    });
+    }
+    for (const body of bodies) this.ledger.accept(body);
   }
 
   /** Publishes what the schedule would on `asOf` and reads both its periods as anyone can. */
