@@ -23,6 +23,8 @@ export type Extremes = { min: number; max: number | null } | 'infeasible';
  * steepest-edge pricing spent ten times longer per solve.
  */
 export class IntervalProgram {
+  private duals: Float64Array = new Float64Array();
+
   private constructor(
     private readonly highs: Highs,
     private readonly model: ReturnType<Highs['createModel']>,
@@ -63,7 +65,10 @@ export class IntervalProgram {
     try {
       this.model.run();
       const status = this.model.getModelStatus();
-      if (status === constants.modelStatus.optimal) return this.model.getObjectiveValue();
+      if (status === constants.modelStatus.optimal) {
+        this.duals = this.model.getSolution().rowDual;
+        return this.model.getObjectiveValue();
+      }
       if (status === constants.modelStatus.unbounded) return null;
       // A dual simplex that finds the dual infeasible cannot tell more; the minimum (never unbounded: every
       // objective here has non-negative coefficients over non-negative variables) tells feasibility apart.
@@ -73,6 +78,11 @@ export class IntervalProgram {
     } finally {
       for (const j of indices) this.model.changeColCost(j, 0);
     }
+  }
+
+  /** The multipliers of the rows at the last optimum found: the published figures it was derived from. */
+  rowDuals(): Float64Array {
+    return this.duals;
   }
 
   close(): void {

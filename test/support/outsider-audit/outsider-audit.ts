@@ -29,6 +29,7 @@ export interface PublicEntry {
 }
 
 export interface PublicSummaryJson {
+  publication?: { id: number };
   period: string;
   quarters: string[];
   zones: PublicEntry[];
@@ -44,6 +45,8 @@ export interface Exposure {
   readonly value: bigint;
   readonly min: number;
   readonly max: number;
+  /** The published figures whose combination bounds it from above, each with its multiplier. */
+  readonly from: readonly string[];
 }
 
 export const HELD_BACK_REVISION = 'revision held back';
@@ -52,14 +55,15 @@ export const HELD_BACK_REVISION = 'revision held back';
 export function describeExposure(e: Exposure): string {
   const round = (x: number) => (Math.abs(x) >= 1e6 ? x.toExponential(9) : String(Math.round(x * 1000) / 1000));
   const cell = `${e.what} ${e.measure} ${e.where} ${e.quarters.join('+')} [${e.taxCodes.join(',')}]`;
-  return `${cell} = ${e.value}: outsider derives [${round(e.min)}, ${round(e.max)}]`;
+  return `${cell} = ${e.value}: outsider derives [${round(e.min)}, ${round(e.max)}] from ${e.from.join(' ')}`;
 }
 
-/** A row kept exactly: coefficient per revision id, bounds in the measure's own units (null: none). */
+/** A row kept exactly: coefficient per revision id, bounds in the measure's own units (null: none), and what it says. */
 interface ExactRow {
   readonly terms: ReadonlyMap<number, number>;
   readonly lower: bigint | null;
   readonly upper: bigint | null;
+  readonly label: string;
 }
 
 interface Cell {
@@ -85,6 +89,8 @@ export class OutsiderAudit {
   /** What each figure was made of when last published (key: where|measure|quarters). */
   private readonly lastPublished = new Map<string, Revision[]>();
   private readonly pBasisPoints: bigint;
+  /** The publication being observed, as the public endpoint numbers it. */
+  private publication = 0;
 
   constructor(
     private readonly ledger: FilingLedger,
@@ -96,6 +102,7 @@ export class OutsiderAudit {
   /** Takes in one public summary as published now (the ledger as it stands is what it was made from). */
   observe(summary: PublicSummaryJson): void {
     const quarters = summary.quarters;
+    this.publication = summary.publication?.id ?? this.publication + 1;
     const entries = [
       ...summary.zones.map((entry) => ({ where: String(entry.zoneCode), zones: [String(entry.zoneCode)], entry }))
         .filter((z) => this.ledger.zoneKinds.has(z.where)),
@@ -155,7 +162,8 @@ export class OutsiderAudit {
       return null;
     }
     if (!heldBack) this.lastPublished.set(key, made);
-    this.addRow(m, new Map(made.map((r) => [r.id, 1])), value, value);
+    const says = `${where} ${quarters.join('+')} = ${value}${heldBack ? ' (held back)' : ''}`;
+    this.addRow(m, new Map(made.map((r) => [r.id, 1])), value, value, says);
     this.candidate(m, { where, quarters, revisions: made });
     return made;
   }
@@ -188,13 +196,14 @@ export class OutsiderAudit {
       const terms = new Map<number, number>();
       for (const r of numerator) terms.set(r.id, 1);
       for (const r of denominator) terms.set(r.id, (terms.get(r.id) ?? 0) - Number(factor) / 20_000);
-      this.addRow(m, terms, bound === 'lower' ? 0n : null, bound === 'upper' ? 0n : null);
+      this.addRow(m, terms, bound === 'lower' ? 0n : null, bound === 'upper' ? 0n : null, `${what} ${Number(ratio) / 100} (${bound})`);
     }
   }
 
-  private addRow(m: Measure, terms: Map<number, number>, lower: bigint | null, upper: bigint | null) {
+  private addRow(m: Measure, terms: Map<number, number>, lower: bigint | null, upper: bigint | null, says: string) {
     const key = `${[...terms].sort((a, b) => a[0] - b[0]).map(([id, c]) => `${id}:${c}`).join(' ')}|${lower}|${upper}`;
-    this.rows.get(m)!.set(key, { terms, lower, upper });
+    const rows = this.rows.get(m)!;
+    if (!rows.has(key)) rows.set(key, { terms, lower, upper, label: `#${this.publication} ${says}` });
   }
 
   private candidate(m: Measure, cell: Cell) {
@@ -247,7 +256,9 @@ export class OutsiderAudit {
         const min = program.optimum([j], [1], 'minimize');
         if (min === 'infeasible' || min === null) return this.infeasible(m);
         if (max - min >= p * value) continue;
-        exposures.push(this.exposure(m, 'contribution', { where: r.zoneCode, quarters: [r.quarter], revisions: [r] }, min, max, scale));
+        program.optimum([j], [1], 'maximize');
+        const cell = { where: r.zoneCode, quarters: [r.quarter], revisions: [r] };
+        exposures.push(this.exposure(m, 'contribution', cell, min, max, scale, this.certificate(rows, program.rowDuals())));
       }
       for (const cell of this.cells.get(m)!.values()) {
         if (!this.sensitive(cell, m) || cell.revisions.some((r) => !column.has(r.id))) continue;
@@ -255,7 +266,8 @@ export class OutsiderAudit {
         if (extremes === 'infeasible') return this.infeasible(m);
         const value = Number(figure(cell.revisions, m)) / scale;
         if (extremes.max !== null && extremes.max - extremes.min <= 1e-7 * Math.max(1, value)) {
-          exposures.push(this.exposure(m, 'cell', cell, extremes.min, extremes.max, scale));
+          const from = this.certificate(rows, program.rowDuals());
+          exposures.push(this.exposure(m, 'cell', cell, extremes.min, extremes.max, scale, from));
         }
       }
     } finally {
@@ -264,11 +276,19 @@ export class OutsiderAudit {
     return exposures;
   }
 
-  private exposure(m: Measure, what: Exposure['what'], cell: Cell, min: number, max: number, scale: number): Exposure {
+  private exposure(m: Measure, what: Exposure['what'], cell: Cell, min: number, max: number, scale: number, from: string[]): Exposure {
     return {
       measure: m, what, where: cell.where, quarters: cell.quarters, taxCodes: [...new Set(cell.revisions.map((r) => r.taxCode))].sort(),
-      value: figure(cell.revisions, m), min: min * scale, max: max * scale,
+      value: figure(cell.revisions, m), min: min * scale, max: max * scale, from,
     };
+  }
+
+  /** The rows of the last optimum's dual solution: which published figures, added and taken away, give the bound. */
+  private certificate(rows: readonly ExactRow[], duals: Float64Array): string[] {
+    return rows.flatMap((row, i) => {
+      const y = Math.round(duals[i] * 10_000) / 10_000;
+      return y === 0 ? [] : [`${y > 0 ? '+' : '−'}${Math.abs(y) === 1 ? '' : `${Math.abs(y)}·`}[${row.label}]`];
+    });
   }
 
   private infeasible(m: Measure): Exposure[] {
