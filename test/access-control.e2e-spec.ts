@@ -308,6 +308,10 @@ describe('access control: tokens, roles and zone scopes', () => {
       expect(foreign.body).toEqual(unknown.body);
       expectFieldProblem(await subscribe([A, 'NOPE'], admin), 422, 'zoneCodes', 'UNKNOWN_ZONE');
       expect(await sys.query(`SELECT 1 FROM subscriptions WHERE 'NOPE' = ANY(zone_codes)`)).toEqual([]);
+      // A subscription names its zones as a token does, and is told so in its own terms.
+      const unscoped = await sys.http.post('/v1/subscriptions', { email: 'doc@laocai.gov.vn' }, admin);
+      expectFieldProblem(unscoped, 422, 'zoneCodes', 'REQUIRED');
+      expect(unscoped.body.errors[0].message).not.toMatch(/token/);
     });
 
     it('shows the upload of an enterprise not in the registry to no zone board (fail closed)', async () => {

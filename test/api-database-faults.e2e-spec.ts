@@ -146,7 +146,7 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
     const db = new DataSource(dataSourceOptions(own.rewrite(sys.env.DATABASE_URL), 1, { connectMs: 2000, statementMs: 500, lockMs: 500, idleInTransactionMs: 5000 }));
     await db.initialize();
     try {
-      const pid = async () => ((await db.query('SELECT pg_backend_pid() AS pid')) as Array<{ pid: number }>)[0].pid;
+      const pid = async () => (await db.query<Array<{ pid: number }>>('SELECT pg_backend_pid() AS pid'))[0].pid;
       const before = await pid();
       own.setMode('blackhole');
       await expect(db.query('SELECT 1')).rejects.toThrow(/Query read timeout/);

@@ -201,7 +201,8 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
       'production.grossOutput': 1_500_000_000, 'production.revenue': 1_600_000_000, 'employment.workers': 120, 'wages.wageFund': 2_700_000_000,
     };
     sheet.getRow(2).eachCell((cell, column) => {
-      if (String(cell.value) in figures) sheet.getRow(3).getCell(column).value = figures[String(cell.value)];
+      const path = cell.text;
+      if (path in figures) sheet.getRow(3).getCell(column).value = figures[path];
     });
     const back = await upload(Buffer.from(await workbook.xlsx.writeBuffer()), 'mau-bao-cao-2025-q3.xlsx', filer);
     expect(back.status).toBe(202);

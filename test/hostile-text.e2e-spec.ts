@@ -5,7 +5,7 @@
  * over the limit are refused with 422 naming the field. Never a 500.
  */
 import { Workbook } from 'exceljs';
-import { createEnterprise, createZone, reportBody, submitAndDecide } from './support/fixtures';
+import { reportBody, submitAndDecide } from './support/fixtures';
 import { Reply } from './support/http-client';
 import { expectFieldProblem } from './support/problem-assertions';
 import { openWorkbook } from './support/workbook-rows';

@@ -11,15 +11,15 @@ import { field, openWorkbook, sheetRecords } from './support/workbook-rows';
  * GET /v1/public/summaries: the figures of the latest publication after disclosure control, for
  * anyone. Each enterprise below reports the same proportions on every magnitude (u million đồng of
  * gross output, 1.05·u of revenue, u/10 workers paid 6 million a month), so one list of u per zone
- * tells how each rule decides, worked out by hand next to it. The rules (DOMAIN.md): fewer than 3
- * enterprises, or X − x1 − x2 < p% · x1, and a lone withheld zone under a total takes the smallest
+ * tells how each rule decides, worked out by hand next to it. The rules (docs/domain/disclosure-control.md):
+ * fewer than 3 enterprises, or X − x1 − x2 < p% · x1, and a lone withheld zone under a total takes the smallest
  * other zone with it.
  * Industrial parks:
  * - SOLO {500}: one enterprise, withheld;
  * - SMALL {100,100,100}: the smallest other park, withheld with it (else SOLO = parks − SMALL − BIG);
  *   together {500,100,100,100}: 800 − 500 − 100 = 200 ≥ 10% · 500, safe;
  * - BIG {2000,2000,2000}: published.
- * Industrial clusters (the golden cases of DOMAIN.md):
+ * Industrial clusters (golden cases, worked out by hand):
  * - C90 {900,100}: withheld (2 enterprises; and 1000 − 900 − 100 = 0 < 90);
  * - CMID {300,300,300}: the smallest other cluster (900 < 1000), withheld with C90;
  *   together 1900 − 900 − 300 = 700 ≥ 90, safe;

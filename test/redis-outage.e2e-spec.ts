@@ -186,7 +186,7 @@ describe('outages: Redis down, worker killed', () => {
     await sys.startWorker();
     // Eight clients each file a quarter for their enterprises, one report after another, while Redis dies and comes back empty.
     const filed: string[] = [];
-    let restarted: Promise<void> | null = null;
+    let restarted: Promise<void> = Promise.resolve();
     const clients = ENTERPRISES.slice(0, 8).map(async (taxCode, i) => {
       for (const period of ['2026-Q1', '2026-Q2', '2026-Q1', '2026-Q2', '2026-Q1']) {
         filed.push((await submit(sys.http, board, reportBody(taxCode, period, { grossOutput: (i + 1) * 1_000_000_000 + filed.length }))).id);

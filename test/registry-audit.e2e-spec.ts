@@ -12,6 +12,7 @@ import { Reply } from './support/http-client';
 const ZONE = 'AUZ';
 const TAX = '5300200001';
 const PROJECT = 'DA-AUZ-1';
+const LOCAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+07:00$/;
 
 interface Case {
   readonly name: string;
@@ -135,5 +136,14 @@ describe('audit entries written with the change they record', () => {
     expect(made.status).toBeLessThan(300);
     expect(await c.state()).not.toEqual(before);
     expect(await entries(c.audit())).toBe(entriesBefore + 1);
+  });
+
+  it('gives every registry and subscription instant in Vietnam time', async () => {
+    const zone = (await sys.http.get(`/v1/zones/${ZONE}`, admin)).body;
+    const enterprise = (await sys.http.get(`/v1/enterprises/${TAX}`, admin)).body;
+    const project = (await sys.http.get(`/v1/projects/${PROJECT}`, admin)).body;
+    const subscription = (await sys.http.post('/v1/subscriptions', { email: 'thu@laocai.gov.vn', zoneCodes: [ZONE] }, admin)).body;
+    const seen = [zone.createdAt, zone.updatedAt, enterprise.createdAt, enterprise.updatedAt, project.createdAt, project.updatedAt, subscription.createdAt];
+    expect(seen.filter((t) => !LOCAL_INSTANT.test(t))).toEqual([]);
   });
 });

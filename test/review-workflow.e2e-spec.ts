@@ -19,7 +19,6 @@ const NO_SUCH_REPORT = '00000000-0000-4000-8000-000000000000';
 const LOCAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+07:00$/;
 
 const stamped = (body: object, receivedAt: string) => ({ ...body, receivedAt });
-const codes = (issues: Array<{ code: string }>) => issues.map((i) => i.code);
 
 describe('board review: filing status, follow-up of warnings, audit log', () => {
   let sys: TestSystem;

@@ -126,7 +126,7 @@ describe('worker faults', () => {
     const { id } = await submit(sys.http, board, reportBody(ENTERPRISES[3], '2025-Q1'));
     const held = await holdEnterprises(sys.env.DATABASE_URL, [ENTERPRISES[3]]);
     let w: AppProcess;
-    let signalled = 0;
+    let signalled: number;
     try {
       w = await worker({ WORKER_CONCURRENCY: '1', SHUTDOWN_TIMEOUT_MS: '3000' });
       await waitForRowLockWaiter(sys);

@@ -14,7 +14,7 @@ export default async function globalSetup(): Promise<void> {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(`Redis is not reachable at ${REDIS_URL}: ${(error as Error).message}`);
+    throw new Error(`Redis is not reachable at ${REDIS_URL}: ${(error as Error).message}`, { cause: error });
   } finally {
     redis.disconnect();
   }

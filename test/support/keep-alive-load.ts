@@ -40,7 +40,7 @@ export class KeepAliveClients {
           const text = Buffer.concat(chunks).toString();
           const type = res.headers['content-type'] ?? null;
           resolve({
-            status: res.statusCode, retryAfter: (res.headers['retry-after'] as string | undefined) ?? null, contentType: type,
+            status: res.statusCode, retryAfter: (res.headers['retry-after']) ?? null, contentType: type,
             body: type?.includes('json') && text ? JSON.parse(text) : text, startedAt, ms: Date.now() - startedAt,
           });
         });

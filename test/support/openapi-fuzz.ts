@@ -165,7 +165,7 @@ function setAt(value: unknown, path: string[], replacement: unknown, mode: 'repl
 
 /** A value of the schema with one place made hostile: replaced, deleted, or given a sibling that does not exist. */
 function mutated(base: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
-  return fc.tuple(base, fc.nat(), hostileValue, fc.constantFrom('replace', 'replace', 'extra', 'delete') as fc.Arbitrary<'replace' | 'extra' | 'delete'>)
+  return fc.tuple(base, fc.nat(), hostileValue, fc.constantFrom<'replace' | 'extra' | 'delete'>('replace', 'replace', 'extra', 'delete'))
     .map(([value, index, replacement, mode]) => {
       const paths = pathsOf(value);
       return setAt(value, paths[index % paths.length], replacement, mode);
@@ -211,7 +211,7 @@ export function requestsFor(op: Operation, doc: OpenApiDocument, roles: readonly
     sometimes(fc.tuple(fc.constantFrom(...op.queryParams.map((p) => p.name), 'unknownParameter'), parameterValue({ name: 'x', in: 'query' }, doc)), 4),
     sometimes(fc.constantFrom(...RAW_QUERY_PIECES), 8),
   ).map(([values, extra, raw]) => {
-    const pieces = op.queryParams.flatMap((p, i) => (values[i] === null ? [] : [`${encode(p.name)}=${encode(values[i]!)}`]));
+    const pieces = op.queryParams.flatMap((p, i) => (values[i] === null ? [] : [`${encode(p.name)}=${encode(values[i])}`]));
     if (extra) pieces.push(`${encode(extra[0])}=${encode(extra[1])}`); // a second value of a parameter arrives as an array
     if (raw) pieces.push(raw);
     return pieces.length > 0 ? `?${pieces.join('&')}` : '';

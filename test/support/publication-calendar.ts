@@ -1,5 +1,5 @@
 /**
- * Today's publication as DOMAIN.md describes it, worked out here from the machine clock without the
+ * Today's publication as docs/domain/publications.md describes it, worked out here from the machine clock without the
  * code under test: the month (Vietnam time), and the latest quarter whose due date (the 10th of the
  * month after it, 00:00) has passed by 07:00 today.
  */

@@ -26,15 +26,16 @@ export class SmtpSink {
 
   static async start(): Promise<SmtpSink> {
     const port = await freePort();
-    let sink: SmtpSink | undefined;
+    // The server's handlers need the sink, which needs the server.
+    const ref: { sink?: SmtpSink } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
-      onRcptTo: (address, _session, callback) => sink!.onRcptTo(address.address, callback),
-      onData: (stream, session, callback) => sink!.onData(stream, session, callback),
+      onRcptTo: (address, _session, callback) => ref.sink!.onRcptTo(address.address, callback),
+      onData: (stream, session, callback) => ref.sink!.onData(stream, session, callback),
     });
-    sink = new SmtpSink(server, port);
+    const sink = (ref.sink = new SmtpSink(server, port));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
@@ -77,7 +78,7 @@ export class SmtpSink {
     const deadline = Date.now() + timeoutMs;
     while (count() < expected) {
       if (Date.now() > deadline) {
-        throw new Error(`expected ${expected} messages, got ${count()}: ${this.received.map((m) => `${m.to} "${m.mail.subject}"`).join('; ')}`);
+        throw new Error(`expected ${expected} messages, got ${count()}: ${this.received.map((m) => `${m.to.join(', ')} "${m.mail.subject}"`).join('; ')}`);
       }
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -14,7 +14,8 @@ async function serve(settings: Settings): Promise<void> {
   if (cluster.isWorker) {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    stopAccepting = receiveConnections(server).detach;
+    const connections = receiveConnections(server);
+    stopAccepting = () => connections.detach();
   } else {
     await app.listen({ port: settings.PORT, host: settings.HOST });
     stopAccepting = () => closeListener(server);

@@ -9,7 +9,7 @@ const PAGE = join(__dirname, '..', '..', '..', 'docs', 'operations', 'settings.m
 /** `| \`NAME\` | \`default\` |` or `| \`NAME\` | (none) |`, by name. */
 function documentedDefaults(markdown: string): Map<string, string> {
   const rows = markdown.split('\n').map((line) => /^\| `([A-Z_]+)` \| (?:`([^`]*)`|\(none\)) \|/.exec(line));
-  return new Map(rows.filter((m) => m !== null).map((m) => [m![1], m![2] ?? '(none)']));
+  return new Map(rows.filter((m) => m !== null).map((m) => [m[1], m[2] ?? '(none)']));
 }
 
 describe('docs/operations/settings.md', () => {

@@ -27,13 +27,15 @@ const CLIENT_GRACE_MS = 1000;
  * it (by TypeORM, which gives it back to the pool as healthy) would hang behind it.
  */
 export class HangUpClient extends Client {
+  // pg's query is overloaded (promise or callback); this keeps every overload's return as it is.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: unknown[]): any {
     const last = args.length - 1;
     const callback = args[last];
     if (typeof callback === 'function') {
       args[last] = (error: Error | null, result: unknown) => {
         this.hangUpAfter(error);
-        callback(error, result);
+        (callback as (e: Error | null, r: unknown) => void)(error, result);
       };
     }
     const result = (super.query as (...a: unknown[]) => unknown)(...args);

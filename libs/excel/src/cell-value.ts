@@ -19,7 +19,7 @@ export function plainCellValue(value: CellValue | undefined): PlainCell {
     if (result === undefined || result === null || Number.isNaN(result)) return `=${'formula' in value ? value.formula : value.sharedFormula}`;
     return typeof result === 'object' && !(result instanceof Date) ? plainCellValue(result as CellValue) : (result as PlainCell);
   }
-  if ('text' in value) return plainCellValue(value.text as CellValue);
+  if ('text' in value) return plainCellValue(value.text);
   return null;
 }
 

@@ -49,9 +49,9 @@ export async function readReportRows(sheet: AsyncIterable<SheetRow>, limits: Upl
       throw UploadRejection.of(413, 'TOO_MANY_ROWS', `The file has more than ${limits.maxRows} reports; split it into files of at most ${limits.maxRows} rows.`);
     }
     // The row's number only: the sheet row (every cell of it, notes included) is let go.
-    const { cellOf } = layout;
     const number = row.number;
-    rows.push({ row: number, body, cellOf: (field) => cellOf(field, number) });
+    const columns = layout;
+    rows.push({ row: number, body, cellOf: (field) => columns.cellOf(field, number) });
   }
   if (!layout) throw noPathRow();
   if (rows.length === 0) throw UploadRejection.of(422, 'NO_ROWS', `The file has no report below the field-path row ${layout.pathRow}.`);
@@ -60,7 +60,7 @@ export async function readReportRows(sheet: AsyncIterable<SheetRow>, limits: Upl
 
 /** The row as a JSON report body, or null when every report cell is blank. Required sections are always there, so a missing figure is named by its path. */
 function reportBody(layout: ColumnLayout, row: SheetRow): Record<string, unknown> | null {
-  const body: Record<string, Record<string, unknown> | unknown> = { production: {}, employment: {}, wages: {} };
+  const body: Record<string, unknown> = { production: {}, employment: {}, wages: {} };
   let filled = false;
   for (const [column, reportColumn] of layout.columns) {
     const cell = row.cells.get(column) ?? null;

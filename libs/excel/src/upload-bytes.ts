@@ -9,7 +9,7 @@ const tooLarge = (limit: number) =>
  * can still read it to the end and tell whether the file was too large, which decides first.
  */
 export class UploadBytes implements AsyncIterable<Buffer> {
-  private readonly source: AsyncIterator<Buffer>;
+  private readonly source: AsyncIterator<Buffer, unknown>;
   private readonly pending: Buffer[] = [];
   private count = 0;
   private ended = false;

@@ -1,6 +1,10 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Role } from '@app/database';
 import type { Principal } from '@app/access';
+import type { FastifyRequest } from 'fastify';
+
+/** A request once the guard has resolved its token. */
+export type AuthenticatedRequest = FastifyRequest & { principal: Principal };
 
 export const ROLES_KEY = 'roles';
 export const PUBLIC_KEY = 'public';
@@ -12,5 +16,5 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 export const CurrentPrincipal = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest().principal,
+  (_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal,
 );

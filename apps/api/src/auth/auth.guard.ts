@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@app/database';
 import { Problem } from '../common/problem';
-import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
+import { AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY } from './access.decorators';
 import { TokenStore } from './token-store.service';
 
 /** Every route needs a valid bearer token (401) and, where declared, one of its roles (403). */
@@ -16,8 +16,8 @@ export class AuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = ctx.switchToHttp().getRequest();
-    const header: string | undefined = request.headers.authorization;
+    const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new Problem(401, 'A bearer token is required: Authorization: Bearer <token>.');
     const principal = await this.tokens.resolve(match[1]);

@@ -25,6 +25,6 @@ export function dataException(error: unknown): DataException | null {
   return {
     sqlState: code,
     detail: `A value in the request cannot be stored or compared (PostgreSQL data exception ${code}); check the values sent.`,
-    logLine: `a request value was refused by PostgreSQL (SQLSTATE ${code}): ${(error as { message?: unknown }).message}`,
+    logLine: `a request value was refused by PostgreSQL (SQLSTATE ${code}): ${String((error as { message?: unknown }).message)}`,
   };
 }

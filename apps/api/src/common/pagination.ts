@@ -14,7 +14,7 @@ export interface Page<T> {
 
 export class PageQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 100 })
-  @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value)) @Count()
+  @IsOptional() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value)) @Count()
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
@@ -55,7 +55,7 @@ export function decodeCursor(cursor: string | undefined, parts: readonly CursorP
   } catch {
     key = undefined;
   }
-  if (Array.isArray(key) && key.length === parts.length && parts.every((part, i) => PART_CHECKS[part](key[i]))) return key;
+  if (Array.isArray(key) && key.length === parts.length && parts.every((part, i) => PART_CHECKS[part](key[i]))) return key as unknown[];
   throw Problem.field(400, 'cursor', 'INVALID_CURSOR', 'cursor is not one this API returned');
 }
 

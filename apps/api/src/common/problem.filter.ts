@@ -17,7 +17,7 @@ export function toProblem(error: unknown, logger: Logger): ProblemBody {
     const response = error.getResponse();
     if (typeof response === 'object' && response !== null && 'type' in response) return response as ProblemBody;
     const status = error.getStatus();
-    const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? error.message);
+    const message = typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? error.message);
     return problemBody(status, FRAMEWORK_DETAILS[status] ?? (Array.isArray(message) ? message.join('; ') : String(message)));
   }
   const framework = error as { statusCode?: number; message?: string };

@@ -10,9 +10,9 @@ type CounterCtor = new (continueExceeding: boolean, exponentialBackoff: boolean,
 
 // The plugin's own counters, which it does not export: in Redis (for every process) and in memory.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const RedisCounter: CounterCtor = require('@fastify/rate-limit/store/RedisStore');
+const RedisCounter = require('@fastify/rate-limit/store/RedisStore') as CounterCtor;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const LocalCounter: CounterCtor = require('@fastify/rate-limit/store/LocalStore');
+const LocalCounter = require('@fastify/rate-limit/store/LocalStore') as CounterCtor;
 
 /** The rate limiter's Redis connection: it fails at once while Redis is away and within a moment when it hangs. */
 export function rateLimitRedis(url: string): IORedis {

@@ -8,11 +8,13 @@ import { PROBLEM_CONTENT_TYPE } from '../common/problem.filter';
 import { problemBody } from '../common/problem';
 import { RETRY_AFTER_SECONDS } from '../common/unavailable-problem';
 
-// A connection handed over just before the listener closed may still have its request on the way:
-// idle connections are closed only once no request has started for this long.
-const SETTLE_MS = 250;
-// At the deadline, how long the 503s sent to requests still in flight get to reach their clients.
-const FLUSH_MS = 200;
+// A connection handed over just before the listener closed may still have its request on the way, and
+// on a busy machine a client may take a while to send its next one: idle connections are closed only
+// once no request has started for this long.
+const SETTLE_MS = 1000;
+// Before the deadline, how long the 503s sent to requests still in flight get to reach their clients
+// (at most a quarter of the deadline): hundreds of answers on a loaded machine need most of a second.
+const FLUSH_MS = 1000;
 
 /**
  * Closes the listening socket of a single api process, and only it: http.Server#close would also cut
@@ -87,7 +89,8 @@ export class GracefulShutdown {
     const app = this.app;
     const { SHUTDOWN_DRAIN_MS: drainMs, SHUTDOWN_TIMEOUT_MS: deadlineMs } = this.settings;
     this.logger.log(`${signal}: not ready; closing in ${drainMs} ms, exiting within ${deadlineMs} ms`);
-    const expired = new Promise<number>((resolve) => setTimeout(() => void this.answerInFlight().then(() => resolve(1)), deadlineMs));
+    const flushMs = Math.min(FLUSH_MS, deadlineMs / 4);
+    const expired = new Promise<number>((resolve) => setTimeout(() => void this.answerInFlight(flushMs).then(() => resolve(1)), deadlineMs - flushMs));
     const finished = (async () => {
       await sleep(drainMs);
       await stopAccepting();
@@ -104,14 +107,14 @@ export class GracefulShutdown {
   }
 
   /** 503 to every request still in flight, sent before the process exits rather than a cut connection. */
-  private async answerInFlight(): Promise<void> {
+  private async answerInFlight(flushMs: number): Promise<void> {
     const body = problemBody(503, `The api is stopping; send the request again in ${RETRY_AFTER_SECONDS} seconds.`);
     const sent = [...this.inFlight].filter((reply) => !reply.sent).map((reply) => {
       void reply.code(503).header('connection', 'close').header('retry-after', String(RETRY_AFTER_SECONDS))
         .header('content-type', PROBLEM_CONTENT_TYPE).send(body);
       return new Promise((resolve) => reply.raw.once('finish', resolve));
     });
-    await Promise.race([Promise.all(sent), sleep(FLUSH_MS)]);
+    await Promise.race([Promise.all(sent), sleep(flushMs)]);
   }
 }
 

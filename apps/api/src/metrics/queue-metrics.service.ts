@@ -23,20 +23,22 @@ export class QueueMetrics implements OnModuleDestroy {
     private readonly probe: RedisProbe,
     private readonly settings: Settings,
   ) {
-    const self = this;
+    // prom-client calls collect() with the metric as `this`.
+    const queues = () => this.bullQueues();
+    const repairCounts = (kind: RepairKind) => this.repairCounts(kind);
     new Gauge({
       name: 'queue_jobs', help: 'Jobs in the queues by state', labelNames: ['queue', 'state'], registers: [metrics.registry],
       async collect() {
         this.reset();
-        const counts = await withTimeout(Promise.all(self.bullQueues().map((q) => q.getJobCounts(...STATES))), READ_TIMEOUT_MS).catch(() => null);
-        counts?.forEach((byState, i) => STATES.forEach((state) => this.set({ queue: self.bullQueues()[i].name, state }, byState[state] ?? 0)));
+        const counts = await withTimeout(Promise.all(queues().map((q) => q.getJobCounts(...STATES))), READ_TIMEOUT_MS).catch(() => null);
+        counts?.forEach((byState, i) => STATES.forEach((state) => this.set({ queue: queues()[i].name, state }, byState[state] ?? 0)));
       },
     });
     const repairs = (name: string, help: string, label: string, kind: RepairKind) => new Counter({
       name, help, labelNames: [label], registers: [metrics.registry],
       async collect() {
         this.reset();
-        for (const [subject, n] of await self.repairCounts(kind)) this.inc({ [label]: subject }, n);
+        for (const [subject, n] of await repairCounts(kind)) this.inc({ [label]: subject }, n);
       },
     });
     repairs('queue_jobs_retried_total', 'Failed jobs the worker retried because their work was still undone', 'queue', 'retried');

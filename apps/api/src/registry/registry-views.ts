@@ -1,10 +1,11 @@
 import type { Enterprise, Project, Zone, ZoneTarget } from '@app/database';
+import { toLocalIso } from '@app/domain';
 
-/** The API's JSON for registry rows: money as strings, dates as ISO. */
+/** The API's JSON for registry rows: money as strings, dates as ISO, instants in Vietnam time like every other. */
 export function zoneView(z: Zone) {
   return {
     code: z.code, name: z.name, kind: z.kind, locality: z.locality, wageRegion: z.wageRegion, status: z.status,
-    areaHa: z.areaHa === null ? null : Number(z.areaHa), createdAt: z.createdAt, updatedAt: z.updatedAt,
+    areaHa: z.areaHa === null ? null : Number(z.areaHa), createdAt: toLocalIso(z.createdAt), updatedAt: toLocalIso(z.updatedAt),
   };
 }
 
@@ -12,7 +13,7 @@ export function enterpriseView(e: Enterprise) {
   return {
     taxCode: e.taxCode, name: e.name, zoneCode: e.zoneCode, ownership: e.ownership, vsicSection: e.vsicSection,
     operatingFrom: e.operatingFrom, operatingUntil: e.operatingUntil, contactEmail: e.contactEmail,
-    createdAt: e.createdAt, updatedAt: e.updatedAt,
+    createdAt: toLocalIso(e.createdAt), updatedAt: toLocalIso(e.updatedAt),
   };
 }
 
@@ -20,10 +21,10 @@ export function projectView(p: Project) {
   return {
     code: p.code, name: p.name, taxCode: p.taxCode, zoneCode: p.zoneCode, status: p.status,
     operatingFrom: p.operatingFrom, endedAt: p.endedAt, registeredCapital: p.registeredCapital,
-    createdAt: p.createdAt, updatedAt: p.updatedAt,
+    createdAt: toLocalIso(p.createdAt), updatedAt: toLocalIso(p.updatedAt),
   };
 }
 
 export function targetView(t: ZoneTarget) {
-  return { zoneCode: t.zoneCode, year: t.year, grossOutputConstant2010: t.grossOutputConstant2010, updatedAt: t.updatedAt };
+  return { zoneCode: t.zoneCode, year: t.year, grossOutputConstant2010: t.grossOutputConstant2010, updatedAt: toLocalIso(t.updatedAt) };
 }

@@ -2,12 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@app/access';
 import type { Subscription } from '@app/database';
+import { toLocalIso } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { CreateSubscriptionDto } from './create-subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
 
 const view = (s: Subscription) => ({
-  id: s.id, email: s.email, zoneCodes: s.zoneCodes ?? 'all', language: s.language, audience: s.audience, createdAt: s.createdAt,
+  id: s.id, email: s.email, zoneCodes: s.zoneCodes ?? 'all', language: s.language, audience: s.audience, createdAt: toLocalIso(s.createdAt),
 });
 
 /** Who receives the monthly publication email: zones, language, and full or disclosure-controlled figures. */

@@ -58,7 +58,7 @@ export class SummariesWorkbookController {
     const output = new PassThrough();
     const followUps = this.pendingFollowUps(period, zoneCodes);
     // A failure once streaming has begun can only cut the response short, which StreamableFile does.
-    writeSummaryWorkbook(output, { summary: summaryView(summary), filingStatus, followUps, language }).catch((error) => output.destroy(error));
+    writeSummaryWorkbook(output, { summary: summaryView(summary), filingStatus, followUps, language }).catch((error: Error) => output.destroy(error));
     return new StreamableFile(output, { type: XLSX_MEDIA_TYPE, disposition: `attachment; filename="${summaryWorkbookFileName(summary.period)}"` });
   }
 

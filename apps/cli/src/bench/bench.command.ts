@@ -15,7 +15,7 @@ interface Line { metric: string; measured: string; compared: string; ok: boolean
 const PERIODS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3'];
 
 /**
- * Measures the figures ARCHITECTURE.md sets (intake rate and p99, end-to-end rate, year summaries with
+ * Measures what the installation promises (intake rate and p99, end-to-end rate, year summaries with
  * 10 thousand and 1 million reports, memory), next to baselines measured in the same run.
  */
 export async function bench(settings: Settings, flags: Record<string, string>, log: (line: string) => void): Promise<void> {

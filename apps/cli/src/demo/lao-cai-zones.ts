@@ -1,5 +1,5 @@
 /**
- * The zones of Lào Cai province (DOMAIN.md) with the 2024 figures the demo is calibrated to.
+ * The zones of Lào Cai province with the 2024 figures the demo is calibrated to.
  * Published: Bắc Duyên Hải 166 billion đồng, over 700 workers, 6.2 million average wage, 63 operating
  * projects; Đông Phố Mới 259 billion, 808 workers, 6.4 million, 42 projects; all industrial parks
  * about 19,200 billion, so Tằng Loỏng the rest. Cluster figures and headcounts not published are synthetic.

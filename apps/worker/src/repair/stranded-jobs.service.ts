@@ -104,7 +104,7 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
     const queue = this.producers.queue(QueueName.Publications);
     let retried = 0;
     for (const job of await queue.getFailed(0, PUBLICATION_JOBS - 1)) {
-      if (job.name !== JobName.PublishMonthly) continue;
+      if (job.name !== (JobName.PublishMonthly as string)) continue;
       const month = publicationPlan(localDate(scheduledInstant(job as Job))).month;
       if ((await this.publications.existing(month)) === null) retried += await this.retry(queue, job.id!, 'failed');
     }

@@ -8,6 +8,7 @@ export class ReviewReportDto {
   @IsText() @IsNotBlank() comment: string;
 
   @ApiPropertyOptional({
+    ...TEXT,
     example: 'Đề nghị bổ sung tiền thưởng quý vào tổng quỹ lương và nộp lại báo cáo.',
     description: 'what the enterprise reads on its report; kept until a later review sends another',
   })
