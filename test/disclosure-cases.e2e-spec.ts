@@ -83,7 +83,13 @@ describe('disclosure across periods, publications and revisions: the cases of is
   it('2. a growth on a year earlier no longer gives its base, a quarter of one filer', async () => {
     const w = world();
     const [za, zb, zd, zc] = [codes(2, 1, 3), codes(2, 2, 3), codes(2, 3, 3), codes(2, 4, 3)];
-    for (const [code, cs] of [['K2ZA', za], ['K2ZB', zb], ['K2ZD', zd], ['K2ZC', zc]] as const) await w.zone(code, 'industrial_park', cs);
+    for (const [code, cs] of [
+      ['K2ZA', za],
+      ['K2ZB', zb],
+      ['K2ZD', zd],
+      ['K2ZC', zc],
+    ] as const)
+      await w.zone(code, 'industrial_park', cs);
     const grown = (billions: number, growth: number) => Math.round(billions * growth * G);
     const neighbours = (q: string, growth: number) => [
       ...reports(za, q, (i) => ({ grossOutput: grown(150 + i, growth), grossOutputConstant2010: grown(120 + i, growth) })),
@@ -97,7 +103,10 @@ describe('disclosure across periods, publications and revisions: the cases of is
     const august = await w.publish('2022-08-01');
     for (const s of [august.latest, august.yearToDate]) {
       const zone = zoneEntry(s, 'K2ZC');
-      for (const [growth, figure] of [['growthYoYPct', 'grossOutputConstant2010'], ['growthYoYCurrentPct', 'grossOutput']] as const) {
+      for (const [growth, figure] of [
+        ['growthYoYPct', 'grossOutputConstant2010'],
+        ['growthYoYCurrentPct', 'grossOutput'],
+      ] as const) {
         const [g, now] = [zone[growth], shown(zone, figure)];
         if (typeof g !== 'number' || now === null) continue;
         // 303e9 / (1 + g) within p % of ZC1's own figure a year earlier would give it away.
@@ -111,7 +120,13 @@ describe('disclosure across periods, publications and revisions: the cases of is
   it('3. one publication minus the next no longer gives the late report', async () => {
     const w = world();
     const [za, zb, zc, zd] = [codes(3, 1, 4), codes(3, 2, 3), codes(3, 3, 3), codes(3, 4, 3)];
-    for (const [code, cs] of [['K3ZA', za], ['K3ZB', zb], ['K3ZC', zc], ['K3ZD', zd]] as const) await w.zone(code, 'industrial_park', cs);
+    for (const [code, cs] of [
+      ['K3ZA', za],
+      ['K3ZB', zb],
+      ['K3ZC', zc],
+      ['K3ZD', zd],
+    ] as const)
+      await w.zone(code, 'industrial_park', cs);
     await w.file([
       ...reports(za.slice(0, 3), '2019-Q2', () => ({ grossOutput: 120 * G, workers: 100 })),
       ...reports(zb, '2019-Q2', (i) => ({ grossOutput: (200 + i) * G, workers: 180 + i })),
@@ -137,7 +152,13 @@ describe('disclosure across periods, publications and revisions: the cases of is
   it("4. export and import are judged apart: one exporter's exports are not published", async () => {
     const w = world();
     const [za, zb, zd, zc] = [codes(4, 1, 3), codes(4, 2, 3), codes(4, 3, 3), codes(4, 4, 3)];
-    for (const [code, cs] of [['K4ZA', za], ['K4ZB', zb], ['K4ZD', zd], ['K4ZC', zc]] as const) await w.zone(code, 'industrial_park', cs);
+    for (const [code, cs] of [
+      ['K4ZA', za],
+      ['K4ZB', zb],
+      ['K4ZD', zd],
+      ['K4ZC', zc],
+    ] as const)
+      await w.zone(code, 'industrial_park', cs);
     const trader = (i: number, scale: number): ReportFigures => ({
       grossOutput: (100 + 10 * i) * scale * G,
       exportValueUsd: (2_000_000 + 100_000 * i) * scale,
@@ -158,10 +179,20 @@ describe('disclosure across periods, publications and revisions: the cases of is
   it("5. realised capital and foreign workers are judged: one investor's figures are not published", async () => {
     const w = world();
     const [za, zb, zd, zc] = [codes(5, 1, 3), codes(5, 2, 3), codes(5, 3, 3), codes(5, 4, 3)];
-    for (const [code, cs] of [['K5ZA', za], ['K5ZB', zb], ['K5ZD', zd], ['K5ZC', zc]] as const) await w.zone(code, 'industrial_park', cs);
+    for (const [code, cs] of [
+      ['K5ZA', za],
+      ['K5ZB', zb],
+      ['K5ZD', zd],
+      ['K5ZC', zc],
+    ] as const)
+      await w.zone(code, 'industrial_park', cs);
     const spread = (i: number, scale: number): ReportFigures => ({
-      grossOutput: (100 + 10 * i) * scale * G, realizedCapital: (20 + i) * scale * G, stateBudgetPaid: (3 + i) * scale * G,
-      workers: 100 * scale + i, femaleWorkers: 40 * scale + i, foreignWorkers: 2 * scale + i,
+      grossOutput: (100 + 10 * i) * scale * G,
+      realizedCapital: (20 + i) * scale * G,
+      stateBudgetPaid: (3 + i) * scale * G,
+      workers: 100 * scale + i,
+      femaleWorkers: 40 * scale + i,
+      foreignWorkers: 2 * scale + i,
     });
     // ZC: three comparable enterprises in every figure judged so far, but one investor and one employer of foreigners.
     const investor = { realizedCapital: 50 * G, foreignWorkers: 12 };
@@ -170,7 +201,10 @@ describe('disclosure across periods, publications and revisions: the cases of is
       ...reports(zb, '2013-Q2', (i) => spread(i, 2)),
       ...reports(zd, '2013-Q2', (i) => spread(i, 3)),
       ...reports(zc, '2013-Q2', (i) => ({
-        grossOutput: (100 + i) * G, stateBudgetPaid: (2 + i) * G, workers: 100 + i, femaleWorkers: 45,
+        grossOutput: (100 + i) * G,
+        stateBudgetPaid: (2 + i) * G,
+        workers: 100 + i,
+        femaleWorkers: 45,
         ...(i === 1 ? investor : { foreignWorkers: 0 }),
       })),
     ]);
@@ -186,8 +220,13 @@ describe('disclosure across periods, publications and revisions: the cases of is
   it('golden cases of the p% rule: {100} and {90,10} held back as confidential, {80,10,10}, {70,10,10,10}, {60,20,10,10} not', async () => {
     const w = world();
     const golden: Record<string, number[]> = {
-      K6G100: [100], K6G90: [90, 10], K6G80: [80, 10, 10], K6G70: [70, 10, 10, 10], K6G60: [60, 20, 10, 10],
-      K6BIG: [1000, 1000, 1000], K6HUGE: [2000, 2000, 2000],
+      K6G100: [100],
+      K6G90: [90, 10],
+      K6G80: [80, 10, 10],
+      K6G70: [70, 10, 10, 10],
+      K6G60: [60, 20, 10, 10],
+      K6BIG: [1000, 1000, 1000],
+      K6HUGE: [2000, 2000, 2000],
     };
     const filings: Filing[] = [];
     for (const [z, [code, units]] of Object.entries(golden).entries()) {
@@ -205,8 +244,10 @@ describe('disclosure across periods, publications and revisions: the cases of is
       // Published, or withheld only to protect another figure: never confidential themselves.
       for (const code of ['K6G80', 'K6G70', 'K6G60']) {
         const zone = zoneEntry(s, code);
-        expect([code, heldBackReason(zone, 'grossOutput') ?? (shown(zone, 'grossOutput') === null ? 'withheld, no reason' : 'published')])
-          .toEqual([code, expect.stringMatching(/^(published|protects another figure)$/)]);
+        expect([
+          code,
+          heldBackReason(zone, 'grossOutput') ?? (shown(zone, 'grossOutput') === null ? 'withheld, no reason' : 'published'),
+        ]).toEqual([code, expect.stringMatching(/^(published|protects another figure)$/)]);
       }
     }
     expect(await w.exposures()).toEqual([]);
@@ -234,7 +275,8 @@ describe('disclosure across periods, publications and revisions: the cases of is
       let candidates = [total];
       for (const code of Object.keys(zones).filter((c) => c !== 'K7S')) {
         const here = shown(zoneEntry(month.latest, code), 'grossOutput');
-        const elsewhere = months.filter((_, k) => k !== m)
+        const elsewhere = months
+          .filter((_, k) => k !== m)
           .map((o) => shown(zoneEntry(o.latest, code), 'grossOutput'))
           .filter((v): v is bigint => v !== null);
         const values = here !== null ? [here] : elsewhere;

@@ -65,12 +65,23 @@ async function history(world: DisclosureWorld, r: SeededRandom, id: string, year
       taxCode: `59${id.replace('-', '')}${z}${String(i).padStart(2, '0')}0`,
       // A few dominant enterprises and some alike: both the p% rule's and the frequency rule's cases.
       size: r.chance(0.3) ? r.pick([5, 50, 400]) : r.weight() * 20,
-      exporter: r.chance(0.5), importer: r.chance(0.5), investor: r.chance(0.3), foreign: r.chance(0.3),
+      exporter: r.chance(0.5),
+      importer: r.chance(0.5),
+      investor: r.chance(0.3),
+      foreign: r.chance(0.3),
     }));
     zones.push({ code, kind, enterprises });
     steps.push(`zone ${code} ${kind}: ${enterprises.map((e) => `${e.taxCode} size ${e.size.toFixed(1)}`).join(', ')}`);
   }
-  await Promise.all(zones.map((z) => world.zone(z.code, z.kind, z.enterprises.map((e) => e.taxCode))));
+  await Promise.all(
+    zones.map((z) =>
+      world.zone(
+        z.code,
+        z.kind,
+        z.enterprises.map((e) => e.taxCode),
+      ),
+    ),
+  );
   const all = zones.flatMap((z) => z.enterprises);
   const filed = new Set<string>();
   /** Quarters whose on-time reports are in. */
@@ -127,14 +138,18 @@ describe('disclosure over seeded random histories: the outsider audit finds noth
       await sys?.close();
     }, 30_000);
 
-    it.each(batch.map((seed, k) => [k, seed] as const))('history %i (seed %i)', async (k, seed) => {
-      const world = new DisclosureWorld(sys, admin, board);
-      const id = `${String(b).padStart(2, '0')}-${String(k).padStart(2, '0')}`;
-      const steps = await history(world, new SeededRandom(seed), id, 2001 + 2 * k);
-      const exposed = await world.exposures();
-      // The whole history in the message: a diff of equal steps would show none of it.
-      if (exposed.length > 0) throw new Error(`exposed after this history:\n${steps.join('\n')}\n\n${exposed.join('\n')}`);
-      expect(exposed).toEqual([]);
-    }, 120_000);
+    it.each(batch.map((seed, k) => [k, seed] as const))(
+      'history %i (seed %i)',
+      async (k, seed) => {
+        const world = new DisclosureWorld(sys, admin, board);
+        const id = `${String(b).padStart(2, '0')}-${String(k).padStart(2, '0')}`;
+        const steps = await history(world, new SeededRandom(seed), id, 2001 + 2 * k);
+        const exposed = await world.exposures();
+        // The whole history in the message: a diff of equal steps would show none of it.
+        if (exposed.length > 0) throw new Error(`exposed after this history:\n${steps.join('\n')}\n\n${exposed.join('\n')}`);
+        expect(exposed).toEqual([]);
+      },
+      120_000,
+    );
   });
 });

@@ -53,9 +53,14 @@ export class DisclosureWorld {
    */
   async file(filings: readonly Filing[], at?: string): Promise<void> {
     const bodies = filings.map((x) => reportBody(x.taxCode, x.period, x.f));
-    const receipts = await Promise.all(bodies.map((b, i) => submit(this.sys.http, this.board, {
-      ...b, receivedAt: filings[i].receivedAt ?? at ?? paperStamp(b.period, false),
-    })));
+    const receipts = await Promise.all(
+      bodies.map((b, i) =>
+        submit(this.sys.http, this.board, {
+          ...b,
+          receivedAt: filings[i].receivedAt ?? at ?? paperStamp(b.period, false),
+        }),
+      ),
+    );
     // One report polled at a time: by the time the first is decided most others are, and a batch of fifty
     // pollers at once slowed the api they wait on.
     for (const [i, receipt] of receipts.entries()) {

@@ -7,7 +7,14 @@ export type ZoneKind = 'industrial_park' | 'industrial_cluster';
 
 /** Flows add up over the quarters of a period. */
 export const FLOW_MEASURES = [
-  'grossOutput', 'grossOutputConstant2010', 'revenue', 'exportValueUsd', 'importValueUsd', 'stateBudgetPaid', 'realizedCapital', 'wageFund',
+  'grossOutput',
+  'grossOutputConstant2010',
+  'revenue',
+  'exportValueUsd',
+  'importValueUsd',
+  'stateBudgetPaid',
+  'realizedCapital',
+  'wageFund',
 ] as const;
 /** Headcounts are taken from each enterprise's latest report inside the period. */
 export const STOCK_MEASURES = ['workers', 'femaleWorkers', 'foreignWorkers', 'localWorkers'] as const;

@@ -34,17 +34,21 @@ export class IntervalProgram {
     const highs = await highsRuntime();
     const model = highs.createModel();
     model.options.set({
-      output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 1, simplex_dual_edge_weight_strategy: 0,
-      primal_feasibility_tolerance: 1e-9, dual_feasibility_tolerance: 1e-9,
+      output_flag: false,
+      presolve: 'off',
+      solver: 'simplex',
+      simplex_strategy: 1,
+      simplex_dual_edge_weight_strategy: 0,
+      primal_feasibility_tolerance: 1e-9,
+      dual_feasibility_tolerance: 1e-9,
     });
     model.addVars(new Array<number>(columns).fill(0), new Array<number>(columns).fill(highs.infinity));
     for (const row of rows) {
       const order = row.indices.map((_, k) => k).sort((a, b) => row.indices[a] - row.indices[b]);
-      model.addRow(
-        row.lower === -Infinity ? -highs.infinity : row.lower,
-        row.upper === Infinity ? highs.infinity : row.upper,
-        { indices: order.map((k) => row.indices[k]), values: order.map((k) => row.coefs[k]) },
-      );
+      model.addRow(row.lower === -Infinity ? -highs.infinity : row.lower, row.upper === Infinity ? highs.infinity : row.upper, {
+        indices: order.map((k) => row.indices[k]),
+        values: order.map((k) => row.coefs[k]),
+      });
     }
     return new IntervalProgram(highs, model);
   }

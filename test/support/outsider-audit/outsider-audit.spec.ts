@@ -20,7 +20,8 @@ function world(): FilingLedger {
 
 function file(ledger: FilingLedger, taxCode: string, period: string, f: Record<string, number>) {
   const body: ReportJson = {
-    taxCode, period,
+    taxCode,
+    period,
     production: { grossOutput: f.grossOutput ?? 0, exportValueUsd: f.exportValueUsd, importValueUsd: f.importValueUsd },
     investment: { realizedCapital: f.realizedCapital },
     employment: { workers: f.workers ?? 10 },
@@ -30,8 +31,10 @@ function file(ledger: FilingLedger, taxCode: string, period: string, f: Record<s
 
 /** A publication of `quarters` as the ledger stands, with `withhold` (zone → fields) null and `extra` fields added. */
 function publish(
-  ledger: FilingLedger, quarters: string[],
-  withhold: Record<string, Measure[]> = {}, extra: Record<string, Record<string, unknown>> = {},
+  ledger: FilingLedger,
+  quarters: string[],
+  withhold: Record<string, Measure[]> = {},
+  extra: Record<string, Record<string, unknown>> = {},
 ): PublicSummaryJson {
   const entry = (where: string, zones: string[]): PublicEntry => {
     const e: PublicEntry = { ...extra[where] };
@@ -96,7 +99,10 @@ describe('outsider audit', () => {
       // Closed: ZC withheld with ZA, whose first quarter was never published, and the workers of the totals,
       // since the totals' headcount in the year to date minus the quarter's is ZC1's alone.
       const closed: Record<string, Measure[]> = {
-        ZC: [...MEASURES], ZA: [...MEASURES], 'total industrial_park': ['workers'], 'total all': ['workers'],
+        ZC: [...MEASURES],
+        ZA: [...MEASURES],
+        'total industrial_park': ['workers'],
+        'total all': ['workers'],
       };
       audit.observe(publish(ledger, ['2025-Q1', '2025-Q2'], closeTheLeak ? closed : {}));
       return audit;
@@ -104,11 +110,13 @@ describe('outsider audit', () => {
 
     it("uncovers ZC1's first quarter, output and workers", async () => {
       const found = await exposures(history(false));
-      expect(found).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^contribution grossOutput ZC 2025-Q1 \[ZC1\] = 123456789000/),
-        expect.stringMatching(/^contribution workers ZC 2025-Q1 \[ZC1\] = 80/),
-        expect.stringMatching(/^cell grossOutput ZC 2025-Q1 \[ZC1\]/),
-      ]));
+      expect(found).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^contribution grossOutput ZC 2025-Q1 \[ZC1\] = 123456789000/),
+          expect.stringMatching(/^contribution workers ZC 2025-Q1 \[ZC1\] = 80/),
+          expect.stringMatching(/^cell grossOutput ZC 2025-Q1 \[ZC1\]/),
+        ]),
+      );
     });
 
     it('finds nothing once the year to date withholds ZC with a complement withheld before, and the headcount totals', async () => {
@@ -130,9 +138,13 @@ describe('outsider audit', () => {
     };
 
     it("narrows ZC1's output a year earlier to within the rounding of the growth", async () => {
-      expect(await exposures(history(false))).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^contribution grossOutput ZC 2024-Q2 \[ZC1\] = 77800000000: outsider derives \[7\.7\d+e\+10, 7\.7\d+e\+10]/),
-      ]));
+      expect(await exposures(history(false))).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /^contribution grossOutput ZC 2024-Q2 \[ZC1\] = 77800000000: outsider derives \[7\.7\d+e\+10, 7\.7\d+e\+10]/,
+          ),
+        ]),
+      );
     });
 
     it('finds nothing when the growth is withheld', async () => {
@@ -161,10 +173,12 @@ describe('outsider audit', () => {
     };
 
     it('uncovers the late report', async () => {
-      expect(await exposures(history(false))).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^contribution grossOutput ZC 2025-Q2 \[ZC4\] = 87654321000/),
-        expect.stringMatching(/^contribution workers ZC 2025-Q2 \[ZC4\] = 55/),
-      ]));
+      expect(await exposures(history(false))).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^contribution grossOutput ZC 2025-Q2 \[ZC4\] = 87654321000/),
+          expect.stringMatching(/^contribution workers ZC 2025-Q2 \[ZC4\] = 55/),
+        ]),
+      );
     });
 
     it('finds nothing when the revision is held back: the earlier figure shown again', async () => {
@@ -206,9 +220,9 @@ describe('outsider audit', () => {
     });
 
     it('uncovers them as a cell that fails the p% rule when the others report none', async () => {
-      expect(await exposures(history(true, false))).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^cell exportValueUsd ZC 2025-Q2 \[ZC1,ZC2,ZC3\] = 5000000/),
-      ]));
+      expect(await exposures(history(true, false))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^cell exportValueUsd ZC 2025-Q2 \[ZC1,ZC2,ZC3\] = 5000000/)]),
+      );
     });
 
     it('finds nothing when export is withheld (with a complement) and import published', async () => {
@@ -228,9 +242,9 @@ describe('outsider audit', () => {
     };
 
     it("uncovers the one investor's capital", async () => {
-      expect(await exposures(history(false))).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^contribution realizedCapital ZC 2025-Q2 \[ZC1\] = 50000000000/),
-      ]));
+      expect(await exposures(history(false))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^contribution realizedCapital ZC 2025-Q2 \[ZC1\] = 50000000000/)]),
+      );
     });
 
     it('finds nothing when it is withheld: the totals are that one investor too, and withheld with it', async () => {
@@ -279,11 +293,14 @@ describe('outsider audit', () => {
     // ZC withheld with ZB, the total withheld too; ZA's share of the parks and its output give them back.
     const parks = 100 + 107 + 114 + 114 + 121 + 128 + 50;
     const share = Math.round(((107 + 114 + 121) / parks) * 10_000) / 100;
-    audit.observe(publish(
-      ledger, ['2025-Q1'],
-      { ZC: [...MEASURES], ZB: [...MEASURES], 'total industrial_park': ['grossOutput'], 'total all': ['grossOutput'] },
-      { ZA: { grossOutputSharePct: share } },
-    ));
+    audit.observe(
+      publish(
+        ledger,
+        ['2025-Q1'],
+        { ZC: [...MEASURES], ZB: [...MEASURES], 'total industrial_park': ['grossOutput'], 'total all': ['grossOutput'] },
+        { ZA: { grossOutputSharePct: share } },
+      ),
+    );
     expect(await exposures(audit)).toEqual([]);
     // The same with the workers of ZB published: ZC alone in the rest of the park total's workers.
     const leaky = new OutsiderAudit(ledger);

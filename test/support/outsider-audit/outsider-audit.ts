@@ -104,10 +104,14 @@ export class OutsiderAudit {
     const quarters = summary.quarters;
     this.publication = summary.publication?.id ?? this.publication + 1;
     const entries = [
-      ...summary.zones.map((entry) => ({ where: String(entry.zoneCode), zones: [String(entry.zoneCode)], entry }))
+      ...summary.zones
+        .map((entry) => ({ where: String(entry.zoneCode), zones: [String(entry.zoneCode)], entry }))
         .filter((z) => this.ledger.zoneKinds.has(z.where)),
-      ...Object.entries(summary.totals)
-        .map(([kind, entry]) => ({ where: `total ${kind}`, zones: this.ledger.zonesOfKind(kind as 'all'), entry })),
+      ...Object.entries(summary.totals).map(([kind, entry]) => ({
+        where: `total ${kind}`,
+        zones: this.ledger.zonesOfKind(kind as 'all'),
+        entry,
+      })),
     ];
     const used = new Map<string, Revision[]>();
     for (const { where, zones, entry } of entries) {
@@ -169,7 +173,13 @@ export class OutsiderAudit {
   }
 
   private growth(
-    where: string, zones: string[], quarters: string[], m: Measure, entry: PublicEntry, field: string, current: Revision[] | undefined,
+    where: string,
+    zones: string[],
+    quarters: string[],
+    m: Measure,
+    entry: PublicEntry,
+    field: string,
+    current: Revision[] | undefined,
   ) {
     const growth = entry[field];
     if (typeof growth !== 'number' || current === undefined) return;
@@ -192,7 +202,10 @@ export class OutsiderAudit {
       this.mismatches.push(`${what}: ${ratio} / 10000 is not ${n} / ${d}`);
       return;
     }
-    for (const [bound, factor] of [['upper', 2n * ratio + 1n], ['lower', 2n * ratio - 1n]] as const) {
+    for (const [bound, factor] of [
+      ['upper', 2n * ratio + 1n],
+      ['lower', 2n * ratio - 1n],
+    ] as const) {
       const terms = new Map<number, number>();
       for (const r of numerator) terms.set(r.id, 1);
       for (const r of denominator) terms.set(r.id, (terms.get(r.id) ?? 0) - Number(factor) / 20_000);
@@ -201,14 +214,23 @@ export class OutsiderAudit {
   }
 
   private addRow(m: Measure, terms: Map<number, number>, lower: bigint | null, upper: bigint | null, says: string) {
-    const key = `${[...terms].sort((a, b) => a[0] - b[0]).map(([id, c]) => `${id}:${c}`).join(' ')}|${lower}|${upper}`;
+    const key = `${[...terms]
+      .sort((a, b) => a[0] - b[0])
+      .map(([id, c]) => `${id}:${c}`)
+      .join(' ')}|${lower}|${upper}`;
     const rows = this.rows.get(m)!;
     if (!rows.has(key)) rows.set(key, { terms, lower, upper, label: `#${this.publication} ${says}` });
   }
 
   private candidate(m: Measure, cell: Cell) {
     if (cell.revisions.length === 0) return;
-    this.cells.get(m)!.set(cell.revisions.map((r) => r.id).sort((a, b) => a - b).join(' '), cell);
+    this.cells.get(m)!.set(
+      cell.revisions
+        .map((r) => r.id)
+        .sort((a, b) => a - b)
+        .join(' '),
+      cell,
+    );
   }
 
   /** True when the frequency or p% rule withholds the cell, its contributions summed per enterprise. */
@@ -278,8 +300,15 @@ export class OutsiderAudit {
 
   private exposure(m: Measure, what: Exposure['what'], cell: Cell, min: number, max: number, scale: number, from: string[]): Exposure {
     return {
-      measure: m, what, where: cell.where, quarters: cell.quarters, taxCodes: [...new Set(cell.revisions.map((r) => r.taxCode))].sort(),
-      value: figure(cell.revisions, m), min: min * scale, max: max * scale, from,
+      measure: m,
+      what,
+      where: cell.where,
+      quarters: cell.quarters,
+      taxCodes: [...new Set(cell.revisions.map((r) => r.taxCode))].sort(),
+      value: figure(cell.revisions, m),
+      min: min * scale,
+      max: max * scale,
+      from,
     };
   }
 
