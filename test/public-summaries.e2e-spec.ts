@@ -1,5 +1,3 @@
-import { AppProcess } from './support/app-process';
-import { startExtraApi } from './support/extra-process';
 import { createEnterprise, createZone } from './support/fixtures';
 import { fileOnPaper, PaperFiling } from './support/paper-filings';
 import { expectProblem } from './support/problem-assertions';
@@ -72,7 +70,6 @@ describe('public summaries: published figures after disclosure control, for anyo
   let sys: TestSystem;
   let admin: string;
   let board: string;
-  let extraApi: AppProcess | undefined;
 
   const publicSummary = async (query: string) => {
     const r = await sys.http.get(`/v1/public/summaries?${query}`);
@@ -98,7 +95,6 @@ describe('public summaries: published figures after disclosure control, for anyo
   }, 60_000);
 
   afterAll(async () => {
-    await extraApi?.stop();
     await sys?.close();
   }, 30_000);
 
@@ -175,9 +171,10 @@ describe('public summaries: published figures after disclosure control, for anyo
   // first publication, under p = 10, published C80 and the cluster total: with them, CMID published would leave
   // C90 and LATE as 2,950 − 1,000 − 900 = 1,050, C90's 900 within 25 % of the largest. CMID stays withheld.
   it('takes p from DISCLOSURE_P_PERCENT: with p = 25, {80,10,10} is withheld, and the audit of earlier publications keeps the complement', async () => {
-    const other = await startExtraApi(sys, { DISCLOSURE_P_PERCENT: '25' });
-    extraApi = other.api;
-    const republished = await publish(other.http, { force: true }, admin);
+    // The worker builds publications: it is the one given the setting.
+    await sys.stopWorker();
+    await sys.startWorker({ DISCLOSURE_P_PERCENT: '25' });
+    const republished = await publish(sys.http, { force: true }, admin);
     expect(republished.status).toBe(202);
     const s = await publicSummary(`period=${QUARTER}`);
     expect(s.publication.id).toBe(republished.body.id);
