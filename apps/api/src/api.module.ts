@@ -46,13 +46,14 @@ import { EnterprisesService } from './registry/enterprises.service';
 import { ProjectsService } from './registry/projects.service';
 import { TargetsService } from './registry/targets.service';
 import { ZonesService } from './registry/zones.service';
+import { PagesModule } from './pages/pages.module';
 
 @Module({})
 export class ApiModule {
   static register(settings: Settings): DynamicModule {
     return {
       module: ApiModule,
-      imports: [SettingsModule.forRoot(settings), DatabaseModule],
+      imports: [SettingsModule.forRoot(settings), DatabaseModule, PagesModule],
       controllers: [
         HealthController, MetricsController, TokensController, ZonesController, EnterprisesController, ProjectsController,
         TargetsController, ReportTemplateController, ReportUploadController, ReportsController, PeriodsController, SummariesController, SummariesWorkbookController, FollowUpsController, AuditController,

@@ -11,12 +11,13 @@ import { PeriodLocksRepository } from './repositories/period-locks.repository';
 import { ProjectsRepository } from './repositories/projects.repository';
 import { SubscriptionsRepository } from './repositories/subscriptions.repository';
 import { ZoneTargetsRepository } from './repositories/zone-targets.repository';
+import { WebSessionsRepository } from './repositories/web-sessions.repository';
 import { ZonesRepository } from './repositories/zones.repository';
 import { Transactions } from './sql/transactions.service';
 
 const REPOSITORIES = [
   ApiTokensRepository, DatabaseProbe, EnterprisesRepository, MinimumWagesRepository, PeriodLocksRepository, ProjectsRepository, SubscriptionsRepository,
-  ZoneTargetsRepository, ZonesRepository,
+  ZoneTargetsRepository, ZonesRepository, WebSessionsRepository,
 ];
 
 // Transactions and the repositories are plain classes (no Nest import: jest cannot load Nest's ES

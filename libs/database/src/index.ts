@@ -16,4 +16,5 @@ export * from './repositories/registry-repository';
 export * from './repositories/subscriptions.repository';
 export * from './repositories/zone-targets.repository';
 export * from './repositories/zones.repository';
+export * from './repositories/web-sessions.repository';
 export * from './bench/bench-data';

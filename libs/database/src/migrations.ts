@@ -7,6 +7,7 @@ import { ReportUploadBatches1764600000000 } from './migrations/1764600000000-rep
 import { NumericAggregateSums1764700000000 } from './migrations/1764700000000-numeric-aggregate-sums';
 import { ZoneLocksAndReviewMessages1764710000000 } from './migrations/1764710000000-zone-locks-and-review-messages';
 import { EmailSendingLease1764720000000 } from './migrations/1764720000000-email-sending-lease';
+import { BoardSessions1764740000000 } from './migrations/1764740000000-board-sessions';
 
 /** In order; each runs once per database. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   NumericAggregateSums1764700000000,
   ZoneLocksAndReviewMessages1764710000000,
   EmailSendingLease1764720000000,
+  BoardSessions1764740000000,
 ];

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DatabaseModule } from '@app/database';
+import { FilingStatusReader, SummaryReader } from '@app/reporting';
+import { AssetsController } from './assets.controller';
+import { OverviewController } from './overview.controller';
+import { PageErrorsFilter } from './page-errors.filter';
+import { PageRenderer } from './page-renderer.service';
+import { acceptPageForms } from './session/form-bodies';
+import { refuseCrossOriginWrites } from './session/same-origin';
+import { WebSessions } from './session/web-sessions.service';
+import { SignInController } from './sign-in.controller';
+
+/**
+ * The board's pages in the browser, served by the api process: server-rendered HTML, sessions started
+ * with an access token, and a small bundled script for live figures. The /v1 API is not changed.
+ */
+@Module({
+  imports: [DatabaseModule],
+  controllers: [SignInController, OverviewController, AssetsController],
+  providers: [WebSessions, PageRenderer, PageErrorsFilter, SummaryReader, FilingStatusReader],
+})
+export class PagesModule {
+  /** What the pages need of the HTTP server before it starts: form bodies, and the origin check of unsafe requests. */
+  static prepare(app: NestFastifyApplication): void {
+    const fastify = app.getHttpAdapter().getInstance();
+    acceptPageForms(fastify);
+    refuseCrossOriginWrites(fastify);
+  }
+}
