@@ -6,6 +6,7 @@ export * from './aggregates/aggregate-columns';
 export * from './reports/submission-figures';
 export * from './sql/sql-session';
 export * from './sql/transactions.service';
+export * from './sql/notification-listener';
 export * from './repositories/api-tokens.repository';
 export * from './repositories/database-probe.repository';
 export * from './repositories/enterprises.repository';

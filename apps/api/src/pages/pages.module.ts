@@ -3,6 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DatabaseModule } from '@app/database';
 import { FilingStatusReader, SummaryReader } from '@app/reporting';
 import { AssetsController } from './assets.controller';
+import { EventsController } from './live/events.controller';
+import { FiguresFeed } from './live/figures-feed.service';
 import { OverviewController } from './overview.controller';
 import { PageErrorsFilter } from './page-errors.filter';
 import { PageRenderer } from './page-renderer.service';
@@ -17,8 +19,8 @@ import { SignInController } from './sign-in.controller';
  */
 @Module({
   imports: [DatabaseModule],
-  controllers: [SignInController, OverviewController, AssetsController],
-  providers: [WebSessions, PageRenderer, PageErrorsFilter, SummaryReader, FilingStatusReader],
+  controllers: [SignInController, OverviewController, EventsController, AssetsController],
+  providers: [WebSessions, PageRenderer, PageErrorsFilter, FiguresFeed, SummaryReader, FilingStatusReader],
 })
 export class PagesModule {
   /** What the pages need of the HTTP server before it starts: form bodies, and the origin check of unsafe requests. */
