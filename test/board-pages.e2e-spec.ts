@@ -232,4 +232,61 @@ describe('board pages in the browser', () => {
       await screenshot(watching, SUITE, 'overview-live');
     });
   });
+
+  describe('filing status and follow-ups', () => {
+    it('lists who filed on time, late or not at all, each count with its names and a link to each enterprise', async () => {
+      const page = await signIn(await open(), board, `/filing?period=${PERIOD}&lang=en`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Filing status');
+      const counts = await page.locator('[data-count]').evaluateAll((dds) => dds.map((dd) => [dd.getAttribute('data-count'), dd.textContent]));
+      expect(counts).toEqual([['expected', '5'], ['received', '4'], ['on-time', '2'], ['late', '2'], ['missing', '1']]);
+      const names = (status: string) => page.locator(`table[data-status="${status}"] tr[data-tax-code]`).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-tax-code')));
+      await expect(names('missing')).resolves.toEqual(['5300300002']);
+      await expect(names('late')).resolves.toEqual(['5300300003', '5300300005']);
+      await expect(names('on_time')).resolves.toEqual(['5300300001', '5300300004']);
+      const api = (await system.http.get(`/v1/periods/${PERIOD}/filing-status`, board)).body;
+      expect(api.counts).toMatchObject({ expected: 5, onTime: 2, late: 2, missing: 1 });
+      await expect(page.getByRole('link', { name: 'Công ty 5300300002' }).getAttribute('href')).resolves.toBe('/enterprises/5300300002');
+      await screenshot(page, SUITE, 'filing');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByLabel('Zone').selectOption('BDH');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL((url) => url.searchParams.get('zone') === 'BDH');
+      await expect(page.locator('[data-count="expected"]').textContent()).resolves.toBe('2');
+    });
+
+    it('groups warnings by rule and records a review typed with the keyboard only', async () => {
+      const lowWage = await submitAndDecide(system.http, admin, reportBody('5300300002', PERIOD, { grossOutput: 20 * B, workers: 100, wageFund: 100 * 3 * 1_000_000 }));
+      expect(lowWage.status).toBe('accepted');
+      expect(lowWage.issues.map((i: { code: string }) => i.code)).toContain('BELOW_MINIMUM_WAGE');
+      const page = await signIn(await open(), board, '/follow-ups?lang=en');
+      const group = page.getByRole('region', { name: /Average wage below the regional minimum/ });
+      const item = group.getByRole('article', { name: /Công ty 5300300002/ });
+      await screenshot(page, SUITE, 'follow-ups');
+      expect(await seriousViolations(page)).toEqual([]);
+      // Keyboard only: focus moves from the report's link to its comment field and then its button.
+      await item.getByRole('link', { name: 'Công ty 5300300002' }).focus();
+      await page.keyboard.press('Tab');
+      await expect(item.getByLabel('Comment').evaluate((el) => el.matches(':focus'))).resolves.toBe(true);
+      await page.keyboard.type('Đã gọi điện: quỹ lương thiếu tiền thưởng.');
+      await page.keyboard.press('Tab');
+      await expect(item.getByRole('button', { name: 'Mark reviewed' }).evaluate((el) => el.matches(':focus'))).resolves.toBe(true);
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('saved') === '1');
+      await expect(page.getByRole('status').textContent()).resolves.toBe('The review has been recorded.');
+      const [row] = await system.query('SELECT review_comment FROM report_submissions WHERE id = $1', [lowWage.id]);
+      expect(row.review_comment).toBe('Đã gọi điện: quỹ lương thiếu tiền thưởng.');
+      await expect(page.getByRole('article', { name: /Công ty 5300300002/ }).count()).resolves.toBe(0);
+      await screenshot(page, SUITE, 'follow-ups-reviewed');
+    });
+
+    it('refuses an empty comment with an error linked to its field, keeping the report to review', async () => {
+      const page = await signIn(await open(), board, '/follow-ups?lang=en');
+      const item = page.getByRole('article').first();
+      await item.getByRole('button', { name: 'Mark reviewed' }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('Say what you reviewed');
+      const field = page.locator('textarea[aria-invalid="true"]');
+      await expect(field.count()).resolves.toBe(1);
+      await expect(page.getByRole('alert').getByRole('link').getAttribute('href')).resolves.toBe(`#${await field.getAttribute('id')}`);
+    });
+  });
 });

@@ -35,6 +35,7 @@ import { ReportUploads } from './reports/report-upload.service';
 import { UploadBatches } from './reports/upload-batches.service';
 import { SummariesController } from './summaries/summaries.controller';
 import { SummariesWorkbookController } from './summaries/summaries-workbook.controller';
+import { SummaryWorkbooks } from './summaries/summary-workbooks.service';
 import { FilingStatusReader, PublicationBuilder, SummaryReader } from '@app/reporting';
 import { PublicSummariesController } from './public/public-summaries.controller';
 import { PublicationsController } from './publications/publications.controller';
@@ -63,7 +64,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         GracefulShutdown, TokenStore, TokenRevocations, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader, PublicationBuilder,
-        FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader, ReportUploads, UploadBatches,
+        FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader, ReportUploads, UploadBatches, SummaryWorkbooks,
         PeriodLocks,
         QueueMetrics,
         ZonesService, EnterprisesService, ProjectsService, TargetsService, TokensService, SubscriptionsService,

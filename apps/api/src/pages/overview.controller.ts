@@ -1,10 +1,11 @@
-import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Req, Res, StreamableFile, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readableZones } from '@app/access';
 import { addQuarters, formatQuarter, latestQuarterPastDue, parsePeriod, parseQuarter, PeriodError, PeriodSpec } from '@app/domain';
 import { SummaryReader } from '@app/reporting';
 import { Public } from '../auth/access.decorators';
+import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
 import type { PageContext } from './page-context';
 import { PageErrorsFilter } from './page-errors.filter';
 import { PageRenderer } from './page-renderer.service';
@@ -34,6 +35,7 @@ export class OverviewController {
   constructor(
     private readonly renderer: PageRenderer,
     private readonly summaries: SummaryReader,
+    private readonly workbooks: SummaryWorkbooks,
   ) {}
 
   @Get()
@@ -44,6 +46,15 @@ export class OverviewController {
     const data = await this.read(ctx, period.text, period.spec);
     const part = (request.query as Record<string, string | undefined>).part;
     this.renderer.send(reply, ctx, part === 'figures' ? overviewFigures(ctx, data).text : overviewPage(ctx, data));
+  }
+
+  /** `Download Excel`: the board's workbook of what the overview shows, in the page's language. */
+  @Get('overview.xlsx')
+  async workbook(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile | void> {
+    const ctx = await this.renderer.boardContext(request, reply);
+    const period = pagePeriod(request);
+    if (!period) return this.renderer.send(reply, ctx, messagePage(ctx, ctx.t.invalidPeriod, ctx.t.periodHelp), 422);
+    return this.workbooks.open(period.spec, ctx.lang, readableZones(ctx.principal!));
   }
 
   private async read(ctx: PageContext, text: string, spec: PeriodSpec): Promise<OverviewData> {

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DatabaseModule } from '@app/database';
+import { FollowUpReader } from '../follow-ups/follow-ups.service';
+import { ReportReviewer } from '../follow-ups/report-reviewer.service';
+import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
 import { FilingStatusReader, SummaryReader } from '@app/reporting';
 import { AssetsController } from './assets.controller';
+import { BoardListsController } from './board-lists.controller';
 import { EventsController } from './live/events.controller';
 import { FiguresFeed } from './live/figures-feed.service';
 import { OverviewController } from './overview.controller';
@@ -19,8 +23,8 @@ import { SignInController } from './sign-in.controller';
  */
 @Module({
   imports: [DatabaseModule],
-  controllers: [SignInController, OverviewController, EventsController, AssetsController],
-  providers: [WebSessions, PageRenderer, PageErrorsFilter, FiguresFeed, SummaryReader, FilingStatusReader],
+  controllers: [SignInController, OverviewController, BoardListsController, EventsController, AssetsController],
+  providers: [WebSessions, PageRenderer, PageErrorsFilter, FiguresFeed, SummaryReader, FilingStatusReader, FollowUpReader, ReportReviewer, SummaryWorkbooks],
 })
 export class PagesModule {
   /** What the pages need of the HTTP server before it starts: form bodies, and the origin check of unsafe requests. */
