@@ -289,4 +289,44 @@ describe('board pages in the browser', () => {
       await expect(page.getByRole('alert').getByRole('link').getAttribute('href')).resolves.toBe(`#${await field.getAttribute('id')}`);
     });
   });
+
+  describe('zones and enterprises', () => {
+    it("shows a zone's last 8 quarters and its enterprises with their latest report's status", async () => {
+      const page = await signIn(await open(), board, `/zones/BDH?period=${PERIOD}&lang=en`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('KCN Bắc Duyên Hải');
+      const trend = page.locator('#trend-table tbody tr');
+      await expect(trend.count()).resolves.toBe(8);
+      await expect(page.locator(`#trend-table tr[data-quarter="${PERIOD}"] td`).nth(0).textContent()).resolves.toBe('186.0');
+      await expect(page.locator(`#trend-table tr[data-quarter="${YEAR_EARLIER}"] td`).nth(0).textContent()).resolves.toBe('150.0');
+      await expect(page.locator('tr[data-tax-code="5300300001"]').textContent()).resolves.toContain('accepted');
+      await screenshot(page, SUITE, 'zone');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it("shows an enterprise's every revision, its verdict and warnings, and what changed between revisions", async () => {
+      const amended = await submitAndDecide(system.http, admin, reportBody('5300300001', PERIOD, { grossOutput: 170 * B, revenue: 170 * B, workers: 950, wageFund: 950 * 3 * 6_200_000 }));
+      expect(amended).toMatchObject({ status: 'accepted', revision: 2 });
+      const page = await signIn(await open(), board, '/enterprises/5300300001?lang=en');
+      const quarter = page.getByRole('region', { name: `Q${PERIOD.slice(6)} ${PERIOD.slice(0, 4)}` });
+      await expect(quarter.locator('[data-submission]').count()).resolves.toBe(2);
+      await expect(quarter.locator('[data-submission]').nth(0).textContent()).resolves.toContain('superseded');
+      const changes = quarter.getByRole('table', { name: 'Changed from the previous revision' });
+      const rows = changes.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent).join(' | ')));
+      // The amendment gave no output at 2010 prices: left out is shown as a dash, never 0.
+      await expect(rows).resolves.toEqual([
+        'Gross industrial output, current prices (VND) | 166,000,000,000 | 170,000,000,000',
+        'Gross industrial output, 2010 prices (VND) | 130,000,000,000 | –',
+      ]);
+      await screenshot(page, SUITE, 'enterprise');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it('answers a zone or an enterprise outside a board\'s zones as not found', async () => {
+      const page = await signIn(await open(), boardBdh, '/zones/DPM?lang=en');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Not found');
+      const response = await page.goto('/enterprises/5300300003');
+      expect(response?.status()).toBe(404);
+      expect((await page.goto('/enterprises/5300300001'))?.status()).toBe(200);
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { Settings } from '@app/config';
 import { dataSourceOptions, DatabaseTimeouts } from './data-source-options';
 import { ApiTokensRepository } from './repositories/api-tokens.repository';
 import { DatabaseProbe } from './repositories/database-probe.repository';
+import { EnterpriseReportsRepository } from './repositories/enterprise-reports.repository';
 import { EnterprisesRepository } from './repositories/enterprises.repository';
 import { MinimumWagesRepository } from './repositories/minimum-wages.repository';
 import { PeriodLocksRepository } from './repositories/period-locks.repository';
@@ -17,7 +18,7 @@ import { Transactions } from './sql/transactions.service';
 
 const REPOSITORIES = [
   ApiTokensRepository, DatabaseProbe, EnterprisesRepository, MinimumWagesRepository, PeriodLocksRepository, ProjectsRepository, SubscriptionsRepository,
-  ZoneTargetsRepository, ZonesRepository, WebSessionsRepository,
+  ZoneTargetsRepository, ZonesRepository, WebSessionsRepository, EnterpriseReportsRepository,
 ];
 
 // Transactions and the repositories are plain classes (no Nest import: jest cannot load Nest's ES

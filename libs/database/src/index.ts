@@ -18,4 +18,5 @@ export * from './repositories/subscriptions.repository';
 export * from './repositories/zone-targets.repository';
 export * from './repositories/zones.repository';
 export * from './repositories/web-sessions.repository';
+export * from './repositories/enterprise-reports.repository';
 export * from './bench/bench-data';

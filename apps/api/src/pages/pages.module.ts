@@ -15,6 +15,7 @@ import { PageRenderer } from './page-renderer.service';
 import { acceptPageForms } from './session/form-bodies';
 import { refuseCrossOriginWrites } from './session/same-origin';
 import { WebSessions } from './session/web-sessions.service';
+import { RegistryPagesController } from './registry-pages.controller';
 import { SignInController } from './sign-in.controller';
 
 /**
@@ -23,7 +24,9 @@ import { SignInController } from './sign-in.controller';
  */
 @Module({
   imports: [DatabaseModule],
-  controllers: [SignInController, OverviewController, BoardListsController, EventsController, AssetsController],
+  controllers: [
+    SignInController, OverviewController, RegistryPagesController, BoardListsController, EventsController, AssetsController,
+  ],
   providers: [WebSessions, PageRenderer, PageErrorsFilter, FiguresFeed, SummaryReader, FilingStatusReader, FollowUpReader, ReportReviewer, SummaryWorkbooks],
 })
 export class PagesModule {

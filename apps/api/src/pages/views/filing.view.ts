@@ -13,6 +13,7 @@ export interface FilingData {
 
 type Group = 'on_time' | 'late' | 'missing';
 const GROUPS: readonly Group[] = ['missing', 'late', 'on_time'];
+const GROUP_TITLES = { missing: 'missing', late: 'late', on_time: 'onTime' } as const;
 
 /** Filter by quarter and zone (a GET form: the URL says what is shown). */
 function filters(ctx: PageContext, data: FilingData): SafeHtml {
@@ -33,9 +34,9 @@ function group(ctx: PageContext, data: FilingData, status: Group, zoneNames: Rea
   const id = `group-${status}`;
   const received = (at: string | undefined) => (at ? `${formatDay(at.slice(0, 10), lang)} ${at.slice(11, 16)}` : '–');
   return html`<section class="group" aria-labelledby="${id}">
-    <h2 id="${id}">${t[`status_${status}`]} <span class="muted">(${formatInteger(items.length, lang)})</span></h2>
+    <h2 id="${id}">${t[GROUP_TITLES[status]]} <span class="muted">(${formatInteger(items.length, lang)})</span></h2>
     ${items.length === 0 ? html`<p class="muted">${t.nobody}</p>` : html`<div class="table-scroll"><table class="figures" data-status="${status}">
-      <caption class="visually-hidden">${t[`status_${status}`]} · ${formatPeriod(data.period, lang)}</caption>
+      <caption class="visually-hidden">${t[GROUP_TITLES[status]]} · ${formatPeriod(data.period, lang)}</caption>
       <thead><tr><th scope="col">${t.enterprise}</th><th scope="col">${t.taxCode}</th><th scope="col">${t.zone}</th>${
         status === 'missing' ? '' : html`<th scope="col" class="num">${t.receivedAt}</th>`}</tr></thead>
       <tbody>${items.map((i) => html`<tr data-tax-code="${i.taxCode}"><th scope="row"><a href="/enterprises/${encodeURIComponent(i.taxCode)}">${i.name}</a></th>
