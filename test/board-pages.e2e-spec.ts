@@ -5,6 +5,8 @@ import { fileOnPaper } from './support/paper-filings';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { waitFor } from './support/wait-for';
+import { openWorkbook, sheetRecords } from './support/workbook-rows';
+import { readFileSync } from 'node:fs';
 
 /*
  * The board's pages in a real browser (Debian's Chromium through playwright-core), against the built
@@ -327,6 +329,61 @@ describe('board pages in the browser', () => {
       const response = await page.goto('/enterprises/5300300003');
       expect(response?.status()).toBe(404);
       expect((await page.goto('/enterprises/5300300001'))?.status()).toBe(200);
+    });
+  });
+
+  describe('downloads and publications', () => {
+    /** Clicks `name` and reads the downloaded workbook's zone sheet: zone code to gross output in millions of đồng. */
+    const download = async (page: Page, name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).first().click()]);
+      const workbook = await openWorkbook(readFileSync((await file.path())!));
+      const sheet = workbook.worksheets[0];
+      // The English workbook has one header row (the Vietnamese one adds the English row under its own).
+      const rows = sheetRecords(sheet, 1).filter((r) => typeof r[Object.keys(r)[0]] === 'string');
+      const key = Object.keys(rows[0]).find((k) => k.startsWith('Giá trị sản xuất công nghiệp, giá hiện hành') || k.startsWith('Gross industrial output, current'))!;
+      return { name: file.suggestedFilename(), output: Object.fromEntries(rows.map((r) => [r[Object.keys(r)[0]], r[key]])) };
+    };
+
+    it('downloads what the overview shows as the board\'s workbook, cut to a scoped board\'s zones', async () => {
+      const all = await download(await signIn(await open(), board, `/?period=${PERIOD}&lang=en`), 'Download Excel');
+      expect(all.name).toMatch(/\.xlsx$/);
+      // In millions of đồng: BDH 170,000 + 20,000 after the amendment and the late filer; DPM 259,000 + 41,000.
+      expect(all.output).toMatchObject({ BDH: 190_000, DPM: 300_000, 'CCN-TT': 12_346 });
+      const scoped = await download(await signIn(await open(), boardBdh, `/?period=${PERIOD}&lang=en`), 'Download Excel');
+      expect(scoped.output.BDH).toBe(190_000);
+      expect(Object.keys(scoped.output)).not.toContain('DPM');
+    });
+
+    it('publishes only after the dialog is confirmed, then lists the publication with its workbook', async () => {
+      const page = await signIn(await open(), admin, '/publications?lang=en');
+      await expect(page.getByText('Nothing has been published yet.').count()).resolves.toBe(1);
+      await page.getByRole('button', { name: 'Publish now' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.isVisible()).resolves.toBe(true);
+      await screenshot(page, SUITE, 'publish-dialog');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(dialog.isVisible()).resolves.toBe(false);
+      expect(await system.query('SELECT id FROM publications')).toEqual([]);
+      await page.getByRole('button', { name: 'Publish now' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+      await page.waitForURL((url) => /^\/publications\/\d+$/.test(url.pathname));
+      const [{ id }] = await system.query('SELECT id FROM publications');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(`Publication no. ${id}`);
+      await screenshot(page, SUITE, 'publication');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.goto('/publications');
+      await expect(page.locator(`tr[data-publication="${id}"]`).count()).resolves.toBe(1);
+      await screenshot(page, SUITE, 'publications');
+      expect(await seriousViolations(page)).toEqual([]);
+      const workbook = await download(page, 'Download workbook');
+      expect(workbook.name).toMatch(new RegExp(`^so-lieu-kcn-so-${id}-`));
+    });
+
+    it('shows a scoped board the publications without Publish now', async () => {
+      const page = await signIn(await open(), boardBdh, '/publications?lang=en');
+      await expect(page.getByRole('button', { name: 'Publish now' }).count()).resolves.toBe(0);
+      const refused = await page.request.post('/publications', { headers: { origin: base }, maxRedirects: 0 });
+      expect(refused.status()).toBe(404);
     });
   });
 });

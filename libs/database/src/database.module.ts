@@ -10,6 +10,7 @@ import { EnterprisesRepository } from './repositories/enterprises.repository';
 import { MinimumWagesRepository } from './repositories/minimum-wages.repository';
 import { PeriodLocksRepository } from './repositories/period-locks.repository';
 import { ProjectsRepository } from './repositories/projects.repository';
+import { PublicationReadsRepository } from './repositories/publication-reads.repository';
 import { SubscriptionsRepository } from './repositories/subscriptions.repository';
 import { ZoneTargetsRepository } from './repositories/zone-targets.repository';
 import { WebSessionsRepository } from './repositories/web-sessions.repository';
@@ -19,6 +20,7 @@ import { Transactions } from './sql/transactions.service';
 const REPOSITORIES = [
   ApiTokensRepository, DatabaseProbe, EnterprisesRepository, MinimumWagesRepository, PeriodLocksRepository, ProjectsRepository, SubscriptionsRepository,
   ZoneTargetsRepository, ZonesRepository, WebSessionsRepository, EnterpriseReportsRepository,
+  PublicationReadsRepository,
 ];
 
 // Transactions and the repositories are plain classes (no Nest import: jest cannot load Nest's ES

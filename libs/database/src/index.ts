@@ -19,4 +19,5 @@ export * from './repositories/zone-targets.repository';
 export * from './repositories/zones.repository';
 export * from './repositories/web-sessions.repository';
 export * from './repositories/enterprise-reports.repository';
+export * from './repositories/publication-reads.repository';
 export * from './bench/bench-data';

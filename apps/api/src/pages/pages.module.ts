@@ -4,7 +4,7 @@ import { DatabaseModule } from '@app/database';
 import { FollowUpReader } from '../follow-ups/follow-ups.service';
 import { ReportReviewer } from '../follow-ups/report-reviewer.service';
 import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
-import { FilingStatusReader, SummaryReader } from '@app/reporting';
+import { FilingStatusReader, PublicationBuilder, SummaryReader } from '@app/reporting';
 import { AssetsController } from './assets.controller';
 import { BoardListsController } from './board-lists.controller';
 import { EventsController } from './live/events.controller';
@@ -15,6 +15,7 @@ import { PageRenderer } from './page-renderer.service';
 import { acceptPageForms } from './session/form-bodies';
 import { refuseCrossOriginWrites } from './session/same-origin';
 import { WebSessions } from './session/web-sessions.service';
+import { PublicationsPagesController } from './publications-pages.controller';
 import { RegistryPagesController } from './registry-pages.controller';
 import { SignInController } from './sign-in.controller';
 
@@ -25,9 +26,13 @@ import { SignInController } from './sign-in.controller';
 @Module({
   imports: [DatabaseModule],
   controllers: [
-    SignInController, OverviewController, RegistryPagesController, BoardListsController, EventsController, AssetsController,
+    SignInController, OverviewController, RegistryPagesController, BoardListsController, PublicationsPagesController, EventsController,
+    AssetsController,
   ],
-  providers: [WebSessions, PageRenderer, PageErrorsFilter, FiguresFeed, SummaryReader, FilingStatusReader, FollowUpReader, ReportReviewer, SummaryWorkbooks],
+  providers: [
+    WebSessions, PageRenderer, PageErrorsFilter, FiguresFeed, SummaryReader, FilingStatusReader, FollowUpReader, ReportReviewer, SummaryWorkbooks,
+    PublicationBuilder,
+  ],
 })
 export class PagesModule {
   /** What the pages need of the HTTP server before it starts: form bodies, and the origin check of unsafe requests. */
