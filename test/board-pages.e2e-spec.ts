@@ -336,7 +336,7 @@ describe('board pages in the browser', () => {
     /** Clicks `name` and reads the downloaded workbook's zone sheet: zone code to gross output in millions of đồng. */
     const download = async (page: Page, name: string) => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).first().click()]);
-      const workbook = await openWorkbook(readFileSync((await file.path())!));
+      const workbook = await openWorkbook(readFileSync(await file.path()));
       const sheet = workbook.worksheets[0];
       // The English workbook has one header row (the Vietnamese one adds the English row under its own).
       const rows = sheetRecords(sheet, 1).filter((r) => typeof r[Object.keys(r)[0]] === 'string');

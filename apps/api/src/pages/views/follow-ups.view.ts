@@ -24,14 +24,14 @@ function ruleName(t: Messages, code: IssueCode): string {
 function reviewForm(ctx: PageContext, item: FollowUp, rule: string, data: FollowUpsData): SafeHtml {
   const { t } = ctx;
   const id = `comment-${rule}-${item.reportId}`;
-  const refused = data.refused?.reportId === item.reportId && data.refused.rule === rule;
+  const refused = data.refused?.reportId === item.reportId && data.refused.rule === rule ? data.refused : null;
   return html`<form method="post" action="/follow-ups/${item.reportId}/review" class="review-form">
     <input type="hidden" name="rule" value="${rule}">
     <div class="field${refused ? ' invalid' : ''}">
       <label for="${id}">${t.comment}</label>
       ${refused ? html`<p class="field-error" id="${id}-error">${t.commentRequired}</p>` : ''}
       <textarea id="${id}" name="comment" rows="2" maxlength="500"${refused ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>${
-        refused ? data.refused!.comment : ''}</textarea>
+        refused?.comment ?? ''}</textarea>
     </div>
     <button type="submit">${t.markReviewed}</button>
   </form>`;
