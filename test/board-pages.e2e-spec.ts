@@ -218,6 +218,25 @@ describe('board pages in the browser', () => {
       await screenshot(page, SUITE, 'overview-scoped');
     });
 
+    it('is usable with the keyboard only: skip to the content, choose a period, reach a zone', async () => {
+      const page = await signIn(await open(), board, '/?lang=en');
+      await page.keyboard.press('Tab');
+      await expect(page.locator(':focus').textContent()).resolves.toBe('Skip to the content');
+      await page.keyboard.press('Enter');
+      const focusedLabel = async () => page.locator(':focus').evaluate((el) => el.getAttribute('id') ?? el.textContent?.trim());
+      for (let i = 0; i < 5 && (await focusedLabel()) !== 'period'; i++) await page.keyboard.press('Tab');
+      await expect(focusedLabel()).resolves.toBe('period');
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(YEAR_EARLIER);
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('period') === YEAR_EARLIER);
+      await expect(page.getByRole('table', { name: /Zones/ }).locator('tr[data-zone="BDH"] td').nth(0).textContent()).resolves.toBe('150.0');
+      for (let i = 0; i < 30 && (await focusedLabel()) !== 'KCN Bắc Duyên Hải'; i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === '/zones/BDH');
+      await screenshot(page, SUITE, 'overview-keyboard-zone');
+    });
+
     it('moves the figures on an open overview within 2 seconds of an accepted report, without reload', async () => {
       const watching = await signIn(await open(), board);
       const marker = await watching.evaluate(() => ((globalThis as unknown as { marker: number }).marker = Math.random()));

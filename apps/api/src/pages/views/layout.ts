@@ -37,6 +37,7 @@ export function layout(ctx: PageContext, assets: AssetManifest, page: PageShell)
 <script type="module" src="/assets/${assets.js}"></script>
 </head>
 <body>
+<a class="skip-link" href="#main">${t.skipToContent}</a>
 <header class="site-header">
   <div class="bar">
     <a class="brand" href="/"><span class="mark" aria-hidden="true">KCN</span><span>${t.siteName}</span></a>
@@ -44,7 +45,7 @@ export function layout(ctx: PageContext, assets: AssetManifest, page: PageShell)
   </div>
   ${nav}
 </header>
-<main id="main"${page.mainAttributes ?? ''}>
+<main id="main" tabindex="-1"${page.mainAttributes ?? ''}>
 ${page.body}
 </main>
 <footer class="site-footer"><p>${t.siteOwner}</p></footer>
