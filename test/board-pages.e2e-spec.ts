@@ -223,7 +223,11 @@ describe('board pages in the browser', () => {
       await page.keyboard.press('Tab');
       await expect(page.locator(':focus').textContent()).resolves.toBe('Skip to the content');
       await page.keyboard.press('Enter');
-      const focusedLabel = async () => page.locator(':focus').evaluate((el) => el.getAttribute('id') ?? el.textContent?.trim());
+      // Right after the skip link nothing has focus: the next Tab starts from the content.
+      const focusedLabel = async () => {
+        const focused = page.locator(':focus');
+        return (await focused.count()) === 0 ? null : focused.evaluate((el) => el.getAttribute('id') ?? el.textContent?.trim());
+      };
       for (let i = 0; i < 5 && (await focusedLabel()) !== 'period'; i++) await page.keyboard.press('Tab');
       await expect(focusedLabel()).resolves.toBe('period');
       await page.keyboard.press('ControlOrMeta+A');
