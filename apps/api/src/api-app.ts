@@ -10,6 +10,7 @@ import { rateLimitRedis, sharedRateLimitStore } from './common/shared-rate-limit
 import { createValidationPipe } from './common/validation.pipe';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.service';
 import { MetricsService } from './metrics/metrics.service';
+import { PagesModule } from './pages/pages.module';
 
 const JSON_BODY_LIMIT = 64 * 1024;
 
@@ -25,10 +26,12 @@ export async function createApiApp(settings: Settings): Promise<NestFastifyAppli
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // JSON only: other media types get 415 instead of being parsed as text or forms.
+  // JSON only: other media types get 415 instead of being parsed as text or forms (the pages read their
+  // own forms, outside /v1).
   for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
     if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
   }
+  PagesModule.prepare(app);
   // Throttling is opt-in per route (@RouteConfig({ rateLimit })), for endpoints anyone may call; the
   // count is kept in Redis, so a client meets one limit however many api processes serve it.
   const limiterRedis = rateLimitRedis(settings.REDIS_URL);

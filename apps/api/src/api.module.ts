@@ -35,6 +35,7 @@ import { ReportUploads } from './reports/report-upload.service';
 import { UploadBatches } from './reports/upload-batches.service';
 import { SummariesController } from './summaries/summaries.controller';
 import { SummariesWorkbookController } from './summaries/summaries-workbook.controller';
+import { SummaryWorkbooks } from './summaries/summary-workbooks.service';
 import { FilingStatusReader, SummaryReader } from '@app/reporting';
 import { PublicSummariesController } from './public/public-summaries.controller';
 import { PublicationsController } from './publications/publications.controller';
@@ -46,13 +47,14 @@ import { EnterprisesService } from './registry/enterprises.service';
 import { ProjectsService } from './registry/projects.service';
 import { TargetsService } from './registry/targets.service';
 import { ZonesService } from './registry/zones.service';
+import { PagesModule } from './pages/pages.module';
 
 @Module({})
 export class ApiModule {
   static register(settings: Settings): DynamicModule {
     return {
       module: ApiModule,
-      imports: [SettingsModule.forRoot(settings), DatabaseModule],
+      imports: [SettingsModule.forRoot(settings), DatabaseModule, PagesModule],
       controllers: [
         HealthController, MetricsController, TokensController, ZonesController, EnterprisesController, ProjectsController,
         TargetsController, ReportTemplateController, ReportUploadController, ReportsController, PeriodsController, SummariesController, SummariesWorkbookController, FollowUpsController, AuditController,
@@ -62,7 +64,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         GracefulShutdown, TokenStore, TokenRevocations, RedisProbe, MetricsService, EnterpriseZones, RegistryLookups, ReportIntake, SubmissionWriter, ReportReader, SummaryReader,
-        FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader, ReportUploads, UploadBatches,
+        FilingStatusReader, FollowUpReader, ReportReviewer, AuditReader, ReportUploads, UploadBatches, SummaryWorkbooks,
         PeriodLocks,
         QueueMetrics,
         ZonesService, EnterprisesService, ProjectsService, TargetsService, TokensService, SubscriptionsService,

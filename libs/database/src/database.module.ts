@@ -7,6 +7,7 @@ import { ApiTokensRepository } from './repositories/api-tokens.repository';
 import { AuditEventsRepository } from './repositories/audit-events.repository';
 import { DatabaseProbe } from './repositories/database-probe.repository';
 import { EmailOutboxRepository } from './repositories/email-outbox.repository';
+import { EnterpriseReportsRepository } from './repositories/enterprise-reports.repository';
 import { EnterprisesRepository } from './repositories/enterprises.repository';
 import { FilingsRepository } from './repositories/filings.repository';
 import { MinimumWagesRepository } from './repositories/minimum-wages.repository';
@@ -18,10 +19,12 @@ import { ProjectsRepository } from './repositories/projects.repository';
 import { ReportSubmissionsRepository } from './repositories/report-submissions.repository';
 import { PublicCellsRepository } from './repositories/public-cells.repository';
 import { PublicContributionsRepository } from './repositories/public-contributions.repository';
+import { PublicationReadsRepository } from './repositories/publication-reads.repository';
 import { SubscriptionsRepository } from './repositories/subscriptions.repository';
 import { UploadBatchesRepository } from './repositories/upload-batches.repository';
 import { ZoneQuarterSumsRepository } from './repositories/zone-quarter-sums.repository';
 import { ZoneTargetsRepository } from './repositories/zone-targets.repository';
+import { WebSessionsRepository } from './repositories/web-sessions.repository';
 import { ZonesRepository } from './repositories/zones.repository';
 import { Transactions } from './sql/transactions.service';
 
@@ -30,6 +33,7 @@ const REPOSITORIES = [
   AuditEventsRepository,
   DatabaseProbe,
   EmailOutboxRepository,
+  EnterpriseReportsRepository,
   EnterprisesRepository,
   FilingsRepository,
   MinimumWagesRepository,
@@ -38,11 +42,13 @@ const REPOSITORIES = [
   ProjectsRepository,
   PublicCellsRepository,
   PublicContributionsRepository,
+  PublicationReadsRepository,
   PublicationRequestsRepository,
   PublicationsRepository,
   ReportSubmissionsRepository,
   SubscriptionsRepository,
   UploadBatchesRepository,
+  WebSessionsRepository,
   ZoneQuarterSumsRepository,
   ZoneTargetsRepository,
   ZonesRepository,

@@ -8,6 +8,7 @@ import { NumericAggregateSums1764700000000 } from './migrations/1764700000000-nu
 import { ZoneLocksAndReviewMessages1764710000000 } from './migrations/1764710000000-zone-locks-and-review-messages';
 import { EmailSendingLease1764720000000 } from './migrations/1764720000000-email-sending-lease';
 import { PublicCellLedger1764730000000 } from './migrations/1764730000000-public-cell-ledger';
+import { BoardSessions1764740000000 } from './migrations/1764740000000-board-sessions';
 import { RecordedSupersession1764800000000 } from './migrations/1764800000000-recorded-supersession';
 import { PublicationRequests1764850000000 } from './migrations/1764850000000-publication-requests';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   ZoneLocksAndReviewMessages1764710000000,
   EmailSendingLease1764720000000,
   PublicCellLedger1764730000000,
+  BoardSessions1764740000000,
   RecordedSupersession1764800000000,
   PublicationRequests1764850000000,
 ];

@@ -18,6 +18,8 @@ const SHOWN_PERIODS = [
   { query: 'period=2024', title: '2024' },
   { query: 'from=2025-Q1&to=2025-Q3', title: '2025 year to date (Q1–Q3)' },
 ];
+// The latest quarter the demo files: the pages' own default (the latest quarter past due) holds nothing yet.
+const OVERVIEW_PERIOD = '2025-Q3';
 
 /** Runs `work` over items, a few at a time, ticking a progress bar. */
 async function withProgress<T>(label: string, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
@@ -97,9 +99,13 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
     for (const { query } of SHOWN_PERIODS) log(`   ${await downloadWorkbook(http, `/v1/summaries.xlsx?${query}`, board, WORKBOOK_DIR)}`);
     log('\n6. Monthly publication and its emails (POST /v1/publications, as the schedule does on day 1 at 07:00):');
     for (const line of await publishDemoMonth(http, admin, env.MAIL_DIR)) log(line);
+    const overview = `${http.baseUrl}/?period=${OVERVIEW_PERIOD}`;
     if (flags.keep === 'true') {
-      log(`\nThe api and worker keep running (Ctrl-C to stop): ${http.baseUrl}/docs — board token:\n${board}`);
+      log(`\n7. The board's pages, live while the api and worker keep running (Ctrl-C to stop); OpenAPI at ${http.baseUrl}/docs.`);
+      log(`   Sign in with the board token on the last line, then the overview is at:\n   ${overview}\n${board}`);
       await new Promise((resolve) => process.once('SIGINT', resolve));
+    } else {
+      log(`\n7. The board's overview (run with --keep to browse it; sign in with a board token): ${overview}`);
     }
   } finally {
     await Promise.all([api.stop(), worker.stop()]);

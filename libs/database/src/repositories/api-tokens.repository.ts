@@ -1,5 +1,5 @@
-import { Client } from 'pg';
-import { DatabaseTimeouts, pgConnectionOptions } from '../data-source-options';
+import { DatabaseTimeouts } from '../data-source-options';
+import { listenOn, NotificationListener } from '../sql/notification-listener';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
 
@@ -29,9 +29,7 @@ export interface ActiveToken {
 }
 
 /** Stops listening. */
-export interface RevocationListener {
-  close(): Promise<void>;
-}
+export type RevocationListener = NotificationListener;
 
 /** Bearer tokens: issuing, reading by hash, revoking, and hearing of revocations. */
 export class ApiTokensRepository {
@@ -71,22 +69,9 @@ export class ApiTokensRepository {
    * Calls `onRevoked` with the id of each token revoked from now on, on a connection of its own;
    * `onError` once that connection fails (revocations are then missed until listening again).
    */
-  async listenForRevocations(
+  listenForRevocations(
     url: string, timeouts: DatabaseTimeouts, onRevoked: (tokenId: string) => void, onError: (error: Error) => void,
   ): Promise<RevocationListener> {
-    const client = new Client({ connectionString: url, ...pgConnectionOptions(timeouts) });
-    let listening = false;
-    client.on('notification', (n) => n.payload && onRevoked(n.payload));
-    // Before listening, a failure rejects this call instead.
-    client.on('error', (error) => listening && onError(error));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${TOKEN_REVOKED_CHANNEL}`);
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    listening = true;
-    return { close: () => client.end().catch(() => undefined) };
+    return listenOn(url, timeouts, TOKEN_REVOKED_CHANNEL, onRevoked, onError);
   }
 }

@@ -1,4 +1,4 @@
-import { dueInstant, isLate } from './due-date';
+import { dueInstant, isLate, latestQuarterPastDue } from './due-date';
 import { Quarter } from './quarter';
 
 const q = (year: number, quarter: Quarter['quarter']): Quarter => ({ year, quarter });
@@ -26,5 +26,14 @@ describe('due date', () => {
 
   it('is not late when received during the quarter itself', () => {
     expect(isLate(new Date('2025-08-15T10:00:00+07:00'), q(2025, 3))).toBe(false);
+  });
+
+  it.each([
+    ['2025-10-09T23:59:59+07:00', q(2025, 2)],
+    ['2025-10-10T00:00:00+07:00', q(2025, 3)],
+    ['2026-01-01T00:00:00+07:00', q(2025, 3)],
+    ['2026-11-30T12:00:00+07:00', q(2026, 3)],
+  ])('at %s the latest quarter past due is %o', (now, expected) => {
+    expect(latestQuarterPastDue(new Date(now))).toEqual(expected);
   });
 });

@@ -1,0 +1,71 @@
+import { Controller, Get, Req, Res, StreamableFile, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { readableZones } from '@app/access';
+import { addQuarters, formatQuarter, latestQuarterPastDue, parsePeriod, parseQuarter, PeriodError, PeriodSpec } from '@app/domain';
+import { SummaryReader } from '@app/reporting';
+import { Public } from '../auth/access.decorators';
+import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
+import type { PageContext } from './page-context';
+import { PageErrorsFilter } from './page-errors.filter';
+import { PageRenderer } from './page-renderer.service';
+import { messagePage } from './views/message.view';
+import { OverviewData, overviewFigures, overviewPage } from './views/overview.view';
+
+const CHART_QUARTERS = 8;
+
+/** `?period=` as given, or the latest quarter past its due date; null when it is not a period. */
+export function pagePeriod(request: FastifyRequest): { text: string; spec: PeriodSpec } | null {
+  const asked = (request.query as Record<string, string | undefined>).period;
+  const text = asked === undefined || asked === '' ? formatQuarter(latestQuarterPastDue(new Date())) : asked;
+  try {
+    return { text, spec: parsePeriod(text) };
+  } catch (error) {
+    if (error instanceof PeriodError) return null;
+    throw error;
+  }
+}
+
+/** The board's overview: the zone table, totals, filing counts and the chart; `part=figures` is the part that moves. */
+@ApiExcludeController()
+@Public()
+@UseFilters(PageErrorsFilter)
+@Controller()
+export class OverviewController {
+  constructor(
+    private readonly renderer: PageRenderer,
+    private readonly summaries: SummaryReader,
+    private readonly workbooks: SummaryWorkbooks,
+  ) {}
+
+  @Get()
+  async overview(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = await this.renderer.boardContext(request, reply);
+    const period = pagePeriod(request);
+    if (!period) return this.renderer.send(reply, ctx, messagePage(ctx, ctx.t.invalidPeriod, ctx.t.periodHelp), 422);
+    const data = await this.read(ctx, period.text, period.spec);
+    const part = (request.query as Record<string, string | undefined>).part;
+    this.renderer.send(reply, ctx, part === 'figures' ? overviewFigures(ctx, data).text : overviewPage(ctx, data));
+  }
+
+  /** `Download Excel`: the board's workbook of what the overview shows, in the page's language. */
+  @Get('overview.xlsx')
+  async workbook(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile | void> {
+    const ctx = await this.renderer.boardContext(request, reply);
+    const period = pagePeriod(request);
+    if (!period) return this.renderer.send(reply, ctx, messagePage(ctx, ctx.t.invalidPeriod, ctx.t.periodHelp), 422);
+    return this.workbooks.open(period.spec, ctx.lang, readableZones(ctx.principal!));
+  }
+
+  private async read(ctx: PageContext, text: string, spec: PeriodSpec): Promise<OverviewData> {
+    const zones = readableZones(ctx.principal!);
+    const last = spec.quarters[spec.quarters.length - 1];
+    const chartQuarters = Array.from({ length: CHART_QUARTERS }, (_, i) => formatQuarter(addQuarters(last, i - CHART_QUARTERS + 1)))
+      .filter((q) => parseQuarter(q) !== null && q >= '2000-Q1');
+    const [summary, ...byQuarter] = await Promise.all([
+      this.summaries.summarize(spec, zones),
+      ...chartQuarters.map(async (quarter) => ({ quarter, grossOutput: (await this.summaries.summarize(parsePeriod(quarter), zones)).totals.all.grossOutput })),
+    ]);
+    return { period: text, summary, byQuarter, asOf: new Date() };
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AssetManifest, readAssetManifest } from './assets';
+import { PageContext, pageContext } from './page-context';
+import { readCookie, SESSION_COOKIE } from './session/cookies';
+import { WebSessions } from './session/web-sessions.service';
+import { layout, PageShell } from './views/layout';
+import { messagePage } from './views/message.view';
+
+/** Thrown by a page that needs a session when there is none: answered with a redirect to /login. */
+export class SignInRequired extends Error {}
+
+/** Thrown by a page for something missing or outside the caller's scope: the same 404 either way. */
+export class PageNotFound extends Error {}
+
+/** Pages are the board's: an enterprise token's session gets 403 here. */
+export class BoardOnly extends Error {}
+
+const HTML = 'text/html; charset=utf-8';
+
+/** Resolves the session of a page request and sends pages in their shell, with headers that keep them private. */
+@Injectable()
+export class PageRenderer {
+  private readonly assets: AssetManifest = readAssetManifest();
+
+  constructor(private readonly sessions: WebSessions) {}
+
+  get manifest(): AssetManifest {
+    return this.assets;
+  }
+
+  /** The context of a page that needs a board or admin session. */
+  async boardContext(request: FastifyRequest, reply: FastifyReply): Promise<PageContext> {
+    const principal = await this.sessions.resume(readCookie(request, SESSION_COOKIE));
+    if (!principal) throw new SignInRequired();
+    if (principal.role === 'enterprise') throw new BoardOnly();
+    return pageContext(request, reply, principal);
+  }
+
+  /** Sends a page (or a part of one, for the live overview) that must not be cached or framed. */
+  send(reply: FastifyReply, ctx: PageContext, page: PageShell | string, status = 200): void {
+    void reply.code(status)
+      .header('content-type', HTML)
+      .header('cache-control', 'no-store')
+      .header('x-frame-options', 'DENY')
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'same-origin')
+      .header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
+      .send(typeof page === 'string' ? page : layout(ctx, this.assets, page));
+  }
+
+  /** A message page for the errors above, with the context a request without a session still has. */
+  sendError(request: FastifyRequest, reply: FastifyReply, error: PageNotFound | BoardOnly): void {
+    const ctx = pageContext(request, reply, null);
+    if (error instanceof BoardOnly) this.send(reply, ctx, messagePage(ctx, ctx.t.forbiddenTitle, ctx.t.boardOnly), 403);
+    else this.send(reply, ctx, messagePage(ctx, ctx.t.notFoundTitle, ctx.t.notFound), 404);
+  }
+}

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DatabaseModule } from '@app/database';
+import { FollowUpReader } from '../follow-ups/follow-ups.service';
+import { ReportReviewer } from '../follow-ups/report-reviewer.service';
+import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
+import { FilingStatusReader, SummaryReader } from '@app/reporting';
+import { AssetsController } from './assets.controller';
+import { BoardListsController } from './board-lists.controller';
+import { EventsController } from './live/events.controller';
+import { FiguresFeed } from './live/figures-feed.service';
+import { OverviewController } from './overview.controller';
+import { PageErrorsFilter } from './page-errors.filter';
+import { PageRenderer } from './page-renderer.service';
+import { acceptPageForms } from './session/form-bodies';
+import { refuseCrossOriginWrites } from './session/same-origin';
+import { WebSessions } from './session/web-sessions.service';
+import { PublicationsPagesController } from './publications-pages.controller';
+import { RegistryPagesController } from './registry-pages.controller';
+import { SignInController } from './sign-in.controller';
+
+/**
+ * The board's pages in the browser, served by the api process: server-rendered HTML, sessions started
+ * with an access token, and a small bundled script for live figures. The /v1 API is not changed.
+ */
+@Module({
+  imports: [DatabaseModule],
+  controllers: [
+    SignInController, OverviewController, RegistryPagesController, BoardListsController, PublicationsPagesController, EventsController,
+    AssetsController,
+  ],
+  providers: [
+    WebSessions, PageRenderer, PageErrorsFilter, FiguresFeed, SummaryReader, FilingStatusReader, FollowUpReader, ReportReviewer, SummaryWorkbooks,
+  ],
+})
+export class PagesModule {
+  /** What the pages need of the HTTP server before it starts: form bodies, and the origin check of unsafe requests. */
+  static prepare(app: NestFastifyApplication): void {
+    const fastify = app.getHttpAdapter().getInstance();
+    acceptPageForms(fastify);
+    refuseCrossOriginWrites(fastify);
+  }
+}

@@ -1,0 +1,57 @@
+import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { canAccessEnterprise, canAccessZone } from '@app/access';
+import { EnterpriseReportsRepository, EnterprisesRepository, ZonesRepository } from '@app/database';
+import { addQuarters, formatQuarter, parsePeriod } from '@app/domain';
+import { SummaryReader } from '@app/reporting';
+import { Public } from '../auth/access.decorators';
+import { pagePeriod } from './overview.controller';
+import { PageErrorsFilter } from './page-errors.filter';
+import { PageNotFound, PageRenderer } from './page-renderer.service';
+import { enterprisePage } from './views/enterprise.view';
+import { messagePage } from './views/message.view';
+import { zonePage } from './views/zone.view';
+
+const TREND_QUARTERS = 8;
+
+/** A zone's trends and enterprises, and an enterprise's registry facts and report history. */
+@ApiExcludeController()
+@Public()
+@UseFilters(PageErrorsFilter)
+@Controller()
+export class RegistryPagesController {
+  constructor(
+    private readonly renderer: PageRenderer,
+    private readonly summaries: SummaryReader,
+    private readonly reports: EnterpriseReportsRepository,
+    private readonly enterprises: EnterprisesRepository,
+    private readonly zones: ZonesRepository,
+  ) {}
+
+  @Get('zones/:code')
+  async zone(@Param('code') code: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = await this.renderer.boardContext(request, reply);
+    if (!canAccessZone(ctx.principal!, code)) throw new PageNotFound();
+    const period = pagePeriod(request);
+    if (!period) return this.renderer.send(reply, ctx, messagePage(ctx, ctx.t.invalidPeriod, ctx.t.periodHelp), 422);
+    const last = period.spec.quarters[period.spec.quarters.length - 1];
+    const quarters = Array.from({ length: TREND_QUARTERS }, (_, i) => formatQuarter(addQuarters(last, i - TREND_QUARTERS + 1))).filter((q) => q >= '2000-Q1');
+    const [summary, enterprises, ...trend] = await Promise.all([
+      this.summaries.summarize(period.spec, [code]),
+      this.reports.latestInZone(code),
+      ...quarters.map(async (quarter) => ({ quarter, figures: (await this.summaries.summarize(parsePeriod(quarter), [code])).zones[0] })),
+    ]);
+    if (!summary.zones[0]) throw new PageNotFound();
+    this.renderer.send(reply, ctx, zonePage(ctx, { zone: summary.zones[0], trend, enterprises }));
+  }
+
+  @Get('enterprises/:taxCode')
+  async enterprise(@Param('taxCode') taxCode: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = await this.renderer.boardContext(request, reply);
+    const enterprise = await this.enterprises.find(taxCode);
+    if (!enterprise || !canAccessEnterprise(ctx.principal!, enterprise.taxCode, enterprise.zoneCode)) throw new PageNotFound();
+    const [history, zone] = await Promise.all([this.reports.history(taxCode), this.zones.find(enterprise.zoneCode)]);
+    this.renderer.send(reply, ctx, enterprisePage(ctx, { enterprise, zoneName: zone?.name ?? enterprise.zoneCode, history }));
+  }
+}

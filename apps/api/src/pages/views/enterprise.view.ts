@@ -1,0 +1,80 @@
+import type { Enterprise, SubmissionRecord } from '@app/database';
+import { REPORT_FIELDS } from '@app/domain';
+import type { PageContext } from '../page-context';
+import { numberCell } from './figures';
+import { formatDay, formatInstant, formatInteger, formatPeriod } from './formats';
+import { html, SafeHtml } from './html';
+import type { PageShell } from './layout';
+
+export interface EnterpriseData {
+  readonly enterprise: Enterprise;
+  readonly zoneName: string;
+  readonly history: readonly SubmissionRecord[];
+}
+
+const exact = (value: string | null, ctx: PageContext) => formatInteger(value === null ? null : BigInt(value), ctx.lang);
+const label = (ctx: PageContext, f: (typeof REPORT_FIELDS)[number]) => (ctx.lang === 'vi' ? f.labelVi : f.labelEn);
+
+/** The fields whose figures differ from the previous decided revision of the same period. */
+function changes(ctx: PageContext, before: SubmissionRecord, after: SubmissionRecord): SafeHtml {
+  const { t } = ctx;
+  const changed = REPORT_FIELDS.filter((f) => before.figures[f.key] !== after.figures[f.key]);
+  if (changed.length === 0) return html`<p class="muted">${t.changes}: ${t.unchanged}</p>`;
+  return html`<table class="figures compact changes"><caption>${t.changes}</caption>
+    <thead><tr><th scope="col">${t.field}</th><th scope="col" class="num">${t.before}</th><th scope="col" class="num">${t.after}</th></tr></thead>
+    <tbody>${changed.map((f) => html`<tr><th scope="row">${label(ctx, f)}</th>${numberCell(exact(before.figures[f.key], ctx))}${
+      numberCell(exact(after.figures[f.key], ctx))}</tr>`)}</tbody></table>`;
+}
+
+function submission(ctx: PageContext, s: SubmissionRecord, previous: SubmissionRecord | undefined): SafeHtml {
+  const { t, lang } = ctx;
+  const warnings = s.issues.filter((i) => i.severity === 'warning');
+  const errors = s.issues.filter((i) => i.severity === 'error');
+  const list = (title: string, items: typeof s.issues) => items.length === 0 ? '' : html`<p class="issues-title">${title}</p>
+    <ul class="warning-list">${items.map((i) => html`<li>${i.message}</li>`)}</ul>`;
+  return html`<li class="submission" data-submission="${s.id}">
+    <p><strong>${s.revision === null ? t.submission : `${t.revision} ${s.revision}`}</strong> · <span class="badge ${s.status}">${
+      t[`status_${s.status}`]}</span>${s.late ? html` <span class="badge late">${t.status_late}</span>` : ''} · ${t.receivedAt} ${formatInstant(s.receivedAt, lang)}</p>
+    ${list(t.errors, errors)}${list(t.warnings, warnings)}
+    ${previous ? changes(ctx, previous, s) : ''}
+  </li>`;
+}
+
+function period(ctx: PageContext, period: string, submissions: readonly SubmissionRecord[]): SafeHtml {
+  const { t, lang } = ctx;
+  const latest = submissions.find((s) => s.status === 'accepted') ?? submissions[submissions.length - 1];
+  const decided = submissions.filter((s) => s.revision !== null);
+  const id = `period-${period}`;
+  return html`<section class="card period" aria-labelledby="${id}">
+    <h2 id="${id}">${formatPeriod(period, lang)}</h2>
+    <ol class="submissions">${submissions.map((s) => submission(ctx, s, s.revision === null ? undefined : decided[decided.indexOf(s) - 1]))}</ol>
+    <div class="table-scroll"><table class="figures compact">
+      <caption>${t.figuresAsFiled} (${latest.revision === null ? t.submission : `${t.revision} ${latest.revision}`})</caption>
+      <thead><tr><th scope="col">${t.field}</th><th scope="col" class="num">${t.value}</th></tr></thead>
+      <tbody>${REPORT_FIELDS.map((f) => html`<tr><th scope="row">${label(ctx, f)}</th>${numberCell(exact(latest.figures[f.key], ctx))}</tr>`)}</tbody>
+    </table></div>
+  </section>`;
+}
+
+/** An enterprise: registry facts, then every report with every revision, its verdict, issues and what changed. */
+export function enterprisePage(ctx: PageContext, data: EnterpriseData): PageShell {
+  const { t, lang } = ctx;
+  const e = data.enterprise;
+  const periods = [...new Set(data.history.map((s) => s.period))];
+  return {
+    title: e.name,
+    section: 'filing',
+    body: html`<h1>${e.name}</h1>
+    <section class="card" aria-labelledby="registry-heading">
+      <h2 id="registry-heading">${t.registry}</h2>
+      <dl class="facts">
+        <div><dt>${t.taxCode}</dt><dd>${e.taxCode}</dd></div>
+        <div><dt>${t.zone}</dt><dd><a href="/zones/${encodeURIComponent(e.zoneCode)}">${data.zoneName}</a></dd></div>
+        <div><dt>${t.ownership}</dt><dd>${t[`ownership_${e.ownership}`]}</dd></div>
+        <div><dt>${t.operatingFrom}</dt><dd>${formatDay(e.operatingFrom, lang)}${e.operatingUntil ? ` ${t.operatingUntil} ${formatDay(e.operatingUntil, lang)}` : ''}</dd></div>
+      </dl>
+    </section>
+    <h2>${t.reports}</h2>
+    ${periods.length === 0 ? html`<p class="muted">${t.noReports}</p>` : periods.map((p) => period(ctx, p, data.history.filter((s) => s.period === p)))}`,
+  };
+}

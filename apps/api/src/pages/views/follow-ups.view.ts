@@ -1,0 +1,76 @@
+import type { IssueCode } from '@app/domain';
+import type { FollowUp } from '../../follow-ups/follow-ups.service';
+import type { PageContext } from '../page-context';
+import type { Messages } from './messages';
+import { formatInstant, formatPeriod } from './formats';
+import { html, SafeHtml } from './html';
+import type { PageShell } from './layout';
+
+export interface FollowUpsData {
+  readonly period: string | undefined;
+  readonly includeReviewed: boolean;
+  readonly items: readonly FollowUp[];
+  /** A review just recorded, to say so. */
+  readonly saved: boolean;
+  /** A review refused, to show again with its error: the report and what was typed. */
+  readonly refused?: { readonly reportId: string; readonly rule: string; readonly comment: string };
+}
+
+function ruleName(t: Messages, code: IssueCode): string {
+  const key = `rule_${code}`;
+  return key in t ? t[key as keyof Messages] : code;
+}
+
+function reviewForm(ctx: PageContext, item: FollowUp, rule: string, data: FollowUpsData): SafeHtml {
+  const { t } = ctx;
+  const id = `comment-${rule}-${item.reportId}`;
+  const refused = data.refused?.reportId === item.reportId && data.refused.rule === rule ? data.refused : null;
+  return html`<form method="post" action="/follow-ups/${item.reportId}/review" class="review-form">
+    <input type="hidden" name="rule" value="${rule}">
+    <div class="field${refused ? ' invalid' : ''}">
+      <label for="${id}">${t.comment}</label>
+      ${refused ? html`<p class="field-error" id="${id}-error">${t.commentRequired}</p>` : ''}
+      <textarea id="${id}" name="comment" rows="2" maxlength="500"${refused ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>${
+        refused?.comment ?? ''}</textarea>
+    </div>
+    <button type="submit">${t.markReviewed}</button>
+  </form>`;
+}
+
+function entry(ctx: PageContext, item: FollowUp, rule: IssueCode, data: FollowUpsData): SafeHtml {
+  const { t, lang } = ctx;
+  const heading = `fu-${rule}-${item.reportId}`;
+  const warnings = item.warnings.filter((w) => w.code === rule);
+  return html`<article class="card follow-up" aria-labelledby="${heading}" data-report="${item.reportId}">
+    <h3 id="${heading}"><a href="/enterprises/${encodeURIComponent(item.taxCode)}">${item.enterpriseName}</a>
+      <span class="muted">· ${item.zoneCode} · ${formatPeriod(item.period, lang)} · ${t.revision} ${item.revision}</span></h3>
+    <ul class="warning-list">${warnings.map((w) => html`<li>${w.message}</li>`)}</ul>
+    ${item.review
+      ? html`<p class="reviewed"><span class="badge accepted">${t.reviewed}</span> ${item.review.reviewedBy ?? ''} · ${
+        formatInstant(new Date(item.review.reviewedAt), lang)}${item.review.comment ? html` — ${item.review.comment}` : ''}</p>`
+      : reviewForm(ctx, item, rule, data)}
+  </article>`;
+}
+
+/** Accepted reports with warnings, grouped by rule, each with its review or a form to record one. */
+export function followUpsPage(ctx: PageContext, data: FollowUpsData): PageShell {
+  const { t } = ctx;
+  const rules = [...new Set(data.items.flatMap((i) => i.warnings.map((w) => w.code)))].sort();
+  return {
+    title: t.followUpsTitle,
+    section: 'followUps',
+    body: html`<h1>${t.followUpsTitle}</h1>
+    ${data.refused ? html`<div class="error-summary" role="alert"><h2>${t.errorSummary}</h2><p><a href="#comment-${data.refused.rule}-${data.refused.reportId}">${t.commentRequired}</a></p></div>` : ''}
+    ${data.saved ? html`<p class="notice" role="status">${t.reviewSaved}</p>` : ''}
+    <form method="get" action="/follow-ups" class="filters">
+      <div class="field"><label for="period">${t.period}</label><input id="period" name="period" value="${data.period ?? ''}" size="8"></div>
+      <div class="field checkbox"><label><input type="checkbox" name="all" value="1"${data.includeReviewed ? html` checked` : ''}> ${t.showReviewed}</label></div>
+      <button type="submit">${t.show}</button>
+    </form>
+    ${rules.length === 0 ? html`<p class="notice">${t.nothingToReview}</p>` : ''}
+    ${rules.map((rule) => html`<section class="group" aria-labelledby="rule-${rule}">
+      <h2 id="rule-${rule}">${ruleName(t, rule)} <span class="muted">(${data.items.filter((i) => i.warnings.some((w) => w.code === rule)).length})</span></h2>
+      ${data.items.filter((i) => i.warnings.some((w) => w.code === rule)).map((i) => entry(ctx, i, rule, data))}
+    </section>`)}`,
+  };
+}
