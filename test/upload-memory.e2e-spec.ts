@@ -2,6 +2,7 @@ import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { peakResidentMb, residentMb } from '../apps/cli/src/bench/process-memory';
 import { startExtraApi } from './support/extra-process';
+import { startLivenessProbe } from './support/liveness-probe';
 import { createEnterprise, createZone } from './support/fixtures';
 import { startTestSystem, TestSystem } from './support/test-system';
 
@@ -72,23 +73,14 @@ describe('memory of the api through ten concurrent maximal uploads', () => {
     const { api, http } = await startExtraApi(sys);
     const idle = residentMb(api.pid)!;
 
-    let uploading = true;
-    const liveMs: number[] = [];
-    const probing = (async () => {
-      while (uploading) {
-        const started = Date.now();
-        expect((await http.get('/health/live')).status).toBe(200);
-        liveMs.push(Date.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
+    const probe = startLivenessProbe(`${http.baseUrl}/health/live`);
     const uploads = await Promise.all(Array.from({ length: 10 }, (_, i) => {
       const form = new FormData();
       form.append('file', new Blob([i % 2 === 0 ? csv : xlsx]), i % 2 === 0 ? `bao-cao-${i}.csv` : `bao-cao-${i}.xlsx`);
       return http.request('POST', '/v1/reports/upload', { token: admin, raw: form });
     }));
-    uploading = false;
-    await probing;
+    const liveMs = await probe.stop();
+    expect(liveMs.filter((ms) => ms < 0)).toEqual([]);
     const peak = peakResidentMb(api.pid)!;
     await api.stop();
 
