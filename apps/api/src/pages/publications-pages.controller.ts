@@ -83,7 +83,8 @@ export class PublicationsPagesController {
   @Get(':id/workbook.xlsx')
   async workbook(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = await this.renderer.boardContext(request, reply);
-    const row = await this.publications.workbookRow(publicationId(id));
+    // The same row the API's workbook is written from.
+    const row = await this.months.find(publicationId(id));
     if (!row) throw new PageNotFound();
     const { content, filename } = await publicationWorkbook(row, { zoneCodes: readableZones(ctx.principal!), audience: 'board', language: ctx.lang });
     void reply.header('content-type', XLSX_MEDIA_TYPE).header('content-disposition', `attachment; filename="${filename}"`).send(content);

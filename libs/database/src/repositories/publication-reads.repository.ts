@@ -19,17 +19,6 @@ export interface PublicationWithFigures extends PublicationSummary {
   readonly figures: PublishedFigures;
 }
 
-/** What a workbook of a publication is made from (the stored columns, as the workbook writer reads them). */
-export interface PublicationWorkbookRow {
-  id: number;
-  as_of: string;
-  latest_quarter: string;
-  figures: PublishedFigures;
-  public_figures: PublishedFigures;
-  workbook: Buffer;
-  public_workbook: Buffer;
-}
-
 type Row = {
   id: number; month: string; forced: boolean; as_of: string; published_at: Date; published_by: string; latest_quarter: string; year_to_date: string;
   figures?: PublishedFigures;
@@ -52,12 +41,5 @@ export class PublicationReadsRepository {
   async find(id: number, tx: SqlSession = this.db.pool): Promise<PublicationWithFigures | null> {
     const [row] = await tx.query<Row>(`SELECT ${COLUMNS}, figures FROM publications WHERE id = $1`, [id]);
     return row ? { ...toSummary(row), figures: row.figures! } : null;
-  }
-
-  async workbookRow(id: number, tx: SqlSession = this.db.pool): Promise<PublicationWorkbookRow | null> {
-    const [row] = await tx.query<PublicationWorkbookRow>(
-      'SELECT id, as_of, latest_quarter, figures, public_figures, workbook, public_workbook FROM publications WHERE id = $1', [id],
-    );
-    return row ?? null;
   }
 }
