@@ -12,15 +12,18 @@ import { startTestSystem, TestSystem } from './support/test-system';
  * history the outsider audit (test/support/outsider-audit) takes every public summary published and may
  * find no contribution exposed. DISCLOSURE_SEQUENCES sets how many (20 by default, to keep the suite near
  * a minute; hundreds for a deeper search), TEST_SEED replays them; both are printed.
+ * DISCLOSURE_HISTORY_SEEDS replays chosen histories by their own seeds.
  *
  * Histories keep apart by years: history k of a test system files into years 2000 + 2k (the year before)
  * and 2001 + 2k (the year published), so none reads another's figures, growth included; a test system
  * holds 13 histories (up to 2025), and more start further systems.
  */
-const SEQUENCES = Number(process.env.DISCLOSURE_SEQUENCES ?? 20);
 const PER_SYSTEM = 13;
 const rng = SeededRandom.fromEnv();
-const seeds = Array.from({ length: SEQUENCES }, () => Math.floor(rng.next() * 2 ** 31));
+// DISCLOSURE_HISTORY_SEEDS=a,b replays single histories by the seeds a failure printed.
+const replayed = process.env.DISCLOSURE_HISTORY_SEEDS?.split(',').map(Number);
+const SEQUENCES = replayed?.length ?? Number(process.env.DISCLOSURE_SEQUENCES ?? 20);
+const seeds = replayed ?? Array.from({ length: SEQUENCES }, () => Math.floor(rng.next() * 2 ** 31));
 const G = 1_000_000_000;
 // The first of each month whose publication states a new picture of the year: Q1 from May, Q2 from August, Q3 from November.
 const MONTHS = ['05', '06', '07', '08', '09', '10', '11', '12'];

@@ -137,10 +137,16 @@ function decideMeasure(
       candidates.push({ key, atoms: cellAtoms, value, withheldBefore });
     }
   }
-  // Each zone's quarters stay protected too, e.g. a quarter with one filer that no cell of this publication states.
-  for (const set of current.sets.filter((s) => s.measure === measure)) {
+  // Each zone's quarters stay protected too, e.g. a quarter with one filer that no cell of this publication states,
+  // and so does each earlier version of them: cells published before an amendment still state the old figures.
+  const protectedSums = new Set<string>();
+  for (const set of [...current.sets, ...input.ledger.versions].filter((s) => s.measure === measure)) {
     const zoneQuarter = { area: set.zoneCode, measure, quarters: [set.quarter] };
-    groups.push({ key: `${set.zoneCode} ${set.quarter}`, atoms: table.cellAtoms(zoneQuarter, [set]) });
+    const sum = table.cellAtoms(zoneQuarter, [set]);
+    const signature = sum.join(',');
+    if (sum.length === 0 || protectedSums.has(signature)) continue;
+    protectedSums.add(signature);
+    groups.push({ key: `${set.zoneCode} ${set.quarter} ${protectedSums.size}`, atoms: sum });
   }
 
   for (const key of suppressUntilAuditPasses(solver, { atoms, published, candidates, groups }, input.params)) {
