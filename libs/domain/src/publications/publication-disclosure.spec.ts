@@ -2,7 +2,7 @@ import { buildSummary, Summary, ZoneKind } from '../aggregation/zone-summary';
 import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/disclosure-params';
 import { loadLpSolver, LpSolver } from '../disclosure/lp-solver';
 import { parsePeriod, periodRange } from '../periods/period-spec';
-import { DisclosureLedger, disclosePublication, PublicationDisclosure } from './publication-disclosure';
+import { DisclosureLedger, disclosePublication, PublicationDisclosure, PublicSummary } from './publication-disclosure';
 import { AuditedMeasure, ContributionSet, ContributionVersion, LedgerCell } from './public-cells';
 
 let solver: LpSolver;
@@ -110,6 +110,32 @@ describe('disclosePublication', () => {
     const july = [set('ZA', Q, 'grossOutput', { 'ZA-0': 120, 'ZA-1': 110, 'ZA-2': 130, LATE1: 87, LATE2: 95, LATE3: 90 }), may[1]];
     const third = disclose([summaryOf(Q, july)], july, later);
     expect(zoneOf(third, 0, 'ZA')).toMatchObject({ grossOutput: 632n, heldBack: [] });
+  });
+
+  it("keeps an amended zone-quarter's earlier figure protected: figures shown again still state it", () => {
+    // Figures of a seeded history (millions of đồng) in which C90's second filer amends its second quarter.
+    const [Q1, Q2] = ['2025-Q1', '2025-Q2'];
+    const august = [
+      units('BIG', Q1, 'grossOutput', [87184]), units('BIG', Q2, 'grossOutput', [116343, 5895]),
+      units('C90', Q1, 'grossOutput', [10774, 9526]), units('C90', Q2, 'grossOutput', [11084, 10628]),
+      units('ZA', Q1, 'grossOutput', [2391, 7237, 24700]), units('ZA', Q2, 'grossOutput', [2031, 8977, 24894]),
+      units('CMID', Q1, 'grossOutput', [17005, 8271, 4915, 23817]), units('CMID', Q2, 'grossOutput', [14514, 7982, 5593]),
+    ];
+    const periods = (sets: ContributionSet[]) => [summaryOf(Q2, sets), summaryOf(`${Q1}..${Q2}`, sets)];
+    const first = disclose(periods(august), august);
+    expect(zoneOf(first, 0, 'CMID').heldBack).toEqual([{ field: 'grossOutput', reason: 'protects another figure' }]);
+
+    const september = august.map((s) =>
+      s.zoneCode === 'C90' && s.quarter === Q2 ? units('C90', Q2, 'grossOutput', [11084, 8852])
+        : s.zoneCode === 'ZA' && s.quarter === Q1 ? units('ZA', Q1, 'grossOutput', [2391, 7237, 21179])
+          : s.zoneCode === 'CMID' && s.quarter === Q1 ? units('CMID', Q1, 'grossOutput', [17005, 8271, 4447, 22246]) : s);
+    const second = disclose(periods(september), september, stored(EMPTY, 1, first));
+    // CMID's second quarter, untouched by the amendments, would take C90's earlier figure out of the totals
+    // published in August, whether they are shown again or not.
+    const shownAgain = (s: PublicSummary) => [s.totals.industrial_cluster, s.totals.all].some((t) => t.heldBack.length > 0);
+    const cmid = zoneOf(second, 0, 'CMID');
+    expect(cmid.grossOutput === null || !shownAgain(second.summaries[0])).toBe(true);
+    expect(cmid.heldBack).toEqual([{ field: 'grossOutput', reason: 'protects another figure' }]);
   });
 
   it('withholds a growth rate whose previous year had a single filer', () => {
