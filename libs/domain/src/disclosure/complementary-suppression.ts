@@ -2,6 +2,7 @@ import { AuditAtom, AuditCell, AuditGroup } from './audit-model';
 import { DisclosureParams } from './disclosure-params';
 import { auditIntervals, Exposure, IntervalAuditor } from './interval-audit';
 import { LpSolver } from './lp-solver';
+import { ProgramCache } from './program-cache';
 
 /** A cell about to be published, which may still be withheld. */
 export interface CandidateCell extends AuditCell {
@@ -33,8 +34,10 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
   // Nothing new (every cell as published before from the same contributions): nothing to audit.
   if (input.candidates.length === 0) return withheld;
   const cells = new Map<string, AuditCell>([...input.published, ...input.candidates].map((c) => [c.key, c]));
+  // Every audit below is of the same atoms with a few cells more or less: components left as they were keep their programs.
+  const cache = new ProgramCache(solver);
   // What earlier publications alone already pin down, no candidate can protect any more: only what they add counts.
-  const before = new IntervalAuditor(solver, input.atoms, input.published, params);
+  const before = new IntervalAuditor(solver, input.atoms, input.published, params, cache);
   const exposures = (touched: ReadonlySet<string> | null) => {
     const candidates = input.candidates.filter((c) => !withheld.has(c.key));
     const found = auditIntervals(solver, {
@@ -42,7 +45,7 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
       cells: [...input.published, ...candidates],
       groups: input.groups,
       touched: touched ?? new Set(candidates.map((c) => c.key)),
-    }, params);
+    }, params, cache);
     return { candidates, found: found.filter((e) => before.exposure({ key: e.group, atoms: e.atoms }) === null) };
   };
   try {
@@ -67,7 +70,7 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
     }
     return withheld;
   } finally {
-    before.dispose();
+    cache.dispose();
   }
 }
 

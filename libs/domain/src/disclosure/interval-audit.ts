@@ -1,6 +1,7 @@
 import { AuditAtom, AuditCell, AuditGroup, AuditModel, buildAuditModel } from './audit-model';
 import { DisclosureParams } from './disclosure-params';
-import { LinearProgram, LpOptimum, LpSolver } from './lp-solver';
+import { LpSolver } from './lp-solver';
+import { CachedProgram, ProgramCache, Sense } from './program-cache';
 import { needsProtection, pooledByEnterprise, protectionLevel } from './protection-level';
 
 /** A protected sum a reader can pin down too closely: its true value and the interval derivable for it. */
@@ -30,12 +31,11 @@ export interface AuditInput {
 // LP answers are accurate to a small fraction of the figures in the program, each scaled to about 1.
 const RELATIVE_TOLERANCE = 1e-7;
 
-interface Program {
-  readonly program: LinearProgram;
-  readonly scale: number;
+/** A component's program as this model sees it: its classes' columns and, for each program row, the cells stating it. */
+interface ComponentProgram {
+  readonly cached: CachedProgram;
   readonly columnOf: ReadonlyMap<number, number>;
-  /** Optima already found, by sense and columns: a class and a zone-quarter are often the same sum. */
-  readonly optima: Map<string, LpOptimum>;
+  readonly rowCells: ReadonlyArray<readonly string[]>;
 }
 
 /**
@@ -44,8 +44,8 @@ interface Program {
  * when either end comes closer to its true value than its protection level (the p% rule's margin), or when a
  * sum of fewer than the minimum of contributors is pinned exactly.
  */
-export function auditIntervals(solver: LpSolver, input: AuditInput, params: DisclosureParams): Exposure[] {
-  const auditor = new IntervalAuditor(solver, input.atoms, input.cells, params);
+export function auditIntervals(solver: LpSolver, input: AuditInput, params: DisclosureParams, cache?: ProgramCache): Exposure[] {
+  const auditor = new IntervalAuditor(solver, input.atoms, input.cells, params, cache);
   try {
     return [...input.groups, ...auditor.classGroups()].flatMap((group) => auditor.exposure(group, input.touched) ?? []);
   } finally {
@@ -53,19 +53,27 @@ export function auditIntervals(solver: LpSolver, input: AuditInput, params: Disc
   }
 }
 
-/** One reader's view (a set of published cells), asked about any number of sums; dispose() frees its programs. */
+/**
+ * One reader's view (a set of published cells), asked about any number of sums. Its programs come from `cache`
+ * when given (kept by the caller across views of the same atoms), else from its own, freed by dispose().
+ */
 export class IntervalAuditor {
   private readonly model: AuditModel;
-  private readonly programs = new Map<number, Program>();
+  private readonly cache: ProgramCache;
+  private readonly ownsCache: boolean;
+  private readonly programs = new Map<number, ComponentProgram>();
   private readonly touchedAnswers = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
 
   constructor(
-    private readonly solver: LpSolver,
+    solver: LpSolver,
     private readonly atoms: readonly AuditAtom[],
     cells: readonly AuditCell[],
     private readonly params: DisclosureParams,
+    cache?: ProgramCache,
   ) {
     this.model = buildAuditModel(atoms, cells);
+    this.ownsCache = cache === undefined;
+    this.cache = cache ?? new ProgramCache(solver);
   }
 
   /** Each class of atoms found in the same cells, as a sum to protect. */
@@ -95,39 +103,45 @@ export class IntervalAuditor {
     const whole = new Set(touchedClasses.filter((cls) => model.classes[cls].every((a) => inGroup.has(a))));
 
     const known = (classes: Iterable<number>) => [...classes].reduce((sum, cls) => sum + Number(model.fixed.get(cls)?.value ?? 0n), 0);
-    let lower = known(whole);
-    let upper = known(touchedClasses);
-    let tolerance = 0;
-    const lowerBinding = fixedRows(whole);
-    const upperBinding = fixedRows(touchedClasses);
-    for (const component of components) {
-      const { program, scale, columnOf, optima } = this.programOf(component);
-      const optimum = (sense: 'maximize' | 'minimize', selected: number[]) => {
-        const key = `${sense} ${selected.sort((a, b) => a - b).join(',')}`;
-        let found = optima.get(key);
-        if (found === undefined) optima.set(key, (found = program[sense](selected)));
-        return found;
-      };
-      const rowCells = (rows: readonly number[]) => rows.map((row) => model.rows[model.components[component].rows[row].row].cells);
+    const programs = components.map((component) => {
+      const { cached, columnOf, rowCells } = this.programOf(component);
+      // Part of a class can be as small as 0 (the rest takes it all) and as large as the class.
       const columns = (classes: Iterable<number>) =>
         [...classes].filter((cls) => model.componentOf[cls] === component).map((cls) => columnOf.get(cls)!);
-      // Part of a class can be as small as 0 (the rest takes it all) and as large as the class.
-      const max = optimum('maximize', columns(touchedClasses));
-      upper += max.value * scale;
-      upperBinding.push(...rowCells(max.binding));
-      const wholeColumns = columns(whole);
-      if (wholeColumns.length > 0) {
-        const min = optimum('minimize', wholeColumns);
-        lower += min.value * scale;
-        lowerBinding.push(...rowCells(min.binding));
-      }
-      tolerance += RELATIVE_TOLERANCE * scale;
-    }
+      return { cached, rowCells, upperColumns: columns(touchedClasses), lowerColumns: columns(whole) };
+    });
+    const tolerance = programs.reduce((sum, p) => sum + RELATIVE_TOLERANCE * p.cached.scale, 0);
     const value = group.atoms.reduce((sum, a) => sum + this.atoms[a].value, 0n);
     const x = Number(value);
-    const exact = level.notExact && upper - lower <= tolerance;
-    const lowTooClose = exact || x - lower < level.margin - tolerance;
-    const highTooClose = exact || upper - x < level.margin - tolerance;
+    // A side is settled without solving when a solution found before takes the sum far enough from its true value.
+    const far = Math.max(level.margin, 2 * tolerance);
+    const reach = (sense: Sense) =>
+      programs.reduce((sum, p) => sum + p.cached.reach(sense, sense === 'maximize' ? p.upperColumns : p.lowerColumns) * p.cached.scale, 0);
+    let upper = known(touchedClasses) + reach('maximize');
+    let lower = known(whole) + reach('minimize');
+    const highSettled = upper >= x + far;
+    const lowSettled = lower <= x - far;
+    if (highSettled && lowSettled) return null;
+
+    const lowerBinding = fixedRows(whole);
+    const upperBinding = fixedRows(touchedClasses);
+    if (!highSettled) upper = known(touchedClasses);
+    if (!lowSettled) lower = known(whole);
+    for (const { cached, rowCells, upperColumns, lowerColumns } of programs) {
+      if (!highSettled) {
+        const max = cached.optimum('maximize', upperColumns);
+        upper += max.value * cached.scale;
+        upperBinding.push(...max.binding.map((row) => rowCells[row]));
+      }
+      if (!lowSettled && lowerColumns.length > 0) {
+        const min = cached.optimum('minimize', lowerColumns);
+        lower += min.value * cached.scale;
+        lowerBinding.push(...min.binding.map((row) => rowCells[row]));
+      }
+    }
+    const exact = level.notExact && !highSettled && !lowSettled && upper - lower <= tolerance;
+    const lowTooClose = exact || (!lowSettled && x - lower < level.margin - tolerance);
+    const highTooClose = exact || (!highSettled && upper - x < level.margin - tolerance);
     if (!lowTooClose && !highTooClose) return null;
     const binding = [...(lowTooClose ? lowerBinding : []), ...(highTooClose ? upperBinding : [])];
     return { group: group.key, atoms: group.atoms, value, lower, upper, margin: level.margin, cells: cellsOf(), binding };
@@ -154,19 +168,24 @@ export class IntervalAuditor {
   }
 
   dispose(): void {
-    for (const { program } of this.programs.values()) program.dispose();
-    this.programs.clear();
+    if (this.ownsCache) this.cache.dispose();
   }
 
-  private programOf(component: number): Program {
+  // A class is named by its first atom and its size, a row by its classes and value: the same names in another
+  // view of the same atoms mean the same program (classes only split or merge as cells are withheld or not).
+  private programOf(component: number): ComponentProgram {
     let entry = this.programs.get(component);
     if (entry === undefined) {
-      const { classes, rows } = this.model.components[component];
-      const columnOf = new Map(classes.map((cls, column) => [cls, column]));
-      const scale = rows.reduce((max, r) => Math.max(max, Number(r.value)), 1);
-      const equations = rows.map((r) => ({ columns: r.classes.map((c) => columnOf.get(c)!), value: Number(r.value) / scale }));
-      const program = this.solver.program(classes.length, equations);
-      entry = { program, scale, columnOf, optima: new Map() };
+      const model = this.model;
+      const { classes, rows } = model.components[component];
+      const className = (cls: number) => `${model.classes[cls][0]}:${model.classes[cls].length}`;
+      const named = rows.map((r) => ({ name: `${r.classes.map(className).sort().join(' ')}=${r.value}`, columns: r.classes.map(className), value: r.value }));
+      const cached = this.cache.program(classes.map(className), named);
+      // Rows stating the same equation after substitution are one equation: withholding it takes all their cells.
+      const cellsByName = new Map<string, string[]>();
+      named.forEach((row, i) => cellsByName.set(row.name, [...(cellsByName.get(row.name) ?? []), ...model.rows[rows[i].row].cells]));
+      const columnOf = new Map(classes.map((cls) => [cls, cached.columnOf.get(className(cls))!]));
+      entry = { cached, columnOf, rowCells: cached.rows.map((name) => cellsByName.get(name)!) };
       this.programs.set(component, entry);
     }
     return entry;

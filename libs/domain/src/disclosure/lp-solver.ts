@@ -1,9 +1,10 @@
 import loadHighs from 'highs';
 
-/** An optimum, and the rows it rests on (non-zero duals): the published cells a reader combines to reach it. */
+/** An optimum, the rows it rests on (non-zero duals: the published cells a reader combines to reach it), and the solution. */
 export interface LpOptimum {
   readonly value: number;
   readonly binding: readonly number[];
+  readonly point: Float64Array;
 }
 
 /** One linear program kept in memory: non-negative columns under equality rows, optimised column sums. */
@@ -65,10 +66,11 @@ function highsProgram(highs: Highs, columns: number, rows: readonly EqualityRow[
     // The true figures satisfy every row, so anything but an optimum is a solver failure: fail closed.
     if (status !== highs.constants.modelStatus.optimal) throw new Error(`disclosure audit: linear program ended with status ${status}`);
     const binding: number[] = [];
-    model.getSolution().rowDual.forEach((dual, row) => {
+    const solution = model.getSolution();
+    solution.rowDual.forEach((dual, row) => {
       if (Math.abs(dual) > DUAL_TOLERANCE) binding.push(row);
     });
-    return { value: model.getObjectiveValue(), binding };
+    return { value: model.getObjectiveValue(), binding, point: Float64Array.from(solution.colValue) };
   };
   return {
     maximize: (selected) => optimise('maximize', selected),
