@@ -25,8 +25,6 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // Run apart (jest.disclosure-audit.config.js): the seeded histories still find exposures the audit misses.
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/disclosure-sequences.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
