@@ -53,6 +53,10 @@ export class Settings {
   @Transform(toInt) @IsInt() @Min(1) @Max(20)
   DISCLOSURE_MIN_CONTRIBUTORS = 3;
 
+  /** Threads auditing a publication's measures side by side; by default one per core. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  DISCLOSURE_THREADS: number | undefined = undefined;
+
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DB_POOL_SIZE = 10;
 

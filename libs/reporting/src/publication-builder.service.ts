@@ -7,10 +7,11 @@ import {
   Transactions,
 } from '@app/database';
 import {
-  disclosePublication, formatQuarter, loadLpSolver, parsePeriod, publicationPlan, PublishedFigures, revisionsSince, shiftYears,
+  formatQuarter, parsePeriod, publicationPlan, PublishedFigures, revisionsSince, shiftYears,
   summaryJson, toLocalIso,
 } from '@app/domain';
 import { contributionSets } from './contribution-sets';
+import { discloseOnThreads } from './disclosure-threads';
 import { FilingStatus, FilingStatusReader } from './filing-status.reader';
 import { PUBLICATION_LOCK } from './publication-lock';
 import { SummaryReader } from './summary-reader';
@@ -96,7 +97,6 @@ export class PublicationBuilder {
     const figures: PublishedFigures = { latestQuarter: summaryJson(latest), yearToDate: summaryJson(yearToDate), filing: { ...filingFigures, items: filing.items } };
     const asOf = toLocalIso(plan.publishedAt);
     const workbook = await summaryWorkbookBytes({ summary: { ...figures.latestQuarter, asOf }, filingStatus: filing });
-    const solver = await loadLpSolver();
     // The audit covers the year and the year before: growth rates publish the previous year's cells.
     const periods = [latestPeriod, plan.yearToDate].flatMap((p) => [...p.quarters, ...shiftYears(p, -1).quarters]);
     const quarters = [...new Set(periods.map(formatQuarter))];
@@ -105,9 +105,10 @@ export class PublicationBuilder {
     const [ledgerCells, versions, contributions] = await Promise.all([
       this.publicCells.since(ledgerFrom), this.publicContributions.since(ledgerFrom), contributionSets(this.db, quarters),
     ]);
-    const disclosure = disclosePublication(solver, {
-      summaries: [latest, yearToDate], contributions, ledger: { cells: ledgerCells, versions }, params,
-    });
+    const disclosure = await discloseOnThreads(
+      { summaries: [latest, yearToDate], contributions, ledger: { cells: ledgerCells, versions }, params },
+      this.settings.DISCLOSURE_THREADS,
+    );
     const [latestPublic, yearToDatePublic] = disclosure.summaries.map(summaryJson);
     const publicFigures: PublishedFigures = { latestQuarter: latestPublic, yearToDate: yearToDatePublic, filing: filingFigures };
     const publicWorkbook = await summaryWorkbookBytes({ summary: { ...publicFigures.latestQuarter, asOf } });

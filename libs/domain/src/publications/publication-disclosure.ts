@@ -50,7 +50,8 @@ export interface PublicationDisclosure {
   readonly versions: ContributionSet[];
 }
 
-type Decision =
+/** What a publication shows of one cell. */
+export type Decision =
   | { readonly state: 'published'; readonly value: bigint }
   | { readonly state: 'withheld'; readonly reason: 'confidential' | 'protects another figure' }
   | { readonly state: 'heldBack'; readonly value: bigint; readonly basis: number };
@@ -64,14 +65,35 @@ type Decision =
  * the previous year's cell, which is audited like any other.
  */
 export function disclosePublication(solver: LpSolver, input: PublicationDisclosureInput): PublicationDisclosure {
-  const addresses = candidateAddresses(input.summaries);
-  const current = new ContributionIndex(input.contributions);
-  const asOf = ledgerViews(input.ledger.versions);
   const decisions = new Map<string, Decision>();
-  for (const measure of AUDITED_MEASURES) {
-    decideMeasure(solver, measure, addresses.filter((a) => a.measure === measure), current, input, asOf, decisions);
-  }
-  const cells = addresses.flatMap((address): NewLedgerCell[] => {
+  for (const measure of AUDITED_MEASURES) for (const [key, d] of discloseMeasure(solver, measure, input)) decisions.set(key, d);
+  return assembleDisclosure(input, decisions);
+}
+
+/**
+ * The input one measure's decisions need: measures are audited apart (a reader cannot add workers to đồng), so
+ * each may be decided on its own, e.g. on a thread of its own.
+ */
+export function measureInput(input: PublicationDisclosureInput, measure: AuditedMeasure): PublicationDisclosureInput {
+  return {
+    summaries: input.summaries,
+    contributions: input.contributions.filter((s) => s.measure === measure),
+    ledger: { cells: input.ledger.cells.filter((c) => c.measure === measure), versions: input.ledger.versions.filter((v) => v.measure === measure) },
+    params: input.params,
+  };
+}
+
+/** One measure's cells of the publication, decided: by cell key. */
+export function discloseMeasure(solver: LpSolver, measure: AuditedMeasure, input: PublicationDisclosureInput): Map<string, Decision> {
+  const decisions = new Map<string, Decision>();
+  const addresses = candidateAddresses(input.summaries).filter((a) => a.measure === measure);
+  decideMeasure(solver, measure, addresses, new ContributionIndex(input.contributions), input, ledgerViews(input.ledger.versions), decisions);
+  return decisions;
+}
+
+/** The public summaries, the ledger's new cells and the contribution sets to keep, from every measure's decisions. */
+export function assembleDisclosure(input: PublicationDisclosureInput, decisions: ReadonlyMap<string, Decision>): PublicationDisclosure {
+  const cells = candidateAddresses(input.summaries).flatMap((address): NewLedgerCell[] => {
     const d = decisions.get(cellKey(address));
     if (d === undefined) return [];
     if (d.state === 'published') return [{ ...address, value: d.value, reason: null, basisPublicationId: null }];
