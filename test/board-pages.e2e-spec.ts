@@ -313,6 +313,22 @@ describe('board pages in the browser', () => {
       await expect(field.count()).resolves.toBe(1);
       await expect(page.getByRole('alert').getByRole('link').getAttribute('href')).resolves.toBe(`#${await field.getAttribute('id')}`);
     });
+
+    it('says what each warning found and what to check, in Vietnamese first and in English on the English page', async () => {
+      const page = await signIn(await open(), board, '/follow-ups?all=1');
+      const lowWage = page.getByRole('region', { name: /^Thu nhập bình quân dưới lương tối thiểu vùng/ }).getByRole('article', { name: /Công ty 5300300002/ });
+      await expect(lowWage.getByRole('listitem').textContent()).resolves.toMatch(
+        /^Thu nhập bình quân mỗi lao động là 1\.000\.000 đồng\/tháng, thấp hơn lương tối thiểu vùng I{1,3}V? \([\d.]+ đồng\/tháng, áp dụng từ \d\d\/\d\d\/\d{4}\)\. Kiểm tra quỹ lương/,
+      );
+      const late = page.getByRole('region', { name: /^Nộp sau hạn/ }).getByRole('article', { name: /Công ty 5300300003/ });
+      await expect(late.getByRole('listitem').textContent()).resolves.toMatch(/^Báo cáo nhận lần đầu lúc \d\d\/\d\d\/\d{4} \d\d:\d\d, sau hạn nộp \d\d\/\d\d\/\d{4} 00:00\. Nếu báo cáo nộp bằng giấy/);
+      await screenshot(page, SUITE, 'follow-ups-vi');
+      await page.getByRole('link', { name: 'English' }).click();
+      await expect(page.getByRole('region', { name: /^Average wage below the regional minimum/ }).getByRole('listitem').first().textContent()).resolves.toMatch(
+        /^The average wage per worker is 1,000,000 đồng a month, below the region I{1,3}V? minimum wage \([\d,]+ đồng a month, in force since \d{1,2} \w{3} \d{4}\)\. Check the wage fund/,
+      );
+      expect(await page.content()).not.toContain('The monthly wage per worker');
+    });
   });
 
   describe('zones and enterprises', () => {
