@@ -19,6 +19,7 @@ const VI = {
   signIn: 'Đăng nhập',
   wrongToken: 'Mã truy cập không đúng hoặc đã bị thu hồi.',
   tooManyAttempts: 'Quá nhiều lần thử sai. Vui lòng thử lại sau 15 phút.',
+  linkRefused: 'Liên kết đăng nhập này đã được dùng hoặc đã hết hạn. Hãy đăng nhập bằng mã truy cập, hoặc xin một liên kết mới.',
   signedOut: 'Bạn đã đăng xuất.',
   errorSummary: 'Có lỗi cần sửa',
   // Overview
@@ -155,6 +156,7 @@ const EN: Messages = {
   signIn: 'Sign in',
   wrongToken: 'The access token is wrong or has been revoked.',
   tooManyAttempts: 'Too many failed attempts. Please try again in 15 minutes.',
+  linkRefused: 'This sign-in link has been used or has expired. Sign in with an access token, or ask for a new link.',
   signedOut: 'You have signed out.',
   errorSummary: 'There is a problem',
   overviewTitle: 'Overview of industrial zones',
