@@ -179,6 +179,35 @@ describe('board pages in the browser', () => {
       await system.query('DELETE FROM sign_in_failures');
       expect((await attempt(admin)).status).toBe(303);
     });
+
+    it('signs in through a one-time link once, and refuses it used again or expired', async () => {
+      const link = await system.signInLink(boardBdh, `/?period=${PERIOD}&lang=en`);
+      expect(link).toMatch(/^\/login\/link\/[\w-]{43}\?next=/);
+      const context = await open();
+      const page = await context.newPage();
+      await page.goto(link);
+      expect(new URL(page.url()).pathname).toBe('/');
+      expect(new URL(page.url()).searchParams.get('period')).toBe(PERIOD);
+      await expect(page.getByRole('button', { name: 'Sign out' }).count()).resolves.toBe(1);
+      // The link's board sees only its zone.
+      await expect(page.locator('tr[data-zone]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-zone')))).resolves.toEqual(['BDH']);
+      // Used once: another browser opening it again gets the sign-in form and no session.
+      const again = await (await open()).newPage();
+      const refused = await again.goto(`${link}&lang=en`);
+      expect(refused!.status()).toBe(401);
+      await expect(again.getByRole('alert').textContent()).resolves.toContain('This sign-in link has been used or has expired.');
+      await expect(again.getByLabel('Access token').count()).resolves.toBe(1);
+      expect((await again.context().cookies()).find((c) => c.name === 'kcn_session')).toBeUndefined();
+      await screenshot(again, SUITE, 'sign-in-link-used');
+      expect(await seriousViolations(again)).toEqual([]);
+      // Expired before it was used: refused the same way.
+      const late = await system.signInLink(boardBdh);
+      await system.query("UPDATE sign_in_links SET expires_at = now() - interval '1 second' WHERE used_at IS NULL");
+      const expired = await fetch(`${base}${late}`, { redirect: 'manual' });
+      expect(expired.status).toBe(401);
+      expect(expired.headers.getSetCookie().some((c) => c.startsWith('kcn_session=') && !c.startsWith('kcn_session=;'))).toBe(false);
+      await system.query('DELETE FROM sign_in_failures');
+    });
   });
 
   describe('the overview', () => {

@@ -13,7 +13,10 @@ export const SIGN_IN_LINK_PATH = '/login/link';
  * it expires. The code is shown this once and stored only as its hash.
  */
 export async function issueSignInLink(
-  links: SignInLinksRepository, tokenId: string, next = '/', tx?: SqlSession,
+  links: SignInLinksRepository,
+  tokenId: string,
+  next = '/',
+  tx?: SqlSession,
 ): Promise<{ path: string; expiresAt: Date }> {
   const code = randomBytes(32).toString('base64url');
   const expiresAt = await links.create(hashTokenSecret(code), tokenId, SIGN_IN_LINK_SECONDS, tx);

@@ -39,7 +39,7 @@ export class SignInController {
    */
   @Get('login/link/:code')
   async signInWithLink(@Param('code') code: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    if (/prefetch|prerender/i.test(`${request.headers['sec-purpose'] ?? ''} ${request.headers.purpose ?? ''}`)) {
+    if (/prefetch|prerender/i.test([request.headers['sec-purpose'], request.headers.purpose].flat().join(' '))) {
       void reply.code(503).header('cache-control', 'no-store').send();
       return;
     }

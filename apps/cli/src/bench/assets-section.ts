@@ -37,7 +37,12 @@ async function weigh(baseUrl: string, path: string, cookie: string): Promise<Pag
   }
   for (const [tag] of page.matchAll(/<link\b[^>]*>/gi)) {
     const href = attribute(tag, 'href');
-    if (href !== undefined && /stylesheet|preload|modulepreload/i.test(attribute(tag, 'rel') ?? '') && new URL(href, baseUrl).origin !== baseUrl) foreign.push(href);
+    if (
+      href !== undefined &&
+      /stylesheet|preload|modulepreload/i.test(attribute(tag, 'rel') ?? '') &&
+      new URL(href, baseUrl).origin !== baseUrl
+    )
+      foreign.push(href);
   }
   return { path, scriptBytes, foreign };
 }
@@ -53,9 +58,24 @@ export async function assetsSection(stack: BenchStack, log: (line: string) => vo
   const heaviest = (pages: PageWeight[]) => pages.reduce((a, b) => (b.scriptBytes > a.scriptBytes ? b : a));
   const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
   const plain = heaviest(uncharted);
-  add(`JavaScript sent to a page without charts (heaviest of ${UNCHARTED.join(', ')})`, `${kb(plain.scriptBytes)} gzipped (${plain.path})`, 'target ≤ 50 KB', plain.scriptBytes <= 50 * KB);
+  add(
+    `JavaScript sent to a page without charts (heaviest of ${UNCHARTED.join(', ')})`,
+    `${kb(plain.scriptBytes)} gzipped (${plain.path})`,
+    'target ≤ 50 KB',
+    plain.scriptBytes <= 50 * KB,
+  );
   const chart = heaviest(charted);
-  add(`JavaScript sent to a page with charts (heaviest of ${CHARTED.join(', ')})`, `${kb(chart.scriptBytes)} gzipped (${chart.path})`, 'target ≤ 250 KB', chart.scriptBytes <= 250 * KB);
+  add(
+    `JavaScript sent to a page with charts (heaviest of ${CHARTED.join(', ')})`,
+    `${kb(chart.scriptBytes)} gzipped (${chart.path})`,
+    'target ≤ 250 KB',
+    chart.scriptBytes <= 250 * KB,
+  );
   const foreign = [...charted, ...uncharted].flatMap((w) => w.foreign);
-  add('scripts and stylesheets from another origin, on those pages', foreign.length === 0 ? 'none' : foreign.join(', '), 'target none', foreign.length === 0);
+  add(
+    'scripts and stylesheets from another origin, on those pages',
+    foreign.length === 0 ? 'none' : foreign.join(', '),
+    'target none',
+    foreign.length === 0,
+  );
 }

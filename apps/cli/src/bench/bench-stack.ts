@@ -1,7 +1,16 @@
 import { Pool } from 'pg';
 import { issueToken } from '@app/access';
 import { Settings } from '@app/config';
-import { ADMIN_TIMEOUTS, ApiTokensRepository, BenchData, dropDatabase, ensureDatabase, migrateDatabase, pgConnectionOptions, Transactions } from '@app/database';
+import {
+  ADMIN_TIMEOUTS,
+  ApiTokensRepository,
+  BenchData,
+  dropDatabase,
+  ensureDatabase,
+  migrateDatabase,
+  pgConnectionOptions,
+  Transactions,
+} from '@app/database';
 import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
 import { deleteKeys } from '../processes/redis-keys';
@@ -37,8 +46,14 @@ export class BenchStack {
     const url = new URL(settings.DATABASE_URL);
     url.pathname = '/kcn_bench';
     const env = {
-      DATABASE_URL: url.toString(), REDIS_URL: settings.REDIS_URL, QUEUE_PREFIX: 'kcn-bench', PORT: String(await freePort()), HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn', DB_POOL_SIZE: '8', API_PROCESSES: '2',
+      DATABASE_URL: url.toString(),
+      REDIS_URL: settings.REDIS_URL,
+      QUEUE_PREFIX: 'kcn-bench',
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DB_POOL_SIZE: '8',
+      API_PROCESSES: '2',
     };
     await dropDatabase(env.DATABASE_URL);
     await ensureDatabase(env.DATABASE_URL);

@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import { Settings } from '@app/config';
 import { formatTable } from '../demo/terminal-table';
 import { assetsSection } from './assets-section';
@@ -60,6 +61,8 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
     lines.push({ metric, measured, compared, ok });
     log(`  ${metric}: ${measured} (${compared})`);
   };
+  // Figures taken on a machine others are using wander: its load says how much.
+  log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`);
   if (sections.some((section) => section !== 'audit')) {
     const stack = await BenchStack.create(settings);
     try {

@@ -30,7 +30,13 @@ export class EventStream {
         this.waiters.delete(waiter);
         resolve(null);
       }, timeoutMs);
-      const waiter: Waiter = { accepts, resolve: (at) => { clearTimeout(timer); resolve(at); } };
+      const waiter: Waiter = {
+        accepts,
+        resolve: (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        },
+      };
       this.waiters.add(waiter);
     });
   }
@@ -56,7 +62,12 @@ export class EventStream {
   private dispatch(block: string, at: number): void {
     const lines = block.split('\n');
     if (!lines.includes('event: figures')) return;
-    const data = JSON.parse(lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n')) as unknown;
+    const data = JSON.parse(
+      lines
+        .filter((l) => l.startsWith('data: '))
+        .map((l) => l.slice(6))
+        .join('\n'),
+    ) as unknown;
     for (const waiter of this.waiters) {
       if (!waiter.accepts(data)) continue;
       this.waiters.delete(waiter);

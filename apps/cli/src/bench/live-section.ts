@@ -29,47 +29,72 @@ export async function liveSection(stack: BenchStack, seconds: number, log: (line
   await worker.waitUntil(async () => !(await stack.data.anyReceived()), 30 * 60_000);
   const baseUrl = stack.http.baseUrl;
   const filer = await stack.boardToken();
-  const pages = await Promise.all(probes.map(async (probe) => {
-    const cookie = await pageSession(baseUrl, await stack.boardToken([probe.zone], `page of ${probe.zone}`));
-    return { ...probe, stream: await EventStream.open(baseUrl, cookie) };
-  }));
+  const pages = await Promise.all(
+    probes.map(async (probe) => {
+      const cookie = await pageSession(baseUrl, await stack.boardToken([probe.zone], `page of ${probe.zone}`));
+      return { ...probe, stream: await EventStream.open(baseUrl, cookie) };
+    }),
+  );
 
   const duration = Math.max(20, 3 * seconds);
-  log(`Live figures: ${PAGES} open pages, one probe report at a time each, while ${FILED_PER_SECOND} reports/s are filed for ${duration} s`);
+  log(
+    `Live figures: ${PAGES} open pages, one probe report at a time each, while ${FILED_PER_SECOND} reports/s are filed for ${duration} s`,
+  );
   let n = 0;
   const load = httpLoad({
-    url: `${baseUrl}/v1/reports`, method: 'POST', seconds: duration, connections: 32, rate: FILED_PER_SECOND,
-    headers: { authorization: `Bearer ${filer}` }, body: () => reportBody(n++),
+    url: `${baseUrl}/v1/reports`,
+    method: 'POST',
+    seconds: duration,
+    connections: 32,
+    rate: FILED_PER_SECOND,
+    headers: { authorization: `Bearer ${filer}` },
+    body: () => reportBody(n++),
   });
   // The probes start once the load runs at its rate and stop before it ends.
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const until = performance.now() + (duration - 6) * 1000;
   const latencies: number[] = [];
   let missed = 0;
-  await Promise.all(pages.map(async (page) => {
-    for (let k = 0; performance.now() < until; k++) {
-      const period = PERIODS[k % PERIODS.length];
-      const heard = page.stream.next((e) => Array.isArray((e as { periods: unknown }).periods) && (e as { periods: string[] }).periods.includes(period), GIVE_UP_MS);
-      const posted = performance.now();
-      const reply = await stack.http.post('/v1/reports', {
-        taxCode: page.taxCode, period, production: { grossOutput: String(2_000_000_000 + k), revenue: 2_000_000_000 },
-        employment: { workers: 50 }, wages: { wageFund: 900_000_000 },
-      }, filer);
-      if (reply.status !== 202) throw new Error(`a probe report was answered ${reply.status}: ${JSON.stringify(reply.body)}`);
-      const at = await heard;
-      if (at === null) missed++;
-      else latencies.push(at - posted);
-    }
-  }));
+  await Promise.all(
+    pages.map(async (page) => {
+      for (let k = 0; performance.now() < until; k++) {
+        const period = PERIODS[k % PERIODS.length];
+        const heard = page.stream.next(
+          (e) => Array.isArray((e as { periods: unknown }).periods) && (e as { periods: string[] }).periods.includes(period),
+          GIVE_UP_MS,
+        );
+        const posted = performance.now();
+        const reply = await stack.http.post(
+          '/v1/reports',
+          {
+            taxCode: page.taxCode,
+            period,
+            production: { grossOutput: String(2_000_000_000 + k), revenue: 2_000_000_000 },
+            employment: { workers: 50 },
+            wages: { wageFund: 900_000_000 },
+          },
+          filer,
+        );
+        if (reply.status !== 202) throw new Error(`a probe report was answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+        const at = await heard;
+        if (at === null) missed++;
+        else latencies.push(at - posted);
+      }
+    }),
+  );
   const filed = await load;
   for (const page of pages) page.stream.close();
   const sorted = latencies.sort((a, b) => a - b);
   const ms = (v: number) => `${Math.round(v)} ms`;
   add(
     `accepted report → open page's event stream, while ${FILED_PER_SECOND.toLocaleString('en-US')} reports/s are filed`,
-    `p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted[sorted.length - 1])} over ${sorted.length} reports, ` +
-      `${missed} missed; ${filed.requestsPerSecond} reports/s filed (${filed.failed} failed)`,
+    `p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted[sorted.length - 1])}, ` +
+      `over ${sorted.length} reports, ${missed} missed; ${filed.requestsPerSecond} reports/s filed (${filed.failed} failed)`,
     'target p99 ≤ 2,000 ms',
-    sorted.length > 0 && percentile(sorted, 99) <= 2000 && missed === 0 && filed.failed === 0 && filed.requestsPerSecond >= 0.95 * FILED_PER_SECOND,
+    sorted.length > 0 &&
+      percentile(sorted, 99) <= 2000 &&
+      missed === 0 &&
+      filed.failed === 0 &&
+      filed.requestsPerSecond >= 0.95 * FILED_PER_SECOND,
   );
 }
