@@ -7,11 +7,11 @@ import { processTree, residentMb } from './process-memory';
 
 export const PERIODS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3'];
 
-/** A report of one of the registry's 10,000 enterprises, varied by `n`. */
-export function reportBody(n: number): string {
+/** A report of one of the registry's 10,000 enterprises for one of `periods`, varied by `n`. */
+export function reportBody(n: number, periods: readonly string[] = PERIODS): string {
   return JSON.stringify({
     taxCode: `53${String((n % 10_000) + 1).padStart(8, '0')}`,
-    period: PERIODS[n % PERIODS.length],
+    period: periods[n % periods.length],
     production: { grossOutput: String(1_000_000_000 + n), revenue: 1_100_000_000 },
     employment: { workers: 100 + (n % 50) },
     wages: { wageFund: 1_900_000_000 },
