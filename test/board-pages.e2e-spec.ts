@@ -179,6 +179,35 @@ describe('board pages in the browser', () => {
       await system.query('DELETE FROM sign_in_failures');
       expect((await attempt(admin)).status).toBe(303);
     });
+
+    it('signs in through a one-time link once, and refuses it used again or expired', async () => {
+      const link = await system.signInLink(boardBdh, `/?period=${PERIOD}&lang=en`);
+      expect(link).toMatch(/^\/login\/link\/[\w-]{43}\?next=/);
+      const context = await open();
+      const page = await context.newPage();
+      await page.goto(link);
+      expect(new URL(page.url()).pathname).toBe('/');
+      expect(new URL(page.url()).searchParams.get('period')).toBe(PERIOD);
+      await expect(page.getByRole('button', { name: 'Sign out' }).count()).resolves.toBe(1);
+      // The link's board sees only its zone.
+      await expect(page.locator('tr[data-zone]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-zone')))).resolves.toEqual(['BDH']);
+      // Used once: another browser opening it again gets the sign-in form and no session.
+      const again = await (await open()).newPage();
+      const refused = await again.goto(`${link}&lang=en`);
+      expect(refused!.status()).toBe(401);
+      await expect(again.getByRole('alert').textContent()).resolves.toContain('This sign-in link has been used or has expired.');
+      await expect(again.getByLabel('Access token').count()).resolves.toBe(1);
+      expect((await again.context().cookies()).find((c) => c.name === 'kcn_session')).toBeUndefined();
+      await screenshot(again, SUITE, 'sign-in-link-used');
+      expect(await seriousViolations(again)).toEqual([]);
+      // Expired before it was used: refused the same way.
+      const late = await system.signInLink(boardBdh);
+      await system.query("UPDATE sign_in_links SET expires_at = now() - interval '1 second' WHERE used_at IS NULL");
+      const expired = await fetch(`${base}${late}`, { redirect: 'manual' });
+      expect(expired.status).toBe(401);
+      expect(expired.headers.getSetCookie().some((c) => c.startsWith('kcn_session=') && !c.startsWith('kcn_session=;'))).toBe(false);
+      await system.query('DELETE FROM sign_in_failures');
+    });
   });
 
   describe('the overview', () => {
@@ -312,6 +341,22 @@ describe('board pages in the browser', () => {
       const field = page.locator('textarea[aria-invalid="true"]');
       await expect(field.count()).resolves.toBe(1);
       await expect(page.getByRole('alert').getByRole('link').getAttribute('href')).resolves.toBe(`#${await field.getAttribute('id')}`);
+    });
+
+    it('says what each warning found and what to check, in Vietnamese first and in English on the English page', async () => {
+      const page = await signIn(await open(), board, '/follow-ups?all=1');
+      const lowWage = page.getByRole('region', { name: /^Thu nhập bình quân dưới lương tối thiểu vùng/ }).getByRole('article', { name: /Công ty 5300300002/ });
+      await expect(lowWage.getByRole('listitem').textContent()).resolves.toMatch(
+        /^Thu nhập bình quân mỗi lao động là 1\.000\.000 đồng\/tháng, thấp hơn lương tối thiểu vùng I{1,3}V? \([\d.]+ đồng\/tháng, áp dụng từ \d\d\/\d\d\/\d{4}\)\. Kiểm tra quỹ lương/,
+      );
+      const late = page.getByRole('region', { name: /^Nộp sau hạn/ }).getByRole('article', { name: /Công ty 5300300003/ });
+      await expect(late.getByRole('listitem').textContent()).resolves.toMatch(/^Báo cáo nhận lần đầu lúc \d\d\/\d\d\/\d{4} \d\d:\d\d, sau hạn nộp \d\d\/\d\d\/\d{4} 00:00\. Nếu báo cáo nộp bằng giấy/);
+      await screenshot(page, SUITE, 'follow-ups-vi');
+      await page.getByRole('link', { name: 'English' }).click();
+      await expect(page.getByRole('region', { name: /^Average wage below the regional minimum/ }).getByRole('listitem').first().textContent()).resolves.toMatch(
+        /^The average wage per worker is 1,000,000 đồng a month, below the region I{1,3}V? minimum wage \([\d,]+ đồng a month, in force since \d{1,2} \w{3} \d{4}\)\. Check the wage fund/,
+      );
+      expect(await page.content()).not.toContain('The monthly wage per worker');
     });
   });
 

@@ -1,7 +1,8 @@
 import { Pool } from 'pg';
-import { issueToken, TokenRequest } from '@app/access';
+import { hashTokenSecret, issueSignInLink, issueToken, TokenRequest } from '@app/access';
 import { dropDatabase } from '../../libs/database/src/database-admin';
 import { ApiTokensRepository } from '../../libs/database/src/repositories/api-tokens.repository';
+import { SignInLinksRepository } from '../../libs/database/src/repositories/sign-in-links.repository';
 import { Transactions } from '../../libs/database/src/sql/transactions.service';
 import { AppProcess, freePort } from './app-process';
 import { deleteKeys } from '../../apps/cli/src/processes/redis-keys';
@@ -16,6 +17,8 @@ export interface TestSystem {
   /** Direct database access for assertions: rows of a query. */
   query<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
   token(request: TokenRequest): Promise<string>;
+  /** The path of a new one-time sign-in link for a token (as the demo prints it). */
+  signInLink(token: string, next?: string): Promise<string>;
   startWorker(extraEnv?: Record<string, string>): Promise<void>;
   stopWorker(signal?: NodeJS.Signals): Promise<void>;
   close(): Promise<void>;
@@ -42,7 +45,8 @@ export async function startTestSystem(
   // pool.end() resolves before its connections have closed, and close() then drops the database WITH
   // (FORCE): a connection still closing hears "terminating connection", which unheard fails the suite.
   pool.on('error', () => undefined);
-  const tokens = new ApiTokensRepository(new Transactions(pool));
+  const transactions = new Transactions(pool);
+  const tokens = new ApiTokensRepository(transactions);
   const api = AppProcess.start('api', settings);
   let worker: AppProcess | null = null;
   await api.waitUntil(async () => (await http.get('/health/live')).status === 200);
@@ -52,6 +56,10 @@ export async function startTestSystem(
     http,
     query: async (sql, params) => (await pool.query(sql, params)).rows,
     token: async (request) => (await issueToken(tokens, request)).token,
+    signInLink: async (token, next) => {
+      const { id } = (await tokens.findActive(hashTokenSecret(token)))!;
+      return (await issueSignInLink(new SignInLinksRepository(transactions), id, next)).path;
+    },
     async startWorker(extraEnv = {}) {
       if (worker?.running) return;
       worker = AppProcess.start('worker', { ...settings, ...extraEnv, LOG_LEVEL: 'info' });

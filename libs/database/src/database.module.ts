@@ -17,6 +17,7 @@ import { PublicationsRepository } from './repositories/publications.repository';
 import { PeriodLocksRepository } from './repositories/period-locks.repository';
 import { ProjectsRepository } from './repositories/projects.repository';
 import { ReportSubmissionsRepository } from './repositories/report-submissions.repository';
+import { SignInLinksRepository } from './repositories/sign-in-links.repository';
 import { PublicCellsRepository } from './repositories/public-cells.repository';
 import { PublicContributionsRepository } from './repositories/public-contributions.repository';
 import { PublicationReadsRepository } from './repositories/publication-reads.repository';
@@ -46,6 +47,7 @@ const REPOSITORIES = [
   PublicationRequestsRepository,
   PublicationsRepository,
   ReportSubmissionsRepository,
+  SignInLinksRepository,
   SubscriptionsRepository,
   UploadBatchesRepository,
   WebSessionsRepository,

@@ -26,6 +26,7 @@ export * from './repositories/zone-quarter-sums.repository';
 export * from './repositories/zone-targets.repository';
 export * from './repositories/zones.repository';
 export * from './repositories/web-sessions.repository';
+export * from './repositories/sign-in-links.repository';
 export * from './repositories/enterprise-reports.repository';
 export * from './repositories/publication-reads.repository';
 export * from './bench/bench-data';

@@ -11,6 +11,7 @@ import { PublicCellLedger1764730000000 } from './migrations/1764730000000-public
 import { BoardSessions1764740000000 } from './migrations/1764740000000-board-sessions';
 import { RecordedSupersession1764800000000 } from './migrations/1764800000000-recorded-supersession';
 import { PublicationRequests1764850000000 } from './migrations/1764850000000-publication-requests';
+import { SignInLinks1764860000000 } from './migrations/1764860000000-sign-in-links';
 
 /** In order; each runs once per database. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   BoardSessions1764740000000,
   RecordedSupersession1764800000000,
   PublicationRequests1764850000000,
+  SignInLinks1764860000000,
 ];

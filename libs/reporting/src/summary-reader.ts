@@ -6,7 +6,7 @@ import {
   ZonesRepository,
   ZoneTargetsRepository,
 } from '@app/database';
-import { buildSummary, formatQuarter, PeriodSpec, periodEnd, quarterLastDay, quartersNeeded, Summary } from '@app/domain';
+import { buildSummary, formatQuarter, grossOutputByQuarter, PeriodSpec, periodEnd, quarterLastDay, quartersNeeded, QuarterOutput, Summary } from '@app/domain';
 
 /** Reads stored zone-quarter sums and the registry as it was, and lets the domain derive the figures. */
 @Injectable()
@@ -20,12 +20,22 @@ export class SummaryReader {
   ) {}
 
   async summarize(period: PeriodSpec, zoneCodes: readonly string[] | null): Promise<Summary> {
+    return (await this.summarizeWithOutput(period, zoneCodes, [])).summary;
+  }
+
+  /**
+   * The summary of `period` and the gross output of its zones in each of `outputQuarters` (the overview's
+   * chart), from one read of the sums rather than a summary per quarter.
+   */
+  async summarizeWithOutput(
+    period: PeriodSpec, zoneCodes: readonly string[] | null, outputQuarters: readonly string[],
+  ): Promise<{ summary: Summary; outputByQuarter: QuarterOutput[] }> {
     const zones = await this.zones.listByKind(zoneCodes);
     const codes = zones.map((z) => z.code);
     const end = periodEnd(period);
     const quarters = period.quarters.map(formatQuarter);
     const [rows, expected, operatingProjects, targets, kindGrossOutput] = await Promise.all([
-      this.sums.inPeriods(quartersNeeded(period), codes),
+      this.sums.inPeriods([...new Set([...quartersNeeded(period), ...outputQuarters])], codes),
       this.enterprises.expectedReportsByZone(quarters, codes),
       // Operating at the end of the period.
       this.projects.operatingByZone(quarterLastDay(end), codes),
@@ -34,6 +44,9 @@ export class SummaryReader {
       // scope), their own total would make a lone park 100%, so the kind's output is read over all zones.
       zoneCodes === null ? Promise.resolve(undefined) : this.sums.grossOutputByKind(quarters),
     ]);
-    return buildSummary({ period, zones, rows, expected, operatingProjects, targets, kindGrossOutput });
+    return {
+      summary: buildSummary({ period, zones, rows, expected, operatingProjects, targets, kindGrossOutput }),
+      outputByQuarter: grossOutputByQuarter(rows, outputQuarters),
+    };
   }
 }

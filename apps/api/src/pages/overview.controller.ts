@@ -62,10 +62,7 @@ export class OverviewController {
     const last = spec.quarters[spec.quarters.length - 1];
     const chartQuarters = Array.from({ length: CHART_QUARTERS }, (_, i) => formatQuarter(addQuarters(last, i - CHART_QUARTERS + 1)))
       .filter((q) => parseQuarter(q) !== null && q >= '2000-Q1');
-    const [summary, ...byQuarter] = await Promise.all([
-      this.summaries.summarize(spec, zones),
-      ...chartQuarters.map(async (quarter) => ({ quarter, grossOutput: (await this.summaries.summarize(parsePeriod(quarter), zones)).totals.all.grossOutput })),
-    ]);
-    return { period: text, summary, byQuarter, asOf: new Date() };
+    const { summary, outputByQuarter } = await this.summaries.summarizeWithOutput(spec, zones, chartQuarters);
+    return { period: text, summary, byQuarter: outputByQuarter, asOf: new Date() };
   }
 }

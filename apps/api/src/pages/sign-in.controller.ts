@@ -1,11 +1,11 @@
-import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/access.decorators';
 import { pageContext, safeNext } from './page-context';
 import { PageRenderer } from './page-renderer.service';
 import { readCookie, SESSION_COOKIE, setCookie } from './session/cookies';
-import { WebSessions } from './session/web-sessions.service';
+import { SignInResult, WebSessions } from './session/web-sessions.service';
 import { signInPage } from './views/sign-in.view';
 
 type Form = Partial<Record<string, string>>;
@@ -30,8 +30,24 @@ export class SignInController {
   @Post('login')
   async signIn(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const body = (request.body ?? {}) as Form;
-    const next = safeNext(body.next);
-    const result = await this.sessions.signIn((body.token ?? '').trim(), request.ip);
+    this.answer(request, reply, safeNext(body.next), await this.sessions.signIn((body.token ?? '').trim(), request.ip));
+  }
+
+  /**
+   * A one-time sign-in link (SIGN_IN_LINK_PATH, as the demo prints): opening it starts the session.
+   * A browser's speculative prefetch of it is turned away, so that it does not use the link up.
+   */
+  @Get('login/link/:code')
+  async signInWithLink(@Param('code') code: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    if (/prefetch|prerender/i.test([request.headers['sec-purpose'], request.headers.purpose].flat().join(' '))) {
+      void reply.code(503).header('cache-control', 'no-store').send();
+      return;
+    }
+    const next = safeNext((request.query as Form).next);
+    this.answer(request, reply, next, await this.sessions.signInWithLink(code, request.ip));
+  }
+
+  private answer(request: FastifyRequest, reply: FastifyReply, next: string, result: SignInResult): void {
     if (typeof result === 'object') {
       setCookie(request, reply, SESSION_COOKIE, result.sessionId);
       void reply.header('cache-control', 'no-store').redirect(next, 303);

@@ -1,8 +1,11 @@
 import { SingleBar, Presets } from 'cli-progress';
+import { createInterface } from 'node:readline';
 import { Pool } from 'pg';
-import { issueToken } from '@app/access';
+import { issueSignInLink, issueToken, SIGN_IN_LINK_SECONDS } from '@app/access';
 import { Settings } from '@app/config';
-import { ADMIN_TIMEOUTS, ApiTokensRepository, dropDatabase, ensureDatabase, migrateDatabase, pgConnectionOptions, Transactions } from '@app/database';
+import {
+  ADMIN_TIMEOUTS, ApiTokensRepository, dropDatabase, ensureDatabase, migrateDatabase, pgConnectionOptions, SignInLinksRepository, Transactions, withTransactions,
+} from '@app/database';
 import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
 import { deleteKeys } from '../processes/redis-keys';
@@ -77,7 +80,7 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
     await withProgress('   projects', data.projects, async (p) => expect2xx(http.post('/v1/projects', p, admin), `project ${p.code}`));
     await withProgress('   annual targets', data.targets, async (t) => expect2xx(http.put(`/v1/targets/${t.zoneCode}/${t.year}`, { grossOutputConstant2010: t.grossOutputConstant2010 }, admin), 'target'));
 
-    const board = (await http.post('/v1/tokens', { role: 'board', name: 'Ban Quản lý KKT tỉnh Lào Cai', zoneCodes: 'all' }, admin)).body.token as string;
+    const { id: boardId, token: board } = (await http.post('/v1/tokens', { role: 'board', name: 'Ban Quản lý KKT tỉnh Lào Cai', zoneCodes: 'all' }, admin)).body as { id: string; token: string };
     const counts = (kind: DemoFiling['kind']) => data.filings.filter((f) => f.kind === kind).length;
     log(`\n3. Filings 2024-Q1..2025-Q3 over HTTP (paper forms keyed in by the board with their receipt stamps):`);
     log(`   ${data.filings.length} submissions: ${counts('rejected')} rejected first tries and their corrections, ${counts('amendment')} amendments`);
@@ -99,13 +102,23 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
     for (const { query } of SHOWN_PERIODS) log(`   ${await downloadWorkbook(http, `/v1/summaries.xlsx?${query}`, board, WORKBOOK_DIR)}`);
     log('\n6. Monthly publication and its emails (POST /v1/publications, as the schedule does on day 1 at 07:00):');
     for (const line of await publishDemoMonth(http, admin, env.MAIL_DIR)) log(line);
-    const overview = `${http.baseUrl}/?period=${OVERVIEW_PERIOD}`;
+    const overview = `/?period=${OVERVIEW_PERIOD}`;
     if (flags.keep === 'true') {
       log(`\n7. The board's pages, live while the api and worker keep running (Ctrl-C to stop); OpenAPI at ${http.baseUrl}/docs.`);
-      log(`   Sign in with the board token on the last line, then the overview is at:\n   ${overview}\n${board}`);
+      log(`   The overview is at ${http.baseUrl}${overview}`);
+      const printLink = async () => {
+        const link = await withTransactions(env.DATABASE_URL, ADMIN_TIMEOUTS, (t) => issueSignInLink(new SignInLinksRepository(t), boardId, overview));
+        log(`   Open this one-time link within ${SIGN_IN_LINK_SECONDS / 60} minutes to sign in as the board and land on the overview (it works once):`);
+        log(`   ${http.baseUrl}${link.path}`);
+        log('   Press Enter for another link.');
+      };
+      await printLink();
+      const input = createInterface({ input: process.stdin });
+      input.on('line', () => void printLink());
       await new Promise((resolve) => process.once('SIGINT', resolve));
+      input.close();
     } else {
-      log(`\n7. The board's overview (run with --keep to browse it; sign in with a board token): ${overview}`);
+      log(`\n7. The board's overview (run with --keep to browse it, signed in through a one-time link): ${http.baseUrl}${overview}`);
     }
   } finally {
     await Promise.all([api.stop(), worker.stop()]);

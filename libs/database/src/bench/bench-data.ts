@@ -44,6 +44,26 @@ export class BenchData {
     return n;
   }
 
+  /**
+   * Zones P1..Pn with one enterprise each (tax codes 5399999901 on), whose sums change only with the
+   * reports filed for them: what a page scoped to one of them hears is caused by those reports alone.
+   */
+  async loadProbeZones(n: number): Promise<Array<{ zone: string; taxCode: string }>> {
+    await this.db.pool.query(
+      `INSERT INTO zones (code, name, kind, locality, wage_region, status)
+      SELECT 'P' || i, 'Khu đo ' || i, 'industrial_park', 'Lào Cai', 1, 'operating' FROM generate_series(1, $1) i ON CONFLICT DO NOTHING`,
+      [n],
+    );
+    const rows = await this.db.pool.query<{ zone: string; tax_code: string }>(
+      `INSERT INTO enterprises (tax_code, name, zone_code, ownership, operating_from)
+      SELECT (5399999900 + i)::text, 'Doanh nghiệp đo ' || i, 'P' || i, 'domestic', '2010-01-01' FROM generate_series(1, $1) i
+      ON CONFLICT (tax_code) DO UPDATE SET zone_code = EXCLUDED.zone_code
+      RETURNING zone_code AS zone, tax_code`,
+      [n],
+    );
+    return rows.map((r) => ({ zone: r.zone, taxCode: r.tax_code }));
+  }
+
   /** Removes every submission and enterprise, before loading another history. */
   async clearHistory(): Promise<void> {
     await this.db.pool.query('DELETE FROM report_submissions');

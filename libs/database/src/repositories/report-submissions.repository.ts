@@ -182,6 +182,12 @@ type DecidedRow = Record<string, unknown> & {
   warning_count: number;
 };
 
+// Only what decidedRevision reads: a verdict reads whole histories, and every other column costs parsing.
+const DECIDED_COLUMNS = [
+  ...['id', 'tax_code', 'period', 'zone_code', 'status', 'revision', 'received_at', 'late', 'warning_count'],
+  ...FIGURE_COLUMNS,
+].map((column) => `r.${column}`).join(', ');
+
 function decidedRevision(r: DecidedRow): DecidedRevision & { taxCode: string } {
   return {
     id: r.id,
@@ -339,7 +345,7 @@ export class ReportSubmissionsRepository {
     tx: SqlSession,
   ): Promise<Array<DecidedRevision & { taxCode: string }>> {
     const rows = await tx.query<DecidedRow>(
-      `SELECT r.*, ${receiptKeySql('r')} AS receipt_key FROM report_submissions r WHERE r.tax_code = ANY($1)
+      `SELECT ${DECIDED_COLUMNS}, ${receiptKeySql('r')} AS receipt_key FROM report_submissions r WHERE r.tax_code = ANY($1)
          AND (r.status = 'accepted' OR (r.revision IS NOT NULL AND r.tax_code || '/' || r.period = ANY($2)))`,
       [taxCodes, quarterKeys],
     );

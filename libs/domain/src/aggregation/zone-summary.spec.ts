@@ -2,7 +2,7 @@ import { parsePeriod, periodRange } from '../periods/period-spec';
 import { ReportFigures } from '../reports/report-figures';
 import { AggregateRow, NO_NEXT_PERIOD } from './quarter-sums';
 import { reportContribution } from './report-contribution';
-import { buildSummary, quartersNeeded, SummaryInput } from './zone-summary';
+import { buildSummary, grossOutputByQuarter, quartersNeeded, SummaryInput } from './zone-summary';
 
 const report = (f: Partial<ReportFigures>): ReportFigures => ({
   grossOutput: 0n, grossOutputConstant2010: null, revenue: 0n, exportValueUsd: null, importValueUsd: null, stateBudgetPaid: null,
@@ -100,5 +100,21 @@ describe('buildSummary', () => {
 
   it('reads the period, the year before and the year to date', () => {
     expect(quartersNeeded(periodRange('2025-Q2', '2025-Q3'))).toEqual(['2024-Q2', '2024-Q3', '2025-Q1', '2025-Q2', '2025-Q3']);
+  });
+});
+
+describe('grossOutputByQuarter', () => {
+  it("gives each quarter the total the quarter's own summary shows, null where nobody reported", () => {
+    const rows = [
+      row('BDH', '2024-Q3', '2024-Q4', { grossOutput: 30n }),
+      row('BDH', '2024-Q4', NO_NEXT_PERIOD, { grossOutput: 40n }),
+      row('DPM', '2024-Q4', NO_NEXT_PERIOD, { grossOutput: 0n }),
+      row('CCN-BX', '2024-Q3', NO_NEXT_PERIOD, { grossOutput: 5n }),
+    ];
+    const quarters = ['2024-Q2', '2024-Q3', '2024-Q4'];
+    expect(grossOutputByQuarter(rows, quarters)).toEqual(
+      quarters.map((quarter) => ({ quarter, grossOutput: buildSummary(input(quarter, rows)).totals.all.grossOutput })),
+    );
+    expect(grossOutputByQuarter(rows, quarters).map((q) => q.grossOutput)).toEqual([null, 35n, 40n]);
   });
 });

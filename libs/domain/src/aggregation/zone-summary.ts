@@ -180,3 +180,14 @@ function figuresOf(p: Parts, groupOutput: bigint | null): SummaryFigures {
     warnings: p.flows.reportsWithWarnings,
   };
 }
+
+export interface QuarterOutput {
+  readonly quarter: string;
+  /** null when nobody reported in the quarter. */
+  readonly grossOutput: bigint | null;
+}
+
+/** Gross output of all the rows' zones in each quarter: what the summary of each quarter alone totals. */
+export function grossOutputByQuarter(rows: readonly AggregateRow[], quarters: readonly string[]): QuarterOutput[] {
+  return quarters.map((quarter) => ({ quarter, grossOutput: reported(sumAll(rows.filter((r) => r.period === quarter)), 'grossOutput') }));
+}

@@ -34,7 +34,11 @@ export function fieldPath(f: ReportField): string {
   return `${f.section}.${f.key}`;
 }
 
-/** 'gross_output_constant_2010' */
+const COLUMNS = new Map<string, string>();
+
+/** 'gross_output_constant_2010'; worked out once per key, since every field of every row read asks. */
 export function fieldColumn(f: ReportField): string {
-  return f.key.replace(/([A-Z])/g, '_$1').replace(/(\d+)/g, '_$1').toLowerCase();
+  let column = COLUMNS.get(f.key);
+  if (column === undefined) COLUMNS.set(f.key, (column = f.key.replace(/([A-Z])/g, '_$1').replace(/(\d+)/g, '_$1').toLowerCase()));
+  return column;
 }

@@ -15,7 +15,8 @@ export interface FiguresSubscriber {
   end(): void;
 }
 
-// Changes are gathered this long before pages are told, so a burst of verdicts costs each page one fetch.
+// Pages are told at most this often: the first change after a quiet spell at once, those that follow
+// within the window gathered and told at its end, so a burst of verdicts costs each page one fetch.
 const COALESCE_MS = 250;
 
 /**
@@ -29,6 +30,7 @@ export class FiguresFeed implements OnModuleInit, OnModuleDestroy {
   private readonly subscribers = new Set<FiguresSubscriber>();
   private listener: NotificationListener | null = null;
   private pending: Array<{ zone: string; period: string }> | '*' | null = null;
+  private lastDelivery = 0;
   private closing = false;
   private stopping = false;
 
@@ -81,13 +83,14 @@ export class FiguresFeed implements OnModuleInit, OnModuleDestroy {
   private gather(change: FiguresChange): void {
     const first = this.pending === null;
     this.pending = change === '*' || this.pending === '*' ? '*' : [...(this.pending ?? []), ...change];
-    if (first) setTimeout(() => this.deliver(), COALESCE_MS).unref();
+    if (first) setTimeout(() => this.deliver(), Math.max(0, this.lastDelivery + COALESCE_MS - Date.now())).unref();
   }
 
   private deliver(): void {
     const changes = this.pending;
     this.pending = null;
     if (changes === null) return;
+    this.lastDelivery = Date.now();
     for (const subscriber of this.subscribers) {
       if (changes === '*') {
         subscriber.send({ periods: '*' });

@@ -5,6 +5,7 @@ import { numberCell } from './figures';
 import { formatDay, formatInstant, formatInteger, formatPeriod } from './formats';
 import { html, SafeHtml } from './html';
 import type { PageShell } from './layout';
+import { warningText } from './warning-texts';
 
 export interface EnterpriseData {
   readonly enterprise: Enterprise;
@@ -31,7 +32,7 @@ function submission(ctx: PageContext, s: SubmissionRecord, previous: SubmissionR
   const warnings = s.issues.filter((i) => i.severity === 'warning');
   const errors = s.issues.filter((i) => i.severity === 'error');
   const list = (title: string, items: typeof s.issues) => items.length === 0 ? '' : html`<p class="issues-title">${title}</p>
-    <ul class="warning-list">${items.map((i) => html`<li>${i.message}</li>`)}</ul>`;
+    <ul class="warning-list">${items.map((i) => html`<li>${warningText(i, lang)}</li>`)}</ul>`;
   return html`<li class="submission" data-submission="${s.id}">
     <p><strong>${s.revision === null ? t.submission : `${t.revision} ${s.revision}`}</strong> · <span class="badge ${s.status}">${
       t[`status_${s.status}`]}</span>${s.late ? html` <span class="badge late">${t.status_late}</span>` : ''} · ${t.receivedAt} ${formatInstant(s.receivedAt, lang)}</p>

@@ -1,10 +1,10 @@
 import type { IssueCode } from '@app/domain';
 import type { FollowUp } from '../../follow-ups/follow-ups.service';
 import type { PageContext } from '../page-context';
-import type { Messages } from './messages';
 import { formatInstant, formatPeriod } from './formats';
 import { html, SafeHtml } from './html';
 import type { PageShell } from './layout';
+import { ruleName, warningText } from './warning-texts';
 
 export interface FollowUpsData {
   readonly period: string | undefined;
@@ -14,11 +14,6 @@ export interface FollowUpsData {
   readonly saved: boolean;
   /** A review refused, to show again with its error: the report and what was typed. */
   readonly refused?: { readonly reportId: string; readonly rule: string; readonly comment: string };
-}
-
-function ruleName(t: Messages, code: IssueCode): string {
-  const key = `rule_${code}`;
-  return key in t ? t[key as keyof Messages] : code;
 }
 
 function reviewForm(ctx: PageContext, item: FollowUp, rule: string, data: FollowUpsData): SafeHtml {
@@ -44,7 +39,7 @@ function entry(ctx: PageContext, item: FollowUp, rule: IssueCode, data: FollowUp
   return html`<article class="card follow-up" aria-labelledby="${heading}" data-report="${item.reportId}">
     <h3 id="${heading}"><a href="/enterprises/${encodeURIComponent(item.taxCode)}">${item.enterpriseName}</a>
       <span class="muted">· ${item.zoneCode} · ${formatPeriod(item.period, lang)} · ${t.revision} ${item.revision}</span></h3>
-    <ul class="warning-list">${warnings.map((w) => html`<li>${w.message}</li>`)}</ul>
+    <ul class="warning-list">${warnings.map((w) => html`<li>${warningText(w, lang)}</li>`)}</ul>
     ${item.review
       ? html`<p class="reviewed"><span class="badge accepted">${t.reviewed}</span> ${item.review.reviewedBy ?? ''} · ${
         formatInstant(new Date(item.review.reviewedAt), lang)}${item.review.comment ? html` — ${item.review.comment}` : ''}</p>`
@@ -69,7 +64,7 @@ export function followUpsPage(ctx: PageContext, data: FollowUpsData): PageShell 
     </form>
     ${rules.length === 0 ? html`<p class="notice">${t.nothingToReview}</p>` : ''}
     ${rules.map((rule) => html`<section class="group" aria-labelledby="rule-${rule}">
-      <h2 id="rule-${rule}">${ruleName(t, rule)} <span class="muted">(${data.items.filter((i) => i.warnings.some((w) => w.code === rule)).length})</span></h2>
+      <h2 id="rule-${rule}">${ruleName(rule, ctx.lang)} <span class="muted">(${data.items.filter((i) => i.warnings.some((w) => w.code === rule)).length})</span></h2>
       ${data.items.filter((i) => i.warnings.some((w) => w.code === rule)).map((i) => entry(ctx, i, rule, data))}
     </section>`)}`,
   };

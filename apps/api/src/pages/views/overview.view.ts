@@ -1,15 +1,10 @@
-import { Summary, ZONE_KINDS } from '@app/domain';
+import { QuarterOutput, Summary, ZONE_KINDS } from '@app/domain';
 import type { PageContext } from '../page-context';
 import { barChart } from './bar-chart';
 import { figureCells, figureHeaders, numberCell, zoneRow } from './figures';
 import { formatBillions, formatInstant, formatInteger, formatPeriod } from './formats';
 import { html, SafeHtml } from './html';
 import type { PageShell } from './layout';
-
-export interface QuarterOutput {
-  readonly quarter: string;
-  readonly grossOutput: bigint | null;
-}
 
 export interface OverviewData {
   readonly period: string;
