@@ -1,4 +1,4 @@
-import type { PublicationSummary, PublicationWithFigures } from '@app/database';
+import type { PublicationHeader, PublicationRecord } from '@app/database';
 import { SummaryFigures, SummaryJson, ZONE_KINDS } from '@app/domain';
 import type { PageContext } from '../page-context';
 import { figureCells, figureHeaders } from './figures';
@@ -33,7 +33,7 @@ function publishForm(ctx: PageContext): SafeHtml {
   </dialog>`;
 }
 
-export function publicationsPage(ctx: PageContext, items: readonly PublicationSummary[], canPublish: boolean, published: boolean): PageShell {
+export function publicationsPage(ctx: PageContext, items: readonly PublicationHeader[], canPublish: boolean, published: boolean): PageShell {
   const { t, lang } = ctx;
   return {
     title: t.publicationsTitle,
@@ -68,7 +68,7 @@ function figuresTable(ctx: PageContext, id: string, summary: SummaryJson | Omit<
 }
 
 /** One publication: when and what it published, its figures as published (cut to the reader's zones), its workbook. */
-export function publicationPage(ctx: PageContext, p: PublicationWithFigures, latest: SummaryJson | Omit<SummaryJson, 'totals'>,
+export function publicationPage(ctx: PageContext, p: PublicationRecord, latest: SummaryJson | Omit<SummaryJson, 'totals'>,
   yearToDate: SummaryJson | Omit<SummaryJson, 'totals'>): PageShell {
   const { t, lang } = ctx;
   return {
