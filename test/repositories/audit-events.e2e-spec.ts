@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/database/src/data-source-options';
 import { RecordedSupersession1764800000000 } from '../../libs/database/src/migrations/1764800000000-recorded-supersession';
 import { AuditEventsRepository, AuditPageQuery, recordAudit } from '../../libs/database/src/repositories/audit-events.repository';
-import { ReportSubmissionsRepository, SubmissionInsert } from '../../libs/database/src/repositories/report-submissions.repository';
+import { ReportSubmissionsRepository } from '../../libs/database/src/repositories/report-submissions.repository';
 import { Verdict } from '../../libs/domain/src/verdicts/submission-verdict';
 import { seedToken, submissionInsert, verdictOf } from '../support/repository-fixtures';
 import { openTestDatabase, TestDatabase } from '../support/test-database';
