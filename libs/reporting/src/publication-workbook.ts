@@ -22,7 +22,8 @@ export interface WorkbookReader {
  */
 export async function publicationWorkbook(p: PublishedWorkbooks, reader: WorkbookReader): Promise<{ content: Buffer; filename: string }> {
   const isPublic = reader.audience === 'public';
-  const filename = `so-lieu-kcn-so-${p.id}-${p.latestQuarter.toLowerCase()}${isPublic ? '-cong-bo' : ''}${reader.language === 'en' ? '-en' : ''}.xlsx`;
+  const suffix = `${isPublic ? '-cong-bo' : ''}${reader.language === 'en' ? '-en' : ''}`;
+  const filename = `so-lieu-kcn-so-${p.id}-${p.latestQuarter.toLowerCase()}${suffix}.xlsx`;
   if (reader.zoneCodes === null && reader.language === 'vi') return { content: isPublic ? p.publicWorkbook : p.workbook, filename };
 
   const figures = isPublic ? p.publicFigures : p.figures;

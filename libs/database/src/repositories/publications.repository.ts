@@ -102,7 +102,8 @@ export class PublicationsRepository {
    */
   async figuresCovering(periods: readonly [string, string], tx: SqlSession): Promise<PublishedFigures[]> {
     const rows = await tx.query<{ figures: PublishedFigures }>(
-      `SELECT figures FROM publications WHERE $1 IN (latest_quarter, year_to_date) OR $2 IN (latest_quarter, year_to_date) ORDER BY id DESC`,
+      `SELECT figures FROM publications
+       WHERE $1 IN (latest_quarter, year_to_date) OR $2 IN (latest_quarter, year_to_date) ORDER BY id DESC`,
       [...periods],
     );
     return rows.map((r) => r.figures);
@@ -132,7 +133,8 @@ export class PublicationsRepository {
       `SELECT id, published_at, CASE WHEN (public_figures->'latestQuarter'->'quarters')::jsonb = $1::jsonb
          THEN public_figures->'latestQuarter' ELSE public_figures->'yearToDate' END AS summary
        FROM publications
-       WHERE (public_figures->'latestQuarter'->'quarters')::jsonb = $1::jsonb OR (public_figures->'yearToDate'->'quarters')::jsonb = $1::jsonb
+       WHERE (public_figures->'latestQuarter'->'quarters')::jsonb = $1::jsonb
+         OR (public_figures->'yearToDate'->'quarters')::jsonb = $1::jsonb
        ORDER BY id DESC LIMIT 1`,
       [JSON.stringify(quarters)],
     );
