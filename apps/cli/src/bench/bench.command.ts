@@ -127,7 +127,8 @@ async function serviceSection(settings: Settings, flags: Record<string, string>,
     for (const target of [10_000, 1_000_000]) {
       await data.clearHistory();
       const enterprises = target / 40;
-      log(`Summaries: loading ${target.toLocaleString('en-US')} accepted reports (${enterprises.toLocaleString('en-US')} enterprises × 40 quarters)`);
+      const [reports, filers] = [target, enterprises].map((n) => n.toLocaleString('en-US'));
+      log(`Summaries: loading ${reports} accepted reports (${filers} enterprises × 40 quarters)`);
       const stored = await data.loadHistory({ zones: 10, enterprises, quarters: 40 });
       const summary = await httpLoad({ url: `${http.baseUrl}/v1/summaries?period=2025`, seconds: Math.max(3, seconds / 2), connections: 4, headers: { authorization: `Bearer ${token}` } });
       add(`year summary, ${stored.toLocaleString('en-US')} reports stored`, `p50 ${summary.p50} ms, p99 ${summary.p99} ms, ${summary.requestsPerSecond} req/s`, 'target p50 < 20 ms', summary.p50 < 20 && summary.failed === 0);

@@ -143,7 +143,8 @@ export async function auditBench(scale: AuditScale, progress: (line: string) => 
     const started = performance.now();
     const result = disclosePublication(solver, { summaries, contributions, ledger, params: DEFAULT_DISCLOSURE_PARAMS });
     times.push(performance.now() - started);
-    progress(`    publication ${p + 1} (${plan.month}): ${Math.round(times[p])} ms, ${result.cells.filter((c) => c.value === null).length} cells withheld`);
+    const withheldNow = result.cells.filter((c) => c.value === null).length;
+    progress(`    publication ${p + 1} (${plan.month}): ${Math.round(times[p])} ms, ${withheldNow} cells withheld`);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const id = p + 1;
     ledger = {

@@ -39,7 +39,7 @@ export async function publishDemoMonth(http: HttpClient, admin: string, mailDir:
   const withheld = publicQ3.zones.filter((z) => z.withheld.includes('grossOutput')).map((z) => z.zoneCode);
   return [
     `   publication no. ${p.number}: ${p.latestQuarter}, year to date ${p.yearToDate}, filing status of ${p.filingQuarter}`,
-    `   public figures (GET /v1/public/summaries?period=2025-Q3) withhold ${withheld.length > 0 ? withheld.join(', ') : 'nothing'} to protect single enterprises`,
+    `   public figures (GET /v1/public/summaries?period=2025-Q3) withhold ${withheld.join(', ') || 'nothing'} to protect each enterprise`,
     `   ${files.length} emails (no SMTP_URL set, so written as .eml files) in ${dir}:`,
     ...files.sort().map((f) => `     ${f}`),
   ];

@@ -81,7 +81,8 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
     const board = (await http.post<{ token: string }>('/v1/tokens', boardToken, admin)).body.token;
     const counts = (kind: DemoFiling['kind']) => data.filings.filter((f) => f.kind === kind).length;
     log(`\n3. Filings 2024-Q1..2025-Q3 over HTTP (paper forms keyed in by the board with their receipt stamps):`);
-    log(`   ${data.filings.length} submissions: ${counts('rejected')} rejected first tries and their corrections, ${counts('amendment')} amendments`);
+    log(`   ${data.filings.length} submissions: ${counts('rejected')} rejected first tries and their corrections, ` +
+      `${counts('amendment')} amendments`);
     for (const phase of [1, 2, 3] as const) {
       const filings = data.filings.filter((f) => f.phase === phase);
       const label = ['', '   originals', '   corrections of rejected reports', '   amendments'][phase];
@@ -89,7 +90,8 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
       await waitForVerdicts(http, board);
     }
     const verdicts = await http.get<{ items: Array<{ issues: Array<{ code: string }> }> }>('/v1/reports?status=rejected&limit=500', board);
-    log(`   worker verdicts done: ${verdicts.body.items.length} rejected (${verdicts.body.items[0]?.issues[0]?.code ?? '-'}), the rest accepted`);
+    const rejected = verdicts.body.items;
+    log(`   worker verdicts done: ${rejected.length} rejected (${rejected[0]?.issues[0]?.code ?? '-'}), the rest accepted`);
 
     for (const { query, title } of SHOWN_PERIODS) {
       const summary = (await http.get<Parameters<typeof zoneTable>[0]>(`/v1/summaries?${query}`, board)).body;
