@@ -402,7 +402,7 @@ describe('board pages in the browser', () => {
       expect(workbook.name).toMatch(new RegExp(`^so-lieu-kcn-so-${id}-`));
     });
 
-    it("lets a board of every zone publish from the page (the month's publication), though its token may not POST /v1/publications", async () => {
+    it('lets a board of every zone publish from the page, though its token may not POST /v1/publications', async () => {
       const page = await signIn(await open(), board, '/publications?lang=en');
       await expect(page.getByRole('button', { name: 'Publish now' }).count()).resolves.toBe(1);
       const [{ id }] = await system.query('SELECT id FROM publications');

@@ -46,7 +46,8 @@ export async function seedEnterprise(db: TestDatabase, taxCode: string, zoneCode
 /** A token of `role` for whoever submits or locks in a suite; its id. */
 export async function seedToken(db: TestDatabase, role: 'admin' | 'board'): Promise<string> {
   const [{ id }] = await db.query<{ id: string }>(
-    `INSERT INTO api_tokens (name, role, token_hash) VALUES ('BQL', $1, encode(sha256(gen_random_uuid()::text::bytea), 'hex')) RETURNING id`,
+    `INSERT INTO api_tokens (name, role, token_hash)
+     VALUES ('BQL', $1, encode(sha256(gen_random_uuid()::text::bytea), 'hex')) RETURNING id`,
     [role],
   );
   return id;
