@@ -1,4 +1,4 @@
-import { createEnterprise, createZone, reportBody, submit } from './support/fixtures';
+import { createEnterprise, createZone, CSV_HEAD, reportBody, submit } from './support/fixtures';
 import { expectFieldProblem, expectProblem } from './support/problem-assertions';
 import { AppProcess, freePort } from './support/app-process';
 import { startExtraApi } from './support/extra-process';
@@ -317,7 +317,7 @@ describe('access control: tokens, roles and zone scopes', () => {
     it('shows the upload of an enterprise not in the registry to no zone board (fail closed)', async () => {
       const unregistered = await sys.token({ role: 'enterprise', name: 'DN chưa đăng ký', taxCode: UNKNOWN });
       const form = new FormData();
-      form.append('file', new Blob([`Mã số thuế,Kỳ,GTSX,Doanh thu,Lao động,Quỹ lương\ntaxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund\n${UNKNOWN},2025-Q1,1,1,1,5000000\n`]), 'dn.csv');
+      form.append('file', new Blob([`${CSV_HEAD}${UNKNOWN},2025-Q1,1,1,1,5000000\n`]), 'dn.csv');
       const uploaded = await sys.http.request('POST', '/v1/reports/upload', { token: unregistered, raw: form });
       expect(uploaded.status).toBe(202);
       const path = `/v1/reports/uploads/${uploaded.body.batchId}`;

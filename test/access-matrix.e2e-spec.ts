@@ -1,4 +1,4 @@
-import { createEnterprise, createZone, reportBody, submitAndDecide } from './support/fixtures';
+import { createEnterprise, createZone, CSV_HEAD, reportBody, submitAndDecide } from './support/fixtures';
 import { Reply } from './support/http-client';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { openWorkbook, sheetRecords } from './support/workbook-rows';
@@ -68,7 +68,7 @@ interface Row {
 }
 
 const csvOf = (taxCode: string, period: string) =>
-  `Mã số thuế,Kỳ,GTSX,Doanh thu,Lao động,Quỹ lương\ntaxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund\n${taxCode},${period},1000000000,1100000000,100,2100000000\n`;
+  `${CSV_HEAD}${taxCode},${period},1000000000,1100000000,100,2100000000\n`;
 
 /** The text of an answer: JSON as sent, a workbook's sheet names and cell values, or plain text. */
 async function answerText(r: Reply): Promise<string> {

@@ -275,9 +275,10 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
     expect(sent.filter((s) => s.body.receivedAt !== undefined).length).toBeGreaterThan(0);
   });
 
-  it('records on every superseded revision the revision that took its place, out of order too: each chain ends at the current one', async () => {
+  it('records on each superseded revision the one that took its place, out of order too: each chain ends at the current one', async () => {
     const rows = await sys.query<{ id: string; quarter: string; status: string; superseded_by: string | null; superseded_at: Date | null }>(
-      `SELECT id, tax_code || ' ' || period AS quarter, status, superseded_by, superseded_at FROM report_submissions WHERE revision IS NOT NULL`,
+      `SELECT id, tax_code || ' ' || period AS quarter, status, superseded_by, superseded_at FROM report_submissions
+       WHERE revision IS NOT NULL`,
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const broken = rows.flatMap((r) => {
@@ -315,7 +316,9 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
       last_id: string;
     }>(
       `SELECT tax_code, period, status, revision, id, (extract(epoch FROM received_at) * 1000000)::bigint::text AS received_us,
-         first_value(id) OVER (PARTITION BY tax_code, period ORDER BY received_at DESC, stored_at DESC, COALESCE(batch_row, 0) DESC, id DESC) AS last_id
+         first_value(id) OVER (
+             PARTITION BY tax_code, period ORDER BY received_at DESC, stored_at DESC, COALESCE(batch_row, 0) DESC, id DESC
+           ) AS last_id
        FROM report_submissions WHERE revision IS NOT NULL`,
     );
     const groups = new Map<string, typeof rows>();
@@ -330,7 +333,8 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
       if (current.length !== 1) problems.push(`${key}: ${current.length} accepted revisions`);
       else if (current[0].id !== last.id) {
         problems.push(
-          `${key}: current ${current[0].id} received at ${current[0].received_us} µs, but ${last.id} was received after it at ${last.received_us} µs`,
+          `${key}: current ${current[0].id} received at ${current[0].received_us} µs, ` +
+          `but ${last.id} was received after it at ${last.received_us} µs`,
         );
       }
       const numbers = revisions.map((r) => r.revision).sort((x, y) => x - y);
@@ -410,7 +414,8 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
     // Filings of one burst are often stored within the same millisecond. PostgreSQL keeps their order
     // (microseconds); a JavaScript Date cannot. Here the first one stored is the later receipt.
     await sys.query(
-      `UPDATE report_submissions SET received_at = date_trunc('milliseconds', now()) + CASE WHEN id = $1 THEN interval '900 microseconds' ELSE interval '100 microseconds' END
+      `UPDATE report_submissions SET received_at = date_trunc('milliseconds', now())
+           + CASE WHEN id = $1 THEN interval '900 microseconds' ELSE interval '100 microseconds' END
        WHERE id IN ($1, $2)`,
       [later.id, earlier.id],
     );

@@ -193,7 +193,11 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
     stop = true;
     await sampling;
     const after = residentMb(api.pid)!;
-    console.log(`PostgreSQL hanging: ${outcomes.length} reports answered in 12 s by 300 clients, slowest ${Math.max(...outcomes.map((o) => o.ms))} ms; intake queue at most ${Math.max(...queued)}; RSS ${before} → ${after} MB`);
+    const slowest = Math.max(...outcomes.map((o) => o.ms));
+    console.log(
+      `PostgreSQL hanging: ${outcomes.length} reports answered in 12 s by 300 clients, slowest ${slowest} ms; ` +
+        `intake queue at most ${Math.max(...queued)}; RSS ${before} → ${after} MB`,
+    );
 
     const statuses = new Map<string, number>();
     for (const o of outcomes) statuses.set(String(o.status ?? o.error), (statuses.get(String(o.status ?? o.error)) ?? 0) + 1);
@@ -207,7 +211,7 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
     expect(after - before).toBeLessThan(150);
   }, 60_000);
 
-  it('answers 503 with Retry-After, never 500, on every endpoint that needs the database while PostgreSQL refuses connections', async () => {
+  it('answers 503 with Retry-After, never 500, on every endpoint needing the database while PostgreSQL refuses connections', async () => {
     proxy.setMode('refuse');
     await readiness('down');
     const refusedByKey = await post(report(2, '2025-Q2'), { 'idempotency-key': 'retried-across-the-outage' });
@@ -236,7 +240,7 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
     expect(others.filter((a) => !(a.status === 503 && a.problem && /^\d+$/.test(a.retryAfter ?? '')))).toEqual([]);
   }, 60_000);
 
-  it('takes reports again once PostgreSQL is back: a retried Idempotency-Key makes one report, and every acknowledged report gets its verdict', async () => {
+  it('takes reports again once PostgreSQL is back: a retried Idempotency-Key makes one; each one acknowledged is decided', async () => {
     proxy.setMode('open');
     await readiness('up');
 

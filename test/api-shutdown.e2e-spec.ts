@@ -75,7 +75,10 @@ describe('api stopping under load', () => {
       const outcomes = await load;
       const answers: Record<string, number> = {};
       for (const x of outcomes) answers[String(x.status ?? x.error)] = (answers[String(x.status ?? x.error)] ?? 0) + 1;
-      console.log(`stopped under load: readiness ${readiness.join(' → ')}; exit ${api.exitCode} after ${exitMs} ms; answers ${JSON.stringify(answers)}`);
+      console.log(
+      `stopped under load: readiness ${readiness.join(' → ')}; exit ${api.exitCode} after ${exitMs} ms; ` +
+        `answers ${JSON.stringify(answers)}`,
+    );
       return { outcomes, readiness, exitMs, exitCode: api.exitCode };
     } finally {
       stop = true;
@@ -105,7 +108,8 @@ describe('api stopping under load', () => {
   }
 
   it.each([['one process', '1'], ['two processes (cluster)', '2']])(
-    'answers every request or refuses it at connect, says 503 when ready is asked before it stops listening, and exits within the deadline: %s',
+    'answers every request or refuses it at connect, says 503 when ready is asked before it stops listening, ' +
+      'and exits within the deadline: %s',
     async (_, processes) => {
       const { api, http } = await startExtraApi(sys, { API_PROCESSES: processes, SHUTDOWN_DRAIN_MS: String(DRAIN_MS), SHUTDOWN_TIMEOUT_MS: String(DEADLINE_MS) });
       const stopped = await stopUnderLoad(api, http.baseUrl);

@@ -447,6 +447,16 @@ describe('board pages in the browser', () => {
       expect(workbook.name).toMatch(new RegExp(`^so-lieu-kcn-so-${id}-`));
     });
 
+    it('lets a board of every zone publish from the page, though its token may not POST /v1/publications', async () => {
+      const page = await signIn(await open(), board, '/publications?lang=en');
+      await expect(page.getByRole('button', { name: 'Publish now' }).count()).resolves.toBe(1);
+      const [{ id }] = await system.query('SELECT id FROM publications');
+      const published = await page.request.post('/publications', { headers: { origin: base }, maxRedirects: 0 });
+      expect([published.status(), published.headers().location]).toEqual([303, `/publications/${id}?published=1`]);
+      expect((await system.http.post('/v1/publications', {}, board)).status).toBe(403);
+      expect(await system.query('SELECT id FROM publications')).toEqual([{ id }]);
+    });
+
     it('shows a scoped board the publications without Publish now', async () => {
       const page = await signIn(await open(), boardBdh, '/publications?lang=en');
       await expect(page.getByRole('button', { name: 'Publish now' }).count()).resolves.toBe(0);

@@ -78,7 +78,10 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
     return { submissions, batches };
   };
 
-  /** Written by the test with exceljs: shuffled columns, merged labels, a note column, text numbers with Vietnamese separators, a formula, three bad cells in row 4. */
+  /**
+ * Written by the test with exceljs: shuffled columns, merged labels, a note column, text numbers with Vietnamese separators, a
+ * formula, three bad cells in row 4.
+ */
   const exceljsWorkbook = async () => {
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('Reports');
@@ -121,7 +124,7 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
     expect(await summary(UPLOAD_ZONE)).toEqual(byJson);
   });
 
-  it('stores the valid rows of an exceljs-written file and answers the three bad cells of another row by cell, field and code', async () => {
+  it('stores the valid rows of an exceljs-written file and answers three bad cells of another row by cell, field and code', async () => {
     const r = await upload(await exceljsWorkbook(), 'bao-cao-quy.xlsx', admin);
     expect(r.status).toBe(202);
     expect(r.body.ignoredColumns).toEqual([{ cell: 'G2', text: 'ghiChu' }]);
@@ -151,7 +154,9 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
     expect(refused.body.errors.map((e: { cell: string }) => e.cell)).toEqual(['D4', 'E4', 'F4']);
     expect(await stored()).toEqual(before);
 
-    const csv = 'taxCode;period;production.grossOutput;production.revenue;employment.workers;wages.wageFund\r\n5300000301;2025-Q3;1.000.000.000;1.100.000.000;100;2.100.000.000\r\n';
+    const csv =
+      'taxCode;period;production.grossOutput;production.revenue;employment.workers;wages.wageFund\r\n' +
+      '5300000301;2025-Q3;1.000.000.000;1.100.000.000;100;2.100.000.000\r\n';
     const whole = await upload(Buffer.from(`Mã số thuế;Kỳ;GTSX;Doanh thu;Lao động;Quỹ lương\r\n${csv}`), 'bao-cao.csv', admin, '?atomic=true');
     expect(whole.status).toBe(202);
     expect(whole.body).toMatchObject({ format: 'csv', rows: [{ row: 3, status: 'received' }] });

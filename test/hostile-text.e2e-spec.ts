@@ -5,7 +5,7 @@
  * over the limit are refused with 422 naming the field. Never a 500.
  */
 import { Workbook } from 'exceljs';
-import { reportBody, submitAndDecide } from './support/fixtures';
+import { CSV_HEAD, reportBody, submitAndDecide } from './support/fixtures';
 import { Reply } from './support/http-client';
 import { expectFieldProblem } from './support/problem-assertions';
 import { openWorkbook } from './support/workbook-rows';
@@ -130,12 +130,13 @@ describe('hostile text in every free-text field', () => {
   });
 
   it('keeps an uploaded file name verbatim, and refuses one text cannot hold', async () => {
-    const csv = `Mã số thuế,Kỳ,GTSX,Doanh thu,Lao động,Quỹ lương\ntaxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund\n${taxCode(3)},2025-Q1,1,1,1,9000000\n`;
+    const csv = `${CSV_HEAD}${taxCode(3)},2025-Q1,1,1,1,9000000\n`;
     // The name travels percent-encoded (RFC 5987), so every character arrives as it was.
     const upload = (fileName: string) => {
       const boundary = '----kcn-hostile-text';
       const body = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent(fileName)}\r\nContent-Type: text/csv\r\n\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent(fileName)}\r\n`),
+        Buffer.from('Content-Type: text/csv\r\n\r\n'),
         Buffer.from(csv), Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
       return sys.http.request('POST', '/v1/reports/upload', { token: admin, raw: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });

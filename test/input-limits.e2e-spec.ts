@@ -105,7 +105,7 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
       expect(target.body).toMatchObject({ grossOutputConstant2010: MAX_DONG.toString() });
     });
 
-    it(`sums a zone-quarter of ${BIG_REPORTS} reports at the maximum exactly, and later reports of the zone still get verdicts`, async () => {
+    it(`sums a zone-quarter of ${BIG_REPORTS} reports at the maximum exactly; later reports of the zone still get verdicts`, async () => {
       await createZone(sys.http, admin, BIG_ZONE, { kind: 'industrial_cluster' });
       const taxCodes = Array.from({ length: BIG_REPORTS + 1 }, (_, i) => `54${String(i).padStart(8, '0')}`);
       for (let i = 0; i < taxCodes.length; i += 20) {
@@ -156,7 +156,7 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
   describe('periods and dates have a valid range', () => {
     const RANGE = /2000-Q1.*2099-Q4/;
 
-    it('refuses report periods outside 2000-Q1..2099-Q4 with 422 INVALID_PERIOD giving the range; the first and last quarters get verdicts', async () => {
+    it('refuses periods outside 2000-Q1..2099-Q4 (422 INVALID_PERIOD with the range); the first and last are decided', async () => {
       for (const period of ['0000-Q1', '1999-Q4', '2100-Q1', '9999-Q4']) {
         const r = await sys.http.post('/v1/reports', reportBody(TAX, period), filer);
         expectFieldProblem(r, 422, 'period', 'INVALID_PERIOD');
@@ -243,7 +243,7 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
       expect((await sys.http.get(`/v1/enterprises/${TAX}`, admin)).body.operatingUntil).toBeNull();
     });
 
-    it('decides stored submissions the rules cannot judge (a period or a figure out of range) as rejected, never leaving them received', async () => {
+    it('rejects stored submissions the rules cannot judge (a period or a figure out of range), never leaving them received', async () => {
       const store = async (period: string, grossOutput: string) => {
         const id = randomUUID();
         await sys.query(
@@ -285,7 +285,7 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
       }
     });
 
-    it('refuses NUL, other control characters and lone surrogates in bodies, queries and paths with 422 INVALID_CHARACTER naming the field', async () => {
+    it('refuses NUL, control characters and lone surrogates in bodies, queries and paths (422 INVALID_CHARACTER, its field)', async () => {
       const zone = { code: 'LIMX', name: 'KCN', kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 2, status: 'operating' };
       const report = await submitAndDecide(sys.http, filer, reportBody(TAX, '2024-Q4'));
       const refusals: Array<[string, string, unknown, string]> = [

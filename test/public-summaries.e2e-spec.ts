@@ -170,7 +170,7 @@ describe('public summaries: published figures after disclosure control, for anyo
   // Judged alone, this publication would need no cluster complement (C90 and C80 protect each other), but the
   // first publication, under p = 10, published C80 and the cluster total: with them, CMID published would leave
   // C90 and LATE as 2,950 − 1,000 − 900 = 1,050, C90's 900 within 25 % of the largest. CMID stays withheld.
-  it('takes p from DISCLOSURE_P_PERCENT: with p = 25, {80,10,10} is withheld, and the audit of earlier publications keeps the complement', async () => {
+  it('takes p from DISCLOSURE_P_PERCENT: p = 25 withholds {80,10,10}; the audit of past publications keeps the complement', async () => {
     // The worker builds publications: it is the one given the setting.
     await sys.stopWorker();
     await sys.startWorker({ DISCLOSURE_P_PERCENT: '25' });

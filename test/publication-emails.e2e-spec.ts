@@ -238,7 +238,8 @@ describe('publication emails through a real SMTP server', () => {
     expect(messagesOf(LEADERS, 3)).toHaveLength(1);
 
     const [row] = await sys.query(
-      `SELECT status, attempts, last_error, server_response, sent_at FROM email_outbox WHERE recipient = $1 AND payload->>'publicationId' = '3'`,
+      `SELECT status, attempts, last_error, server_response, sent_at FROM email_outbox
+         WHERE recipient = $1 AND payload->>'publicationId' = '3'`,
       [DPM_BOARD],
     );
     expect(row).toMatchObject({ status: 'sent', attempts: 3, last_error: expect.stringContaining('451') });

@@ -49,7 +49,8 @@ describe(`request fuzzing from the OpenAPI document (seed ${seed}, ${RUNS} reque
 
   /** Never a 5xx; a 4xx is problem details with its type, title, status and detail. */
   function answerIsSound(r: FuzzRequest, reply: Reply): void {
-    const shown = `${r.role} ${r.method} ${r.url} ${typeof r.body === 'string' ? r.body.slice(0, 300) : JSON.stringify(r.body)?.slice(0, 300)}`;
+    const sent = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+    const shown = `${r.role} ${r.method} ${r.url} ${sent?.slice(0, 300)}`;
     if (reply.status >= 500) throw new Error(`${reply.status} for ${shown}: ${JSON.stringify(reply.body).slice(0, 300)}`);
     if (reply.status < 400) return;
     const body = reply.body as Record<string, unknown>;

@@ -69,7 +69,7 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
   afterAll(() => sys?.close(), 30_000);
 
   describe('filing status', () => {
-    it('lists every enterprise that operated in the quarter as on time, late or missing, judged on the first accepted revision', async () => {
+    it('lists every enterprise operating in the quarter as on time, late or missing, judged on the first accepted revision', async () => {
       const r = await sys.http.get('/v1/periods/2025-Q2/filing-status', admin);
       expect(r.status).toBe(200);
       const name = (taxCode: string) => `Công ty ${taxCode}`;

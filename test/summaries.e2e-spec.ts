@@ -199,7 +199,8 @@ describe('summaries: figures worked out independently from the filings', () => {
     const range = await summaries('from=2024-Q4&to=2025-Q2');
     expect(range).toMatchObject({ period: '2024-Q4..2025-Q2', quarters: ['2024-Q4', '2025-Q1', '2025-Q2'] });
     const bdh = zoneOf(range, 'BDH');
-    // E1 9,000 + 10,000 + 11,000 and E2 4,000 + 4,500 + 4,600 = 43,100; at 2010 prices 7,000 + 7,500 + 8,000 + 3,000 + 3,300 + 3,400 = 32,200.
+    // E1 9,000 + 10,000 + 11,000 and E2 4,000 + 4,500 + 4,600 = 43,100;
+      // at 2010 prices 7,000 + 7,500 + 8,000 + 3,000 + 3,300 + 3,400 = 32,200.
     expect(money(bdh.grossOutput)).toBe((9_000n + 10_000n + 11_000n + 4_000n + 4_500n + 4_600n) * MB);
     expect(money(bdh.grossOutputConstant2010)).toBe((7_000n + 7_500n + 8_000n + 3_000n + 3_300n + 3_400n) * MB);
     // Stocks at the end of 2025-Q2: E1 115 (42 women, 2 foreign, 104 local) + E2 54 (21 women, 52 local).
@@ -259,7 +260,8 @@ describe('summaries: figures worked out independently from the filings', () => {
 
   it('shares gross output within the zone kind, whatever the caller sees', async () => {
     const year = await summaries('period=2025');
-    // Parks: BDH 10,000 + 11,000 + 12,000 + 13,000 + 4,500 + 4,600 + 4,700 = 59,800; DPM 21,000 + 22,000 + 23,000 + 24,000 + 2,000 + 3,000 + 3,000 = 98,000.
+    // Parks: BDH 10,000 + 11,000 + 12,000 + 13,000 + 4,500 + 4,600 + 4,700 = 59,800;
+      // DPM 21,000 + 22,000 + 23,000 + 24,000 + 2,000 + 3,000 + 3,000 = 98,000.
     expect(money(zoneOf(year, 'BDH').grossOutput)).toBe(59_800n * MB);
     expect(money(zoneOf(year, 'DPM').grossOutput)).toBe(98_000n * MB);
     // 59,800 / 157,800 = 37.90%; 98,000 / 157,800 = 62.10%; the cluster's 4,600 is not in the parks' base: 100%.
@@ -278,7 +280,8 @@ describe('summaries: figures worked out independently from the filings', () => {
 
   it('computes growth year on year at 2010 and current prices, and none without a previous year', async () => {
     const year = await summaries('period=2025');
-    // BDH: 2010 prices 7,500 + 8,000 + 8,500 + 9,000 + 3,300 + 3,400 + 3,500 = 43,200 against 40,000 → 8%; current 59,800 / 52,000 − 1 = 15%.
+    // BDH: 2010 prices 7,500 + 8,000 + 8,500 + 9,000 + 3,300 + 3,400 + 3,500 = 43,200 against 40,000 → 8%;
+      // current 59,800 / 52,000 − 1 = 15%.
     expect(money(zoneOf(year, 'BDH').grossOutputConstant2010)).toBe(43_200n * MB);
     expect(zoneOf(year, 'BDH')).toMatchObject({ growthYoYPct: 8, growthYoYCurrentPct: 15 });
     // DPM: 15,500 + 16,000 + 16,500 + 17,000 + 1,500 + 2,200 + 2,300 = 71,000 against 60,000 → 18.33%; 98,000 / 80,000 − 1 = 22.5%.

@@ -84,7 +84,8 @@ describe('memory of the api through ten concurrent maximal uploads', () => {
     const peak = peakResidentMb(api.pid)!;
     await api.stop();
 
-    console.log(`upload memory: idle ${idle} MB, peak ${peak} MB; /health/live slowest ${Math.max(...liveMs)} ms; answers ${uploads.map((u) => u.status).join(' ')}`);
+    const answers = uploads.map((u) => u.status).join(' ');
+    console.log(`upload memory: idle ${idle} MB, peak ${peak} MB; /health/live slowest ${Math.max(...liveMs)} ms; answers ${answers}`);
     const stored = uploads.filter((u) => u.status === 202);
     for (const u of uploads.filter((r) => r.status !== 202)) {
       expect({ status: u.status, retryAfter: u.headers.get('retry-after') }).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });

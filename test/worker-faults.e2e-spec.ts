@@ -71,7 +71,8 @@ describe('worker faults', () => {
     const id = await publishForced();
     await smtp.waitFor(() => smtp.stalled, 1);
     const inTransaction = await sys.query(
-      `SELECT application_name, state, query FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+      `SELECT application_name, state, query FROM pg_stat_activity
+         WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
     );
     expect(inTransaction).toEqual([]);
     expect(await emailOf(id)).toMatchObject({ status: 'sending', attempts: 1 });

@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/database/src/data-source-options';
 import { RecordedSupersession1764800000000 } from '../../libs/database/src/migrations/1764800000000-recorded-supersession';
 import { AuditEventsRepository, AuditPageQuery, recordAudit } from '../../libs/database/src/repositories/audit-events.repository';
-import { ReportSubmissionsRepository, SubmissionInsert } from '../../libs/database/src/repositories/report-submissions.repository';
+import { ReportSubmissionsRepository } from '../../libs/database/src/repositories/report-submissions.repository';
 import { Verdict } from '../../libs/domain/src/verdicts/submission-verdict';
+import { seedToken, submissionInsert, verdictOf } from '../support/repository-fixtures';
 import { openTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
@@ -20,29 +21,8 @@ describe('audit events repository', () => {
   let submissions: ReportSubmissionsRepository;
   let token: string;
 
-  const insert = (taxCode: string, period: string): SubmissionInsert => ({
-    id: randomUUID(),
-    taxCode,
-    period,
-    zoneCode: null,
-    source: 'api',
-    submittedBy: token,
-    filerRole: 'board',
-    idempotencyKey: null,
-    requestHash: 'h'.repeat(64),
-    batchId: null,
-    batchRow: null,
-    figures: FIGURES,
-    receivedAt: null,
-  });
-  const accepted = (revision: number, status: Verdict['status'] = 'accepted'): Verdict => ({
-    status,
-    revision,
-    late: false,
-    issues: [],
-    warningCount: 0,
-    zoneCode: null,
-  });
+  const insert = (taxCode: string, period: string) => submissionInsert(taxCode, period, token, FIGURES);
+  const accepted = (revision: number, status: Verdict['status'] = 'accepted') => verdictOf(revision, { status });
   const query = (q: Partial<AuditPageQuery>): AuditPageQuery => ({ reports: true, reportId: null, after: null, limit: 100, ...q });
   const lifeOf = async (id: string) =>
     (await audit.page(query({ entity: 'report', entityId: id, reportId: id }))).map(
@@ -53,9 +33,7 @@ describe('audit events repository', () => {
     db = await openTestDatabase('repo-audit-events');
     audit = new AuditEventsRepository(db.transactions);
     submissions = new ReportSubmissionsRepository(db.transactions);
-    [{ id: token }] = await db.query(
-      `INSERT INTO api_tokens (name, role, token_hash) VALUES ('BQL', 'board', repeat('c', 64)) RETURNING id`,
-    );
+    token = await seedToken(db, 'board');
   });
   afterAll(() => db?.close());
 

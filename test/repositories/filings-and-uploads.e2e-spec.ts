@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EnterprisesRepository } from '../../libs/database/src/repositories/enterprises.repository';
 import { FilingsRepository } from '../../libs/database/src/repositories/filings.repository';
 import { ReportSubmissionsRepository, SubmissionInsert } from '../../libs/database/src/repositories/report-submissions.repository';
 import { UploadBatchesRepository } from '../../libs/database/src/repositories/upload-batches.repository';
-import { ZonesRepository } from '../../libs/database/src/repositories/zones.repository';
+import { seedEnterprise, seedToken, seedZones, submissionInsert } from '../support/repository-fixtures';
 import { openTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
@@ -20,59 +19,21 @@ describe('filings and upload batches repositories', () => {
   let batches: UploadBatchesRepository;
   let token: string;
 
-  const insert = (taxCode: string, extra: Partial<SubmissionInsert> = {}): SubmissionInsert => ({
-    id: randomUUID(),
-    taxCode,
-    period: '2025-Q2',
-    zoneCode: 'FA',
-    source: 'api',
-    submittedBy: token,
-    filerRole: 'board',
-    idempotencyKey: null,
-    requestHash: 'h'.repeat(64),
-    batchId: null,
-    batchRow: null,
-    figures: FIGURES,
-    receivedAt: null,
-    ...extra,
-  });
+  const insert = (taxCode: string, extra: Partial<SubmissionInsert> = {}) =>
+    submissionInsert(taxCode, '2025-Q2', token, FIGURES, { zoneCode: 'FA', ...extra });
 
   beforeAll(async () => {
     db = await openTestDatabase('repo-filings');
     filings = new FilingsRepository(db.transactions);
     submissions = new ReportSubmissionsRepository(db.transactions);
     batches = new UploadBatchesRepository(db.transactions);
-    const zones = new ZonesRepository(db.transactions);
-    for (const code of ['FA', 'FB'])
-      await zones.insert({
-        code,
-        name: `Khu ${code}`,
-        kind: 'industrial_park',
-        locality: 'Lào Cai',
-        wageRegion: 1,
-        status: 'operating',
-        areaHa: null,
-      });
-    const enterprises = new EnterprisesRepository(db.transactions);
-    const add = (taxCode: string, zoneCode: string, operatingFrom: string, contactEmail: string | null) =>
-      enterprises.insert({
-        taxCode,
-        name: `Công ty ${taxCode}`,
-        zoneCode,
-        ownership: 'domestic',
-        vsicSection: null,
-        operatingFrom,
-        operatingUntil: null,
-        contactEmail,
-      });
-    await add('5300000301', 'FA', '2020-01-01', 'a@example.vn');
-    await add('5300000302', 'FA', '2020-01-01', 'b@example.vn');
-    await add('5300000303', 'FB', '2020-01-01', null);
+    await seedZones(db, ['FA', 'FB']);
+    await seedEnterprise(db, '5300000301', 'FA', { contactEmail: 'a@example.vn' });
+    await seedEnterprise(db, '5300000302', 'FA', { contactEmail: 'b@example.vn' });
+    await seedEnterprise(db, '5300000303', 'FB');
     // Opened after the quarter: not expected to file it.
-    await add('5300000304', 'FB', '2025-07-01', 'd@example.vn');
-    [{ id: token }] = await db.query(
-      `INSERT INTO api_tokens (name, role, token_hash) VALUES ('BQL', 'board', repeat('d', 64)) RETURNING id`,
-    );
+    await seedEnterprise(db, '5300000304', 'FB', { operatingFrom: '2025-07-01', contactEmail: 'd@example.vn' });
+    token = await seedToken(db, 'board');
     // 301 filed late at first, then amended (still late: judged on the first); 302 only rejected.
     const [first, amendment, rejected] = [insert('5300000301'), insert('5300000301'), insert('5300000302')];
     await submissions.insertWithJobs([first, amendment, rejected]);

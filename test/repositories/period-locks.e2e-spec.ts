@@ -1,5 +1,5 @@
 import { PeriodLocksRepository } from '../../libs/database/src/repositories/period-locks.repository';
-import { ZonesRepository } from '../../libs/database/src/repositories/zones.repository';
+import { seedToken, seedZones } from '../support/repository-fixtures';
 import { openTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
@@ -16,19 +16,8 @@ describe('period locks repository', () => {
   beforeAll(async () => {
     db = await openTestDatabase('repo-period-locks');
     locks = new PeriodLocksRepository(db.transactions);
-    const zones = new ZonesRepository(db.transactions);
-    for (const code of ['LA', 'LB', 'LC']) {
-      await zones.insert({
-        code,
-        name: `Khu ${code}`,
-        kind: 'industrial_park',
-        locality: 'Lào Cai',
-        wageRegion: 1,
-        status: 'operating',
-        areaHa: null,
-      });
-    }
-    [{ id: by }] = await db.query(`INSERT INTO api_tokens (name, role, token_hash) VALUES ('BQL', 'admin', repeat('a', 64)) RETURNING id`);
+    await seedZones(db, ['LA', 'LB', 'LC']);
+    by = await seedToken(db, 'admin');
   });
   afterAll(() => db?.close());
 

@@ -1,5 +1,6 @@
 import { PublicCellsRepository } from '../../libs/database/src/repositories/public-cells.repository';
 import { PublicContributionsRepository } from '../../libs/database/src/repositories/public-contributions.repository';
+import { seedPublication } from '../support/repository-fixtures';
 import { openTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
@@ -11,15 +12,7 @@ describe('public cell ledger repositories', () => {
   let db: TestDatabase;
   let cells: PublicCellsRepository;
   let contributions: PublicContributionsRepository;
-  const publication = async (month: string) => {
-    const [{ id }] = await db.query<{ id: number }>(
-      `INSERT INTO publications (month, as_of, published_by, latest_quarter, year_to_date, filing_quarter, figures, public_figures,
-         workbook, public_workbook)
-       VALUES ($1, ($1 || '-01')::date, 'test', '2025-Q2', '2025-Q1..2025-Q2', '2025-Q3', '{}', '{}', '', '') RETURNING id`,
-      [month],
-    );
-    return id;
-  };
+  const publication = (month: string) => seedPublication(db, month);
 
   beforeAll(async () => {
     db = await openTestDatabase('repo-public-ledger');

@@ -1,8 +1,9 @@
-import { EnterpriseFields, EnterprisesRepository } from '../../libs/database/src/repositories/enterprises.repository';
+import { EnterprisesRepository } from '../../libs/database/src/repositories/enterprises.repository';
 import { MinimumWagesRepository } from '../../libs/database/src/repositories/minimum-wages.repository';
 import { ProjectFields, ProjectsRepository } from '../../libs/database/src/repositories/projects.repository';
 import { ZoneTargetsRepository } from '../../libs/database/src/repositories/zone-targets.repository';
 import { ZoneFields, ZonesRepository } from '../../libs/database/src/repositories/zones.repository';
+import { enterpriseFields } from '../support/repository-fixtures';
 import { openTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
@@ -18,17 +19,6 @@ const zone = (code: string, extra: Partial<ZoneFields> = {}): ZoneFields => ({
   wageRegion: 2,
   status: 'operating',
   areaHa: null,
-  ...extra,
-});
-const enterprise = (taxCode: string, zoneCode: string, extra: Partial<EnterpriseFields> = {}): EnterpriseFields => ({
-  taxCode,
-  name: `Công ty ${taxCode}`,
-  zoneCode,
-  ownership: 'domestic',
-  vsicSection: null,
-  operatingFrom: '2020-01-01',
-  operatingUntil: null,
-  contactEmail: null,
   ...extra,
 });
 const project = (code: string, taxCode: string, zoneCode: string, extra: Partial<ProjectFields> = {}): ProjectFields => ({
@@ -125,15 +115,15 @@ describe('registry repositories', () => {
 
   describe('enterprises', () => {
     beforeAll(async () => {
-      await enterprises.insert(enterprise('5300300001', 'RA'));
+      await enterprises.insert(enterpriseFields('5300300001', 'RA'));
       // Operated from mid-Q1 to mid-Q3 of 2025.
-      await enterprises.insert(enterprise('5300300002', 'RA', { operatingFrom: '2025-02-15', operatingUntil: '2025-08-31' }));
-      await enterprises.insert(enterprise('5300300003', 'RB', { operatingFrom: '2026-01-01', ownership: 'foreign', vsicSection: 'C' }));
+      await enterprises.insert(enterpriseFields('5300300002', 'RA', { operatingFrom: '2025-02-15', operatingUntil: '2025-08-31' }));
+      await enterprises.insert(enterpriseFields('5300300003', 'RB', { operatingFrom: '2026-01-01', ownership: 'foreign', vsicSection: 'C' }));
     });
 
     it('stores an enterprise with its calendar days as written, and refuses a taken tax code', async () => {
       const created = await enterprises.insert(
-        enterprise('5300300009-001', 'RC', { operatingUntil: '2099-12-31', contactEmail: 'ketoan@example.vn' }),
+        enterpriseFields('5300300009-001', 'RC', { operatingUntil: '2099-12-31', contactEmail: 'ketoan@example.vn' }),
       );
       expect(created).toEqual({
         taxCode: '5300300009-001',
@@ -147,7 +137,7 @@ describe('registry repositories', () => {
         createdAt: expect.any(Date),
         updatedAt: expect.any(Date),
       });
-      expect(await enterprises.insert(enterprise('5300300009-001', 'RA'))).toBeNull();
+      expect(await enterprises.insert(enterpriseFields('5300300009-001', 'RA'))).toBeNull();
       expect((await enterprises.find('5300300009-001'))!.zoneCode).toBe('RC');
     });
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { EnterprisesRepository } from '../../libs/database/src/repositories/enterprises.repository';
 import { ReportSubmissionsRepository, SubmissionInsert } from '../../libs/database/src/repositories/report-submissions.repository';
-import { ZonesRepository } from '../../libs/database/src/repositories/zones.repository';
 import { Verdict } from '../../libs/domain/src/verdicts/submission-verdict';
+import { seedEnterprise, seedToken, seedZones, submissionInsert, verdictOf } from '../support/repository-fixtures';
 import { openTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
@@ -17,62 +16,18 @@ describe('report submissions repository', () => {
   let submissions: ReportSubmissionsRepository;
   let token: string;
 
-  const insert = (taxCode: string, period: string, extra: Partial<SubmissionInsert> = {}): SubmissionInsert => ({
-    id: randomUUID(),
-    taxCode,
-    period,
-    zoneCode: 'SA',
-    source: 'api',
-    submittedBy: token,
-    filerRole: 'board',
-    idempotencyKey: null,
-    requestHash: 'h'.repeat(64),
-    batchId: null,
-    batchRow: null,
-    figures: FIGURES,
-    receivedAt: null,
-    ...extra,
-  });
-  const accepted = (revision: number, extra: Partial<Verdict> = {}): Verdict => ({
-    status: 'accepted',
-    revision,
-    late: false,
-    issues: [],
-    warningCount: 0,
-    zoneCode: 'SA',
-    ...extra,
-  });
+  const insert = (taxCode: string, period: string, extra: Partial<SubmissionInsert> = {}) =>
+    submissionInsert(taxCode, period, token, FIGURES, { zoneCode: 'SA', ...extra });
+  const accepted = (revision: number, extra: Partial<Verdict> = {}) => verdictOf(revision, { zoneCode: 'SA', ...extra });
   const row = async (id: string) =>
     (await db.query('SELECT status, revision, superseded_by, superseded_at, processed_at FROM report_submissions WHERE id = $1', [id]))[0];
 
   beforeAll(async () => {
     db = await openTestDatabase('repo-report-submissions');
     submissions = new ReportSubmissionsRepository(db.transactions);
-    await new ZonesRepository(db.transactions).insert({
-      code: 'SA',
-      name: 'Khu SA',
-      kind: 'industrial_park',
-      locality: 'Lào Cai',
-      wageRegion: 1,
-      status: 'operating',
-      areaHa: null,
-    });
-    const enterprises = new EnterprisesRepository(db.transactions);
-    for (const taxCode of ['5300000001', '5300000002', '5300000003']) {
-      await enterprises.insert({
-        taxCode,
-        name: `Công ty ${taxCode}`,
-        zoneCode: 'SA',
-        ownership: 'domestic',
-        vsicSection: null,
-        operatingFrom: '2020-01-01',
-        operatingUntil: null,
-        contactEmail: null,
-      });
-    }
-    [{ id: token }] = await db.query(
-      `INSERT INTO api_tokens (name, role, token_hash) VALUES ('BQL', 'board', repeat('b', 64)) RETURNING id`,
-    );
+    await seedZones(db, ['SA']);
+    for (const taxCode of ['5300000001', '5300000002', '5300000003']) await seedEnterprise(db, taxCode, 'SA');
+    token = await seedToken(db, 'board');
   });
   afterAll(() => db?.close());
 

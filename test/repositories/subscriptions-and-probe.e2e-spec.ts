@@ -50,8 +50,10 @@ describe('subscriptions repository and database probe', () => {
   it('answers a ping, and counts submissions by status and outbox rows not yet handed to the queue', async () => {
     await expect(probe.ping()).resolves.toBeUndefined();
     expect(await probe.backlog()).toEqual({ reportsByStatus: [], outboxPending: 0 });
-    await db.query(`INSERT INTO report_submissions (id, tax_code, period, source, filer_role, status, gross_output, revenue, workers, wage_fund)
-      SELECT gen_random_uuid(), '53000000' || lpad(i::text, 2, '0'), '2025-Q1', 'api', 'board', CASE WHEN i <= 3 THEN 'accepted' ELSE 'received' END, 1, 1, 1, 1
+    await db.query(`INSERT INTO report_submissions
+        (id, tax_code, period, source, filer_role, status, gross_output, revenue, workers, wage_fund)
+      SELECT gen_random_uuid(), '53000000' || lpad(i::text, 2, '0'), '2025-Q1', 'api', 'board',
+        CASE WHEN i <= 3 THEN 'accepted' ELSE 'received' END, 1, 1, 1, 1
       FROM generate_series(1, 5) i`);
     await db.query(`INSERT INTO outbox (queue, job_name, job_id, payload, published_at)
       VALUES ('reports', 'process', 'a', '{}', now()), ('reports', 'process', 'b', '{}', NULL), ('reports', 'process', 'c', '{}', NULL)`);

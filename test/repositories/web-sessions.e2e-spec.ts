@@ -2,6 +2,7 @@ import { issueToken } from '@app/access';
 import { ApiTokensRepository } from '../../libs/database/src/repositories/api-tokens.repository';
 import { FiguresChange, WebSessionsRepository } from '../../libs/database/src/repositories/web-sessions.repository';
 import { NotificationListener } from '../../libs/database/src/sql/notification-listener';
+import { seedZones } from '../support/repository-fixtures';
 import { openTestDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 
@@ -67,7 +68,7 @@ describe('web sessions repository', () => {
   });
 
   it('announces the zones and quarters of changed sums when the change commits, and nothing for one rolled back', async () => {
-    await db.query("INSERT INTO zones (code, name, kind, locality, wage_region, status) VALUES ('BDH', 'Bắc Duyên Hải', 'industrial_park', 'Lào Cai', 2, 'operating')");
+    await seedZones(db, ['BDH']);
     await expect(db.transactions.run(async (tx) => {
       await tx.query("INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, reports) VALUES ('BDH', '2025-Q2', '9999-Q4', 1)");
       throw new Error('rolled back');

@@ -16,6 +16,11 @@ export interface ReportFigures {
   wageFund?: number | string;
 }
 
+/** The first two rows of an upload with the required figures: labels, then field paths. */
+export const CSV_HEAD =
+  'Mã số thuế,Kỳ,GTSX,Doanh thu,Lao động,Quỹ lương\n' +
+  'taxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund\n';
+
 /** A report body in the API's JSON shape; figures left undefined are not sent. */
 export function reportBody(taxCode: string, period: string, f: ReportFigures = {}) {
   const pick = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

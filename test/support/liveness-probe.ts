@@ -10,8 +10,9 @@ process.stdin.resume();
 (async () => {
   while (running) {
     const started = Date.now();
-    const status = await new Promise((resolve) => http.get(process.argv[1], (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); })
-      .on('error', () => resolve(0)));
+    const status = await new Promise((resolve) =>
+      http.get(process.argv[1], (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); })
+        .on('error', () => resolve(0)));
     ms.push(status === 200 ? Date.now() - started : -1);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -178,7 +178,10 @@ const RAW_BODIES = [
   '{"a":', '', '\u0000', '{"name": "\\ud800"}', '{"name": "\\u0000"}', '[', '{"a": 1, "a": 2}', '\ufeff{}',
 ];
 
-/** Percent-encodes every UTF-16 code unit that is not unreserved; a lone surrogate becomes invalid UTF-8 on the wire, as an attacker can send it. */
+/**
+ * Percent-encodes every UTF-16 code unit that is not unreserved; a lone surrogate becomes invalid UTF-8 on the wire, as an
+ * attacker can send it.
+ */
 function encode(text: string): string {
   let out = '';
   for (const ch of text) {

@@ -49,7 +49,10 @@ export async function createApiApp(settings: Settings): Promise<NestFastifyAppli
 
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('KCN reporting API')
-    .setDescription('Quarterly reports of enterprises in the industrial parks and clusters of Lào Cai: intake, registry, review and published summaries. Errors are RFC 9457 problem details.')
+    .setDescription(
+      'Quarterly reports of enterprises in the industrial parks and clusters of Lào Cai: intake, registry, review and published ' +
+        'summaries. Errors are RFC 9457 problem details.',
+    )
     .setVersion('1')
     .addServer('/', 'This installation: the host that serves this document')
     .addBearerAuth({ type: 'http', bearerFormat: 'opaque', description: 'A token from POST /v1/tokens or `npm run cli -- token:create`' })

@@ -5,6 +5,7 @@ import { Settings } from '@app/config';
 import { dataSourceOptions, DatabaseTimeouts } from './data-source-options';
 import { ApiTokensRepository } from './repositories/api-tokens.repository';
 import { AuditEventsRepository } from './repositories/audit-events.repository';
+import { ContributionSetsRepository } from './repositories/contribution-sets.repository';
 import { DatabaseProbe } from './repositories/database-probe.repository';
 import { EmailOutboxRepository } from './repositories/email-outbox.repository';
 import { EnterpriseReportsRepository } from './repositories/enterprise-reports.repository';
@@ -20,7 +21,6 @@ import { ReportSubmissionsRepository } from './repositories/report-submissions.r
 import { SignInLinksRepository } from './repositories/sign-in-links.repository';
 import { PublicCellsRepository } from './repositories/public-cells.repository';
 import { PublicContributionsRepository } from './repositories/public-contributions.repository';
-import { PublicationReadsRepository } from './repositories/publication-reads.repository';
 import { SubscriptionsRepository } from './repositories/subscriptions.repository';
 import { UploadBatchesRepository } from './repositories/upload-batches.repository';
 import { ZoneQuarterSumsRepository } from './repositories/zone-quarter-sums.repository';
@@ -32,6 +32,7 @@ import { Transactions } from './sql/transactions.service';
 const REPOSITORIES = [
   ApiTokensRepository,
   AuditEventsRepository,
+  ContributionSetsRepository,
   DatabaseProbe,
   EmailOutboxRepository,
   EnterpriseReportsRepository,
@@ -43,7 +44,6 @@ const REPOSITORIES = [
   ProjectsRepository,
   PublicCellsRepository,
   PublicContributionsRepository,
-  PublicationReadsRepository,
   PublicationRequestsRepository,
   PublicationsRepository,
   ReportSubmissionsRepository,

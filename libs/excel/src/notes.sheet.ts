@@ -34,8 +34,18 @@ function* notes(input: SummaryWorkbookInput): Iterable<Note> {
     yield {
       topic: { vi: 'Số liệu không công bố', en: 'Withheld figures' },
       text: {
-        vi: 'Để không làm lộ số liệu của từng doanh nghiệp, kể cả khi so sánh với các lần công bố trước, một số liệu có quá ít doanh nghiệp hoặc do một doanh nghiệp chi phối không được công bố, cùng với những số liệu khác cần thiết để không suy ra được nó; các ô đó để trống. Khi số liệu điều chỉnh của một kỳ đã công bố có thể làm lộ số liệu của một doanh nghiệp, số liệu công bố lần trước được giữ nguyên. Cột "Số liệu không công bố" nêu các số liệu đó và lý do. Số báo cáo và số dự án luôn được công bố.',
-        en: 'So that no single enterprise can be identified, also by comparing with earlier publications, a figure with too few enterprises or dominated by one is withheld, with the other figures needed so that it cannot be worked out; such cells are empty. Where the revised figure of a period published before would reveal an enterprise, the earlier figure is shown again. The "Withheld" column names these figures and why. Counts of reports and projects are always published.',
+        vi:
+          'Để không làm lộ số liệu của từng doanh nghiệp, kể cả khi so sánh với các lần công bố trước, một số liệu có quá ' +
+          'ít doanh nghiệp hoặc do một doanh nghiệp chi phối không được công bố, cùng với những số liệu khác cần thiết ' +
+          'để không suy ra được nó; các ô đó để trống. Khi số liệu điều chỉnh của một kỳ đã công bố có thể làm lộ số liệu ' +
+          'của một doanh nghiệp, số liệu công bố lần trước được giữ nguyên. Cột "Số liệu không công bố" nêu các số liệu ' +
+          'đó và lý do. Số báo cáo và số dự án luôn được công bố.',
+        en:
+          'So that no single enterprise can be identified, also by comparing with earlier publications, a figure with too ' +
+          'few enterprises or dominated by one is withheld, with the other figures needed so that it cannot be worked ' +
+          'out; such cells are empty. Where the revised figure of a period published before would reveal an enterprise, ' +
+          'the earlier figure is shown again. The "Withheld" column names these figures and why. Counts of reports and ' +
+          'projects are always published.',
       },
     };
   }
@@ -60,7 +70,8 @@ function* notes(input: SummaryWorkbookInput): Iterable<Note> {
   if (filingStatus) {
     const { onTime, late, missing, expected } = filingStatus.counts;
     const counts = (language: WorkbookLanguage) =>
-      `${expected}: ${FILING_STATE_LABELS.on_time[language]} ${onTime}, ${FILING_STATE_LABELS.late[language]} ${late}, ${FILING_STATE_LABELS.missing[language]} ${missing}`;
+      `${expected}: ${FILING_STATE_LABELS.on_time[language]} ${onTime}, ${FILING_STATE_LABELS.late[language]} ${late}, ` +
+      `${FILING_STATE_LABELS.missing[language]} ${missing}`;
     yield {
       topic: { vi: 'Tình hình nộp báo cáo', en: 'Filing status' },
       text: { vi: `Quý ${filingStatus.period}, số doanh nghiệp phải nộp ${counts('vi')}`, en: `Quarter ${filingStatus.period}, enterprises expected to file ${counts('en')}` },

@@ -18,7 +18,7 @@ async function templateBytes(input: Parameters<typeof writeReportTemplate>[1]): 
 }
 
 describe('reading report files', () => {
-  it('reads an xlsx by its field-path row: text numbers, separators, formulas, dates, merged labels, blank rows, extra columns', async () => {
+  it('reads an xlsx by its field paths: text numbers, separators, formulas, dates, merged labels, blank rows, extra columns', async () => {
     const workbook = new Workbook();
     workbook.addWorksheet('Hướng dẫn').addRow(['not read']);
     const sheet = workbook.addWorksheet('Reports');

@@ -23,7 +23,8 @@ export interface ReportRows {
 const PATH_ROW_SEARCH = 10;
 
 const noPathRow = () => UploadRejection.of(422, 'NO_FIELD_PATH_ROW',
-  `No row among the first ${PATH_ROW_SEARCH} holds the field paths (taxCode, period, production.grossOutput, ...): keep row 2 of the template as it is.`);
+  `No row among the first ${PATH_ROW_SEARCH} holds the field paths (taxCode, period, production.grossOutput, ...): ` +
+    'keep row 2 of the template as it is.');
 
 /**
  * Reads the report rows of a sheet: finds the field-path row, then turns each row below it with
@@ -58,7 +59,10 @@ export async function readReportRows(sheet: AsyncIterable<SheetRow>, limits: Upl
   return { rows, ignoredColumns: layout.ignored };
 }
 
-/** The row as a JSON report body, or null when every report cell is blank. Required sections are always there, so a missing figure is named by its path. */
+/**
+ * The row as a JSON report body, or null when every report cell is blank. Required sections are always there, so a missing
+ * figure is named by its path.
+ */
 function reportBody(layout: ColumnLayout, row: SheetRow): Record<string, unknown> | null {
   const body: Record<string, unknown> = { production: {}, employment: {}, wages: {} };
   let filled = false;

@@ -28,7 +28,9 @@ const WARNING_FIGURES: Partial<Record<IssueCode, (details: Details, field: strin
     unit: 'dateTime',
   }),
   BELOW_MINIMUM_WAGE: (d) => ({
-    explanationVi: `Thu nhập bình quân một lao động một tháng thấp hơn lương tối thiểu vùng ${WAGE_REGIONS[String(d.wageRegion)] ?? d.wageRegion} (áp dụng từ ${d.effectiveFrom})`,
+    explanationVi:
+      `Thu nhập bình quân một lao động một tháng thấp hơn lương tối thiểu vùng ${WAGE_REGIONS[String(d.wageRegion)] ?? d.wageRegion} ` +
+      `(áp dụng từ ${d.effectiveFrom})`,
     value: d.monthlyWagePerWorker,
     reference: d.minimumWage,
     unit: 'millionDongHundredths',
@@ -36,7 +38,9 @@ const WARNING_FIGURES: Partial<Record<IssueCode, (details: Details, field: strin
   OUTLIER_CHANGE: (d, field) => {
     const workers = field === 'employment.workers';
     return {
-      explanationVi: `${workers ? 'Số lao động' : 'Giá trị sản xuất công nghiệp'} thay đổi ${viNumber(d.changePct)}% so với quý ${d.comparedPeriod}, quá 50%`,
+      explanationVi:
+        `${workers ? 'Số lao động' : 'Giá trị sản xuất công nghiệp'} thay đổi ${viNumber(d.changePct)}% ` +
+        `so với quý ${d.comparedPeriod}, quá 50%`,
       value: d.current,
       reference: d.previous,
       unit: workers ? 'people' : 'millionDong',

@@ -45,7 +45,9 @@ describe('xlsx package checks before reading', () => {
   });
 
   it('reads the sheet named Reports, else the first sheet', () => {
-    const rels = '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>';
+    const rels =
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>' +
+      '<Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>';
     expect(reportSheetPart('<sheets><sheet name="Hướng dẫn" sheetId="1" r:id="rId1"/><sheet name="Reports" sheetId="2" r:id="rId2"/></sheets>', rels))
       .toBe('xl/worksheets/sheet2.xml');
     expect(reportSheetPart('<sheets><sheet name="bao-cao" sheetId="1" r:id="rId1"/></sheets>', rels)).toBe('xl/worksheets/sheet1.xml');

@@ -57,7 +57,8 @@ function checkDeclaredSizes(entries: readonly ZipEntry[], limits: UploadLimits):
     if (e.method !== 0 && e.method !== 8) throw UploadRejection.of(415, 'DAMAGED_FILE', `Part ${e.name} uses a compression method Excel does not write; save the file again as .xlsx.`);
     if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize > limits.maxCompressionRatio * Math.max(e.compressedSize, 1)) {
       throw UploadRejection.of(413, 'COMPRESSION_RATIO',
-        `Part ${e.name} unpacks to ${Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1))} times its packed size; at most ${limits.maxCompressionRatio} is accepted.`);
+        `Part ${e.name} unpacks to ${Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1))} times its packed size; ` +
+          `at most ${limits.maxCompressionRatio} is accepted.`);
     }
   }
 }

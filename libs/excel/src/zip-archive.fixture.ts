@@ -51,10 +51,18 @@ function record(size: number, fields: ReadonlyArray<[offset: number, bytes: 2 | 
 /** The smallest workbook parts around a sheet's XML, for packages built by hand. */
 export function workbookParts(sheetXml: Buffer, sheetDeclaredSize?: number): FixtureEntry[] {
   const text = (s: string) => Buffer.from(s, 'utf8');
+  const ns = 'http://schemas.openxmlformats.org';
   return [
     { name: '[Content_Types].xml', data: text('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
-    { name: 'xl/workbook.xml', data: text('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Reports" sheetId="1" r:id="rId1"/></sheets></workbook>') },
-    { name: 'xl/_rels/workbook.xml.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
+    { name: 'xl/workbook.xml', data: text(
+        `<?xml version="1.0"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships">` +
+          '<sheets><sheet name="Reports" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ) },
+    { name: 'xl/_rels/workbook.xml.rels', data: text(
+        `<?xml version="1.0"?><Relationships xmlns="${ns}/package/2006/relationships">` +
+          `<Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+          '</Relationships>',
+      ) },
     { name: 'xl/worksheets/sheet1.xml', data: sheetXml, declaredSize: sheetDeclaredSize },
   ];
 }

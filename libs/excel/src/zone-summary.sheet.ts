@@ -96,10 +96,12 @@ function* zoneRows(summary: SheetSummary): Iterable<ZoneRow> {
     }
   }
   if (!summary.totals) return;
+  const total = (name: Label, kind: Label, f: NonNullable<SheetSummary['totals']>['all']): ZoneRow =>
+    ({ code: null, name, kind, figures: f, withheld: f.withheld, heldBack: f.heldBack });
   const { industrial_park: parks, industrial_cluster: clusters, all } = summary.totals;
-  yield { code: null, name: { vi: 'Tổng các khu công nghiệp', en: 'All industrial parks' }, kind: KIND_LABELS.industrial_park, figures: parks, withheld: parks.withheld, heldBack: parks.heldBack };
-  yield { code: null, name: { vi: 'Tổng các cụm công nghiệp', en: 'All industrial clusters' }, kind: KIND_LABELS.industrial_cluster, figures: clusters, withheld: clusters.withheld, heldBack: clusters.heldBack };
-  yield { code: null, name: { vi: 'Toàn tỉnh', en: 'Province' }, kind: { vi: 'KCN + CCN', en: 'All' }, figures: all, withheld: all.withheld, heldBack: all.heldBack };
+  yield total({ vi: 'Tổng các khu công nghiệp', en: 'All industrial parks' }, KIND_LABELS.industrial_park, parks);
+  yield total({ vi: 'Tổng các cụm công nghiệp', en: 'All industrial clusters' }, KIND_LABELS.industrial_cluster, clusters);
+  yield total({ vi: 'Toàn tỉnh', en: 'Province' }, { vi: 'KCN + CCN', en: 'All' }, all);
 }
 
 /** Whether the figures are the published ones, after disclosure control (each zone names what it withholds). */

@@ -44,7 +44,9 @@ const LABELS = {
   },
   en: {
     subject: (n: number, q: string) => `Lào Cai industrial zones figures, issue ${n} — ${q}`,
-    intro: (q: string, ytd: string) => `The Lào Cai Economic Zone Management Board sends the figures of ${q} and of the year to date (${ytd}). The full workbook is attached.`,
+    intro: (q: string, ytd: string) =>
+      `The Lào Cai Economic Zone Management Board sends the figures of ${q} and of the year to date (${ytd}). ` +
+      'The full workbook is attached.',
     columns: ['Zone', 'Reports received', 'Gross output (billion VND)', 'Growth year on year (%)', 'Workers', 'Average wage (million VND/month)'],
     total: 'Total',
     withheld: 'x : withheld to protect the confidentiality of individual enterprises.',
@@ -84,11 +86,13 @@ export function publicationEmail(m: PublicationMail): EmailMessage {
     rows.some((r) => r.includes(MISSING)) ? l.missing : null,
     m.revisedZones.length > 0 ? l.revised(m.revisedZones.join(', ')) : null,
   ].filter((n): n is string => n !== null);
+  // Figures are right-aligned, the zone's name is not.
+  const cell = (c: string, i: number) => `<td${i > 0 ? ' align="right"' : ''}>${escapeHtml(c)}</td>`;
   const html = `<!doctype html><html lang="${m.language}"><body style="font-family:Arial,sans-serif">
 <p>${escapeHtml(l.intro(m.latestQuarter, m.yearToDate))}</p>
 <table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">
 <thead><tr>${l.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>
-<tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td${i > 0 ? ' align="right"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}</tbody>
+<tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}</tbody>
 </table>
 ${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n')}
 <p style="color:#666">${escapeHtml(l.footer)}</p></body></html>`;

@@ -4,5 +4,4 @@ export * from './publication-builder.service';
 export * from './publication-workbook';
 export * from './summary-reader';
 export * from './workbook-bytes';
-export * from './contribution-sets';
 export * from './disclosure-threads';

@@ -1,16 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Settings } from '@app/config';
 import {
-  enqueueEmails, PublicationRequestsRepository, PublicationsRepository, PublicCellsRepository, PublicContributionsRepository, recordAudit,
-  Transactions,
+  ContributionSetsRepository, enqueueEmails, PublicationRequestsRepository, PublicationsRepository, PublicCellsRepository,
+  PublicContributionsRepository, recordAudit, SubscriptionsRepository, Transactions,
 } from '@app/database';
 import {
   formatQuarter, parsePeriod, publicationPlan, PublishedFigures, revisionsSince, shiftYears,
   summaryJson, toLocalIso,
 } from '@app/domain';
-import { contributionSets } from './contribution-sets';
 import { discloseOnThreads } from './disclosure-threads';
 import { FilingStatus, FilingStatusReader } from './filing-status.reader';
 import { PUBLICATION_LOCK } from './publication-lock';
@@ -52,7 +49,6 @@ export class PublicationBuilder {
   private readonly logger = new Logger(PublicationBuilder.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly summaries: SummaryReader,
     private readonly filingStatus: FilingStatusReader,
     private readonly settings: Settings,
@@ -61,6 +57,8 @@ export class PublicationBuilder {
     private readonly transactions: Transactions,
     private readonly requests: PublicationRequestsRepository,
     private readonly publications: PublicationsRepository,
+    private readonly contributionSets: ContributionSetsRepository,
+    private readonly subscriptions: SubscriptionsRepository,
   ) {}
 
   /**
@@ -103,7 +101,7 @@ export class PublicationBuilder {
     const ledgerFrom = formatQuarter({ year: plan.latestQuarter.year - 1, quarter: 1 });
 
     const [ledgerCells, versions, contributions] = await Promise.all([
-      this.publicCells.since(ledgerFrom), this.publicContributions.since(ledgerFrom), contributionSets(this.db, quarters),
+      this.publicCells.since(ledgerFrom), this.publicContributions.since(ledgerFrom), this.contributionSets.of(quarters),
     ]);
     const disclosure = await discloseOnThreads(
       { summaries: [latest, yearToDate], contributions, ledger: { cells: ledgerCells, versions }, params },
@@ -116,26 +114,17 @@ export class PublicationBuilder {
       const regular = await this.publications.regularOf(plan.month, tx);
       // Compared with the latest publication of each period, not just the latest one: a quarter is
       // published for three months, and its year to date again next to the following quarter.
-      const previous = await tx.query<{ figures: PublishedFigures }>(
-        `SELECT figures FROM publications WHERE $1 IN (latest_quarter, year_to_date) OR $2 IN (latest_quarter, year_to_date) ORDER BY id DESC`,
-        [formatQuarter(plan.latestQuarter), plan.yearToDate.label],
-      );
-      const revised = revisionsSince(previous.map((p) => p.figures), figures);
+      const previous = await this.publications.figuresCovering([formatQuarter(plan.latestQuarter), plan.yearToDate.label], tx);
+      const revised = revisionsSince(previous, figures);
       // Forced only when the month already has its regular publication: a first one asked with `force`
       // is the month's regular one, so a later request or the schedule does not publish the month again.
-      const inserted = await tx.query<{ id: number }>(
-        `INSERT INTO publications (month, forced, as_of, published_by, latest_quarter, year_to_date, filing_quarter, figures, public_figures, revised,
-           workbook, public_workbook)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [plan.month, regular !== null, request.asOf, request.by, formatQuarter(plan.latestQuarter), plan.yearToDate.label, formatQuarter(plan.filingQuarter),
-          JSON.stringify(figures), JSON.stringify(publicFigures), JSON.stringify(revised), workbook, publicWorkbook],
-      );
-      const id = inserted[0].id;
+      const id = await this.publications.insert({
+        month: plan.month, forced: regular !== null, asOf: request.asOf, publishedBy: request.by, latestQuarter: formatQuarter(plan.latestQuarter),
+        yearToDate: plan.yearToDate.label, filingQuarter: formatQuarter(plan.filingQuarter), figures, publicFigures, revised, workbook, publicWorkbook,
+      }, tx);
       await this.publicContributions.insert(id, disclosure.versions, tx);
       await this.publicCells.insert(id, disclosure.cells, tx);
-      const subscribers = await tx.query<{ id: string; email: string; language: 'vi' | 'en' }>(
-        'SELECT id, email, language FROM subscriptions WHERE cancelled_at IS NULL',
-      );
+      const subscribers = await this.subscriptions.listActive(tx);
       const emails = await enqueueEmails(tx, subscribers.map((s) => ({
         dedupeKey: `publication:${id}:${s.id}`, kind: 'publication', recipient: s.email, language: s.language, payload: { publicationId: id, subscriptionId: s.id },
       })));

@@ -1,16 +1,10 @@
-import { FilingItem, PublishedFigures, publicationPlan, toLocalIso } from '@app/domain';
+import type { PublicationRecord } from '@app/database';
+import { FilingItem, publicationPlan, toLocalIso } from '@app/domain';
 import { FilingStatusJson } from '@app/excel';
 import { summaryWorkbookBytes } from './workbook-bytes';
 
-export interface PublishedWorkbooks {
-  id: number;
-  as_of: string;
-  latest_quarter: string;
-  figures: PublishedFigures;
-  public_figures: PublishedFigures;
-  workbook: Buffer;
-  public_workbook: Buffer;
-}
+/** What a reader's workbook is written from: a stored publication. */
+export type PublishedWorkbooks = Pick<PublicationRecord, 'id' | 'asOf' | 'latestQuarter' | 'figures' | 'publicFigures' | 'workbook' | 'publicWorkbook'>;
 
 export interface WorkbookReader {
   /** Null: every zone. */
@@ -28,15 +22,16 @@ export interface WorkbookReader {
  */
 export async function publicationWorkbook(p: PublishedWorkbooks, reader: WorkbookReader): Promise<{ content: Buffer; filename: string }> {
   const isPublic = reader.audience === 'public';
-  const filename = `so-lieu-kcn-so-${p.id}-${p.latest_quarter.toLowerCase()}${isPublic ? '-cong-bo' : ''}${reader.language === 'en' ? '-en' : ''}.xlsx`;
-  if (reader.zoneCodes === null && reader.language === 'vi') return { content: isPublic ? p.public_workbook : p.workbook, filename };
+  const suffix = `${isPublic ? '-cong-bo' : ''}${reader.language === 'en' ? '-en' : ''}`;
+  const filename = `so-lieu-kcn-so-${p.id}-${p.latestQuarter.toLowerCase()}${suffix}.xlsx`;
+  if (reader.zoneCodes === null && reader.language === 'vi') return { content: isPublic ? p.publicWorkbook : p.workbook, filename };
 
-  const figures = isPublic ? p.public_figures : p.figures;
+  const figures = isPublic ? p.publicFigures : p.figures;
   const inScope = (zoneCode: string) => reader.zoneCodes === null || reader.zoneCodes.includes(zoneCode);
   const { totals, ...latest } = figures.latestQuarter;
   const summary = { ...latest, zones: latest.zones.filter((z) => inScope(z.zoneCode)), ...(reader.zoneCodes === null ? { totals } : {}) };
   const content = await summaryWorkbookBytes({
-    summary: { ...summary, asOf: toLocalIso(publicationPlan(p.as_of).publishedAt) },
+    summary: { ...summary, asOf: toLocalIso(publicationPlan(p.asOf).publishedAt) },
     filingStatus: isPublic || !figures.filing.items ? undefined : filingStatus(figures.filing.period, figures.filing.items.filter((i) => inScope(i.zoneCode))),
     language: reader.language,
   });

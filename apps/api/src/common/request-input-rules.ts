@@ -19,7 +19,9 @@ export type InputRefusal = FieldError & { readonly status: 400 | 422 };
 
 const unstorable = (field: string): InputRefusal => ({
   status: 422, field, code: 'INVALID_CHARACTER',
-  message: `${field} holds a character text cannot hold here: NUL or another control character (tab and line breaks are fine), U+FFFE, U+FFFF or a lone surrogate`,
+  message:
+    `${field} holds a character text cannot hold here: NUL or another control character (tab and line breaks are fine), ` +
+    'U+FFFE, U+FFFF or a lone surrogate',
 });
 
 /**

@@ -12,7 +12,10 @@ const RETRYABLE_STATES = new Set(['57014', '55P03', '25P03', '40001', '40P01', '
 const RETRYABLE_CLASSES = new Set(['08', '53']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 // How pg and its pool say that no answer came or the connection is gone.
-const CONNECTION_MESSAGES = /^(Query read timeout|timeout exceeded when trying to connect|Connection terminated|Client (has encountered a connection error|was closed) and is not queryable)/;
+const CONNECTION_MESSAGES = new RegExp(
+  '^(Query read timeout|timeout exceeded when trying to connect|Connection terminated' +
+    '|Client (has encountered a connection error|was closed) and is not queryable)',
+);
 
 function databaseUnavailable(error: unknown): boolean {
   const cause = (error instanceof QueryFailedError ? error.driverError : error) as { code?: unknown; message?: unknown } | null;
@@ -31,7 +34,11 @@ export function unavailableProblem(error: unknown): ProblemBody | null {
     return problemBody(503, `Too many reports are waiting to be stored; nothing was stored: send it again in ${RETRY_AFTER_SECONDS} seconds.`);
   }
   if (databaseUnavailable(error)) {
-    return problemBody(503, `The database is unavailable or did not answer in time: try again in ${RETRY_AFTER_SECONDS} seconds (a report with the same Idempotency-Key, so that it is stored once).`);
+    return problemBody(
+      503,
+      `The database is unavailable or did not answer in time: try again in ${RETRY_AFTER_SECONDS} seconds ` +
+        '(a report with the same Idempotency-Key, so that it is stored once).',
+    );
   }
   return null;
 }

@@ -27,13 +27,20 @@ export class FollowUpsController {
       "that triggered it, and the board's review; `reviewed=false` hides reviewed ones. Ordered by zone, " +
       'quarter and tax code; paginated with `limit` and `cursor`.',
   })
-  @ApiOkResponse({ description: '{items: [{reportId, taxCode, enterpriseName, zoneCode, period, revision, receivedAt, late, warnings, production, investment, employment, wages, review}], nextCursor}' })
+  @ApiOkResponse({
+    description:
+      '{items: [{reportId, taxCode, enterpriseName, zoneCode, period, revision, receivedAt, late, warnings, production, investment, ' +
+      'employment, wages, review}], nextCursor}',
+  })
   list(@Query() q: ListFollowUpsQuery, @CurrentPrincipal() p: Principal) {
     const reviewed = q.reviewed === undefined ? undefined : q.reviewed === 'true';
     return this.followUps.list({ zone: q.zone, period: q.period, reviewed }, readableZones(p), { limit: pageLimit(q), cursor: q.cursor });
   }
 
-  /** 404 for a report outside the caller's zones; 409 NOT_REVIEWABLE unless it was accepted. The comment stays with the board; the enterprise reads only `messageToEnterprise`. */
+  /**
+   * 404 for a report outside the caller's zones; 409 NOT_REVIEWABLE unless it was accepted. The comment stays with the board;
+   * the enterprise reads only `messageToEnterprise`.
+   */
   @Post('reports/:id/review')
   @ApiOperation({
     summary: 'Review a report',

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Principal, readableZones, seesAllZones } from '@app/access';
-import { PublicationReadsRepository, PublicationRequestsRepository, PublicationsRepository } from '@app/database';
+import { PublicationRequestsRepository, PublicationsRepository } from '@app/database';
 import { localDate, publicationPlan } from '@app/domain';
 import { XLSX_MEDIA_TYPE } from '@app/excel';
 import { publicationWorkbook } from '@app/reporting';
@@ -34,8 +34,7 @@ function publicationId(id: string): number {
 export class PublicationsPagesController {
   constructor(
     private readonly renderer: PageRenderer,
-    private readonly publications: PublicationReadsRepository,
-    private readonly months: PublicationsRepository,
+    private readonly publications: PublicationsRepository,
     private readonly requests: PublicationRequestsRepository,
   ) {}
 
@@ -43,7 +42,7 @@ export class PublicationsPagesController {
   async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = await this.renderer.boardContext(request, reply);
     const published = (request.query as Record<string, string | undefined>).published === '1';
-    this.renderer.send(reply, ctx, publicationsPage(ctx, await this.publications.latest(LISTED), canPublish(ctx.principal!), published));
+    this.renderer.send(reply, ctx, publicationsPage(ctx, await this.publications.page(null, LISTED), canPublish(ctx.principal!), published));
   }
 
   /** The month's publication as the schedule would make it today; the month's existing one if it has one. */
@@ -53,7 +52,7 @@ export class PublicationsPagesController {
     const p = ctx.principal!;
     if (!canPublish(p)) throw new PageNotFound();
     const asOf = localDate(new Date());
-    const id = (await this.months.regularOf(publicationPlan(asOf).month)) ?? (await this.built(asOf, `${p.role}:${p.name}`));
+    const id = (await this.publications.regularOf(publicationPlan(asOf).month)) ?? (await this.built(asOf, `${p.role}:${p.name}`));
     void reply.redirect(id === null ? '/publications' : `/publications/${id}?published=1`, 303);
   }
 
@@ -83,8 +82,7 @@ export class PublicationsPagesController {
   @Get(':id/workbook.xlsx')
   async workbook(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = await this.renderer.boardContext(request, reply);
-    // The same row the API's workbook is written from.
-    const row = await this.months.find(publicationId(id));
+    const row = await this.publications.find(publicationId(id));
     if (!row) throw new PageNotFound();
     const { content, filename } = await publicationWorkbook(row, { zoneCodes: readableZones(ctx.principal!), audience: 'board', language: ctx.lang });
     void reply.header('content-type', XLSX_MEDIA_TYPE).header('content-disposition', `attachment; filename="${filename}"`).send(content);

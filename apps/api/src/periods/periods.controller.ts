@@ -34,7 +34,11 @@ export class PeriodsController {
       'interval meets the quarter: on time, late or missing, judged on its first accepted revision; with the ' +
       'counts. Not paginated.',
   })
-  @ApiOkResponse({ description: '{period, items: [{taxCode, name, zoneCode, status: "on_time"|"late"|"missing", reportId?, receivedAt?}], counts: {expected, onTime, late, missing}}' })
+  @ApiOkResponse({
+    description:
+      '{period, items: [{taxCode, name, zoneCode, status: "on_time"|"late"|"missing", reportId?, receivedAt?}], ' +
+      'counts: {expected, onTime, late, missing}}',
+  })
   filing(@Param('period') period: string, @Query() q: FilingStatusQuery, @CurrentPrincipal() p: Principal) {
     quarterParam(period);
     return this.filingStatus.read(period, readableZones(p, q.zone));

@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { formatQuarter, SummaryJson, toLocalIso } from '@app/domain';
+import { PublicationsRepository } from '@app/database';
+import { formatQuarter, toLocalIso } from '@app/domain';
 import { Public } from '../auth/access.decorators';
 import { Problem } from '../common/problem';
 import { ApiPeriodQuery, periodFromQuery } from '../summaries/summaries.controller';
@@ -17,7 +16,7 @@ import { ApiPeriodQuery, periodFromQuery } from '../summaries/summaries.controll
 @Public()
 @Controller('v1/public')
 export class PublicSummariesController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly publications: PublicationsRepository) {}
 
   @Get('summaries')
   @ApiOperation({
@@ -35,17 +34,9 @@ export class PublicSummariesController {
   @ApiPeriodQuery()
   async summaries(@Query() q: Record<string, string>) {
     const quarters = periodFromQuery(q).quarters.map(formatQuarter);
-    // The matching summary is picked in the database: reading every publication's figures into the api
-    // on each call (anyone may call) would grow with every month published.
-    const [row]: Array<{ id: number; published_at: Date; summary: SummaryJson }> = await this.db.query(
-      `SELECT id, published_at, CASE WHEN (public_figures->'latestQuarter'->'quarters')::jsonb = $1::jsonb
-         THEN public_figures->'latestQuarter' ELSE public_figures->'yearToDate' END AS summary
-       FROM publications
-       WHERE (public_figures->'latestQuarter'->'quarters')::jsonb = $1::jsonb OR (public_figures->'yearToDate'->'quarters')::jsonb = $1::jsonb
-       ORDER BY id DESC LIMIT 1`,
-      [JSON.stringify(quarters)],
-    );
-    if (!row) throw Problem.notFound(`No publication covers ${quarters.join(', ')} yet.`);
-    return { ...row.summary, publication: { id: row.id, publishedAt: toLocalIso(row.published_at) }, asOf: toLocalIso(row.published_at) };
+    const published = await this.publications.latestPublicSummary(quarters);
+    if (!published) throw Problem.notFound(`No publication covers ${quarters.join(', ')} yet.`);
+    const publishedAt = toLocalIso(published.publishedAt);
+    return { ...published.summary, publication: { id: published.publicationId, publishedAt }, asOf: publishedAt };
   }
 }

@@ -102,7 +102,7 @@ export class PublicationsController {
         ...(f.filing.items ? { items: f.filing.items.filter((i) => zones.includes(i.zoneCode)) } : {}),
       },
     });
-    return { ...publicationView(row, zones), figures: cut(row.figures), publicFigures: cut(row.public_figures) };
+    return { ...publicationView(row, zones), figures: cut(row.figures), publicFigures: cut(row.publicFigures) };
   }
 
   /**

@@ -38,11 +38,21 @@ export class ReportUploadController {
   @RouteConfig(MULTIPART_UPLOAD)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv' } } } })
-  @ApiResponse({ status: 202, description: '{batchId, dryRun, format, rows: [{row, status: "received", id, taxCode, period} | {row, status: "invalid", errors: [{cell, field, code, message}]}], ignoredColumns}' })
+  @ApiResponse({
+    status: 202,
+    description:
+      '{batchId, dryRun, format, rows: [{row, status: "received", id, taxCode, period} | ' +
+      '{row, status: "invalid", errors: [{cell, field, code, message}]}], ignoredColumns}',
+  })
   @ApiResponse({ status: 200, description: 'dry run: the same with batchId null and status "valid" instead of "received"; nothing stored' })
   @ApiResponse({ status: 413, description: 'file, inflated workbook, sheet or row count over the limits' })
   @ApiResponse({ status: 415, description: 'not an .xlsx workbook nor a UTF-8 CSV file (judged by content)' })
-  @ApiResponse({ status: 422, description: 'no field-path row, a required column missing, no rows; or, with atomic=true, any invalid row (every bad cell listed, nothing stored)' })
+  @ApiResponse({
+    status: 422,
+    description:
+      'no field-path row, a required column missing, no rows; or, with atomic=true, any invalid row ' +
+      '(every bad cell listed, nothing stored)',
+  })
   @ApiResponse({ status: 503, description: 'too many files being read at once (UPLOAD_CONCURRENCY); Retry-After says when to send it again' })
   async upload(
     @Query() q: UploadReportQuery,
@@ -60,7 +70,10 @@ export class ReportUploadController {
     return result;
   }
 
-  /** Each row of an upload with its status once processed: received, then accepted, rejected or superseded (with issues); invalid rows with their errors. */
+  /**
+   * Each row of an upload with its status once processed: received, then accepted, rejected or superseded (with issues);
+   * invalid rows with their errors.
+   */
   @Get('uploads/:batchId')
   @ApiOperation({
     summary: 'Follow an upload',
@@ -69,7 +82,12 @@ export class ReportUploadController {
       'received), and the invalid rows with their errors. Readable by the uploader and by anyone whose scope ' +
       "covers the uploader's; 404 otherwise.",
   })
-  @ApiResponse({ status: 200, description: '{batchId, uploadedAt, fileName, format, atomic, processed, counts, rows: [{row, status, id, taxCode, period, revision, issues} | {row, status: "invalid", errors}]}' })
+  @ApiResponse({
+    status: 200,
+    description:
+      '{batchId, uploadedAt, fileName, format, atomic, processed, counts, ' +
+      'rows: [{row, status, id, taxCode, period, revision, issues} | {row, status: "invalid", errors}]}',
+  })
   batch(@Param('batchId') batchId: string, @CurrentPrincipal() p: Principal) {
     return this.batches.view(batchId, p);
   }

@@ -103,7 +103,9 @@ export class ReportUploads {
       return answer(null, checked.map((r) => (isInvalid(r) ? r : { row: r.row, status: 'valid', taxCode: r.report.taxCode, period: r.report.period })));
     }
     if (mode.atomic && invalid.length > 0) {
-      throw new Problem(422, `${invalid.length} of ${checked.length} rows have errors, so nothing was stored (atomic upload): fix the cells listed and upload again.`,
+      const message = `${invalid.length} of ${checked.length} rows have errors, so nothing was stored (atomic upload): ` +
+        'fix the cells listed and upload again.';
+      throw new Problem(422, message,
         invalid.flatMap((r) => r.errors));
     }
     const batchId = randomUUID();

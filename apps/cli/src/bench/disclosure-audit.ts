@@ -147,7 +147,8 @@ export async function auditBench(scale: AuditScale, progress: (line: string) => 
     const read = { cells: ledger.cells.filter((c) => c.quarters[0] >= from), versions: ledger.versions.filter((v) => v.quarter >= from) };
     const result = await discloseOnThreads({ summaries, contributions, ledger: read, params: DEFAULT_DISCLOSURE_PARAMS });
     times.push(performance.now() - started);
-    progress(`    publication ${p + 1} (${plan.month}): ${Math.round(times[p])} ms, ${result.cells.filter((c) => c.value === null).length} cells withheld`);
+    const withheldNow = result.cells.filter((c) => c.value === null).length;
+    progress(`    publication ${p + 1} (${plan.month}): ${Math.round(times[p])} ms, ${withheldNow} cells withheld`);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const id = p + 1;
     ledger = {

@@ -35,11 +35,11 @@ export async function publishDemoMonth(http: HttpClient, admin: string, mailDir:
     await new Promise((r) => setTimeout(r, 200));
     files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.eml'));
   }
-  const publicQ3 = (await http.get('/v1/public/summaries?period=2025-Q3')).body;
-  const withheld = publicQ3.zones.filter((z: { withheld: string[] }) => z.withheld.includes('grossOutput')).map((z: { zoneCode: string }) => z.zoneCode);
+  const publicQ3 = (await http.get<{ zones: Array<{ zoneCode: string; withheld: string[] }> }>('/v1/public/summaries?period=2025-Q3')).body;
+  const withheld = publicQ3.zones.filter((z) => z.withheld.includes('grossOutput')).map((z) => z.zoneCode);
   return [
     `   publication no. ${p.number}: ${p.latestQuarter}, year to date ${p.yearToDate}, filing status of ${p.filingQuarter}`,
-    `   public figures (GET /v1/public/summaries?period=2025-Q3) withhold ${withheld.length > 0 ? withheld.join(', ') : 'nothing'} to protect single enterprises`,
+    `   public figures (GET /v1/public/summaries?period=2025-Q3) withhold ${withheld.join(', ') || 'nothing'} to protect each enterprise`,
     `   ${files.length} emails (no SMTP_URL set, so written as .eml files) in ${dir}:`,
     ...files.sort().map((f) => `     ${f}`),
   ];

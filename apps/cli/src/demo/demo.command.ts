@@ -80,21 +80,24 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
     await withProgress('   projects', data.projects, async (p) => expect2xx(http.post('/v1/projects', p, admin), `project ${p.code}`));
     await withProgress('   annual targets', data.targets, async (t) => expect2xx(http.put(`/v1/targets/${t.zoneCode}/${t.year}`, { grossOutputConstant2010: t.grossOutputConstant2010 }, admin), 'target'));
 
-    const { id: boardId, token: board } = (await http.post('/v1/tokens', { role: 'board', name: 'Ban Quản lý KKT tỉnh Lào Cai', zoneCodes: 'all' }, admin)).body as { id: string; token: string };
+    const boardToken = { role: 'board', name: 'Ban Quản lý KKT tỉnh Lào Cai', zoneCodes: 'all' };
+    const { id: boardId, token: board } = (await http.post<{ id: string; token: string }>('/v1/tokens', boardToken, admin)).body;
     const counts = (kind: DemoFiling['kind']) => data.filings.filter((f) => f.kind === kind).length;
     log(`\n3. Filings 2024-Q1..2025-Q3 over HTTP (paper forms keyed in by the board with their receipt stamps):`);
-    log(`   ${data.filings.length} submissions: ${counts('rejected')} rejected first tries and their corrections, ${counts('amendment')} amendments`);
+    log(`   ${data.filings.length} submissions: ${counts('rejected')} rejected first tries and their corrections, ` +
+      `${counts('amendment')} amendments`);
     for (const phase of [1, 2, 3] as const) {
       const filings = data.filings.filter((f) => f.phase === phase);
       const label = ['', '   originals', '   corrections of rejected reports', '   amendments'][phase];
-      await withProgress(label, filings, async (f) => expect2xx(http.post('/v1/reports', f.body, board), `report ${f.body.taxCode} ${f.body.period}`));
+      await withProgress(label, filings, async (f) => expect2xx(http.post('/v1/reports', f.body, board), `report ${String(f.body.taxCode)} ${String(f.body.period)}`));
       await waitForVerdicts(http, board);
     }
-    const verdicts = await http.get('/v1/reports?status=rejected&limit=500', board);
-    log(`   worker verdicts done: ${verdicts.body.items.length} rejected (${verdicts.body.items[0]?.issues[0]?.code ?? '-'}), the rest accepted`);
+    const verdicts = await http.get<{ items: Array<{ issues: Array<{ code: string }> }> }>('/v1/reports?status=rejected&limit=500', board);
+    const rejected = verdicts.body.items;
+    log(`   worker verdicts done: ${rejected.length} rejected (${rejected[0]?.issues[0]?.code ?? '-'}), the rest accepted`);
 
     for (const { query, title } of SHOWN_PERIODS) {
-      const summary = (await http.get(`/v1/summaries?${query}`, board)).body;
+      const summary = (await http.get<Parameters<typeof zoneTable>[0]>(`/v1/summaries?${query}`, board)).body;
       log(`\n4. Zone summary ${title}  (GTSX = gross output, current prices; KH = progress on the annual target at 2010 prices)`);
       log(zoneTable(summary));
     }
@@ -127,7 +130,7 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
 
 async function waitForVerdicts(http: HttpClient, token: string): Promise<void> {
   for (;;) {
-    const pending = await http.get('/v1/reports?status=received&limit=1', token);
+    const pending = await http.get<{ items: unknown[] }>('/v1/reports?status=received&limit=1', token);
     if (pending.body.items.length === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- a reply's body is whatever the server sent: a caller that relies
+   on its shape names it (`get<T>`); scripts and tests that read JSON as it comes keep the default. */
 /** A small JSON client for the HTTP API (demo, benchmarks, tests). */
 export interface Reply<T = any> {
   status: number;

@@ -13,7 +13,7 @@ export async function composePublicationEmail(
   subscription: Recipient,
 ): Promise<EmailMessage> {
   const isPublic = subscription.audience === 'public';
-  const figures = isPublic ? publication.public_figures : publication.figures;
+  const figures = isPublic ? publication.publicFigures : publication.figures;
   const inScope = (zoneCode: string) => subscription.zoneCodes === null || subscription.zoneCodes.includes(zoneCode);
   const zones: HeadlineZone[] = figures.latestQuarter.zones.filter((z) => inScope(z.zoneCode) && z.reportsExpected > 0);
   const workbook = await publicationWorkbook(publication, {
@@ -26,8 +26,8 @@ export async function composePublicationEmail(
     language: email.language,
     audience: subscription.audience,
     number: publication.id,
-    latestQuarter: publication.latest_quarter,
-    yearToDate: publication.year_to_date,
+    latestQuarter: publication.latestQuarter,
+    yearToDate: publication.yearToDate,
     zones,
     // The province total only to those who follow every zone; others get their zones alone.
     total: subscription.zoneCodes === null ? { ...figures.latestQuarter.totals.all, zoneCode: 'all', zoneName: '' } : null,

@@ -5,7 +5,10 @@ import { JobName, ProcessReportJob, QueueName } from '@app/queue';
 import { startQueueWorker } from '../queues/queue-worker';
 import { VerdictBatcher } from './verdict-batcher.service';
 
-/** Consumes the reports queue: one job per received submission, keyed by its id. On shutdown, jobs in flight finish and no new one starts. */
+/**
+ * Consumes the reports queue: one job per received submission, keyed by its id. On shutdown, jobs in flight finish and no
+ * new one starts.
+ */
 @Injectable()
 export class ReportsProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private worker: Worker | null = null;

@@ -18,7 +18,8 @@ export class BenchData {
     const pool = this.db.pool;
     await pool.query(
       `INSERT INTO zones (code, name, kind, locality, wage_region, status)
-      SELECT 'Z' || z, 'Khu công nghiệp ' || z, CASE WHEN z % 3 = 0 THEN 'industrial_cluster' ELSE 'industrial_park' END, 'Lào Cai', 1 + z % 4, 'operating'
+      SELECT 'Z' || z, 'Khu công nghiệp ' || z, CASE WHEN z % 3 = 0 THEN 'industrial_cluster' ELSE 'industrial_park' END,
+        'Lào Cai', 1 + z % 4, 'operating'
       FROM generate_series(1, $1) z ON CONFLICT DO NOTHING`,
       [o.zones],
     );
@@ -32,7 +33,8 @@ export class BenchData {
       `INSERT INTO report_submissions (id, tax_code, period, zone_code, source, filer_role, status, revision, received_at, processed_at,
         late, gross_output, gross_output_constant_2010, revenue, workers, average_workers, wage_fund)
       SELECT gen_random_uuid(), e.tax_code, q.period, e.zone_code, 'api', 'board', 'accepted', 1, now(), now(), false,
-        1000000000 + (hashtext(e.tax_code || q.period) & 1048575) * 1000, 800000000, 1100000000, 100 + (hashtext(q.period || e.tax_code) & 63), 100, 1900000000
+        1000000000 + (hashtext(e.tax_code || q.period) & 1048575) * 1000, 800000000, 1100000000,
+        100 + (hashtext(q.period || e.tax_code) & 63), 100, 1900000000
       FROM enterprises e
       CROSS JOIN (SELECT (2025 - (i / 4)) || '-Q' || (4 - i % 4) AS period FROM generate_series(0, $1 - 1) i) q
       ON CONFLICT DO NOTHING`,

@@ -127,7 +127,8 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         reviewed_by uuid REFERENCES api_tokens(id),
         review_comment text
       );
-      CREATE UNIQUE INDEX report_submissions_idempotency ON report_submissions (submitted_by, idempotency_key) WHERE idempotency_key IS NOT NULL;
+      CREATE UNIQUE INDEX report_submissions_idempotency ON report_submissions (submitted_by, idempotency_key)
+        WHERE idempotency_key IS NOT NULL;
       -- At most one current (accepted) revision per enterprise and quarter.
       CREATE UNIQUE INDEX report_submissions_current ON report_submissions (tax_code, period) WHERE status = 'accepted';
       CREATE INDEX report_submissions_enterprise ON report_submissions (tax_code, period, received_at);

@@ -31,7 +31,8 @@ export class EnterpriseQuarterSpans1764200000000 implements MigrationInterface {
           DELETE FROM enterprise_quarter_spans WHERE enterprises = 0;
         END IF;
         IF TG_OP IN ('UPDATE', 'INSERT') THEN
-          INSERT INTO enterprise_quarter_spans VALUES (NEW.zone_code, quarter_of(NEW.operating_from), COALESCE(quarter_of(NEW.operating_until), '9999-Q4'), 1)
+          INSERT INTO enterprise_quarter_spans
+            VALUES (NEW.zone_code, quarter_of(NEW.operating_from), COALESCE(quarter_of(NEW.operating_until), '9999-Q4'), 1)
           ON CONFLICT (zone_code, first_quarter, last_quarter) DO UPDATE SET enterprises = enterprise_quarter_spans.enterprises + 1;
         END IF;
         RETURN NULL;
@@ -41,7 +42,8 @@ export class EnterpriseQuarterSpans1764200000000 implements MigrationInterface {
         ON enterprises FOR EACH ROW EXECUTE FUNCTION enterprise_quarter_spans_track();
 
       INSERT INTO enterprise_quarter_spans
-        SELECT zone_code, quarter_of(operating_from), COALESCE(quarter_of(operating_until), '9999-Q4'), count(*) FROM enterprises GROUP BY 1, 2, 3;
+        SELECT zone_code, quarter_of(operating_from), COALESCE(quarter_of(operating_until), '9999-Q4'), count(*)
+        FROM enterprises GROUP BY 1, 2, 3;
     `);
   }
 

@@ -38,7 +38,9 @@ export class PublicationRequestsRepository {
          INSERT INTO publication_requests (as_of, force, requested_by) VALUES ($1, $2, $3) RETURNING ${COLUMNS}
        ), o AS (
          INSERT INTO outbox (queue, job_name, job_id, payload)
-         SELECT '${QueueName.Publications}', '${JobName.PublishRequested}', 'publication-request-' || id, json_build_object('requestId', id::text) FROM r
+         SELECT '${QueueName.Publications}', '${JobName.PublishRequested}', 'publication-request-' || id,
+           json_build_object('requestId', id::text)
+         FROM r
        )
        SELECT ${COLUMNS} FROM r`,
       [request.asOf, request.force, request.requestedBy],
@@ -65,7 +67,8 @@ export class PublicationRequestsRepository {
   /** Requests still unanswered after `olderThanMs`: their job may have been lost with Redis. */
   async unanswered(olderThanMs: number, tx: SqlSession = this.db.pool): Promise<string[]> {
     const rows = await tx.query<{ id: string }>(
-      `SELECT id FROM publication_requests WHERE answered_at IS NULL AND requested_at < now() - $1 * interval '1 millisecond' ORDER BY requested_at LIMIT 100`,
+      `SELECT id FROM publication_requests
+       WHERE answered_at IS NULL AND requested_at < now() - $1 * interval '1 millisecond' ORDER BY requested_at LIMIT 100`,
       [olderThanMs],
     );
     return rows.map((r) => r.id);

@@ -39,14 +39,16 @@ export abstract class RegistryRepository<F, R> {
     const { table, key, zoneColumn, columns } = spec;
     const names = columns.map(([column]) => column);
     const params = columns.map((_, i) => `$${i + 2}`);
-    this.insertSql = `INSERT INTO ${table} (${key}, ${names.join(', ')}) VALUES ($1, ${params.join(', ')}) ON CONFLICT (${key}) DO NOTHING RETURNING *`;
+    this.insertSql = `INSERT INTO ${table} (${key}, ${names.join(', ')}) VALUES ($1, ${params.join(', ')})
+      ON CONFLICT (${key}) DO NOTHING RETURNING *`;
     // updated_at moves only when a value changes.
     this.updateSql = `UPDATE ${table} SET ${names.map((c, i) => `${c} = ${params[i]}`).join(', ')},
         updated_at = CASE WHEN (${names.join(', ')}) IS DISTINCT FROM (${columns.map(([, type], i) => `${params[i]}::${type}`).join(', ')})
           THEN now() ELSE updated_at END
       WHERE ${key} = $1 RETURNING *`;
     this.pageSql = `SELECT * FROM ${table}
-      WHERE ($1::text IS NULL OR ${zoneColumn} = $1) AND ($2::text[] IS NULL OR ${zoneColumn} = ANY($2)) AND ($3::text IS NULL OR ${key} > $3)
+      WHERE ($1::text IS NULL OR ${zoneColumn} = $1) AND ($2::text[] IS NULL OR ${zoneColumn} = ANY($2))
+        AND ($3::text IS NULL OR ${key} > $3)
       ORDER BY ${key} LIMIT $4`;
   }
 

@@ -1,7 +1,6 @@
-import { AggregateDelta, AggregateRow, fieldColumn, SUM_KEYS, SumKey } from '@app/domain';
+import { AggregateDelta, AggregateRow, fieldColumn, SUM_KEYS, SumKey, ZoneKind } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
-import type { ZoneKind } from './zones.repository';
 
 /** Sums of required fields count every report; optional ones keep their own "how many gave it" count. */
 const REQUIRED: ReadonlySet<SumKey> = new Set(['grossOutput', 'revenue', 'wageFund', 'workerMonths', 'workers']);

@@ -39,7 +39,8 @@ export class ZoneTargetsRepository {
   /** Every target of a zone (or of all) among the caller's zones (null: every zone), by zone and year. */
   async list(zone: string | undefined, among: readonly string[] | null, tx: SqlSession = this.db.pool): Promise<ZoneTarget[]> {
     const rows = await tx.query<ZoneTargetRow>(
-      `SELECT * FROM zone_targets WHERE ($1::text IS NULL OR zone_code = $1) AND ($2::text[] IS NULL OR zone_code = ANY($2)) ORDER BY zone_code, year`,
+      `SELECT * FROM zone_targets WHERE ($1::text IS NULL OR zone_code = $1) AND ($2::text[] IS NULL OR zone_code = ANY($2))
+       ORDER BY zone_code, year`,
       [zone ?? null, among],
     );
     return rows.map(toTarget);

@@ -1,8 +1,8 @@
+import type { ZoneKind } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
 import { RegistryRepository } from './registry-repository';
 
-export type ZoneKind = 'industrial_park' | 'industrial_cluster';
 export type ZoneStatus = 'operating' | 'restricted' | 'planned' | 'closing';
 
 /** What the board says of a zone. */

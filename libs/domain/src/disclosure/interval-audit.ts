@@ -151,12 +151,12 @@ export class IntervalAuditor {
   // components, and those that pinned the classes substituted into them (answers kept per touched set).
   private rests(touched: ReadonlySet<string>, components: readonly number[], classes: readonly number[]): boolean {
     let answers = this.touchedAnswers.get(touched);
-    if (answers === undefined) this.touchedAnswers.set(touched, (answers = new Map()));
+    if (answers === undefined) this.touchedAnswers.set(touched, (answers = new Map<string, boolean>()));
     const model = this.model;
     const states = (rows: Iterable<number>) => [...rows].some((r) => model.rows[r].cells.some((key) => touched.has(key)));
     const ask = (key: string, rows: () => readonly number[]) => {
-      let answer = answers!.get(key);
-      if (answer === undefined) answers!.set(key, (answer = states(new Set([...rows(), ...this.pinning(rows())]))));
+      let answer = answers.get(key);
+      if (answer === undefined) answers.set(key, (answer = states(new Set([...rows(), ...this.pinning(rows())]))));
       return answer;
     };
     return components.some((c) => ask(`component ${c}`, () => model.components[c].rows.map((r) => r.row)))

@@ -320,7 +320,9 @@ describe('evaluateReport', () => {
           code: 'LATE',
           severity: 'warning',
           field: 'period',
-          message: 'The 2025-Q3 report was first received at 2025-10-10T00:00:00.000+07:00, on or after the due instant 2025-10-10T00:00:00.000+07:00.',
+          message:
+            'The 2025-Q3 report was first received at 2025-10-10T00:00:00.000+07:00, ' +
+            'on or after the due instant 2025-10-10T00:00:00.000+07:00.',
           details: { receivedAt: '2025-10-10T00:00:00.000+07:00', dueAt: '2025-10-10T00:00:00.000+07:00' },
         },
       ]);

@@ -140,7 +140,8 @@ function belowMinimumWage(f: ReportFigures, region: WageRegion, ctx: RuleContext
     issue(
       'BELOW_MINIMUM_WAGE',
       'wages.wageFund',
-      `The monthly wage per worker (${perWorker}) is below the region ${region} minimum wage (${entry.monthly}) in force since ${entry.effectiveFrom}.`,
+      `The monthly wage per worker (${perWorker}) is below the region ${region} minimum wage (${entry.monthly}) ` +
+        `in force since ${entry.effectiveFrom}.`,
       {
         monthlyWagePerWorker: perWorker.toString(),
         minimumWage: entry.monthly.toString(),

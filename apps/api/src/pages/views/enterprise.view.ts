@@ -22,7 +22,8 @@ function changes(ctx: PageContext, before: SubmissionRecord, after: SubmissionRe
   const changed = REPORT_FIELDS.filter((f) => before.figures[f.key] !== after.figures[f.key]);
   if (changed.length === 0) return html`<p class="muted">${t.changes}: ${t.unchanged}</p>`;
   return html`<table class="figures compact changes"><caption>${t.changes}</caption>
-    <thead><tr><th scope="col">${t.field}</th><th scope="col" class="num">${t.before}</th><th scope="col" class="num">${t.after}</th></tr></thead>
+    <thead><tr><th scope="col">${t.field}</th><th scope="col" class="num">${t.before}</th>
+      <th scope="col" class="num">${t.after}</th></tr></thead>
     <tbody>${changed.map((f) => html`<tr><th scope="row">${label(ctx, f)}</th>${numberCell(exact(before.figures[f.key], ctx))}${
       numberCell(exact(after.figures[f.key], ctx))}</tr>`)}</tbody></table>`;
 }
@@ -33,9 +34,10 @@ function submission(ctx: PageContext, s: SubmissionRecord, previous: SubmissionR
   const errors = s.issues.filter((i) => i.severity === 'error');
   const list = (title: string, items: typeof s.issues) => items.length === 0 ? '' : html`<p class="issues-title">${title}</p>
     <ul class="warning-list">${items.map((i) => html`<li>${warningText(i, lang)}</li>`)}</ul>`;
+  const late = s.late ? html` <span class="badge late">${t.status_late}</span>` : '';
   return html`<li class="submission" data-submission="${s.id}">
     <p><strong>${s.revision === null ? t.submission : `${t.revision} ${s.revision}`}</strong> · <span class="badge ${s.status}">${
-      t[`status_${s.status}`]}</span>${s.late ? html` <span class="badge late">${t.status_late}</span>` : ''} · ${t.receivedAt} ${formatInstant(s.receivedAt, lang)}</p>
+      t[`status_${s.status}`]}</span>${late} · ${t.receivedAt} ${formatInstant(s.receivedAt, lang)}</p>
     ${list(t.errors, errors)}${list(t.warnings, warnings)}
     ${previous ? changes(ctx, previous, s) : ''}
   </li>`;
@@ -45,14 +47,16 @@ function period(ctx: PageContext, period: string, submissions: readonly Submissi
   const { t, lang } = ctx;
   const latest = submissions.find((s) => s.status === 'accepted') ?? submissions[submissions.length - 1];
   const decided = submissions.filter((s) => s.revision !== null);
+  const previousOf = (s: SubmissionRecord) => (s.revision === null ? undefined : decided[decided.indexOf(s) - 1]);
   const id = `period-${period}`;
   return html`<section class="card period" aria-labelledby="${id}">
     <h2 id="${id}">${formatPeriod(period, lang)}</h2>
-    <ol class="submissions">${submissions.map((s) => submission(ctx, s, s.revision === null ? undefined : decided[decided.indexOf(s) - 1]))}</ol>
+    <ol class="submissions">${submissions.map((s) => submission(ctx, s, previousOf(s)))}</ol>
     <div class="table-scroll"><table class="figures compact">
       <caption>${t.figuresAsFiled} (${latest.revision === null ? t.submission : `${t.revision} ${latest.revision}`})</caption>
       <thead><tr><th scope="col">${t.field}</th><th scope="col" class="num">${t.value}</th></tr></thead>
-      <tbody>${REPORT_FIELDS.map((f) => html`<tr><th scope="row">${label(ctx, f)}</th>${numberCell(exact(latest.figures[f.key], ctx))}</tr>`)}</tbody>
+      <tbody>${REPORT_FIELDS.map((f) => html`<tr><th scope="row">${label(ctx, f)}</th>
+        ${numberCell(exact(latest.figures[f.key], ctx))}</tr>`)}</tbody>
     </table></div>
   </section>`;
 }
@@ -61,6 +65,7 @@ function period(ctx: PageContext, period: string, submissions: readonly Submissi
 export function enterprisePage(ctx: PageContext, data: EnterpriseData): PageShell {
   const { t, lang } = ctx;
   const e = data.enterprise;
+  const until = e.operatingUntil ? ` ${t.operatingUntil} ${formatDay(e.operatingUntil, lang)}` : '';
   const periods = [...new Set(data.history.map((s) => s.period))];
   return {
     title: e.name,
@@ -72,7 +77,7 @@ export function enterprisePage(ctx: PageContext, data: EnterpriseData): PageShel
         <div><dt>${t.taxCode}</dt><dd>${e.taxCode}</dd></div>
         <div><dt>${t.zone}</dt><dd><a href="/zones/${encodeURIComponent(e.zoneCode)}">${data.zoneName}</a></dd></div>
         <div><dt>${t.ownership}</dt><dd>${t[`ownership_${e.ownership}`]}</dd></div>
-        <div><dt>${t.operatingFrom}</dt><dd>${formatDay(e.operatingFrom, lang)}${e.operatingUntil ? ` ${t.operatingUntil} ${formatDay(e.operatingUntil, lang)}` : ''}</dd></div>
+        <div><dt>${t.operatingFrom}</dt><dd>${formatDay(e.operatingFrom, lang)}${until}</dd></div>
       </dl>
     </section>
     <h2>${t.reports}</h2>

@@ -29,6 +29,6 @@ export function figureCells(ctx: PageContext, f: SummaryFigures): SafeHtml {
 }
 
 export function zoneRow(ctx: PageContext, z: ZoneSummary, period: string): SafeHtml {
-  return html`<tr data-zone="${z.zoneCode}"><th scope="row"><a href="/zones/${encodeURIComponent(z.zoneCode)}?period=${period}">${z.zoneName}</a></th>${
-    figureCells(ctx, z)}</tr>`;
+  const href = `/zones/${encodeURIComponent(z.zoneCode)}?period=${period}`;
+  return html`<tr data-zone="${z.zoneCode}"><th scope="row"><a href="${href}">${z.zoneName}</a></th>${figureCells(ctx, z)}</tr>`;
 }

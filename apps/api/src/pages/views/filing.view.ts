@@ -39,8 +39,10 @@ function group(ctx: PageContext, data: FilingData, status: Group, zoneNames: Rea
       <caption class="visually-hidden">${t[GROUP_TITLES[status]]} · ${formatPeriod(data.period, lang)}</caption>
       <thead><tr><th scope="col">${t.enterprise}</th><th scope="col">${t.taxCode}</th><th scope="col">${t.zone}</th>${
         status === 'missing' ? '' : html`<th scope="col" class="num">${t.receivedAt}</th>`}</tr></thead>
-      <tbody>${items.map((i) => html`<tr data-tax-code="${i.taxCode}"><th scope="row"><a href="/enterprises/${encodeURIComponent(i.taxCode)}">${i.name}</a></th>
-        <td>${i.taxCode}</td><td>${zoneNames.get(i.zoneCode) ?? i.zoneCode}</td>${status === 'missing' ? '' : html`<td class="num">${received(i.receivedAt)}</td>`}</tr>`)}</tbody>
+      <tbody>${items.map((i) => html`<tr data-tax-code="${i.taxCode}">
+        <th scope="row"><a href="/enterprises/${encodeURIComponent(i.taxCode)}">${i.name}</a></th>
+        <td>${i.taxCode}</td><td>${zoneNames.get(i.zoneCode) ?? i.zoneCode}</td>
+        ${status === 'missing' ? '' : html`<td class="num">${received(i.receivedAt)}</td>`}</tr>`)}</tbody>
     </table></div>`}
   </section>`;
 }

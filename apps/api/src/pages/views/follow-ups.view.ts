@@ -25,7 +25,8 @@ function reviewForm(ctx: PageContext, item: FollowUp, rule: string, data: Follow
     <div class="field${refused ? ' invalid' : ''}">
       <label for="${id}">${t.comment}</label>
       ${refused ? html`<p class="field-error" id="${id}-error">${t.commentRequired}</p>` : ''}
-      <textarea id="${id}" name="comment" rows="2" maxlength="500"${refused ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>${
+      <textarea id="${id}" name="comment" rows="2" maxlength="500"
+        ${refused ? html`aria-invalid="true" aria-describedby="${id}-error"` : ''}>${
         refused?.comment ?? ''}</textarea>
     </div>
     <button type="submit">${t.markReviewed}</button>
@@ -48,6 +49,15 @@ function entry(ctx: PageContext, item: FollowUp, rule: IssueCode, data: FollowUp
 }
 
 /** Accepted reports with warnings, grouped by rule, each with its review or a form to record one. */
+/** The reports warned under one rule, each with its review form. */
+function group(ctx: PageContext, rule: IssueCode, data: FollowUpsData): SafeHtml {
+  const items = data.items.filter((i) => i.warnings.some((w) => w.code === rule));
+  return html`<section class="group" aria-labelledby="rule-${rule}">
+      <h2 id="rule-${rule}">${ruleName(rule, ctx.lang)} <span class="muted">(${items.length})</span></h2>
+      ${items.map((i) => entry(ctx, i, rule, data))}
+    </section>`;
+}
+
 export function followUpsPage(ctx: PageContext, data: FollowUpsData): PageShell {
   const { t } = ctx;
   const rules = [...new Set(data.items.flatMap((i) => i.warnings.map((w) => w.code)))].sort();
@@ -55,17 +65,17 @@ export function followUpsPage(ctx: PageContext, data: FollowUpsData): PageShell 
     title: t.followUpsTitle,
     section: 'followUps',
     body: html`<h1>${t.followUpsTitle}</h1>
-    ${data.refused ? html`<div class="error-summary" role="alert"><h2>${t.errorSummary}</h2><p><a href="#comment-${data.refused.rule}-${data.refused.reportId}">${t.commentRequired}</a></p></div>` : ''}
+    ${data.refused ? html`<div class="error-summary" role="alert"><h2>${t.errorSummary}</h2>
+      <p><a href="#comment-${data.refused.rule}-${data.refused.reportId}">${t.commentRequired}</a></p></div>` : ''}
     ${data.saved ? html`<p class="notice" role="status">${t.reviewSaved}</p>` : ''}
     <form method="get" action="/follow-ups" class="filters">
-      <div class="field"><label for="period">${t.period}</label><input id="period" name="period" value="${data.period ?? ''}" size="8"></div>
-      <div class="field checkbox"><label><input type="checkbox" name="all" value="1"${data.includeReviewed ? html` checked` : ''}> ${t.showReviewed}</label></div>
+      <div class="field"><label for="period">${t.period}</label><input id="period" name="period"
+        value="${data.period ?? ''}" size="8"></div>
+      <div class="field checkbox"><label><input type="checkbox" name="all" value="1"
+        ${data.includeReviewed ? html`checked` : ''}> ${t.showReviewed}</label></div>
       <button type="submit">${t.show}</button>
     </form>
     ${rules.length === 0 ? html`<p class="notice">${t.nothingToReview}</p>` : ''}
-    ${rules.map((rule) => html`<section class="group" aria-labelledby="rule-${rule}">
-      <h2 id="rule-${rule}">${ruleName(rule, ctx.lang)} <span class="muted">(${data.items.filter((i) => i.warnings.some((w) => w.code === rule)).length})</span></h2>
-      ${data.items.filter((i) => i.warnings.some((w) => w.code === rule)).map((i) => entry(ctx, i, rule, data))}
-    </section>`)}`,
+    ${rules.map((rule) => group(ctx, rule, data))}`,
   };
 }

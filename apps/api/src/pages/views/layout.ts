@@ -24,7 +24,8 @@ export function layout(ctx: PageContext, assets: AssetManifest, page: PageShell)
         page.section === key ? html` aria-current="page"` : ''}>${t[key]}</a></li>`)}</ul></nav>`
     : html`<nav aria-label="${t.navigation}"><ul><li><a href="/login">${t.signInTitle}</a></li></ul></nav>`;
   const account = ctx.principal
-    ? html`<form method="post" action="/logout" class="sign-out"><span class="who">${t.signedInAs} <strong>${ctx.principal.name}</strong></span>
+    ? html`<form method="post" action="/logout" class="sign-out">
+        <span class="who">${t.signedInAs} <strong>${ctx.principal.name}</strong></span>
         <button type="submit">${t.signOut}</button></form>`
     : '';
   return html`<!doctype html>
@@ -41,7 +42,8 @@ export function layout(ctx: PageContext, assets: AssetManifest, page: PageShell)
 <header class="site-header">
   <div class="bar">
     <a class="brand" href="/"><span class="mark" aria-hidden="true">KCN</span><span>${t.siteName}</span></a>
-    <div class="tools"><a class="lang" href="${withLanguage(ctx.url, other)}" lang="${other}" hreflang="${other}">${t.switchLanguage}</a>${account}</div>
+    <div class="tools"><a class="lang" href="${withLanguage(ctx.url, other)}"
+      lang="${other}" hreflang="${other}">${t.switchLanguage}</a>${account}</div>
   </div>
   ${nav}
 </header>

@@ -37,7 +37,8 @@ function zoneTable(ctx: PageContext, data: OverviewData): SafeHtml {
     const zones = summary.zones.filter((z) => z.kind === kind);
     if (zones.length === 0) return '';
     return html`<tbody>${zones.map((z) => zoneRow(ctx, z, data.period))}
-      <tr class="total" data-total="${kind}"><th scope="row">${t.totalOf} · ${t[`kind_${kind}`]}</th>${figureCells(ctx, summary.totals[kind])}</tr></tbody>`;
+      <tr class="total" data-total="${kind}"><th scope="row">${t.totalOf} · ${t[`kind_${kind}`]}</th>
+        ${figureCells(ctx, summary.totals[kind])}</tr></tbody>`;
   });
   return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="zones-caption">
   <table class="figures" id="zones-table">
@@ -70,8 +71,9 @@ function outputChart(ctx: PageContext, data: OverviewData): SafeHtml {
 
 /** The parts an accepted report changes: fetched again by the page's script, without a reload. */
 export function overviewFigures(ctx: PageContext, data: OverviewData): SafeHtml {
-  return html`<p class="as-of"><span class="dot" aria-hidden="true"></span>${ctx.t.asOf} <time datetime="${data.asOf.toISOString()}">${
-    formatInstant(data.asOf, ctx.lang)}</time></p>
+  const asOf = formatInstant(data.asOf, ctx.lang);
+  return html`<p class="as-of"><span class="dot" aria-hidden="true"></span>${ctx.t.asOf} <time
+    datetime="${data.asOf.toISOString()}">${asOf}</time></p>
   ${filingCounts(ctx, data)}
   ${zoneTable(ctx, data)}
   ${outputChart(ctx, data)}`;
@@ -88,7 +90,8 @@ export function overviewPage(ctx: PageContext, data: OverviewData): PageShell {
     <h1>${t.overviewTitle}</h1>
     <form method="get" action="/" class="period-form">
       <label for="period">${t.period}</label>
-      <input id="period" name="period" value="${data.period}" pattern="\\d{4}(-Q[1-4])?" aria-describedby="period-help" inputmode="text" size="8">
+      <input id="period" name="period" value="${data.period}" pattern="\\d{4}(-Q[1-4])?" aria-describedby="period-help"
+        inputmode="text" size="8">
       <button type="submit">${t.show}</button>
       <span id="period-help" class="help">${t.periodHelp}</span>
     </form>

@@ -1,4 +1,4 @@
-import type { PublicationSummary, PublicationWithFigures } from '@app/database';
+import type { PublicationHeader, PublicationRecord } from '@app/database';
 import { SummaryFigures, SummaryJson, ZONE_KINDS } from '@app/domain';
 import type { PageContext } from '../page-context';
 import { figureCells, figureHeaders } from './figures';
@@ -28,12 +28,13 @@ function publishForm(ctx: PageContext): SafeHtml {
     <form method="dialog">
       <h2 id="publish-dialog-title">${t.publishNow}</h2>
       <p>${t.publishConfirm}</p>
-      <div class="dialog-actions"><button value="cancel">${t.cancel}</button><button value="confirm" class="primary">${t.publish}</button></div>
+      <div class="dialog-actions"><button value="cancel">${t.cancel}</button>
+        <button value="confirm" class="primary">${t.publish}</button></div>
     </form>
   </dialog>`;
 }
 
-export function publicationsPage(ctx: PageContext, items: readonly PublicationSummary[], canPublish: boolean, published: boolean): PageShell {
+export function publicationsPage(ctx: PageContext, items: readonly PublicationHeader[], canPublish: boolean, published: boolean): PageShell {
   const { t, lang } = ctx;
   return {
     title: t.publicationsTitle,
@@ -45,10 +46,17 @@ export function publicationsPage(ctx: PageContext, items: readonly PublicationSu
       <thead><tr><th scope="col" class="num">${t.number}</th><th scope="col">${t.month}</th><th scope="col">${t.covers}</th>
         <th scope="col">${t.publishedAt}</th><th scope="col">${t.workbook}</th></tr></thead>
       <tbody>${items.map((p) => html`<tr data-publication="${p.id}"><td class="num"><a href="/publications/${p.id}">${t.publicationNumber} ${p.id}</a></td>
-        <td>${p.month}</td><td>${formatPeriod(p.latestQuarter, lang)} · ${t.yearToDate} ${p.yearToDate}</td><td>${formatInstant(p.publishedAt, lang)}</td>
-        <td><a href="/publications/${p.id}/workbook.xlsx" download>${t.downloadWorkbook}<span class="visually-hidden"> ${p.id}</span></a></td></tr>`)}</tbody>
+        <td>${p.month}</td><td>${formatPeriod(p.latestQuarter, lang)} · ${t.yearToDate} ${p.yearToDate}</td>
+        <td>${formatInstant(p.publishedAt, lang)}</td>
+        <td><a href="/publications/${p.id}/workbook.xlsx"
+          download>${t.downloadWorkbook}<span class="visually-hidden"> ${p.id}</span></a></td>
+        </tr>`)}</tbody>
     </table></div>`}`,
   };
+}
+
+function totalRow(ctx: PageContext, name: string, figures: object, className: string): SafeHtml {
+  return html`<tr class="${className}"><th scope="row">${name}</th>${figureCells(ctx, figuresOf(figures))}</tr>`;
 }
 
 function figuresTable(ctx: PageContext, id: string, summary: SummaryJson | Omit<SummaryJson, 'totals'>): SafeHtml {
@@ -60,15 +68,16 @@ function figuresTable(ctx: PageContext, id: string, summary: SummaryJson | Omit<
     ${ZONE_KINDS.map((kind) => {
       const zones = summary.zones.filter((z) => z.kind === kind);
       if (zones.length === 0) return '';
-      return html`<tbody>${zones.map((z) => html`<tr data-zone="${z.zoneCode}"><th scope="row">${z.zoneName}</th>${figureCells(ctx, figuresOf(z))}</tr>`)}${
-        totals ? html`<tr class="total"><th scope="row">${t.totalOf} · ${t[`kind_${kind}`]}</th>${figureCells(ctx, figuresOf(totals[kind]))}</tr>` : ''}</tbody>`;
+      const rows = zones.map((z) => html`<tr data-zone="${z.zoneCode}"><th scope="row">${z.zoneName}</th>${figureCells(ctx, figuresOf(z))}</tr>`);
+      const total = totals ? totalRow(ctx, `${t.totalOf} · ${t[`kind_${kind}`]}`, totals[kind], 'total') : '';
+      return html`<tbody>${rows}${total}</tbody>`;
     })}
-    ${totals ? html`<tfoot><tr class="total grand"><th scope="row">${t.allZones}</th>${figureCells(ctx, figuresOf(totals.all))}</tr></tfoot>` : ''}
+    ${totals ? html`<tfoot>${totalRow(ctx, t.allZones, totals.all, 'total grand')}</tfoot>` : ''}
   </table></div>`;
 }
 
 /** One publication: when and what it published, its figures as published (cut to the reader's zones), its workbook. */
-export function publicationPage(ctx: PageContext, p: PublicationWithFigures, latest: SummaryJson | Omit<SummaryJson, 'totals'>,
+export function publicationPage(ctx: PageContext, p: PublicationRecord, latest: SummaryJson | Omit<SummaryJson, 'totals'>,
   yearToDate: SummaryJson | Omit<SummaryJson, 'totals'>): PageShell {
   const { t, lang } = ctx;
   return {

@@ -24,7 +24,8 @@ export function zonePage(ctx: PageContext, data: ZoneData): PageShell {
   });
   const status = (e: EnterpriseLatestReport) => {
     if (e.status === null) return html`<span class="badge missing">${t.status_missing}</span>`;
-    return html`<span class="badge ${e.status}">${t[`status_${e.status}`]}</span>${e.late ? html` <span class="badge late">${t.status_late}</span>` : ''}`;
+    const late = e.late ? html` <span class="badge late">${t.status_late}</span>` : '';
+    return html`<span class="badge ${e.status}">${t[`status_${e.status}`]}</span>${late}`;
   };
   return {
     title: data.zone.zoneName,
@@ -36,8 +37,10 @@ export function zonePage(ctx: PageContext, data: ZoneData): PageShell {
       ${barChart(title, bars)}
       <div class="table-scroll"><table class="figures compact" id="trend-table">
         <caption>${t.trends}</caption>
-        <thead><tr><th scope="col">${t.quarter}</th><th scope="col" class="num">${t.grossOutput} <span class="unit">(${t.billionDong})</span></th>
-          <th scope="col" class="num">${t.workers}</th><th scope="col" class="num">${t.averageWage} <span class="unit">(${t.millionDongMonth})</span></th></tr></thead>
+        <thead><tr><th scope="col">${t.quarter}</th>
+          <th scope="col" class="num">${t.grossOutput} <span class="unit">(${t.billionDong})</span></th>
+          <th scope="col" class="num">${t.workers}</th>
+          <th scope="col" class="num">${t.averageWage} <span class="unit">(${t.millionDongMonth})</span></th></tr></thead>
         <tbody>${data.trend.map((q) => html`<tr data-quarter="${q.quarter}"><th scope="row">${formatPeriod(q.quarter, lang)}</th>${
           numberCell(formatBillions(q.figures?.grossOutput ?? null, lang))}${numberCell(formatInteger(q.figures?.workers ?? null, lang))}${
           numberCell(formatMillions(q.figures?.averageMonthlyWage ?? null, lang))}</tr>`)}</tbody>
@@ -47,7 +50,8 @@ export function zonePage(ctx: PageContext, data: ZoneData): PageShell {
       <h2 id="enterprises-heading">${t.enterprises} <span class="muted">(${formatInteger(data.enterprises.length, lang)})</span></h2>
       <div class="table-scroll"><table class="figures">
         <caption class="visually-hidden">${t.enterprises}</caption>
-        <thead><tr><th scope="col">${t.enterprise}</th><th scope="col">${t.taxCode}</th><th scope="col">${t.latestPeriod}</th><th scope="col">${t.status}</th></tr></thead>
+        <thead><tr><th scope="col">${t.enterprise}</th><th scope="col">${t.taxCode}</th><th scope="col">${t.latestPeriod}</th>
+          <th scope="col">${t.status}</th></tr></thead>
         <tbody>${data.enterprises.map((e) => html`<tr data-tax-code="${e.taxCode}"><th scope="row"><a href="/enterprises/${encodeURIComponent(e.taxCode)}">${
           e.name}</a></th><td>${e.taxCode}</td><td>${e.period ? formatPeriod(e.period, lang) : '–'}</td><td>${status(e)}</td></tr>`)}</tbody>
       </table></div>

@@ -53,7 +53,9 @@ export class SubmitReportDto {
 
   @ApiPropertyOptional({
     ...RECEIPT_INSTANT_SCHEMA,
-    description: `Board and admin only: when a paper form keyed in later was received (its stamp), ${RECEIPT_INSTANT_SCHEMA.description}. Timeliness is judged on it. Defaults to now.`,
+    description:
+      `Board and admin only: when a paper form keyed in later was received (its stamp), ${RECEIPT_INSTANT_SCHEMA.description}. ` +
+      'Timeliness is judged on it. Defaults to now.',
   })
   @IsOptional() @IsText() @IsReceiptInstant() receivedAt?: string;
 }

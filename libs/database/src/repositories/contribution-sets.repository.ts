@@ -1,5 +1,6 @@
 import { AUDITED_MEASURES, AuditedMeasure, ContributionSet, ZoneKind } from '@app/domain';
-import { SqlRunner } from '@app/common';
+import { SqlSession } from '../sql/sql-session';
+import { Transactions } from '../sql/transactions.service';
 
 const COLUMNS: Readonly<Record<AuditedMeasure, string>> = {
   grossOutput: 'gross_output', grossOutputConstant2010: 'gross_output_constant_2010', revenue: 'revenue',
@@ -16,12 +17,18 @@ const SETS_SQL = `
   WHERE r.status = 'accepted' AND r.period = ANY($1)
   GROUP BY r.zone_code, z.kind, r.period`;
 
-/** Each enterprise's figure for every audited measure, per zone and quarter of `quarters`. */
-export async function contributionSets(db: SqlRunner, quarters: readonly string[]): Promise<ContributionSet[]> {
-  type Row = Record<AuditedMeasure, Array<string | null>> & { zone_code: string; kind: ZoneKind; period: string; tax_codes: string[] };
-  const rows: Row[] = await db.query(SETS_SQL, [quarters]);
-  return rows.flatMap((r) => AUDITED_MEASURES.map((measure) => ({
-    zoneCode: r.zone_code, kind: r.kind, quarter: r.period, measure, taxCodes: r.tax_codes,
-    amounts: r[measure].map((x) => (x === null ? null : BigInt(x))),
-  })));
+type Row = Record<AuditedMeasure, Array<string | null>> & { zone_code: string; kind: ZoneKind; period: string; tax_codes: string[] };
+
+/** What each enterprise contributes to the sums that disclosure control audits: read off the accepted submissions. */
+export class ContributionSetsRepository {
+  constructor(private readonly db: Transactions) {}
+
+  /** Each enterprise's figure for every audited measure, per zone and quarter of `quarters`. */
+  async of(quarters: readonly string[], tx: SqlSession = this.db.pool): Promise<ContributionSet[]> {
+    const rows = await tx.query<Row>(SETS_SQL, [quarters]);
+    return rows.flatMap((r) => AUDITED_MEASURES.map((measure) => ({
+      zoneCode: r.zone_code, kind: r.kind, quarter: r.period, measure, taxCodes: r.tax_codes,
+      amounts: r[measure].map((x) => (x === null ? null : BigInt(x))),
+    })));
+  }
 }
