@@ -16,7 +16,9 @@ for (const [root, project] of named) {
   if (!tsconfig || !existsSync(tsconfig)) problems.push(`nest-cli.json: ${root} names no tsconfig that exists (${tsconfig})`);
 }
 
-const sources = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.mjs', '*.js'], { encoding: 'utf8' })
+const sources = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.mjs', '*.js'], {
+  encoding: 'utf8',
+})
   .split('\n')
   .filter((file) => file && existsSync(file));
 for (const file of sources) {
@@ -29,4 +31,6 @@ for (const file of sources) {
 
 for (const problem of problems) console.error(problem);
 if (problems.length > 0) process.exit(1);
-console.log(`layout: ${folders.length} projects named in nest-cli.json, ${sources.length} source files within ${MAX_LINE} characters a line`);
+console.log(
+  `layout: ${folders.length} projects named in nest-cli.json, ${sources.length} source files within ${MAX_LINE} characters a line`,
+);

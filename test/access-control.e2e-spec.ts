@@ -152,7 +152,10 @@ describe('access control: tokens, roles and zone scopes', () => {
       expectFieldProblem(other, 403, 'taxCode', 'OUT_OF_SCOPE');
       const elsewhere = await sys.http.post('/v1/reports', reportBody(B1, '2025-Q3'), filerA1);
       expectFieldProblem(elsewhere, 403, 'taxCode');
-      const [{ n }] = await sys.query('SELECT count(*)::int AS n FROM report_submissions WHERE tax_code <> $1 AND period = $2', [A1, '2025-Q3']);
+      const [{ n }] = await sys.query('SELECT count(*)::int AS n FROM report_submissions WHERE tax_code <> $1 AND period = $2', [
+        A1,
+        '2025-Q3',
+      ]);
       expect(n).toBe(0);
       expect((await sys.http.post('/v1/reports', reportBody(A1, '2025-Q3'), filerA1)).status).toBe(202);
     });
@@ -180,10 +183,18 @@ describe('access control: tokens, roles and zone scopes', () => {
       const calls: Array<[string, string, unknown?]> = [
         ['GET', '/v1/zones'],
         ['GET', `/v1/zones/${A}`],
-        ['POST', '/v1/zones', { code: 'CCN1', name: 'Cụm công nghiệp', kind: 'industrial_cluster', locality: 'Bát Xát', wageRegion: 4, status: 'planned' }],
+        [
+          'POST',
+          '/v1/zones',
+          { code: 'CCN1', name: 'Cụm công nghiệp', kind: 'industrial_cluster', locality: 'Bát Xát', wageRegion: 4, status: 'planned' },
+        ],
         ['GET', '/v1/enterprises'],
         ['GET', `/v1/enterprises/${A1}`],
-        ['POST', '/v1/enterprises', { taxCode: '5300000019', name: 'Công ty mới', zoneCode: A, ownership: 'domestic', operatingFrom: '2024-01-01' }],
+        [
+          'POST',
+          '/v1/enterprises',
+          { taxCode: '5300000019', name: 'Công ty mới', zoneCode: A, ownership: 'domestic', operatingFrom: '2024-01-01' },
+        ],
         ['PATCH', `/v1/enterprises/${A1}`, { name: 'Tên khác' }],
         ['GET', '/v1/projects'],
         ['POST', '/v1/projects', { code: 'DA-1', name: 'Dự án', taxCode: A1, zoneCode: A, status: 'operating' }],
@@ -218,23 +229,50 @@ describe('access control: tokens, roles and zone scopes', () => {
     });
 
     it('register enterprises, projects and targets only in their zone (403 naming zoneCode)', async () => {
-      const outside = await sys.http.post('/v1/enterprises', {
-        taxCode: '5300000029', name: 'Công ty ngoài phạm vi', zoneCode: B, ownership: 'domestic', operatingFrom: '2024-01-01',
-      }, boardA);
+      const outside = await sys.http.post(
+        '/v1/enterprises',
+        {
+          taxCode: '5300000029',
+          name: 'Công ty ngoài phạm vi',
+          zoneCode: B,
+          ownership: 'domestic',
+          operatingFrom: '2024-01-01',
+        },
+        boardA,
+      );
       expectFieldProblem(outside, 403, 'zoneCode', 'OUT_OF_SCOPE');
       expect(await sys.query(`SELECT 1 FROM enterprises WHERE tax_code = '5300000029'`)).toEqual([]);
-      const inside = await sys.http.post('/v1/enterprises', {
-        taxCode: '5300000013', name: 'Công ty trong phạm vi', zoneCode: A, ownership: 'foreign', operatingFrom: '2024-01-01',
-      }, boardA);
+      const inside = await sys.http.post(
+        '/v1/enterprises',
+        {
+          taxCode: '5300000013',
+          name: 'Công ty trong phạm vi',
+          zoneCode: A,
+          ownership: 'foreign',
+          operatingFrom: '2024-01-01',
+        },
+        boardA,
+      );
       expect(inside.status).toBe(201);
 
       const moveOut = await sys.http.patch('/v1/enterprises/5300000013', { zoneCode: B }, boardA);
       expectFieldProblem(moveOut, 403, 'zoneCode');
       expectProblem(await sys.http.patch(`/v1/enterprises/${B1}`, { name: 'đổi tên' }, boardA), 404);
-      expectFieldProblem(await sys.http.post('/v1/projects', { code: 'DA-B-1', name: 'Dự án B', taxCode: B1, zoneCode: B, status: 'operating' }, boardA), 403, 'zoneCode');
+      expectFieldProblem(
+        await sys.http.post('/v1/projects', { code: 'DA-B-1', name: 'Dự án B', taxCode: B1, zoneCode: B, status: 'operating' }, boardA),
+        403,
+        'zoneCode',
+      );
       expectFieldProblem(await sys.http.put(`/v1/targets/${B}/2025`, { grossOutputConstant2010: 1000 }, boardA), 403, 'zoneCode');
       // Zones themselves are the admin's.
-      expectProblem(await sys.http.post('/v1/zones', { code: 'CCN2', name: 'Cụm', kind: 'industrial_cluster', locality: 'Sa Pa', wageRegion: 3, status: 'planned' }, boardA), 403);
+      expectProblem(
+        await sys.http.post(
+          '/v1/zones',
+          { code: 'CCN2', name: 'Cụm', kind: 'industrial_cluster', locality: 'Sa Pa', wageRegion: 3, status: 'planned' },
+          boardA,
+        ),
+        403,
+      );
     });
 
     it('list only enterprises and reports of their zone', async () => {
@@ -274,7 +312,9 @@ describe('access control: tokens, roles and zone scopes', () => {
       expectFieldProblem(other, 403, 'taxCode', 'OUT_OF_SCOPE');
       // An unregistered tax code is in nobody's zone.
       expectFieldProblem(await sys.http.post('/v1/reports', reportBody('5399999999', '2025-Q3'), boardA), 403, 'taxCode');
-      expect(await sys.query(`SELECT 1 FROM report_submissions WHERE tax_code IN ($1, '5399999999') AND period = '2025-Q3'`, [B1])).toEqual([]);
+      expect(await sys.query(`SELECT 1 FROM report_submissions WHERE tax_code IN ($1, '5399999999') AND period = '2025-Q3'`, [B1])).toEqual(
+        [],
+      );
       expect((await sys.http.post('/v1/reports', reportBody(A2, '2025-Q3'), boardA)).status).toBe(202);
     });
   });
@@ -301,7 +341,8 @@ describe('access control: tokens, roles and zone scopes', () => {
     });
 
     it('subscribes people only to zones in scope and in the registry, unknown and foreign zones alike for a board', async () => {
-      const subscribe = (zoneCodes: string[], token: string) => sys.http.post('/v1/subscriptions', { email: 'doc@laocai.gov.vn', zoneCodes }, token);
+      const subscribe = (zoneCodes: string[], token: string) =>
+        sys.http.post('/v1/subscriptions', { email: 'doc@laocai.gov.vn', zoneCodes }, token);
       const foreign = await subscribe([B], boardA);
       const unknown = await subscribe(['NOPE'], boardA);
       expectFieldProblem(foreign, 403, 'zoneCodes', 'OUT_OF_SCOPE');
@@ -347,10 +388,12 @@ describe('access control: tokens, roles and zone scopes', () => {
       return started.map((s) => s.http);
     };
     const statuses = async (http: HttpClient, count: number, forwardedFor: (i: number) => string | undefined = () => undefined) =>
-      Promise.all(Array.from({ length: count }, (_, i) => {
-        const ip = forwardedFor(i);
-        return http.request('GET', PUBLIC, ip ? { headers: { 'x-forwarded-for': ip } } : {}).then((r) => r.status);
-      }));
+      Promise.all(
+        Array.from({ length: count }, (_, i) => {
+          const ip = forwardedFor(i);
+          return http.request('GET', PUBLIC, ip ? { headers: { 'x-forwarded-for': ip } } : {}).then((r) => r.status);
+        }),
+      );
     const tally = (all: number[]) => ({ answered: all.filter((s) => s === 404).length, throttled: all.filter((s) => s === 429).length });
 
     it('ignores X-Forwarded-For by default, so a client cannot pose as many', async () => {

@@ -334,7 +334,7 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
       else if (current[0].id !== last.id) {
         problems.push(
           `${key}: current ${current[0].id} received at ${current[0].received_us} µs, ` +
-          `but ${last.id} was received after it at ${last.received_us} µs`,
+            `but ${last.id} was received after it at ${last.received_us} µs`,
         );
       }
       const numbers = revisions.map((r) => r.revision).sort((x, y) => x - y);

@@ -39,7 +39,9 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
     const direct = new URL(sys.env.DATABASE_URL);
     proxy = await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 5432) });
     ({ api, http } = await startExtraApi(sys, {
-      DATABASE_URL: proxy.rewrite(sys.env.DATABASE_URL), METRICS_TOKEN, INTAKE_QUEUE_LIMIT: String(QUEUE_LIMIT),
+      DATABASE_URL: proxy.rewrite(sys.env.DATABASE_URL),
+      METRICS_TOKEN,
+      INTAKE_QUEUE_LIMIT: String(QUEUE_LIMIT),
     }));
     clients = new KeepAliveClients(http.baseUrl, 400);
     admin = await sys.token({ role: 'admin', name: 'admin' });
@@ -56,10 +58,12 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
     await sys?.close();
   }, 60_000);
 
-  const report = (i: number, period = '2025-Q1') => reportBody(ENTERPRISES[i % ENTERPRISES.length], period, { grossOutput: 1_000_000_000 + i });
+  const report = (i: number, period = '2025-Q1') =>
+    reportBody(ENTERPRISES[i % ENTERPRISES.length], period, { grossOutput: 1_000_000_000 + i });
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     clients.send('POST', '/v1/reports', { body, headers: { authorization: `Bearer ${board}`, ...headers }, timeoutMs: 30_000 });
-  const scrape = (token = METRICS_TOKEN) => clients.send('GET', '/metrics', { headers: token ? { authorization: `Bearer ${token}` } : {}, timeoutMs: 30_000 });
+  const scrape = (token = METRICS_TOKEN) =>
+    clients.send('GET', '/metrics', { headers: token ? { authorization: `Bearer ${token}` } : {}, timeoutMs: 30_000 });
 
   function expectUnavailable(o: Outcome, what = 'answer'): void {
     expect({ what, status: o.status, error: o.error }).toEqual({ what, status: 503, error: undefined });
@@ -143,7 +147,14 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
     // The api's own pool settings, on a pool of one connection through a proxy of its own.
     const direct = new URL(sys.env.DATABASE_URL);
     const own = await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 5432) });
-    const db = new DataSource(dataSourceOptions(own.rewrite(sys.env.DATABASE_URL), 1, { connectMs: 2000, statementMs: 500, lockMs: 500, idleInTransactionMs: 5000 }));
+    const db = new DataSource(
+      dataSourceOptions(own.rewrite(sys.env.DATABASE_URL), 1, {
+        connectMs: 2000,
+        statementMs: 500,
+        lockMs: 500,
+        idleInTransactionMs: 5000,
+      }),
+    );
     await db.initialize();
     try {
       const pid = async () => (await db.query<Array<{ pid: number }>>('SELECT pg_backend_pid() AS pid'))[0].pid;
@@ -188,7 +199,11 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
       }
     })();
     const timer = setTimeout(() => (stop = true), 12_000);
-    const outcomes = await clients.closedLoop(300, (client, n) => post(report(client * 1000 + n)), () => stop);
+    const outcomes = await clients.closedLoop(
+      300,
+      (client, n) => post(report(client * 1000 + n)),
+      () => stop,
+    );
     clearTimeout(timer);
     stop = true;
     await sampling;
@@ -218,19 +233,29 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
     expectUnavailable(refusedByKey, 'report while PostgreSQL refuses');
 
     const uuid = '00000000-0000-4000-8000-000000000000';
-    const sample = (name: string) => ({ id: uuid, batchId: uuid, code: ZONE, zoneCode: ZONE, taxCode: ENTERPRISES[0], period: '2025-Q1', year: '2025' }[name] ?? 'x');
+    const sample = (name: string) =>
+      ({ id: uuid, batchId: uuid, code: ZONE, zoneCode: ZONE, taxCode: ENTERPRISES[0], period: '2025-Q1', year: '2025' })[name] ?? 'x';
     const docs = (await sys.http.get('/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
     const answers: Array<{ operation: string; status?: number; retryAfter?: string | null; problem: boolean; error?: string }> = [];
     for (const [path, operations] of Object.entries(docs.paths)) {
       for (const method of Object.keys(operations)) {
         const operation = operations[method] as { parameters?: Array<{ name: string; in: string; required?: boolean }> };
-        const query = (operation.parameters ?? []).filter((p) => p.in === 'query' && (p.required || p.name === 'period')).map((p) => `${p.name}=${sample(p.name)}`);
+        const query = (operation.parameters ?? [])
+          .filter((p) => p.in === 'query' && (p.required || p.name === 'period'))
+          .map((p) => `${p.name}=${sample(p.name)}`);
         const url = path.replace(/\{(\w+)\}/g, (_, name: string) => sample(name)) + (query.length > 0 ? `?${query.join('&')}` : '');
         const o = await clients.send(method.toUpperCase(), url, {
           body: ['post', 'put', 'patch'].includes(method) ? {} : undefined,
-          headers: { authorization: `Bearer ${path === '/metrics' ? METRICS_TOKEN : admin}` }, timeoutMs: 20_000,
+          headers: { authorization: `Bearer ${path === '/metrics' ? METRICS_TOKEN : admin}` },
+          timeoutMs: 20_000,
         });
-        answers.push({ operation: `${method.toUpperCase()} ${path}`, status: o.status, retryAfter: o.retryAfter, problem: /^application\/problem\+json/.test(o.contentType ?? ''), error: o.error });
+        answers.push({
+          operation: `${method.toUpperCase()} ${path}`,
+          status: o.status,
+          retryAfter: o.retryAfter,
+          problem: /^application\/problem\+json/.test(o.contentType ?? ''),
+          error: o.error,
+        });
       }
     }
     const alive = ['GET /health/live', 'GET /metrics'];
@@ -252,7 +277,9 @@ describe('api with PostgreSQL hanging or refusing connections', () => {
     acknowledged.push(first.body.id);
     acknowledged.push((await submit(http, board, report(1, '2025-Q3'))).id);
 
-    expect(await sys.query(`SELECT count(*)::int AS n FROM report_submissions WHERE idempotency_key = $1`, [key['idempotency-key']])).toEqual([{ n: 1 }]);
+    expect(
+      await sys.query(`SELECT count(*)::int AS n FROM report_submissions WHERE idempotency_key = $1`, [key['idempotency-key']]),
+    ).toEqual([{ n: 1 }]);
     // Nothing acknowledged was lost; nothing refused was stored meanwhile.
     const stored = await sys.query<{ id: string }>('SELECT id FROM report_submissions ORDER BY received_at');
     expect(stored.map((r) => r.id).sort()).toEqual([...acknowledged].sort());

@@ -50,11 +50,15 @@ describe('api stopping under load', () => {
     const auth = { authorization: `Bearer ${board}` };
     let stop = false;
     let answered = 0;
-    const load = clients.closedLoop(CLIENTS, async (client, n) => {
-      const outcome = await clients.send('POST', '/v1/reports', { body: report(client, n), headers: auth, timeoutMs: 30_000 });
-      answered++;
-      return outcome;
-    }, () => stop);
+    const load = clients.closedLoop(
+      CLIENTS,
+      async (client, n) => {
+        const outcome = await clients.send('POST', '/v1/reports', { body: report(client, n), headers: auth, timeoutMs: 30_000 });
+        answered++;
+        return outcome;
+      },
+      () => stop,
+    );
     try {
       while (answered < 1000) await new Promise((resolve) => setTimeout(resolve, 20));
       o.before?.();
@@ -76,9 +80,9 @@ describe('api stopping under load', () => {
       const answers: Record<string, number> = {};
       for (const x of outcomes) answers[String(x.status ?? x.error)] = (answers[String(x.status ?? x.error)] ?? 0) + 1;
       console.log(
-      `stopped under load: readiness ${readiness.join(' → ')}; exit ${api.exitCode} after ${exitMs} ms; ` +
-        `answers ${JSON.stringify(answers)}`,
-    );
+        `stopped under load: readiness ${readiness.join(' → ')}; exit ${api.exitCode} after ${exitMs} ms; ` +
+          `answers ${JSON.stringify(answers)}`,
+      );
       return { outcomes, readiness, exitMs, exitCode: api.exitCode };
     } finally {
       stop = true;
@@ -103,20 +107,34 @@ describe('api stopping under load', () => {
     const [{ n }] = await sys.query<{ n: number }>('SELECT count(*)::int AS n FROM report_submissions WHERE id = ANY($1)', [ids]);
     expect({ stored: n }).toEqual({ stored: ids.length });
     await waitUntilDecided(sys, 60_000);
-    const [{ decided }] = await sys.query<{ decided: number }>(`SELECT count(*)::int AS decided FROM report_submissions WHERE id = ANY($1) AND status <> 'received'`, [ids]);
+    const [{ decided }] = await sys.query<{ decided: number }>(
+      `SELECT count(*)::int AS decided FROM report_submissions WHERE id = ANY($1) AND status <> 'received'`,
+      [ids],
+    );
     expect(decided).toBe(ids.length);
   }
 
-  it.each([['one process', '1'], ['two processes (cluster)', '2']])(
+  it.each([
+    ['one process', '1'],
+    ['two processes (cluster)', '2'],
+  ])(
     'answers every request or refuses it at connect, says 503 when ready is asked before it stops listening, ' +
       'and exits within the deadline: %s',
     async (_, processes) => {
-      const { api, http } = await startExtraApi(sys, { API_PROCESSES: processes, SHUTDOWN_DRAIN_MS: String(DRAIN_MS), SHUTDOWN_TIMEOUT_MS: String(DEADLINE_MS) });
+      const { api, http } = await startExtraApi(sys, {
+        API_PROCESSES: processes,
+        SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
+        SHUTDOWN_TIMEOUT_MS: String(DEADLINE_MS),
+      });
       const stopped = await stopUnderLoad(api, http.baseUrl);
 
       // Readiness turned 503 on new connections first; only then were new connections refused.
-      expect({ unexpected: unexpected(stopped.outcomes), readiness: stopped.readiness.join(' → '), exitCode: stopped.exitCode, exitedInTime: stopped.exitMs < DEADLINE_MS })
-        .toEqual({ unexpected: {}, readiness: expect.stringMatching(/^(200 → )?503 → ECONNREFUSED$/), exitCode: 0, exitedInTime: true });
+      expect({
+        unexpected: unexpected(stopped.outcomes),
+        readiness: stopped.readiness.join(' → '),
+        exitCode: stopped.exitCode,
+        exitedInTime: stopped.exitMs < DEADLINE_MS,
+      }).toEqual({ unexpected: {}, readiness: expect.stringMatching(/^(200 → )?503 → ECONNREFUSED$/), exitCode: 0, exitedInTime: true });
       await expectAcknowledgedStoredAndDecided(stopped.outcomes);
     },
     120_000,
@@ -130,8 +148,11 @@ describe('api stopping under load', () => {
     const deadline = 4000;
     try {
       const { api, http } = await startExtraApi(sys, {
-        DATABASE_URL: pgProxy.rewrite(sys.env.DATABASE_URL), REDIS_URL: redisProxy.rewrite(sys.env.REDIS_URL),
-        SHUTDOWN_TIMEOUT_MS: String(deadline), DB_STATEMENT_TIMEOUT_MS: '30000', DB_CONNECT_TIMEOUT_MS: '30000',
+        DATABASE_URL: pgProxy.rewrite(sys.env.DATABASE_URL),
+        REDIS_URL: redisProxy.rewrite(sys.env.REDIS_URL),
+        SHUTDOWN_TIMEOUT_MS: String(deadline),
+        DB_STATEMENT_TIMEOUT_MS: '30000',
+        DB_CONNECT_TIMEOUT_MS: '30000',
       });
       const stopped = await stopUnderLoad(api, http.baseUrl, {
         before: () => {
@@ -140,8 +161,11 @@ describe('api stopping under load', () => {
         },
       });
       // Stopped by its deadline with requests still waiting on the database: they were answered 503.
-      expect({ unexpected: unexpected(stopped.outcomes), exitCode: stopped.exitCode, exitedInTime: stopped.exitMs < deadline + 2000 })
-        .toEqual({ unexpected: {}, exitCode: 1, exitedInTime: true });
+      expect({
+        unexpected: unexpected(stopped.outcomes),
+        exitCode: stopped.exitCode,
+        exitedInTime: stopped.exitMs < deadline + 2000,
+      }).toEqual({ unexpected: {}, exitCode: 1, exitedInTime: true });
       expect(stopped.outcomes.filter((o) => o.status === 503).length).toBeGreaterThan(0);
     } finally {
       await pgProxy.close();

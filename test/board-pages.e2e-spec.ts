@@ -53,15 +53,42 @@ describe('board pages in the browser', () => {
     await createZone(http, admin, 'BDH', { name: 'KCN Bắc Duyên Hải' });
     await createZone(http, admin, 'DPM', { name: 'KCN Đông Phố Mới' });
     await createZone(http, admin, 'CCN-TT', { name: 'CCN Tằng Loỏng', kind: 'industrial_cluster' });
-    for (const [tax, zone] of [['5300300001', 'BDH'], ['5300300002', 'BDH'], ['5300300003', 'DPM'], ['5300300004', 'CCN-TT'], ['5300300005', 'DPM']]) {
+    for (const [tax, zone] of [
+      ['5300300001', 'BDH'],
+      ['5300300002', 'BDH'],
+      ['5300300003', 'DPM'],
+      ['5300300004', 'CCN-TT'],
+      ['5300300005', 'DPM'],
+    ]) {
       await createEnterprise(http, admin, tax, zone);
     }
     await fileOnPaper(http, admin, [
-      { taxCode: '5300300001', period: YEAR_EARLIER, f: { grossOutput: 150 * B, grossOutputConstant2010: 120 * B, revenue: 160 * B, workers: 900, wageFund: 900 * 3 * 6_000_000 } },
-      { taxCode: '5300300003', period: YEAR_EARLIER, f: { grossOutput: 240 * B, grossOutputConstant2010: 200 * B, revenue: 250 * B, workers: 1200, wageFund: 1200 * 3 * 6_300_000 } },
-      { taxCode: '5300300001', period: PERIOD, f: { grossOutput: 166 * B, grossOutputConstant2010: 130 * B, revenue: 170 * B, workers: 950, wageFund: 950 * 3 * 6_200_000 } },
-      { taxCode: '5300300003', period: PERIOD, late: true, f: { grossOutput: 259 * B, grossOutputConstant2010: 190 * B, revenue: 270 * B, workers: 1250, wageFund: 1250 * 3 * 6_400_000 } },
-      { taxCode: '5300300004', period: PERIOD, f: { grossOutput: 12_345_678_901, revenue: 13 * B, workers: 120, wageFund: 120 * 3 * 5_000_000 } },
+      {
+        taxCode: '5300300001',
+        period: YEAR_EARLIER,
+        f: { grossOutput: 150 * B, grossOutputConstant2010: 120 * B, revenue: 160 * B, workers: 900, wageFund: 900 * 3 * 6_000_000 },
+      },
+      {
+        taxCode: '5300300003',
+        period: YEAR_EARLIER,
+        f: { grossOutput: 240 * B, grossOutputConstant2010: 200 * B, revenue: 250 * B, workers: 1200, wageFund: 1200 * 3 * 6_300_000 },
+      },
+      {
+        taxCode: '5300300001',
+        period: PERIOD,
+        f: { grossOutput: 166 * B, grossOutputConstant2010: 130 * B, revenue: 170 * B, workers: 950, wageFund: 950 * 3 * 6_200_000 },
+      },
+      {
+        taxCode: '5300300003',
+        period: PERIOD,
+        late: true,
+        f: { grossOutput: 259 * B, grossOutputConstant2010: 190 * B, revenue: 270 * B, workers: 1250, wageFund: 1250 * 3 * 6_400_000 },
+      },
+      {
+        taxCode: '5300300004',
+        period: PERIOD,
+        f: { grossOutput: 12_345_678_901, revenue: 13 * B, workers: 120, wageFund: 120 * 3 * 5_000_000 },
+      },
     ]);
     browser = await launchBrowser();
   });
@@ -148,12 +175,22 @@ describe('board pages in the browser', () => {
       await signIn(context, admin);
       const cookie = `kcn_session=${(await context.cookies()).find((c) => c.name === 'kcn_session')!.value}`;
       const form = { 'content-type': 'application/x-www-form-urlencoded', cookie };
-      const evil = await fetch(`${base}/logout`, { method: 'POST', headers: { ...form, origin: 'https://evil.example' }, redirect: 'manual' });
+      const evil = await fetch(`${base}/logout`, {
+        method: 'POST',
+        headers: { ...form, origin: 'https://evil.example' },
+        redirect: 'manual',
+      });
       expect(evil.status).toBe(403);
-      const sneaky = await fetch(`${base}/logout`, { method: 'POST', headers: { ...form, 'sec-fetch-site': 'cross-site' }, redirect: 'manual' });
+      const sneaky = await fetch(`${base}/logout`, {
+        method: 'POST',
+        headers: { ...form, 'sec-fetch-site': 'cross-site' },
+        redirect: 'manual',
+      });
       expect(sneaky.status).toBe(403);
       const api = await fetch(`${base}/v1/zones`, {
-        method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: 'https://evil.example' }, body: '{}',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, origin: 'https://evil.example' },
+        body: '{}',
       });
       expect(api.status).toBe(403);
       // The session survived the attempts, and a bearer client is not asked for an origin.
@@ -166,11 +203,13 @@ describe('board pages in the browser', () => {
     });
 
     it('throttles repeated failures: after five, even the right token waits', async () => {
-      const attempt = (token: string) => fetch(`${base}/login`, {
-        method: 'POST', redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, 'x-forwarded-for': '203.0.113.9' },
-        body: new URLSearchParams({ token, next: '/' }),
-      });
+      const attempt = (token: string) =>
+        fetch(`${base}/login`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, 'x-forwarded-for': '203.0.113.9' },
+          body: new URLSearchParams({ token, next: '/' }),
+        });
       // The api trusts no proxy here, so every attempt counts against 127.0.0.1, which the wrong-token test used once.
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await attempt(`kcn_wrong-${i}`)).status);
@@ -190,7 +229,9 @@ describe('board pages in the browser', () => {
       expect(new URL(page.url()).searchParams.get('period')).toBe(PERIOD);
       await expect(page.getByRole('button', { name: 'Sign out' }).count()).resolves.toBe(1);
       // The link's board sees only its zone.
-      await expect(page.locator('tr[data-zone]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-zone')))).resolves.toEqual(['BDH']);
+      await expect(page.locator('tr[data-zone]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-zone')))).resolves.toEqual([
+        'BDH',
+      ]);
       // Used once: another browser opening it again gets the sign-in form and no session.
       const again = await (await open()).newPage();
       const refused = await again.goto(`${link}&lang=en`);
@@ -230,7 +271,9 @@ describe('board pages in the browser', () => {
       await screenshot(page, SUITE, 'overview-vi');
       expect(await seriousViolations(page)).toEqual([]);
       await page.goto(`/?period=${PERIOD}&lang=en`);
-      await expect(page.getByRole('table', { name: /Zones/ }).locator('tr[data-total="all"] td').nth(0).textContent()).resolves.toBe('437.3');
+      await expect(page.getByRole('table', { name: /Zones/ }).locator('tr[data-total="all"] td').nth(0).textContent()).resolves.toBe(
+        '437.3',
+      );
       await screenshot(page, SUITE, 'overview-en');
       const phone = await (await open('phone')).newPage();
       await phone.context().addCookies(await context.cookies());
@@ -241,9 +284,14 @@ describe('board pages in the browser', () => {
     it('shows a board scoped to some zones only those', async () => {
       const context = await open();
       const page = await signIn(context, boardBdh);
-      const rows = await page.getByRole('table', { name: /Zones/ }).locator('tr[data-zone]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-zone')));
+      const rows = await page
+        .getByRole('table', { name: /Zones/ })
+        .locator('tr[data-zone]')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-zone')));
       expect(rows).toEqual(['BDH']);
-      await expect(page.getByRole('table', { name: /Zones/ }).locator('tr[data-total="all"] td').nth(0).textContent()).resolves.toBe('166.0');
+      await expect(page.getByRole('table', { name: /Zones/ }).locator('tr[data-total="all"] td').nth(0).textContent()).resolves.toBe(
+        '166.0',
+      );
       await screenshot(page, SUITE, 'overview-scoped');
     });
 
@@ -263,7 +311,9 @@ describe('board pages in the browser', () => {
       await page.keyboard.type(YEAR_EARLIER);
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.searchParams.get('period') === YEAR_EARLIER);
-      await expect(page.getByRole('table', { name: /Zones/ }).locator('tr[data-zone="BDH"] td').nth(0).textContent()).resolves.toBe('150.0');
+      await expect(page.getByRole('table', { name: /Zones/ }).locator('tr[data-zone="BDH"] td').nth(0).textContent()).resolves.toBe(
+        '150.0',
+      );
       for (let i = 0; i < 30 && (await focusedLabel()) !== 'KCN Bắc Duyên Hải'; i++) await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.pathname === '/zones/BDH');
@@ -276,13 +326,19 @@ describe('board pages in the browser', () => {
       const cell = watching.getByRole('table', { name: /Zones/ }).locator('tr[data-zone="DPM"] td').nth(0);
       await expect(cell.textContent()).resolves.toBe('259.0');
       const filer = await system.token({ role: 'enterprise', name: 'DN', taxCode: '5300300005' });
-      const accepted = await submitAndDecide(system.http, filer, reportBody('5300300005', PERIOD, { grossOutput: 41 * B, revenue: 42 * B, workers: 300 }));
+      const accepted = await submitAndDecide(
+        system.http,
+        filer,
+        reportBody('5300300005', PERIOD, { grossOutput: 41 * B, revenue: 42 * B, workers: 300 }),
+      );
       expect(accepted.status).toBe('accepted');
       const decidedAt = Date.now();
       const took = await waitFor('DPM gross output on the open page', async () => (await cell.textContent()) === '300.0', 2000);
       await expect(watching.evaluate(() => (globalThis as unknown as { marker: number }).marker)).resolves.toBe(marker);
       await expect(watching.locator('[data-count="received"]').textContent()).resolves.toBe('4');
-      console.log(`live overview: the page showed the accepted report ${took} ms after the verdict was read (${Date.now() - decidedAt} ms)`);
+      console.log(
+        `live overview: the page showed the accepted report ${took} ms after the verdict was read (${Date.now() - decidedAt} ms)`,
+      );
       await screenshot(watching, SUITE, 'overview-live');
     });
   });
@@ -291,9 +347,20 @@ describe('board pages in the browser', () => {
     it('lists who filed on time, late or not at all, each count with its names and a link to each enterprise', async () => {
       const page = await signIn(await open(), board, `/filing?period=${PERIOD}&lang=en`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Filing status');
-      const counts = await page.locator('[data-count]').evaluateAll((dds) => dds.map((dd) => [dd.getAttribute('data-count'), dd.textContent]));
-      expect(counts).toEqual([['expected', '5'], ['received', '4'], ['on-time', '2'], ['late', '2'], ['missing', '1']]);
-      const names = (status: string) => page.locator(`table[data-status="${status}"] tr[data-tax-code]`).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-tax-code')));
+      const counts = await page
+        .locator('[data-count]')
+        .evaluateAll((dds) => dds.map((dd) => [dd.getAttribute('data-count'), dd.textContent]));
+      expect(counts).toEqual([
+        ['expected', '5'],
+        ['received', '4'],
+        ['on-time', '2'],
+        ['late', '2'],
+        ['missing', '1'],
+      ]);
+      const names = (status: string) =>
+        page
+          .locator(`table[data-status="${status}"] tr[data-tax-code]`)
+          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-tax-code')));
       await expect(names('missing')).resolves.toEqual(['5300300002']);
       await expect(names('late')).resolves.toEqual(['5300300003', '5300300005']);
       await expect(names('on_time')).resolves.toEqual(['5300300001', '5300300004']);
@@ -309,7 +376,11 @@ describe('board pages in the browser', () => {
     });
 
     it('groups warnings by rule and records a review typed with the keyboard only', async () => {
-      const lowWage = await submitAndDecide(system.http, admin, reportBody('5300300002', PERIOD, { grossOutput: 20 * B, workers: 100, wageFund: 100 * 3 * 1_000_000 }));
+      const lowWage = await submitAndDecide(
+        system.http,
+        admin,
+        reportBody('5300300002', PERIOD, { grossOutput: 20 * B, workers: 100, wageFund: 100 * 3 * 1_000_000 }),
+      );
       expect(lowWage.status).toBe('accepted');
       expect(lowWage.issues.map((i: { code: string }) => i.code)).toContain('BELOW_MINIMUM_WAGE');
       const page = await signIn(await open(), board, '/follow-ups?lang=en');
@@ -345,16 +416,32 @@ describe('board pages in the browser', () => {
 
     it('says what each warning found and what to check, in Vietnamese first and in English on the English page', async () => {
       const page = await signIn(await open(), board, '/follow-ups?all=1');
-      const lowWage = page.getByRole('region', { name: /^Thu nhập bình quân dưới lương tối thiểu vùng/ }).getByRole('article', { name: /Công ty 5300300002/ });
+      const lowWage = page
+        .getByRole('region', { name: /^Thu nhập bình quân dưới lương tối thiểu vùng/ })
+        .getByRole('article', { name: /Công ty 5300300002/ });
       await expect(lowWage.getByRole('listitem').textContent()).resolves.toMatch(
-        /^Thu nhập bình quân mỗi lao động là 1\.000\.000 đồng\/tháng, thấp hơn lương tối thiểu vùng I{1,3}V? \([\d.]+ đồng\/tháng, áp dụng từ \d\d\/\d\d\/\d{4}\)\. Kiểm tra quỹ lương/,
+        new RegExp(
+          '^Thu nhập bình quân mỗi lao động là 1\\.000\\.000 đồng/tháng, thấp hơn lương tối thiểu vùng I{1,3}V? ' +
+            '\\([\\d.]+ đồng/tháng, áp dụng từ \\d\\d/\\d\\d/\\d{4}\\)\\. Kiểm tra quỹ lương',
+        ),
       );
       const late = page.getByRole('region', { name: /^Nộp sau hạn/ }).getByRole('article', { name: /Công ty 5300300003/ });
-      await expect(late.getByRole('listitem').textContent()).resolves.toMatch(/^Báo cáo nhận lần đầu lúc \d\d\/\d\d\/\d{4} \d\d:\d\d, sau hạn nộp \d\d\/\d\d\/\d{4} 00:00\. Nếu báo cáo nộp bằng giấy/);
+      await expect(late.getByRole('listitem').textContent()).resolves.toMatch(
+        /^Báo cáo nhận lần đầu lúc \d\d\/\d\d\/\d{4} \d\d:\d\d, sau hạn nộp \d\d\/\d\d\/\d{4} 00:00\. Nếu báo cáo nộp bằng giấy/,
+      );
       await screenshot(page, SUITE, 'follow-ups-vi');
       await page.getByRole('link', { name: 'English' }).click();
-      await expect(page.getByRole('region', { name: /^Average wage below the regional minimum/ }).getByRole('listitem').first().textContent()).resolves.toMatch(
-        /^The average wage per worker is 1,000,000 đồng a month, below the region I{1,3}V? minimum wage \([\d,]+ đồng a month, in force since \d{1,2} \w{3} \d{4}\)\. Check the wage fund/,
+      await expect(
+        page
+          .getByRole('region', { name: /^Average wage below the regional minimum/ })
+          .getByRole('listitem')
+          .first()
+          .textContent(),
+      ).resolves.toMatch(
+        new RegExp(
+          '^The average wage per worker is 1,000,000 đồng a month, below the region I{1,3}V? minimum wage ' +
+            '\\([\\d,]+ đồng a month, in force since \\d{1,2} \\w{3} \\d{4}\\)\\. Check the wage fund',
+        ),
       );
       expect(await page.content()).not.toContain('The monthly wage per worker');
     });
@@ -374,14 +461,20 @@ describe('board pages in the browser', () => {
     });
 
     it("shows an enterprise's every revision, its verdict and warnings, and what changed between revisions", async () => {
-      const amended = await submitAndDecide(system.http, admin, reportBody('5300300001', PERIOD, { grossOutput: 170 * B, revenue: 170 * B, workers: 950, wageFund: 950 * 3 * 6_200_000 }));
+      const amended = await submitAndDecide(
+        system.http,
+        admin,
+        reportBody('5300300001', PERIOD, { grossOutput: 170 * B, revenue: 170 * B, workers: 950, wageFund: 950 * 3 * 6_200_000 }),
+      );
       expect(amended).toMatchObject({ status: 'accepted', revision: 2 });
       const page = await signIn(await open(), board, '/enterprises/5300300001?lang=en');
       const quarter = page.getByRole('region', { name: `Q${PERIOD.slice(6)} ${PERIOD.slice(0, 4)}` });
       await expect(quarter.locator('[data-submission]').count()).resolves.toBe(2);
       await expect(quarter.locator('[data-submission]').nth(0).textContent()).resolves.toContain('superseded');
       const changes = quarter.getByRole('table', { name: 'Changed from the previous revision' });
-      const rows = changes.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent).join(' | ')));
+      const rows = changes
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent).join(' | ')));
       // The amendment gave no output at 2010 prices: left out is shown as a dash, never 0.
       await expect(rows).resolves.toEqual([
         'Gross industrial output, current prices (VND) | 166,000,000,000 | 170,000,000,000',
@@ -391,7 +484,7 @@ describe('board pages in the browser', () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
-    it('answers a zone or an enterprise outside a board\'s zones as not found', async () => {
+    it("answers a zone or an enterprise outside a board's zones as not found", async () => {
       const page = await signIn(await open(), boardBdh, '/zones/DPM?lang=en');
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Not found');
       const response = await page.goto('/enterprises/5300300003');
@@ -408,11 +501,13 @@ describe('board pages in the browser', () => {
       const sheet = workbook.worksheets[0];
       // The English workbook has one header row (the Vietnamese one adds the English row under its own).
       const rows = sheetRecords(sheet, 1).filter((r) => typeof r[Object.keys(r)[0]] === 'string');
-      const key = Object.keys(rows[0]).find((k) => k.startsWith('Giá trị sản xuất công nghiệp, giá hiện hành') || k.startsWith('Gross industrial output, current'))!;
+      const key = Object.keys(rows[0]).find(
+        (k) => k.startsWith('Giá trị sản xuất công nghiệp, giá hiện hành') || k.startsWith('Gross industrial output, current'),
+      )!;
       return { name: file.suggestedFilename(), output: Object.fromEntries(rows.map((r) => [r[Object.keys(r)[0]], r[key]])) };
     };
 
-    it('downloads what the overview shows as the board\'s workbook, cut to a scoped board\'s zones', async () => {
+    it("downloads what the overview shows as the board's workbook, cut to a scoped board's zones", async () => {
       const all = await download(await signIn(await open(), board, `/?period=${PERIOD}&lang=en`), 'Download Excel');
       expect(all.name).toMatch(/\.xlsx$/);
       // In millions of đồng: BDH 170,000 + 20,000 after the amendment and the late filer; DPM 259,000 + 41,000.

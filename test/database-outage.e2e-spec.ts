@@ -42,15 +42,21 @@ describe('PostgreSQL unavailable for longer than every retry, then back', () => 
     sys = await startTestSystem('database_outage', (base) => {
       directUrl = base.DATABASE_URL;
       return {
-        DATABASE_URL: proxy.rewrite(base.DATABASE_URL), SMTP_URL: smtp.url,
-        JOB_ATTEMPTS: '3', MAIL_JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '100', REQUEUE_AFTER_MS: '2000', ...WAIT_FOR_HELD_LOCKS,
+        DATABASE_URL: proxy.rewrite(base.DATABASE_URL),
+        SMTP_URL: smtp.url,
+        JOB_ATTEMPTS: '3',
+        MAIL_JOB_ATTEMPTS: '3',
+        JOB_BACKOFF_MS: '100',
+        REQUEUE_AFTER_MS: '2000',
+        ...WAIT_FOR_HELD_LOCKS,
       };
     });
     admin = await sys.token({ role: 'admin', name: 'admin' });
     board = await sys.token({ role: 'board', name: 'BQL', zoneCodes: ['BT'] });
     await createZone(sys.http, admin, 'BT', { name: 'KCN Bắc Thắng' });
     for (const taxCode of ENTERPRISES) await createEnterprise(sys.http, admin, taxCode, 'BT');
-    for (const email of SUBSCRIBERS) expect((await sys.http.post('/v1/subscriptions', { email, zoneCodes: 'all', language: 'vi' }, admin)).status).toBe(201);
+    for (const email of SUBSCRIBERS)
+      expect((await sys.http.post('/v1/subscriptions', { email, zoneCodes: 'all', language: 'vi' }, admin)).status).toBe(201);
     reports = new QueueJobs(sys, QueueName.Reports);
     publications = new QueueJobs(sys, QueueName.Publications);
     mail = new QueueJobs(sys, QueueName.Mail);
@@ -68,14 +74,19 @@ describe('PostgreSQL unavailable for longer than every retry, then back', () => 
     await sys.stopWorker();
     const stored: string[] = [];
     for (const [i, taxCode] of ENTERPRISES.entries()) {
-      for (const period of ['2025-Q4', '2026-Q1']) stored.push((await submit(sys.http, board, reportBody(taxCode, period, { grossOutput: (i + 1) * 1_000_000_000 }))).id);
-      if (i % 3 === 0) stored.push((await submit(sys.http, board, reportBody(taxCode, '2025-Q4', { grossOutput: (i + 1) * 1_200_000_000 }))).id);
+      for (const period of ['2025-Q4', '2026-Q1'])
+        stored.push((await submit(sys.http, board, reportBody(taxCode, period, { grossOutput: (i + 1) * 1_000_000_000 }))).id);
+      if (i % 3 === 0)
+        stored.push((await submit(sys.http, board, reportBody(taxCode, '2025-Q4', { grossOutput: (i + 1) * 1_200_000_000 }))).id);
     }
     // The suite's direct connection: the proxy is about to cut the others.
     const held = await holdEnterprises(directUrl, ENTERPRISES);
     try {
       await sys.startWorker();
-      await waitFor('outbox handed to the queue', async () => (await sys.query('SELECT 1 FROM outbox WHERE published_at IS NULL')).length === 0);
+      await waitFor(
+        'outbox handed to the queue',
+        async () => (await sys.query('SELECT 1 FROM outbox WHERE published_at IS NULL')).length === 0,
+      );
       await waitForRowLockWaiter(sys);
       proxy.setMode('refuse');
     } finally {
@@ -108,8 +119,12 @@ describe('PostgreSQL unavailable for longer than every retry, then back', () => 
     await waitUntilDecided(sys, 30_000);
 
     // One report per key, the one its client was told about.
-    const keyed = await sys.query<{ idempotency_key: string; id: string }>('SELECT idempotency_key, id FROM report_submissions WHERE idempotency_key IS NOT NULL ORDER BY idempotency_key');
-    expect(keyed).toEqual(answered.map((c) => ({ idempotency_key: c.key, id: c.id })).sort((a, b) => a.idempotency_key.localeCompare(b.idempotency_key)));
+    const keyed = await sys.query<{ idempotency_key: string; id: string }>(
+      'SELECT idempotency_key, id FROM report_submissions WHERE idempotency_key IS NOT NULL ORDER BY idempotency_key',
+    );
+    expect(keyed).toEqual(
+      answered.map((c) => ({ idempotency_key: c.key, id: c.id })).sort((a, b) => a.idempotency_key.localeCompare(b.idempotency_key)),
+    );
 
     // Exactly one verdict each: per enterprise-quarter one current revision, revisions 1..n.
     expect(await expectDecidedOnce(sys)).toHaveLength(stored.length + answered.length);
@@ -132,7 +147,9 @@ describe('PostgreSQL unavailable for longer than every retry, then back', () => 
 
     await waitFor('the month published', async () => (await sys.query('SELECT 1 FROM publications')).length > 0);
     expect((await publications.finished('monthly-during-outage')).returnvalue).toEqual({ id: 1, created: true });
-    expect(await sys.query('SELECT id, month, published_by FROM publications')).toEqual([{ id: 1, month: TODAY.month, published_by: 'schedule' }]);
+    expect(await sys.query('SELECT id, month, published_by FROM publications')).toEqual([
+      { id: 1, month: TODAY.month, published_by: 'schedule' },
+    ]);
     await smtp.waitFor(() => smtp.received.length, SUBSCRIBERS.length);
     for (const email of SUBSCRIBERS) expect(smtp.to(email)).toHaveLength(1);
     expect(await metrics()).toMatch(/^queue_jobs_retried_total\{queue="publications"\} 1$/m);
@@ -150,8 +167,13 @@ describe('PostgreSQL unavailable for longer than every retry, then back', () => 
     await waitFor('every email job failed', async () => (await failedJobs(mail)) === SUBSCRIBERS.length);
     proxy.setMode('open');
 
-    await waitFor('every email recorded sent', async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0);
+    await waitFor(
+      'every email recorded sent',
+      async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0,
+    );
     for (const email of SUBSCRIBERS) expect(smtp.to(email)).toHaveLength(2);
-    expect(await sys.query(`SELECT status, attempts FROM email_outbox WHERE payload->>'publicationId' = '2'`)).toEqual(SUBSCRIBERS.map(() => ({ status: 'sent', attempts: 1 })));
+    expect(await sys.query(`SELECT status, attempts FROM email_outbox WHERE payload->>'publicationId' = '2'`)).toEqual(
+      SUBSCRIBERS.map(() => ({ status: 'sent', attempts: 1 })),
+    );
   });
 });

@@ -28,9 +28,36 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** The reports of the LibreOffice fixture, as the same enterprises' JSON reports would carry them. */
 const FIXTURE_REPORTS = [
-  { grossOutput: 41_500_000_000, grossOutputConstant2010: 30_100_000_000, revenue: 45_000_000_000, exportValueUsd: 120_000, stateBudgetPaid: 1_200_000_000, realizedCapital: 0, workers: 175, femaleWorkers: 60, averageWorkers: 172, wageFund: 3_255_000_000 },
-  { grossOutput: 8_200_000_000, grossOutputConstant2010: 6_100_000_000, revenue: 9_000_000_000, stateBudgetPaid: 150_000_000, workers: 48, femaleWorkers: 20, averageWorkers: 47, wageFund: 620_000_000 },
-  { grossOutput: 2_750_000_000, revenue: 3_000_000_000, exportValueUsd: 15_000, realizedCapital: 500_000_000, workers: 31, wageFund: 390_000_000 },
+  {
+    grossOutput: 41_500_000_000,
+    grossOutputConstant2010: 30_100_000_000,
+    revenue: 45_000_000_000,
+    exportValueUsd: 120_000,
+    stateBudgetPaid: 1_200_000_000,
+    realizedCapital: 0,
+    workers: 175,
+    femaleWorkers: 60,
+    averageWorkers: 172,
+    wageFund: 3_255_000_000,
+  },
+  {
+    grossOutput: 8_200_000_000,
+    grossOutputConstant2010: 6_100_000_000,
+    revenue: 9_000_000_000,
+    stateBudgetPaid: 150_000_000,
+    workers: 48,
+    femaleWorkers: 20,
+    averageWorkers: 47,
+    wageFund: 620_000_000,
+  },
+  {
+    grossOutput: 2_750_000_000,
+    revenue: 3_000_000_000,
+    exportValueUsd: 15_000,
+    realizedCapital: 500_000_000,
+    workers: 31,
+    wageFund: 390_000_000,
+  },
 ];
 
 describe('Excel filing: template, upload with errors by cell, batches', () => {
@@ -79,9 +106,9 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
   };
 
   /**
- * Written by the test with exceljs: shuffled columns, merged labels, a note column, text numbers with Vietnamese separators, a
- * formula, three bad cells in row 4.
- */
+   * Written by the test with exceljs: shuffled columns, merged labels, a note column, text numbers with Vietnamese separators, a
+   * formula, three bad cells in row 4.
+   */
   const exceljsWorkbook = async () => {
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('Reports');
@@ -89,7 +116,15 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
     sheet.mergeCells('A1:B1');
     sheet.mergeCells('C1:D1');
     sheet.addRow(['taxCode', 'period', 'production.revenue', 'production.grossOutput', 'employment.workers', 'wages.wageFund', 'ghiChu']);
-    sheet.addRow(['5300000301', 'Quý 1/2025', '1.100.000.000', { formula: '500000000*2', result: 1_000_000_000 }, '100', '2.100.000.000', 'số có dấu chấm']);
+    sheet.addRow([
+      '5300000301',
+      'Quý 1/2025',
+      '1.100.000.000',
+      { formula: '500000000*2', result: 1_000_000_000 },
+      '100',
+      '2.100.000.000',
+      'số có dấu chấm',
+    ]);
     sheet.addRow(['5300000302', '2025-Q1', '1,000,000', '12,5', '-3', 'abc', 'ba ô sai']);
     sheet.addRow([]);
     sheet.addRow([null, null, null, null, null, null, 'chỉ có ghi chú']);
@@ -105,13 +140,30 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
     const r = await upload(bytes, 'reports-libreoffice.xlsx', boardB);
     expect(r.status).toBe(202);
     expect(r.body).toMatchObject({ dryRun: false, format: 'xlsx', ignoredColumns: [{ cell: 'M2', text: 'ghiChu' }] });
-    expect(r.body.rows).toEqual([3, 4, 6].map((row, i) => ({ row, status: 'received', id: expect.any(String), taxCode: `530000020${i + 1}`, period: '2025-Q2' })));
+    expect(r.body.rows).toEqual(
+      [3, 4, 6].map((row, i) => ({ row, status: 'received', id: expect.any(String), taxCode: `530000020${i + 1}`, period: '2025-Q2' })),
+    );
 
     const batch = await processedBatch(r.body.batchId, boardB);
-    expect(batch).toMatchObject({ batchId: r.body.batchId, fileName: 'reports-libreoffice.xlsx', format: 'xlsx', atomic: false, counts: { rows: 3, invalid: 0, accepted: 3 } });
-    expect(batch.rows.map((row: { row: number; status: string }) => [row.row, row.status])).toEqual([[3, 'accepted'], [4, 'accepted'], [6, 'accepted']]);
+    expect(batch).toMatchObject({
+      batchId: r.body.batchId,
+      fileName: 'reports-libreoffice.xlsx',
+      format: 'xlsx',
+      atomic: false,
+      counts: { rows: 3, invalid: 0, accepted: 3 },
+    });
+    expect(batch.rows.map((row: { row: number; status: string }) => [row.row, row.status])).toEqual([
+      [3, 'accepted'],
+      [4, 'accepted'],
+      [6, 'accepted'],
+    ]);
     const report = await sys.http.get(`/v1/reports/${r.body.rows[0].id}`, boardB);
-    expect(report.body).toMatchObject({ source: 'excel', batchId: r.body.batchId, production: { grossOutput: '41500000000', exportValueUsd: '120000' }, employment: { averageWorkers: 172 } });
+    expect(report.body).toMatchObject({
+      source: 'excel',
+      batchId: r.body.batchId,
+      production: { grossOutput: '41500000000', exportValueUsd: '120000' },
+      employment: { averageWorkers: 172 },
+    });
 
     const summary = async (zone: string) => {
       const s = await sys.http.get(`/v1/zones/${zone}/summary?period=2025-Q2`, admin);
@@ -120,7 +172,13 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
       return figures;
     };
     const byJson = await summary(JSON_ZONE);
-    expect(byJson).toMatchObject({ grossOutput: '52450000000', revenue: '57000000000', exportValueUsd: '135000', workers: 254, reportsReceived: 3 });
+    expect(byJson).toMatchObject({
+      grossOutput: '52450000000',
+      revenue: '57000000000',
+      exportValueUsd: '135000',
+      workers: 254,
+      reportsReceived: 3,
+    });
     expect(await summary(UPLOAD_ZONE)).toEqual(byJson);
   });
 
@@ -132,7 +190,9 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
     expect(first).toMatchObject({ row: 3, status: 'received', taxCode: '5300000301', period: '2025-Q1' });
     expect(last).toMatchObject({ row: 7, status: 'received', taxCode: '5300000302', period: '2025-Q2' });
     expect(bad).toEqual({
-      row: 4, status: 'invalid', errors: [
+      row: 4,
+      status: 'invalid',
+      errors: [
         { cell: 'D4', field: 'production.grossOutput', code: 'NOT_AN_INTEGER', message: expect.any(String) },
         { cell: 'E4', field: 'employment.workers', code: 'OUT_OF_RANGE', message: expect.any(String) },
         { cell: 'F4', field: 'wages.wageFund', code: 'NOT_AN_INTEGER', message: expect.any(String) },
@@ -140,11 +200,20 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
     });
 
     const batch = await processedBatch(r.body.batchId, admin);
-    expect(batch.rows.map((row: { row: number; status: string }) => [row.row, row.status])).toEqual([[3, 'accepted'], [4, 'invalid'], [7, 'accepted']]);
+    expect(batch.rows.map((row: { row: number; status: string }) => [row.row, row.status])).toEqual([
+      [3, 'accepted'],
+      [4, 'invalid'],
+      [7, 'accepted'],
+    ]);
     expect(batch.rows[1]).toEqual(bad);
     const report = await sys.http.get(`/v1/reports/${first.id}`, admin);
     // Typed with Vietnamese thousands separators and as a formula (its cached result).
-    expect(report.body).toMatchObject({ source: 'excel', production: { revenue: '1100000000', grossOutput: '1000000000' }, wages: { wageFund: '2100000000' }, employment: { workers: 100 } });
+    expect(report.body).toMatchObject({
+      source: 'excel',
+      production: { revenue: '1100000000', grossOutput: '1000000000' },
+      wages: { wageFund: '2100000000' },
+      employment: { workers: 100 },
+    });
   });
 
   it('stores nothing in atomic mode unless every row is valid', async () => {
@@ -157,7 +226,12 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
     const csv =
       'taxCode;period;production.grossOutput;production.revenue;employment.workers;wages.wageFund\r\n' +
       '5300000301;2025-Q3;1.000.000.000;1.100.000.000;100;2.100.000.000\r\n';
-    const whole = await upload(Buffer.from(`Mã số thuế;Kỳ;GTSX;Doanh thu;Lao động;Quỹ lương\r\n${csv}`), 'bao-cao.csv', admin, '?atomic=true');
+    const whole = await upload(
+      Buffer.from(`Mã số thuế;Kỳ;GTSX;Doanh thu;Lao động;Quỹ lương\r\n${csv}`),
+      'bao-cao.csv',
+      admin,
+      '?atomic=true',
+    );
     expect(whole.status).toBe(202);
     expect(whole.body).toMatchObject({ format: 'csv', rows: [{ row: 3, status: 'received' }] });
     expect(await stored()).toEqual({ submissions: before.submissions + 1, batches: before.batches + 1 });
@@ -168,18 +242,36 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
     const r = await upload(await exceljsWorkbook(), 'bao-cao-quy.xlsx', admin, '?dryRun=true');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ batchId: null, dryRun: true });
-    expect(r.body.rows.map((row: { row: number; status: string }) => [row.row, row.status])).toEqual([[3, 'valid'], [4, 'invalid'], [7, 'valid']]);
+    expect(r.body.rows.map((row: { row: number; status: string }) => [row.row, row.status])).toEqual([
+      [3, 'valid'],
+      [4, 'invalid'],
+      [7, 'valid'],
+    ]);
     expect(r.body.rows[1].errors).toHaveLength(3);
     expect(await stored()).toEqual(before);
   });
 
   it('checks scope per row: an enterprise files only its own tax code, a board only its zones', async () => {
-    const csv = (rows: string[]) => Buffer.from(['Mã số thuế,Kỳ,GTSX,Doanh thu,Lao động,Quỹ lương',
-      'taxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund', ...rows].join('\n'));
-    const r = await upload(csv(['5300000301,2025-Q4,"1,000,000,000","1,100,000,000",100,"2,100,000,000"', '5300000302,2025-Q4,1,1,1,5000000']), 'dn.csv', filer);
+    const csv = (rows: string[]) =>
+      Buffer.from(
+        [
+          'Mã số thuế,Kỳ,GTSX,Doanh thu,Lao động,Quỹ lương',
+          'taxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund',
+          ...rows,
+        ].join('\n'),
+      );
+    const r = await upload(
+      csv(['5300000301,2025-Q4,"1,000,000,000","1,100,000,000",100,"2,100,000,000"', '5300000302,2025-Q4,1,1,1,5000000']),
+      'dn.csv',
+      filer,
+    );
     expect(r.status).toBe(202);
     expect(r.body.rows[0]).toMatchObject({ row: 3, status: 'received' });
-    expect(r.body.rows[1]).toEqual({ row: 4, status: 'invalid', errors: [{ cell: 'A4', field: 'taxCode', code: 'OUT_OF_SCOPE', message: expect.any(String) }] });
+    expect(r.body.rows[1]).toEqual({
+      row: 4,
+      status: 'invalid',
+      errors: [{ cell: 'A4', field: 'taxCode', code: 'OUT_OF_SCOPE', message: expect.any(String) }],
+    });
 
     const byBoard = await upload(csv(['5300000101,2025-Q4,1,1,1,5000000']), 'bql.csv', boardB);
     expect(byBoard.body.rows[0].errors[0]).toMatchObject({ cell: 'A3', code: 'OUT_OF_SCOPE' });
@@ -200,10 +292,17 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('Mã số thuế');
     expect([sheet.getCell('A2').value, sheet.getCell('C2').value]).toEqual(['taxCode', 'production.grossOutput']);
     expect([sheet.getCell('A3').value, sheet.getCell('B3').value]).toEqual(['5300000301', '2025-Q3']);
-    expect(sheet.getCell('C3').dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', prompt: expect.stringContaining('đồng') });
+    expect(sheet.getCell('C3').dataValidation).toMatchObject({
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+      prompt: expect.stringContaining('đồng'),
+    });
 
     const figures: Record<string, number> = {
-      'production.grossOutput': 1_500_000_000, 'production.revenue': 1_600_000_000, 'employment.workers': 120, 'wages.wageFund': 2_700_000_000,
+      'production.grossOutput': 1_500_000_000,
+      'production.revenue': 1_600_000_000,
+      'employment.workers': 120,
+      'wages.wageFund': 2_700_000_000,
     };
     sheet.getRow(2).eachCell((cell, column) => {
       const path = cell.text;
@@ -226,17 +325,25 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
   it('refuses what is no report file with 415, and too much with 413, as problem details', async () => {
     expectProblem(await upload(Buffer.from('%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n\u0000\u0001', 'latin1'), 'bao-cao.pdf', admin), 415);
     expectProblem(await upload(Buffer.from('not a workbook at all'), 'bao-cao.xlsx', admin), 415);
-    expectFieldProblem(await upload(zipArchive([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }]), 'van-ban.xlsx', admin), 415, 'file', 'NOT_A_WORKBOOK');
+    expectFieldProblem(
+      await upload(zipArchive([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }]), 'van-ban.xlsx', admin),
+      415,
+      'file',
+      'NOT_A_WORKBOOK',
+    );
 
     expectFieldProblem(await upload(Buffer.alloc(MAX_FILE_BYTES + 1024, 0x41), 'big.csv', admin), 413, 'file', 'FILE_TOO_LARGE');
-    const sheetOf = (filler: number) => Buffer.concat([Buffer.from('<worksheet><sheetData/>'), Buffer.alloc(filler, 0x20), Buffer.from('</worksheet>')]);
+    const sheetOf = (filler: number) =>
+      Buffer.concat([Buffer.from('<worksheet><sheetData/>'), Buffer.alloc(filler, 0x20), Buffer.from('</worksheet>')]);
     const bomb = zipArchive(workbookParts(sheetOf(64 * 1024 * 1024)));
     expect(bomb.length).toBeLessThan(MAX_FILE_BYTES);
     expectFieldProblem(await upload(bomb, 'bomb.xlsx', admin), 413, 'file', 'INFLATED_TOO_LARGE');
     const lying = zipArchive(workbookParts(sheetOf(20 * 1024 * 1024), 4096));
     expectFieldProblem(await upload(lying, 'lying.xlsx', admin), 413, 'file', 'INFLATED_TOO_LARGE');
     const rows = Array.from({ length: MAX_ROWS + 1 }, () => '5300000301,2025-Q3,1,1,1,5000000');
-    const many = Buffer.from(['taxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund', ...rows].join('\n'));
+    const many = Buffer.from(
+      ['taxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund', ...rows].join('\n'),
+    );
     expectFieldProblem(await upload(many, 'many.csv', admin), 413, 'file', 'TOO_MANY_ROWS');
   });
 
@@ -248,7 +355,12 @@ describe('Excel filing: template, upload with errors by cell, batches', () => {
     const noFile = new FormData();
     noFile.append('note', 'no file');
     expectFieldProblem(await sys.http.request('POST', '/v1/reports/upload', { token: admin, raw: noFile }), 400, 'file', 'REQUIRED');
-    expectFieldProblem(await upload(Buffer.from('taxCode,period,production.grossOutput\n5300000301,2025-Q3,1\n'), 'thieu-cot.csv', admin), 422, 'production.revenue', 'MISSING_COLUMN');
+    expectFieldProblem(
+      await upload(Buffer.from('taxCode,period,production.grossOutput\n5300000301,2025-Q3,1\n'), 'thieu-cot.csv', admin),
+      422,
+      'production.revenue',
+      'MISSING_COLUMN',
+    );
     expectFieldProblem(await upload(Buffer.from('a,b\n1,2\n'), 'khong-mau.csv', admin), 422, 'file', 'NO_FIELD_PATH_ROW');
     expectProblem(await sys.http.get('/v1/reports/uploads/00000000-0000-4000-8000-000000000000', admin), 404);
     expectFieldProblem(await upload(Buffer.from('x'), 'x.csv', admin, '?atomic=yes'), 422, 'atomic', 'NOT_ALLOWED');

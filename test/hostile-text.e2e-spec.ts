@@ -50,7 +50,11 @@ describe('hostile text in every free-text field', () => {
 
   it('stores zone names and localities verbatim, and refuses what text cannot hold', async () => {
     for (const [i, text] of HOSTILE.entries()) {
-      const created = await sys.http.post('/v1/zones', { code: zoneCode(i), name: text, kind: 'industrial_park', locality: text, wageRegion: 2, status: 'operating' }, admin);
+      const created = await sys.http.post(
+        '/v1/zones',
+        { code: zoneCode(i), name: text, kind: 'industrial_park', locality: text, wageRegion: 2, status: 'operating' },
+        admin,
+      );
       await expectVerbatim(created, 'name', text, `/v1/zones/${zoneCode(i)}`);
       expect(created.body.locality).toBe(text);
       const [row] = await sys.query('SELECT name = $1 AS name, locality = $1 AS locality FROM zones WHERE code = $2', [text, zoneCode(i)]);
@@ -60,7 +64,15 @@ describe('hostile text in every free-text field', () => {
     await expectVerbatim(patched, 'locality', HOSTILE[5], `/v1/zones/${zoneCode(0)}`);
     for (const text of REFUSED) {
       for (const field of ['name', 'locality']) {
-        const zone = { code: 'HTX', name: 'KCN', kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 2, status: 'operating', [field]: text };
+        const zone = {
+          code: 'HTX',
+          name: 'KCN',
+          kind: 'industrial_park',
+          locality: 'Lào Cai',
+          wageRegion: 2,
+          status: 'operating',
+          [field]: text,
+        };
         expectFieldProblem(await sys.http.post('/v1/zones', zone, admin), 422, field);
         expectFieldProblem(await sys.http.patch(`/v1/zones/${zoneCode(0)}`, { [field]: text }, admin), 422, field);
       }
@@ -70,18 +82,42 @@ describe('hostile text in every free-text field', () => {
 
   it('stores enterprise names and project names verbatim, and refuses what text cannot hold', async () => {
     for (const [i, text] of HOSTILE.entries()) {
-      const created = await sys.http.post('/v1/enterprises', { taxCode: taxCode(i), name: text, zoneCode: zoneCode(i), ownership: 'domestic', operatingFrom: '2020-01-01' }, admin);
+      const created = await sys.http.post(
+        '/v1/enterprises',
+        { taxCode: taxCode(i), name: text, zoneCode: zoneCode(i), ownership: 'domestic', operatingFrom: '2020-01-01' },
+        admin,
+      );
       await expectVerbatim(created, 'name', text, `/v1/enterprises/${taxCode(i)}`);
-      const project = await sys.http.post('/v1/projects', { code: `DA-HT-${i}`, name: text, taxCode: taxCode(i), zoneCode: zoneCode(i), status: 'operating' }, admin);
+      const project = await sys.http.post(
+        '/v1/projects',
+        { code: `DA-HT-${i}`, name: text, taxCode: taxCode(i), zoneCode: zoneCode(i), status: 'operating' },
+        admin,
+      );
       await expectVerbatim(project, 'name', text, `/v1/projects/DA-HT-${i}`);
     }
     const renamed = await sys.http.patch(`/v1/enterprises/${taxCode(1)}`, { name: HOSTILE[3] }, admin);
     await expectVerbatim(renamed, 'name', HOSTILE[3], `/v1/enterprises/${taxCode(1)}`);
     await sys.http.patch(`/v1/enterprises/${taxCode(1)}`, { name: HOSTILE[1] }, admin);
     for (const text of REFUSED) {
-      expectFieldProblem(await sys.http.post('/v1/enterprises', { taxCode: '5500000099', name: text, zoneCode: zoneCode(0), ownership: 'domestic', operatingFrom: '2020-01-01' }, admin), 422, 'name');
+      expectFieldProblem(
+        await sys.http.post(
+          '/v1/enterprises',
+          { taxCode: '5500000099', name: text, zoneCode: zoneCode(0), ownership: 'domestic', operatingFrom: '2020-01-01' },
+          admin,
+        ),
+        422,
+        'name',
+      );
       expectFieldProblem(await sys.http.patch(`/v1/enterprises/${taxCode(0)}`, { name: text }, admin), 422, 'name');
-      expectFieldProblem(await sys.http.post('/v1/projects', { code: 'DA-HT-X', name: text, taxCode: taxCode(0), zoneCode: zoneCode(0), status: 'operating' }, admin), 422, 'name');
+      expectFieldProblem(
+        await sys.http.post(
+          '/v1/projects',
+          { code: 'DA-HT-X', name: text, taxCode: taxCode(0), zoneCode: zoneCode(0), status: 'operating' },
+          admin,
+        ),
+        422,
+        'name',
+      );
       expectFieldProblem(await sys.http.patch('/v1/projects/DA-HT-0', { name: text }, admin), 422, 'name');
     }
     expect((await sys.http.get(`/v1/enterprises/${taxCode(0)}`, admin)).body.name).toBe(HOSTILE[0]);
@@ -137,9 +173,14 @@ describe('hostile text in every free-text field', () => {
       const body = Buffer.concat([
         Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent(fileName)}\r\n`),
         Buffer.from('Content-Type: text/csv\r\n\r\n'),
-        Buffer.from(csv), Buffer.from(`\r\n--${boundary}--\r\n`),
+        Buffer.from(csv),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      return sys.http.request('POST', '/v1/reports/upload', { token: admin, raw: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      return sys.http.request('POST', '/v1/reports/upload', {
+        token: admin,
+        raw: body,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
     };
     for (const text of HOSTILE) {
       const r = await upload(`${text}.csv`);
@@ -152,7 +193,8 @@ describe('hostile text in every free-text field', () => {
       expect((await sys.http.get(`/v1/reports/uploads/${r.body.batchId}`, admin)).body.fileName).toBe(`${text}.csv`);
     }
     // A lone surrogate cannot even be percent-encoded.
-    for (const text of [REFUSED[0], REFUSED[2], REFUSED[3]]) expectFieldProblem(await upload(`${text}.csv`), 422, 'file', 'INVALID_CHARACTER');
+    for (const text of [REFUSED[0], REFUSED[2], REFUSED[3]])
+      expectFieldProblem(await upload(`${text}.csv`), 422, 'file', 'INVALID_CHARACTER');
   });
 
   it('returns the names verbatim in summaries, the filing status and the board workbook', async () => {
@@ -176,17 +218,24 @@ describe('hostile text in every free-text field', () => {
       const workbook: Workbook = await openWorkbook(reply.body);
       const texts = (sheet: number) => {
         const found = new Set<string>();
-        workbook.worksheets[sheet].eachRow((row) => row.eachCell((cell) => {
-          const v = cell.value as unknown;
-          if (typeof v === 'string') found.add(v);
-          else if (v && typeof v === 'object' && 'richText' in v) found.add((v as { richText: Array<{ text: string }> }).richText.map((r) => r.text).join(''));
-        }));
+        workbook.worksheets[sheet].eachRow((row) =>
+          row.eachCell((cell) => {
+            const v = cell.value as unknown;
+            if (typeof v === 'string') found.add(v);
+            else if (v && typeof v === 'object' && 'richText' in v)
+              found.add((v as { richText: Array<{ text: string }> }).richText.map((r) => r.text).join(''));
+          }),
+        );
         return found;
       };
       const [zoneSheet, filingSheet] = [texts(0), texts(1)];
       for (const [i, text] of HOSTILE.entries()) {
-        expect({ lang, text, inZones: zoneSheet.has(text), inFiling: filingSheet.has(HOSTILE[i]) })
-          .toEqual({ lang, text, inZones: true, inFiling: true });
+        expect({ lang, text, inZones: zoneSheet.has(text), inFiling: filingSheet.has(HOSTILE[i]) }).toEqual({
+          lang,
+          text,
+          inZones: true,
+          inFiling: true,
+        });
       }
     }
   });

@@ -16,9 +16,14 @@ import { publish } from './support/publish';
 const MAX_DONG = 9_999_999_999_999_999n;
 const MAX_USD = 999_999_999_999n;
 const MONEY_FIELDS = [
-  ['production', 'grossOutput', MAX_DONG], ['production', 'grossOutputConstant2010', MAX_DONG], ['production', 'revenue', MAX_DONG],
-  ['production', 'exportValueUsd', MAX_USD], ['production', 'importValueUsd', MAX_USD], ['production', 'stateBudgetPaid', MAX_DONG],
-  ['investment', 'realizedCapital', MAX_DONG], ['wages', 'wageFund', MAX_DONG],
+  ['production', 'grossOutput', MAX_DONG],
+  ['production', 'grossOutputConstant2010', MAX_DONG],
+  ['production', 'revenue', MAX_DONG],
+  ['production', 'exportValueUsd', MAX_USD],
+  ['production', 'importValueUsd', MAX_USD],
+  ['production', 'stateBudgetPaid', MAX_DONG],
+  ['investment', 'realizedCapital', MAX_DONG],
+  ['wages', 'wageFund', MAX_DONG],
 ] as const;
 
 const ZONE = 'LIM';
@@ -63,8 +68,18 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
         expect(messageOf(r, `${section}.${key}`)).toContain(max.toString());
       }
       // The value that blocked a zone for good, and a USD amount that is still an exact JSON number.
-      expectFieldProblem(await sys.http.post('/v1/reports', withFigure('production', 'grossOutput', '9223372036854775807'), filer), 422, 'production.grossOutput', 'TOO_LARGE');
-      expectFieldProblem(await sys.http.post('/v1/reports', withFigure('production', 'exportValueUsd', Number(MAX_USD) + 1), filer), 422, 'production.exportValueUsd', 'TOO_LARGE');
+      expectFieldProblem(
+        await sys.http.post('/v1/reports', withFigure('production', 'grossOutput', '9223372036854775807'), filer),
+        422,
+        'production.grossOutput',
+        'TOO_LARGE',
+      );
+      expectFieldProblem(
+        await sys.http.post('/v1/reports', withFigure('production', 'exportValueUsd', Number(MAX_USD) + 1), filer),
+        422,
+        'production.exportValueUsd',
+        'TOO_LARGE',
+      );
     });
 
     it('takes every figure at its maximum exactly, and the worker accepts it', async () => {
@@ -85,22 +100,41 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
       const r = await upload(csv);
       expect(r.status).toBe(202);
       expect(r.body.rows).toEqual([
-        { row: 3, status: 'invalid', errors: [
-          { cell: 'C3', field: 'production.grossOutput', code: 'TOO_LARGE', message: expect.stringContaining(MAX_DONG.toString()) },
-          { cell: 'E3', field: 'production.exportValueUsd', code: 'TOO_LARGE', message: expect.stringContaining(MAX_USD.toString()) },
-        ] },
+        {
+          row: 3,
+          status: 'invalid',
+          errors: [
+            { cell: 'C3', field: 'production.grossOutput', code: 'TOO_LARGE', message: expect.stringContaining(MAX_DONG.toString()) },
+            { cell: 'E3', field: 'production.exportValueUsd', code: 'TOO_LARGE', message: expect.stringContaining(MAX_USD.toString()) },
+          ],
+        },
         expect.objectContaining({ row: 4, status: 'received' }),
       ]);
     });
 
     it('refuses registry money above the maximum: registered capital and zone targets', async () => {
       const project = {
-        code: 'DA-LIM-1', name: 'Nhà máy', taxCode: TAX, zoneCode: ZONE, status: 'operating', registeredCapital: (MAX_DONG + 1n).toString(),
+        code: 'DA-LIM-1',
+        name: 'Nhà máy',
+        taxCode: TAX,
+        zoneCode: ZONE,
+        status: 'operating',
+        registeredCapital: (MAX_DONG + 1n).toString(),
       };
       expectFieldProblem(await sys.http.post('/v1/projects', project, admin), 422, 'registeredCapital', 'TOO_LARGE');
       expect((await sys.http.post('/v1/projects', { ...project, registeredCapital: MAX_DONG.toString() }, admin)).status).toBe(201);
-      expectFieldProblem(await sys.http.patch('/v1/projects/DA-LIM-1', { registeredCapital: '9223372036854775807' }, admin), 422, 'registeredCapital', 'TOO_LARGE');
-      expectFieldProblem(await sys.http.put(`/v1/targets/${ZONE}/2025`, { grossOutputConstant2010: (MAX_DONG + 1n).toString() }, admin), 422, 'grossOutputConstant2010', 'TOO_LARGE');
+      expectFieldProblem(
+        await sys.http.patch('/v1/projects/DA-LIM-1', { registeredCapital: '9223372036854775807' }, admin),
+        422,
+        'registeredCapital',
+        'TOO_LARGE',
+      );
+      expectFieldProblem(
+        await sys.http.put(`/v1/targets/${ZONE}/2025`, { grossOutputConstant2010: (MAX_DONG + 1n).toString() }, admin),
+        422,
+        'grossOutputConstant2010',
+        'TOO_LARGE',
+      );
       const target = await sys.http.put(`/v1/targets/${ZONE}/2025`, { grossOutputConstant2010: MAX_DONG.toString() }, admin);
       expect(target.body).toMatchObject({ grossOutputConstant2010: MAX_DONG.toString() });
     });
@@ -112,7 +146,9 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
         await Promise.all(taxCodes.slice(i, i + 20).map((t) => createEnterprise(sys.http, admin, t, BIG_ZONE)));
       }
       const columns = ['taxCode', 'period', ...MONEY_FIELDS.map(([section, key]) => `${section}.${key}`), 'employment.workers'];
-      const rows = taxCodes.slice(0, BIG_REPORTS).map((t) => [t, '2025-Q2', ...MONEY_FIELDS.map(([, , max]) => max.toString()), '100'].join(','));
+      const rows = taxCodes
+        .slice(0, BIG_REPORTS)
+        .map((t) => [t, '2025-Q2', ...MONEY_FIELDS.map(([, , max]) => max.toString()), '100'].join(','));
       const r = await upload([columns.map((_, i) => `Cột ${i + 1}`).join(','), columns.join(','), ...rows].join('\n'));
       expect(r.status).toBe(202);
       expect(r.body.rows.filter((row: { status: string }) => row.status === 'received')).toHaveLength(BIG_REPORTS);
@@ -123,7 +159,10 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
       let cursor: string | null = null;
       let listed = 0;
       do {
-        const page: Reply = await sys.http.get(`/v1/reports?zone=${BIG_ZONE}&period=2025-Q2&status=accepted&limit=500${cursor ? `&cursor=${cursor}` : ''}`, admin);
+        const page: Reply = await sys.http.get(
+          `/v1/reports?zone=${BIG_ZONE}&period=2025-Q2&status=accepted&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+          admin,
+        );
         expect(page.status).toBe(200);
         for (const report of page.body.items) {
           listed++;
@@ -143,7 +182,11 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
       expect(year.body.totals.industrial_cluster.grossOutput).toBe(sums.get('grossOutput')!.toString());
 
       // One more report of that zone and quarter is decided, and added exactly.
-      const last = await submitAndDecide(sys.http, admin, reportBody(taxCodes[BIG_REPORTS], '2025-Q2', { grossOutput: MAX_DONG.toString() }));
+      const last = await submitAndDecide(
+        sys.http,
+        admin,
+        reportBody(taxCodes[BIG_REPORTS], '2025-Q2', { grossOutput: MAX_DONG.toString() }),
+      );
       expect(last.status).toBe('accepted');
       const after = await sys.http.get(`/v1/zones/${BIG_ZONE}/summary?period=2025-Q2`, admin);
       expect(after.body.grossOutput).toBe((sums.get('grossOutput')! + MAX_DONG).toString());
@@ -225,13 +268,24 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
 
     it('refuses registry dates outside 1900-01-01..2099-12-31', async () => {
       const enterprise = (taxCode: string, dates: Record<string, string>) =>
-        sys.http.post('/v1/enterprises', { taxCode, name: 'Công ty', zoneCode: ZONE, ownership: 'domestic', operatingFrom: '2020-01-01', ...dates }, admin);
+        sys.http.post(
+          '/v1/enterprises',
+          { taxCode, name: 'Công ty', zoneCode: ZONE, ownership: 'domestic', operatingFrom: '2020-01-01', ...dates },
+          admin,
+        );
       const refusals: Array<[Promise<Reply>, string]> = [
         [enterprise('5300000072', { operatingFrom: '0000-01-01' }), 'operatingFrom'],
         [enterprise('5300000072', { operatingFrom: '1899-12-31' }), 'operatingFrom'],
         [enterprise('5300000072', { operatingUntil: '2100-01-01' }), 'operatingUntil'],
         [sys.http.patch(`/v1/enterprises/${TAX}`, { operatingUntil: '9999-12-31' }, admin), 'operatingUntil'],
-        [sys.http.post('/v1/projects', { code: 'DA-LIM-2', name: 'Dự án', taxCode: TAX, zoneCode: ZONE, status: 'operating', operatingFrom: '0000-01-01' }, admin), 'operatingFrom'],
+        [
+          sys.http.post(
+            '/v1/projects',
+            { code: 'DA-LIM-2', name: 'Dự án', taxCode: TAX, zoneCode: ZONE, status: 'operating', operatingFrom: '0000-01-01' },
+            admin,
+          ),
+          'operatingFrom',
+        ],
         [sys.http.patch('/v1/projects/DA-LIM-1', { endedAt: '2100-01-01' }, admin), 'endedAt'],
       ];
       for (const [reply, field] of refusals) {
@@ -248,20 +302,29 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
         const id = randomUUID();
         await sys.query(
           `INSERT INTO report_submissions (id, tax_code, period, zone_code, source, filer_role, gross_output, revenue, workers, wage_fund)
-           VALUES ($1, $2, $3, $4, 'api', 'board', $5, 1000, 10, 9000000000)`, [id, TAX, period, ZONE, grossOutput],
+           VALUES ($1, $2, $3, $4, 'api', 'board', $5, 1000, 10, 9000000000)`,
+          [id, TAX, period, ZONE, grossOutput],
         );
-        await sys.query('INSERT INTO outbox (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4)',
-          [QueueName.Reports, JobName.ProcessReport, id, JSON.stringify({ submissionId: id })]);
+        await sys.query('INSERT INTO outbox (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4)', [
+          QueueName.Reports,
+          JobName.ProcessReport,
+          id,
+          JSON.stringify({ submissionId: id }),
+        ]);
         return id;
       };
       // As stored before the limits existed.
       const badPeriod = await store('0000-Q1', '1000');
       const tooLarge = await store('2025-Q3', '9223372036854775807');
       const decidedPeriod = await verdict(sys.http, admin, badPeriod);
-      expect(decidedPeriod).toMatchObject({ status: 'rejected', issues: [expect.objectContaining({ code: 'INVALID_PERIOD', field: 'period', severity: 'error' })] });
+      expect(decidedPeriod).toMatchObject({
+        status: 'rejected',
+        issues: [expect.objectContaining({ code: 'INVALID_PERIOD', field: 'period', severity: 'error' })],
+      });
       expect(decidedPeriod.issues[0].message).toMatch(RANGE);
       expect(await verdict(sys.http, admin, tooLarge)).toMatchObject({
-        status: 'rejected', issues: [expect.objectContaining({ code: 'FIGURE_OUT_OF_RANGE', field: 'production.grossOutput', severity: 'error' })],
+        status: 'rejected',
+        issues: [expect.objectContaining({ code: 'FIGURE_OUT_OF_RANGE', field: 'production.grossOutput', severity: 'error' })],
       });
       // The zone goes on: a later report of the same quarter is accepted.
       expect((await submitAndDecide(sys.http, filer, reportBody(TAX, '2025-Q3'))).status).toBe('accepted');
@@ -273,8 +336,21 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
     it('refuses forged cursors on every paginated list with 400 INVALID_CURSOR', async () => {
       const lists = ['/v1/zones', '/v1/enterprises', '/v1/projects', '/v1/reports', '/v1/follow-ups', '/v1/audit', '/v1/publications'];
       const forged = [
-        '["x","y"]', '[1,2]', '[null]', '[{}]', '[["a"]]', '["\\u0000"]', '[1e999]', '{"a":1}', '"x"', '[]', '[-1]', '[2147483648]',
-        '["2025-13-45 99:99:99+00","00000000-0000-0000-0000-000000000000"]', '["2025-10-05 09:30:00+00",5]', '["0000-01-01 00:00:00+00","x"]',
+        '["x","y"]',
+        '[1,2]',
+        '[null]',
+        '[{}]',
+        '[["a"]]',
+        '["\\u0000"]',
+        '[1e999]',
+        '{"a":1}',
+        '"x"',
+        '[]',
+        '[-1]',
+        '[2147483648]',
+        '["2025-13-45 99:99:99+00","00000000-0000-0000-0000-000000000000"]',
+        '["2025-10-05 09:30:00+00",5]',
+        '["0000-01-01 00:00:00+00","x"]',
       ].map(b64);
       for (const list of lists) {
         for (const cursor of [...forged, '%00', '!!!']) {
@@ -292,7 +368,12 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
         ['POST', '/v1/zones', { ...zone, name: 'KCN\u0000' }, 'name'],
         ['POST', '/v1/zones', { ...zone, locality: '\ud800Lào Cai' }, 'locality'],
         ['POST', '/v1/zones', { ...zone, name: 'KCN\u0007' }, 'name'],
-        ['POST', '/v1/enterprises', { taxCode: '5300000074', name: 'Công ty\u0000', zoneCode: ZONE, ownership: 'domestic', operatingFrom: '2020-01-01' }, 'name'],
+        [
+          'POST',
+          '/v1/enterprises',
+          { taxCode: '5300000074', name: 'Công ty\u0000', zoneCode: ZONE, ownership: 'domestic', operatingFrom: '2020-01-01' },
+          'name',
+        ],
         ['PATCH', `/v1/enterprises/${TAX}`, { contactEmail: 'a\u0000@b.vn' }, 'contactEmail'],
         ['POST', '/v1/tokens', { role: 'admin', name: '\udc00' }, 'name'],
         ['POST', '/v1/subscriptions', { email: 'x\u0000@y.vn', zoneCodes: 'all' }, 'email'],
@@ -329,15 +410,38 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
     });
 
     it('refuses null for a field a PATCH may leave out but not clear (422 NOT_NULLABLE), and still clears nullable ones', async () => {
-      await createEnterprise(sys.http, admin, '5300000075', ZONE, { operatingUntil: '2030-12-31', vsicSection: 'C', contactEmail: 'a@b.vn' });
-      const project = await sys.http.post('/v1/projects', {
-        code: 'DA-LIM-3', name: 'Dự án', taxCode: '5300000075', zoneCode: ZONE, status: 'operating', operatingFrom: '2021-01-01', endedAt: '2029-01-01', registeredCapital: '5',
-      }, admin);
+      await createEnterprise(sys.http, admin, '5300000075', ZONE, {
+        operatingUntil: '2030-12-31',
+        vsicSection: 'C',
+        contactEmail: 'a@b.vn',
+      });
+      const project = await sys.http.post(
+        '/v1/projects',
+        {
+          code: 'DA-LIM-3',
+          name: 'Dự án',
+          taxCode: '5300000075',
+          zoneCode: ZONE,
+          status: 'operating',
+          operatingFrom: '2021-01-01',
+          endedAt: '2029-01-01',
+          registeredCapital: '5',
+        },
+        admin,
+      );
       expect(project.status).toBe(201);
       await createZone(sys.http, admin, 'LIMP', { areaHa: 10 });
       const cases: Array<[string, string[], Record<string, null>]> = [
-        ['/v1/enterprises/5300000075', ['name', 'zoneCode', 'ownership', 'operatingFrom'], { operatingUntil: null, vsicSection: null, contactEmail: null }],
-        ['/v1/projects/DA-LIM-3', ['taxCode', 'status', 'zoneCode', 'name'], { operatingFrom: null, endedAt: null, registeredCapital: null }],
+        [
+          '/v1/enterprises/5300000075',
+          ['name', 'zoneCode', 'ownership', 'operatingFrom'],
+          { operatingUntil: null, vsicSection: null, contactEmail: null },
+        ],
+        [
+          '/v1/projects/DA-LIM-3',
+          ['taxCode', 'status', 'zoneCode', 'name'],
+          { operatingFrom: null, endedAt: null, registeredCapital: null },
+        ],
         ['/v1/zones/LIMP', ['wageRegion', 'name', 'kind', 'locality', 'status', 'code'], { areaHa: null }],
       ];
       for (const [path, required, nullable] of cases) {
@@ -377,7 +481,14 @@ describe('input limits: money, periods and dates, cursors, text, nulls and nesti
       }
       const token = await sys.http.post('/v1/tokens', { role: 'board', name: 'BQL', zoneCodes: [ZONE] }, admin);
       expect(token.status).toBe(201);
-      expectProblem(await sys.http.request('POST', '/v1/reports', { token: filer, raw: '{"taxCode":', headers: { 'content-type': 'application/json' } }), 400);
+      expectProblem(
+        await sys.http.request('POST', '/v1/reports', {
+          token: filer,
+          raw: '{"taxCode":',
+          headers: { 'content-type': 'application/json' },
+        }),
+        400,
+      );
     });
   });
 });

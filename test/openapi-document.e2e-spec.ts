@@ -17,7 +17,11 @@ interface SpectralResult {
   severity: number;
 }
 
-interface OperationObject { summary?: string; description?: string; tags?: string[] }
+interface OperationObject {
+  summary?: string;
+  description?: string;
+  tags?: string[];
+}
 interface Document {
   servers?: Array<{ url: string }>;
   tags?: Array<{ name: string; description?: string }>;
@@ -66,8 +70,12 @@ describe('the OpenAPI document', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   }, 30_000);
 
-  const operations = () => Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).filter(([method]) => METHODS.has(method)).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([method]) => METHODS.has(method))
+        .map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
+    );
 
   it('passes spectral:oas with no error and no warning', () => {
     const serious = findings.filter((r) => r.severity <= 1).map(shown);

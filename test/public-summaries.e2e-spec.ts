@@ -48,12 +48,23 @@ const ZONES: Record<string, { kind: 'industrial_park' | 'industrial_cluster'; un
 };
 const taxCode = (zoneIndex: number, i: number) => `53006${String(zoneIndex).padStart(2, '0')}${String(i + 1).padStart(3, '0')}`;
 // SOLO's enterprise also realised 3,000 million đồng of investment: its own figure, to be withheld with it.
-const FILINGS: PaperFiling[] = Object.values(ZONES).flatMap(({ units }, z) => units.map((u, i) => ({
-  taxCode: taxCode(z, i), period: QUARTER,
-  f: { grossOutput: u * M, revenue: u * 1_050_000, workers: u / 10, wageFund: (u / 10) * 3 * 6_000_000, ...(z === 0 ? { realizedCapital: 3_000 * M } : {}) },
-})));
+const FILINGS: PaperFiling[] = Object.values(ZONES).flatMap(({ units }, z) =>
+  units.map((u, i) => ({
+    taxCode: taxCode(z, i),
+    period: QUARTER,
+    f: {
+      grossOutput: u * M,
+      revenue: u * 1_050_000,
+      workers: u / 10,
+      wageFund: (u / 10) * 3 * 6_000_000,
+      ...(z === 0 ? { realizedCapital: 3_000 * M } : {}),
+    },
+  })),
+);
 const LATE_EARLIER: PaperFiling[] = [0, 1, 2].map((i) => ({
-  taxCode: taxCode(6, i), period: EARLIER, f: { grossOutput: 1000 * M, revenue: 1000 * 1_050_000, workers: 100, wageFund: 100 * 3 * 6_000_000 },
+  taxCode: taxCode(6, i),
+  period: EARLIER,
+  f: { grossOutput: 1000 * M, revenue: 1000 * 1_050_000, workers: 100, wageFund: 100 * 3 * 6_000_000 },
 }));
 const output = (zone: string) => String(ZONES[zone].units.reduce((a, b) => a + b, 0) * M);
 
@@ -74,9 +85,17 @@ describe('public summaries: published figures after disclosure control, for anyo
   const publicSummary = async (query: string) => {
     const r = await sys.http.get(`/v1/public/summaries?${query}`);
     expect(r.status).toBe(200);
-    return r.body as { publication: { id: number }; zones: PublicZone[]; totals: Record<string, Record<string, unknown> & { withheld: string[] }> };
+    return r.body as {
+      publication: { id: number };
+      zones: PublicZone[];
+      totals: Record<string, Record<string, unknown> & { withheld: string[] }>;
+    };
   };
-  const withheldZones = (s: { zones: PublicZone[] }) => s.zones.filter((z) => z.withheld.includes('grossOutput')).map((z) => z.zoneCode).sort();
+  const withheldZones = (s: { zones: PublicZone[] }) =>
+    s.zones
+      .filter((z) => z.withheld.includes('grossOutput'))
+      .map((z) => z.zoneCode)
+      .sort();
   const zone = (s: { zones: PublicZone[] }, code: string) => s.zones.find((z) => z.zoneCode === code)!;
 
   beforeAll(async () => {
@@ -88,7 +107,11 @@ describe('public summaries: published figures after disclosure control, for anyo
       for (let i = 0; i < units.length; i++) await createEnterprise(sys.http, admin, taxCode(z, i), code);
     }
     for (const { taxCode: t } of LATE_EARLIER.slice(1)) await createEnterprise(sys.http, admin, t, 'LATE');
-    const project = await sys.http.post('/v1/projects', { code: 'P-SOLO', name: 'Nhà máy SOLO', taxCode: taxCode(0, 0), zoneCode: 'SOLO', status: 'operating', operatingFrom: '2020-01-01' }, admin);
+    const project = await sys.http.post(
+      '/v1/projects',
+      { code: 'P-SOLO', name: 'Nhà máy SOLO', taxCode: taxCode(0, 0), zoneCode: 'SOLO', status: 'operating', operatingFrom: '2020-01-01' },
+      admin,
+    );
     expect(project.status).toBe(201);
     await fileOnPaper(sys.http, board, [...FILINGS, ...LATE_EARLIER]);
     expect((await publish(sys.http, {}, admin)).status).toBe(202);
@@ -107,24 +130,50 @@ describe('public summaries: published figures after disclosure control, for anyo
       expect(z.withheld).toEqual(expect.arrayContaining(WITHHELD_FIGURES));
       for (const f of WITHHELD_FIGURES) expect(z[f]).toBeNull();
     }
-    expect(zone(s, 'SOLO')).toMatchObject({ realizedCapital: null, reportsExpected: 1, reportsReceived: 1, reportsOnTime: 1, operatingProjects: 1 });
-    expect(zone(s, 'SOLO').heldBack).toEqual(expect.arrayContaining([{ field: 'grossOutput', reason: 'confidential' }, { field: 'realizedCapital', reason: 'confidential' }]));
+    expect(zone(s, 'SOLO')).toMatchObject({
+      realizedCapital: null,
+      reportsExpected: 1,
+      reportsReceived: 1,
+      reportsOnTime: 1,
+      operatingProjects: 1,
+    });
+    expect(zone(s, 'SOLO').heldBack).toEqual(
+      expect.arrayContaining([
+        { field: 'grossOutput', reason: 'confidential' },
+        { field: 'realizedCapital', reason: 'confidential' },
+      ]),
+    );
     expect(zone(s, 'SMALL').heldBack).toEqual(expect.arrayContaining([{ field: 'grossOutput', reason: 'protects another figure' }]));
     expect(zone(s, 'SMALL')).toMatchObject({ reportsExpected: 3, reportsReceived: 3 });
     expect(zone(s, 'BIG')).toMatchObject({ grossOutput: output('BIG'), workers: 600, withheld: [] });
     // 500 + 300 + 6,000 million đồng: the total stands, only its parts are hidden. Realised investment is
     // judged like any figure: SOLO's enterprise is the only investor, so the totals would be its own figure.
-    expect(s.totals.industrial_park).toMatchObject({ grossOutput: String(6_800 * M), workers: 680, reportsReceived: 7, realizedCapital: null, withheld: ['realizedCapital'] });
+    expect(s.totals.industrial_park).toMatchObject({
+      grossOutput: String(6_800 * M),
+      workers: 680,
+      reportsReceived: 7,
+      realizedCapital: null,
+      withheld: ['realizedCapital'],
+    });
     // Workers of the province minus those of the parks would be the clusters' (withheld, see below).
     expect(s.totals.all).toMatchObject({ grossOutput: String(9_750 * M), withheld: ['realizedCapital', 'workers'] });
-    expect(s.totals.all.heldBack).toEqual([{ field: 'realizedCapital', reason: 'confidential' }, { field: 'workers', reason: 'protects another figure' }]);
+    expect(s.totals.all.heldBack).toEqual([
+      { field: 'realizedCapital', reason: 'confidential' },
+      { field: 'workers', reason: 'protects another figure' },
+    ]);
   });
 
   it('applies the p% rule as in the golden cases: {90,10} withheld, {80,10,10} published', async () => {
     const s = await publicSummary(`period=${QUARTER}`);
     expect(zone(s, 'C90')).toMatchObject({ grossOutput: null, revenue: null, workers: null, reportsReceived: 2 });
     expect(zone(s, 'CMID')).toMatchObject({ grossOutput: null, reportsReceived: 3 });
-    expect(zone(s, 'C80')).toMatchObject({ grossOutput: output('C80'), revenue: String(1_050 * M), workers: 100, averageMonthlyWage: '6000000', withheld: [] });
+    expect(zone(s, 'C80')).toMatchObject({
+      grossOutput: output('C80'),
+      revenue: String(1_050 * M),
+      workers: 100,
+      averageMonthlyWage: '6000000',
+      withheld: [],
+    });
     // Headcounts are stocks: over the year to date, LATE's two enterprises that filed only in its first
     // quarter count with that quarter's figure, so the clusters' year to date minus their quarter would be
     // the sum of those two. The quarter's cluster total of workers protects it; the output total stands.
@@ -152,7 +201,11 @@ describe('public summaries: published figures after disclosure control, for anyo
     const full = await sys.http.get('/v1/publications/1', board);
     expect(full.status).toBe(200);
     const boardZones = full.body.figures.latestQuarter.zones as PublicZone[];
-    expect(zone({ zones: boardZones }, 'SOLO')).toMatchObject({ grossOutput: output('SOLO'), workers: 50, realizedCapital: String(3_000 * M) });
+    expect(zone({ zones: boardZones }, 'SOLO')).toMatchObject({
+      grossOutput: output('SOLO'),
+      workers: 50,
+      realizedCapital: String(3_000 * M),
+    });
     expect(zone({ zones: boardZones }, 'C90')).toMatchObject({ grossOutput: output('C90') });
     expect(zone({ zones: full.body.publicFigures.latestQuarter.zones }, 'SOLO')).toMatchObject({ grossOutput: null });
     expect((await sys.http.get('/v1/publications/1')).status).toBe(401);
@@ -164,7 +217,12 @@ describe('public summaries: published figures after disclosure control, for anyo
     expect(field(solo, 'Giá trị sản xuất công nghiệp, giá hiện hành')).toBeNull();
     expect(field(solo, 'Số báo cáo đã nhận')).toBe(1);
     expect(field(solo, 'Số liệu không công bố')).toEqual(expect.stringContaining('Giá trị sản xuất công nghiệp, giá hiện hành'));
-    expect(field(rows.find((r) => r['Mã khu'] === 'BIG')!, 'Giá trị sản xuất công nghiệp, giá hiện hành')).toBe(6_000);
+    expect(
+      field(
+        rows.find((r) => r['Mã khu'] === 'BIG')!,
+        'Giá trị sản xuất công nghiệp, giá hiện hành',
+      ),
+    ).toBe(6_000);
   });
 
   // Judged alone, this publication would need no cluster complement (C90 and C80 protect each other), but the

@@ -33,10 +33,18 @@ const TLG = { T1: '5300400011', T2: '5300400012', T3: '5300400013' };
 const BDH = { B1: '5300400021' };
 
 const FILINGS: PaperFiling[] = [
-  { taxCode: DPM.D1, period: QUARTER, f: { grossOutput: 12_000_400_000, revenue: 12_500 * M, workers: 120, wageFund: 120 * 3 * 6_500_000 } },
+  {
+    taxCode: DPM.D1,
+    period: QUARTER,
+    f: { grossOutput: 12_000_400_000, revenue: 12_500 * M, workers: 120, wageFund: 120 * 3 * 6_500_000 },
+  },
   { taxCode: DPM.D2, period: QUARTER, f: { grossOutput: 9_000 * M, revenue: 9_300 * M, workers: 90, wageFund: 90 * 3 * 6_400_000 } },
   { taxCode: DPM.D3, period: QUARTER, f: { grossOutput: 8_500 * M, revenue: 8_800 * M, workers: 80, wageFund: 80 * 3 * 6_300_000 } },
-  ...Object.values(TLG).map((taxCode) => ({ taxCode, period: QUARTER, f: { grossOutput: 5_000 * M, revenue: 5_200 * M, workers: 50, wageFund: 50 * 3 * 6_000_000 } })),
+  ...Object.values(TLG).map((taxCode) => ({
+    taxCode,
+    period: QUARTER,
+    f: { grossOutput: 5_000 * M, revenue: 5_200 * M, workers: 50, wageFund: 50 * 3 * 6_000_000 },
+  })),
   { taxCode: BDH.B1, period: QUARTER, f: { grossOutput: 7_300 * M, revenue: 7_600 * M, workers: 70, wageFund: 70 * 3 * 6_200_000 } },
 ];
 /** A zone's gross output in millions of đồng, rounded half up, as the workbook shows it. */
@@ -60,7 +68,8 @@ describe('publication emails through a real SMTP server', () => {
   let publications: QueueJobs;
   const extraWorkers: AppProcess[] = [];
 
-  const messagesOf = (recipient: string, issue: number) => smtp.to(recipient).filter((m) => new RegExp(`(số|issue) ${issue} —`).test(m.mail.subject ?? ''));
+  const messagesOf = (recipient: string, issue: number) =>
+    smtp.to(recipient).filter((m) => new RegExp(`(số|issue) ${issue} —`).test(m.mail.subject ?? ''));
   const only = (recipient: string, issue: number): ReceivedMail => {
     const found = messagesOf(recipient, issue);
     expect(found).toHaveLength(1);
@@ -72,13 +81,15 @@ describe('publication emails through a real SMTP server', () => {
     expect(xlsx[0].contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return openWorkbook(xlsx[0].content);
   };
-  const emailRows = async () => (await sys.query<{ n: number }>(`SELECT count(*)::int AS n FROM email_outbox WHERE kind = 'publication'`))[0].n;
+  const emailRows = async () =>
+    (await sys.query<{ n: number }>(`SELECT count(*)::int AS n FROM email_outbox WHERE kind = 'publication'`))[0].n;
   /**
    * Waits until the worker has recorded every email sent. The SMTP server has a message a moment before
    * the worker hears its answer and records it: reading the rows as soon as the message arrived once
    * found one still pending under load.
    */
-  const allRecordedSent = () => waitFor('every email recorded sent', async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0);
+  const allRecordedSent = () =>
+    waitFor('every email recorded sent', async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0);
 
   beforeAll(async () => {
     smtp = await SmtpSink.start();
@@ -88,7 +99,11 @@ describe('publication emails through a real SMTP server', () => {
     await createZone(sys.http, admin, 'DPM', { name: 'KCN Đông Phố Mới' });
     await createZone(sys.http, admin, 'TLG', { name: 'KCN Tằng Loỏng', locality: 'Bảo Thắng', wageRegion: 3 });
     await createZone(sys.http, admin, 'BDH', { name: 'KCN Bắc Duyên Hải' });
-    for (const [zone, taxCodes] of [['DPM', DPM], ['TLG', TLG], ['BDH', BDH]] as const) {
+    for (const [zone, taxCodes] of [
+      ['DPM', DPM],
+      ['TLG', TLG],
+      ['BDH', BDH],
+    ] as const) {
       for (const taxCode of Object.values(taxCodes)) await createEnterprise(sys.http, admin, taxCode, zone);
     }
     await fileOnPaper(sys.http, board, FILINGS);
@@ -150,7 +165,8 @@ describe('publication emails through a real SMTP server', () => {
     const html = String(mail.html);
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain('Giá trị SXCN (tỷ đồng)');
-    for (const name of ['KCN Đông Phố Mới (DPM)', 'KCN Tằng Loỏng (TLG)', 'KCN Bắc Duyên Hải (BDH)', 'Tổng cộng']) expect(html).toContain(name);
+    for (const name of ['KCN Đông Phố Mới (DPM)', 'KCN Tằng Loỏng (TLG)', 'KCN Bắc Duyên Hải (BDH)', 'Tổng cộng'])
+      expect(html).toContain(name);
 
     const workbook = await attachment({ mail } as ReceivedMail);
     const zones = sheetRecords(workbook.getWorksheet('Tổng hợp theo khu')!, 2);
@@ -248,13 +264,22 @@ describe('publication emails through a real SMTP server', () => {
   });
 
   it('marks the zone of a later amendment revised in the next publication', async () => {
-    const amended = await submitAndDecide(sys.http, board, reportBody(DPM.D2, QUARTER, { grossOutput: 9_600 * M, revenue: 9_900 * M, workers: 90, wageFund: 90 * 3 * 6_400_000 }));
+    const amended = await submitAndDecide(
+      sys.http,
+      board,
+      reportBody(DPM.D2, QUARTER, { grossOutput: 9_600 * M, revenue: 9_900 * M, workers: 90, wageFund: 90 * 3 * 6_400_000 }),
+    );
     expect(amended).toMatchObject({ status: 'accepted', revision: 2 });
     const next = await publish(sys.http, { force: true }, admin);
     expect(next.body.number).toBe(4);
-    expect(next.body.revised).toEqual(expect.arrayContaining([expect.objectContaining({ zoneCode: 'DPM', period: QUARTER, fields: expect.arrayContaining(['grossOutput']) })]));
+    expect(next.body.revised).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ zoneCode: 'DPM', period: QUARTER, fields: expect.arrayContaining(['grossOutput']) }),
+      ]),
+    );
     expect(next.body.revised.map((r: { zoneCode: string }) => r.zoneCode)).not.toContain('TLG');
-    const dpm = (p: { figures: { latestQuarter: { zones: Array<{ zoneCode: string; grossOutput: string }> } } }) => p.figures.latestQuarter.zones.find((z) => z.zoneCode === 'DPM')!;
+    const dpm = (p: { figures: { latestQuarter: { zones: Array<{ zoneCode: string; grossOutput: string }> } } }) =>
+      p.figures.latestQuarter.zones.find((z) => z.zoneCode === 'DPM')!;
     expect(dpm(next.body).grossOutput).toBe('30100400000');
     // What was published before stays as it was.
     expect(dpm((await sys.http.get('/v1/publications/3', admin)).body).grossOutput).toBe('29500400000');

@@ -37,10 +37,17 @@ describe('publications asked for over HTTP, built by the worker', () => {
     const board = await sys.token({ role: 'board', name: 'Ban Quản lý KKT' });
     await createZone(sys.http, admin, ZONE);
     for (const taxCode of ENTERPRISES) await createEnterprise(sys.http, admin, taxCode, ZONE);
-    await fileOnPaper(sys.http, board, ENTERPRISES.map((taxCode, i) => ({
-      taxCode, period: TODAY.latestQuarter, f: { grossOutput: (i + 1) * 1_000_000_000, revenue: (i + 1) * 1_100_000_000, workers: 50, wageFund: 50 * 3 * 6_000_000 },
-    })));
-    for (const email of SUBSCRIBERS) expect((await sys.http.post('/v1/subscriptions', { email, zoneCodes: 'all' }, admin)).status).toBe(201);
+    await fileOnPaper(
+      sys.http,
+      board,
+      ENTERPRISES.map((taxCode, i) => ({
+        taxCode,
+        period: TODAY.latestQuarter,
+        f: { grossOutput: (i + 1) * 1_000_000_000, revenue: (i + 1) * 1_100_000_000, workers: 50, wageFund: 50 * 3 * 6_000_000 },
+      })),
+    );
+    for (const email of SUBSCRIBERS)
+      expect((await sys.http.post('/v1/subscriptions', { email, zoneCodes: 'all' }, admin)).status).toBe(201);
     publications = new QueueJobs(sys, QueueName.Publications);
   }, 60_000);
 
@@ -61,30 +68,48 @@ describe('publications asked for over HTTP, built by the worker', () => {
       asked = await Promise.all([sys.http.post('/v1/publications', {}, admin), sys.http.post('/v1/publications', {}, admin)]);
       await publications.add(JobName.PublishMonthly, 'monthly-now');
       // Answered while no publisher could take the lock: the api only stored the requests.
-      expect(asked.map((r) => [r.status, r.body.status])).toEqual([[202, 'pending'], [202, 'pending']]);
+      expect(asked.map((r) => [r.status, r.body.status])).toEqual([
+        [202, 'pending'],
+        [202, 'pending'],
+      ]);
       expect(asked.map((r) => r.headers.get('location'))).toEqual(asked.map((r) => `/v1/publications/${r.body.id}`));
-      expect((await sys.http.get(asked[0].headers.get('location')!, admin)).body).toMatchObject({ id: asked[0].body.id, status: 'pending' });
+      expect((await sys.http.get(asked[0].headers.get('location')!, admin)).body).toMatchObject({
+        id: asked[0].body.id,
+        status: 'pending',
+      });
       await waitForLockWaiters(sys, ['advisory'], 2, 30_000);
       expect(await publicationCount()).toBe(0);
     } finally {
       await gate.release();
     }
-    const built = await Promise.all(asked.map(async (r) => {
-      let reply = r;
-      await waitFor('request answered', async () => {
-        reply = await sys.http.get(r.headers.get('location')!, admin);
-        return reply.status === 200 && reply.body.status !== 'pending';
-      }, 30_000);
-      return reply.body;
-    }));
+    const built = await Promise.all(
+      asked.map(async (r) => {
+        let reply = r;
+        await waitFor(
+          'request answered',
+          async () => {
+            reply = await sys.http.get(r.headers.get('location')!, admin);
+            return reply.status === 200 && reply.body.status !== 'pending';
+          },
+          30_000,
+        );
+        return reply.body;
+      }),
+    );
     const monthly = await publications.finished('monthly-now', 30_000);
     expect(monthly.failedReason).toBeUndefined();
     // One publication, which every request and the schedule point at.
     expect(await publicationCount()).toBe(1);
-    expect(built.map((p) => [p.number, p.month, p.latestQuarter])).toEqual([[1, TODAY.month, TODAY.latestQuarter], [1, TODAY.month, TODAY.latestQuarter]]);
+    expect(built.map((p) => [p.number, p.month, p.latestQuarter])).toEqual([
+      [1, TODAY.month, TODAY.latestQuarter],
+      [1, TODAY.month, TODAY.latestQuarter],
+    ]);
     expect(monthly.returnvalue).toEqual({ id: built[0].id, created: expect.any(Boolean) });
     await smtp.waitFor(() => smtp.received.length, SUBSCRIBERS.length);
-    await waitFor('every email recorded sent', async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0);
+    await waitFor(
+      'every email recorded sent',
+      async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0,
+    );
     expect(SUBSCRIBERS.map((email) => smtp.to(email).length)).toEqual([1, 1]);
   }, 90_000);
 
@@ -96,10 +121,14 @@ describe('publications asked for over HTTP, built by the worker', () => {
     const forced = await sys.http.post('/v1/publications', { force: true }, admin);
     expect(forced.status).toBe(202);
     let built = forced;
-    await waitFor('forced publication built', async () => {
-      built = await sys.http.get(forced.headers.get('location')!, admin);
-      return built.body.status !== 'pending';
-    }, 30_000);
+    await waitFor(
+      'forced publication built',
+      async () => {
+        built = await sys.http.get(forced.headers.get('location')!, admin);
+        return built.body.status !== 'pending';
+      },
+      30_000,
+    );
     expect(built.body).toMatchObject({ number: 2, forced: true, month: TODAY.month });
   }, 60_000);
 
@@ -110,12 +139,18 @@ describe('publications asked for over HTTP, built by the worker', () => {
     const forced = await sys.http.post('/v1/publications', { force: true }, admin);
     expect(forced.status).toBe(202);
     // Stored before it was acknowledged, with the job that hands it to a worker.
-    expect(await sys.query('SELECT publication_id FROM publication_requests WHERE id = $1', [forced.body.id])).toEqual([{ publication_id: null }]);
+    expect(await sys.query('SELECT publication_id FROM publication_requests WHERE id = $1', [forced.body.id])).toEqual([
+      { publication_id: null },
+    ]);
     await sys.startWorker();
-    await waitFor('request answered after the worker started', async () => {
-      const r = await sys.http.get(forced.headers.get('location')!, admin);
-      return r.status === 200 && r.body.number === 3;
-    }, 30_000);
+    await waitFor(
+      'request answered after the worker started',
+      async () => {
+        const r = await sys.http.get(forced.headers.get('location')!, admin);
+        return r.status === 200 && r.body.number === 3;
+      },
+      30_000,
+    );
     expect(await publicationCount()).toBe(3);
   }, 60_000);
 

@@ -40,11 +40,14 @@ describe('schedules: the monthly publication and the reminders, driven by BullMQ
   /** Every .eml written so far, parsed, keyed by file name. */
   const writtenMail = async (): Promise<Record<string, ParsedMail>> => {
     const files = (await readdir(mailDir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort();
-    return Object.fromEntries(await Promise.all(files.map(async (f) => [f, await simpleParser(await readFile(join(mailDir, f)))] as const)));
+    return Object.fromEntries(
+      await Promise.all(files.map(async (f) => [f, await simpleParser(await readFile(join(mailDir, f)))] as const)),
+    );
   };
-  const outbox = () => sys.query<{ kind: string; recipient: string; status: string }>(
-    `SELECT kind, recipient, status FROM email_outbox WHERE kind <> 'publication' ORDER BY kind, recipient`,
-  );
+  const outbox = () =>
+    sys.query<{ kind: string; recipient: string; status: string }>(
+      `SELECT kind, recipient, status FROM email_outbox WHERE kind <> 'publication' ORDER BY kind, recipient`,
+    );
   const scanAt = async (at: string) => {
     const run = await runCli(sys.env, ['reminders:scan', '--at', at]);
     if (run.code !== 0) throw new Error(`reminders:scan --at ${at}: ${run.code} ${run.stderr}`);
@@ -64,12 +67,17 @@ describe('schedules: the monthly publication and the reminders, driven by BullMQ
     admin = await sys.token({ role: 'admin', name: 'Quản trị' });
     board = await sys.token({ role: 'board', name: 'Ban Quản lý KKT' });
     await createZone(sys.http, admin, 'DPM', { name: 'KCN Đông Phố Mới' });
-    for (const taxCode of [R.R1, R.R2, R.R4]) await createEnterprise(sys.http, admin, taxCode, 'DPM', { operatingFrom: QUARTER_START, contactEmail: email(taxCode) });
+    for (const taxCode of [R.R1, R.R2, R.R4])
+      await createEnterprise(sys.http, admin, taxCode, 'DPM', { operatingFrom: QUARTER_START, contactEmail: email(taxCode) });
     await createEnterprise(sys.http, admin, R.R3, 'DPM', { operatingFrom: QUARTER_START });
     await createEnterprise(sys.http, admin, R.R5, 'DPM', { operatingFrom: `${TODAY.month}-01`, contactEmail: email(R.R5) });
     expect(await submitAndDecide(sys.http, board, reportBody(R.R2, QUARTER))).toMatchObject({ status: 'accepted' });
-    expect(await submitAndDecide(sys.http, board, reportBody(R.R4, QUARTER, { workers: 10, femaleWorkers: 12 }))).toMatchObject({ status: 'rejected' });
-    expect((await sys.http.post('/v1/subscriptions', { email: 'lanh-dao@ubnd.laocai.example', zoneCodes: 'all', language: 'vi' }, admin)).status).toBe(201);
+    expect(await submitAndDecide(sys.http, board, reportBody(R.R4, QUARTER, { workers: 10, femaleWorkers: 12 }))).toMatchObject({
+      status: 'rejected',
+    });
+    expect(
+      (await sys.http.post('/v1/subscriptions', { email: 'lanh-dao@ubnd.laocai.example', zoneCodes: 'all', language: 'vi' }, admin)).status,
+    ).toBe(201);
     publications = new QueueJobs(sys, QueueName.Publications);
     reminders = new QueueJobs(sys, QueueName.Reminders);
   }, 60_000);
@@ -116,27 +124,39 @@ describe('schedules: the monthly publication and the reminders, driven by BullMQ
       expect.objectContaining({ key: 'monthly-publication', pattern: EVERY_SECOND, tz: 'Asia/Ho_Chi_Minh' }),
       expect.objectContaining({ key: 'daily-reminders', pattern: EVERY_SECOND, tz: 'Asia/Ho_Chi_Minh' }),
     ]);
-    await waitUntil('three runs of each schedule', async () => (await publications.completed()).length >= 3 && (await reminders.completed()).length >= 3);
+    await waitUntil(
+      'three runs of each schedule',
+      async () => (await publications.completed()).length >= 3 && (await reminders.completed()).length >= 3,
+    );
 
     const runs = await publications.completed();
     // Each run is the occurrence due at a whole second of today, and all but one found the month published.
-    expect(runs.every((j) => j.id!.startsWith('repeat:monthly-publication:') && (j.opts as { prevMillis?: number }).prevMillis! % 1000 === 0)).toBe(true);
+    expect(
+      runs.every((j) => j.id!.startsWith('repeat:monthly-publication:') && (j.opts as { prevMillis?: number }).prevMillis! % 1000 === 0),
+    ).toBe(true);
     expect(runs.map((j) => j.returnvalue.created).filter(Boolean)).toHaveLength(1);
     expect(new Set(runs.map((j) => j.returnvalue.id))).toEqual(new Set([1]));
     expect(await sys.query('SELECT id, month, as_of, published_by, forced, latest_quarter FROM publications')).toEqual([
       { id: 1, month: TODAY.month, as_of: TODAY.day, published_by: 'schedule', forced: false, latest_quarter: QUARTER },
     ]);
-    expect(await sys.query(`SELECT recipient FROM email_outbox WHERE kind = 'publication'`)).toEqual([{ recipient: 'lanh-dao@ubnd.laocai.example' }]);
+    expect(await sys.query(`SELECT recipient FROM email_outbox WHERE kind = 'publication'`)).toEqual([
+      { recipient: 'lanh-dao@ubnd.laocai.example' },
+    ]);
 
     // The latest quarter's due date has passed: R1 and R4 are told once that they are overdue.
     const scans = await reminders.completed();
     expect(scans.map((j) => j.returnvalue.overdue).reduce((a, b) => a + b, 0)).toBe(2);
-    await waitUntil('overdue notices written', async () => Object.keys(await writtenMail()).filter((f) => f.startsWith('overdue')).length === 2);
+    await waitUntil(
+      'overdue notices written',
+      async () => Object.keys(await writtenMail()).filter((f) => f.startsWith('overdue')).length === 2,
+    );
     const mail = await writtenMail();
     expect(Object.keys(mail)).toEqual([
-      `overdue_${R.R1}_${QUARTER}.eml`, `overdue_${R.R4}_${QUARTER}.eml`,
+      `overdue_${R.R1}_${QUARTER}.eml`,
+      `overdue_${R.R4}_${QUARTER}.eml`,
       expect.stringMatching(/^publication_1_[0-9a-f-]+\.eml$/),
-      `reminder_${R.R1}_${QUARTER}.eml`, `reminder_${R.R4}_${QUARTER}.eml`,
+      `reminder_${R.R1}_${QUARTER}.eml`,
+      `reminder_${R.R4}_${QUARTER}.eml`,
     ]);
     expect(mail[`overdue_${R.R4}_${QUARTER}.eml`].subject).toBe(`Quá hạn nộp báo cáo quý ${QUARTER} / Overdue: ${QUARTER} report`);
   });

@@ -27,7 +27,13 @@ describe('outages: Redis down, worker killed', () => {
     smtp = await SmtpSink.start();
     // Reports still undecided 2 s after they were stored are queued again (60 s by default); schedules
     // are checked every half second (every minute by default).
-    sys = await startTestSystem('redis-outage', { REDIS_URL: redis.url, REQUEUE_AFTER_MS: '2000', SCHEDULE_CHECK_MS: '500', SMTP_URL: smtp.url, ...WAIT_FOR_HELD_LOCKS });
+    sys = await startTestSystem('redis-outage', {
+      REDIS_URL: redis.url,
+      REQUEUE_AFTER_MS: '2000',
+      SCHEDULE_CHECK_MS: '500',
+      SMTP_URL: smtp.url,
+      ...WAIT_FOR_HELD_LOCKS,
+    });
     const admin = await sys.token({ role: 'admin', name: 'admin' });
     board = await sys.token({ role: 'board', name: 'BQL', zoneCodes: ['TL'] });
     await createZone(sys.http, admin, 'TL', { name: 'KCN Tằng Loỏng', wageRegion: 3 });
@@ -70,7 +76,11 @@ describe('outages: Redis down, worker killed', () => {
   }
 
   it('accepts a report while Redis is up', async () => {
-    const report = await submitAndDecide(sys.http, board, reportBody(ENTERPRISES[0], '2025-Q2', { grossOutput: 4_000_000_000, workers: 120, wageFund: 1_800_000_000 }));
+    const report = await submitAndDecide(
+      sys.http,
+      board,
+      reportBody(ENTERPRISES[0], '2025-Q2', { grossOutput: 4_000_000_000, workers: 120, wageFund: 1_800_000_000 }),
+    );
     expect(report).toMatchObject({ status: 'accepted', revision: 1 });
     expect(await summary('2025-Q2')).toMatchObject({ grossOutput: '4000000000', workers: 120, reportsReceived: 1 });
     expect((await ready()).status).toBe(200);
@@ -80,7 +90,11 @@ describe('outages: Redis down, worker killed', () => {
     await redis.kill();
 
     const started = Date.now();
-    const receipt = await submit(sys.http, board, reportBody(ENTERPRISES[1], '2025-Q2', { grossOutput: 2_500_000_000, workers: 80, averageWorkers: 75, wageFund: 1_350_000_000 }));
+    const receipt = await submit(
+      sys.http,
+      board,
+      reportBody(ENTERPRISES[1], '2025-Q2', { grossOutput: 2_500_000_000, workers: 80, averageWorkers: 75, wageFund: 1_350_000_000 }),
+    );
     // Stored and acknowledged without waiting on Redis (a client retrying Redis would hang for seconds).
     expect(Date.now() - started).toBeLessThan(2000);
     expect((await sys.http.get(`/v1/reports/${receipt.id}`, board)).body).toMatchObject({ status: 'received', revision: null });
@@ -100,7 +114,11 @@ describe('outages: Redis down, worker killed', () => {
     expect(decided).toMatchObject({ status: 'accepted', revision: 1, employment: { workers: 80, averageWorkers: 75 } });
     // 4,000,000,000 + 2,500,000,000; wages (1,800,000,000 + 1,350,000,000) / ((120 + 75) × 3) = 5,384,615.38… → 5,384,615
     expect(await summary('2025-Q2')).toMatchObject({
-      grossOutput: '6500000000', workers: 200, wageFund: '3150000000', averageMonthlyWage: '5384615', reportsReceived: 2,
+      grossOutput: '6500000000',
+      workers: 200,
+      wageFund: '3150000000',
+      averageMonthlyWage: '5384615',
+      reportsReceived: 2,
     });
 
     const deadline = Date.now() + 10_000;
@@ -113,7 +131,10 @@ describe('outages: Redis down, worker killed', () => {
   it('decides reports whose queued jobs were lost when Redis came back empty', async () => {
     await sys.stopWorker();
     const receipts = [];
-    for (const i of [2, 3, 4]) receipts.push(await submit(sys.http, board, reportBody(ENTERPRISES[i], '2025-Q3', { grossOutput: i * 1_000_000_000, workers: 10 * i })));
+    for (const i of [2, 3, 4])
+      receipts.push(
+        await submit(sys.http, board, reportBody(ENTERPRISES[i], '2025-Q3', { grossOutput: i * 1_000_000_000, workers: 10 * i })),
+      );
     const stalled = await stallWorkerOn(ENTERPRISES[2]);
     try {
       // Every job is in Redis now (the relay has published the outbox): one running, two waiting.
@@ -143,7 +164,8 @@ describe('outages: Redis down, worker killed', () => {
       if (i % 2 === 0) filings.push({ taxCode, period: '2024-Q4', grossOutput: (i + 1) * 1_100_000_000 });
     }
     const ids: string[] = [];
-    for (const f of filings) ids.push((await submit(sys.http, board, reportBody(f.taxCode, f.period, { grossOutput: f.grossOutput, workers: 50 }))).id);
+    for (const f of filings)
+      ids.push((await submit(sys.http, board, reportBody(f.taxCode, f.period, { grossOutput: f.grossOutput, workers: 50 }))).id);
 
     // The first job stops inside its transaction, the others wait in the queue; then the worker dies.
     const stalled = await stallWorkerOn(filings[0].taxCode);
@@ -152,7 +174,9 @@ describe('outages: Redis down, worker killed', () => {
     } finally {
       await stalled.release();
     }
-    const [{ left }] = await sys.query(`SELECT count(*)::int AS left FROM report_submissions WHERE id = ANY($1) AND status = 'received'`, [ids]);
+    const [{ left }] = await sys.query(`SELECT count(*)::int AS left FROM report_submissions WHERE id = ANY($1) AND status = 'received'`, [
+      ids,
+    ]);
     expect(left).toBe(ids.length);
 
     // The job that died mid-transaction comes back once its lock expires; the queued ones at once.
@@ -164,8 +188,12 @@ describe('outages: Redis down, worker killed', () => {
     expect(stored).toEqual(recomputed);
 
     // Each enterprise-quarter counted once, with the figures of its last revision.
-    const amended = ENTERPRISES.slice(2).map((_, i) => (i % 2 === 0 ? 1_100_000_000 : 1_000_000_000) * (i + 1)).reduce((a, b) => a + b, 0);
-    const plain = ENTERPRISES.slice(2).map((_, i) => 1_000_000_000 * (i + 1)).reduce((a, b) => a + b, 0);
+    const amended = ENTERPRISES.slice(2)
+      .map((_, i) => (i % 2 === 0 ? 1_100_000_000 : 1_000_000_000) * (i + 1))
+      .reduce((a, b) => a + b, 0);
+    const plain = ENTERPRISES.slice(2)
+      .map((_, i) => 1_000_000_000 * (i + 1))
+      .reduce((a, b) => a + b, 0);
     expect(await summary('2024-Q4')).toMatchObject({ reportsReceived: 10, grossOutput: String(amended), workers: 500 });
     expect(await summary('2025-Q1')).toMatchObject({ reportsReceived: 10, grossOutput: String(plain), workers: 500 });
     expect(await summary('2025-Q2')).toMatchObject({ reportsReceived: 12, grossOutput: String(plain + 6_500_000_000), workers: 700 });
@@ -190,11 +218,14 @@ describe('outages: Redis down, worker killed', () => {
     let restarted: Promise<void> = Promise.resolve();
     const clients = ENTERPRISES.slice(0, 8).map(async (taxCode, i) => {
       for (const period of ['2026-Q1', '2026-Q2', '2026-Q1', '2026-Q2', '2026-Q1']) {
-        filed.push((await submit(sys.http, board, reportBody(taxCode, period, { grossOutput: (i + 1) * 1_000_000_000 + filed.length }))).id);
-        if (filed.length === 12) restarted = (async () => {
-          await redis.kill();
-          await redis.start();
-        })();
+        filed.push(
+          (await submit(sys.http, board, reportBody(taxCode, period, { grossOutput: (i + 1) * 1_000_000_000 + filed.length }))).id,
+        );
+        if (filed.length === 12)
+          restarted = (async () => {
+            await redis.kill();
+            await redis.start();
+          })();
       }
     });
     await Promise.all(clients);
@@ -206,13 +237,17 @@ describe('outages: Redis down, worker killed', () => {
     expect(new Set(rows.map((r) => `${r.tax_code} ${r.period}`)).size).toBe(16);
     const { stored, recomputed } = await aggregatesAndRecomputation(sys);
     expect(stored).toEqual(recomputed);
-    expect(await schedulesExist()).toEqual([expect.objectContaining({ key: 'monthly-publication' }), expect.objectContaining({ key: 'daily-reminders' })]);
+    expect(await schedulesExist()).toEqual([
+      expect.objectContaining({ key: 'monthly-publication' }),
+      expect.objectContaining({ key: 'daily-reminders' }),
+    ]);
   }, 40_000);
 
   it('sends each subscriber one email when Redis restarts empty during a publication', async () => {
     const admin = await sys.token({ role: 'admin', name: 'admin' });
     const subscribers = Array.from({ length: 6 }, (_, i) => `ban-${i + 1}@kcn.laocai.example`);
-    for (const email of subscribers) expect((await sys.http.post('/v1/subscriptions', { email, zoneCodes: 'all', language: 'vi' }, admin)).status).toBe(201);
+    for (const email of subscribers)
+      expect((await sys.http.post('/v1/subscriptions', { email, zoneCodes: 'all', language: 'vi' }, admin)).status).toBe(201);
     // Four emails stop mid-conversation (the worker sends four at a time); the other two wait in Redis.
     smtp.stall();
     const published = await publish(sys.http, {}, admin);
@@ -222,10 +257,16 @@ describe('outages: Redis down, worker killed', () => {
     await redis.start();
     smtp.resume();
 
-    await waitFor('every email recorded sent', async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0);
+    await waitFor(
+      'every email recorded sent',
+      async () => (await sys.query(`SELECT 1 FROM email_outbox WHERE status <> 'sent'`)).length === 0,
+    );
     for (const email of subscribers) expect(smtp.to(email)).toHaveLength(1);
     expect(await sys.query('SELECT id, forced FROM publications')).toEqual([{ id: published.body.id, forced: false }]);
     expect((await publish(sys.http, {}, admin)).status).toBe(200);
-    expect(await schedulesExist()).toEqual([expect.objectContaining({ key: 'monthly-publication' }), expect.objectContaining({ key: 'daily-reminders' })]);
+    expect(await schedulesExist()).toEqual([
+      expect.objectContaining({ key: 'monthly-publication' }),
+      expect.objectContaining({ key: 'daily-reminders' }),
+    ]);
   }, 40_000);
 });

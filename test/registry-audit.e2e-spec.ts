@@ -36,7 +36,10 @@ describe('audit entries written with the change they record', () => {
     admin = await sys.token({ role: 'admin', name: 'Quản trị' });
     await createZone(sys.http, admin, ZONE);
     await createEnterprise(sys.http, admin, TAX, ZONE);
-    expect((await sys.http.post('/v1/projects', { code: PROJECT, name: 'Nhà máy', taxCode: TAX, zoneCode: ZONE, status: 'operating' }, admin)).status).toBe(201);
+    expect(
+      (await sys.http.post('/v1/projects', { code: PROJECT, name: 'Nhà máy', taxCode: TAX, zoneCode: ZONE, status: 'operating' }, admin))
+        .status,
+    ).toBe(201);
     const victim = await sys.http.post('/v1/tokens', { role: 'board', name: 'BQL sắp thu hồi', zoneCodes: [ZONE] }, admin);
     [victimTokenId, victimToken] = [victim.body.id, victim.body.token];
     const subscription = await sys.http.post('/v1/subscriptions', { email: 'huy@laocai.gov.vn', zoneCodes: [ZONE] }, admin);
@@ -52,58 +55,100 @@ describe('audit entries written with the change they record', () => {
 
   const cases: Case[] = [
     {
-      name: 'POST /v1/zones', call: () => sys.http.post('/v1/zones', { code: 'AUZ2', name: 'Khu mới', kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 2, status: 'planned' }, admin),
-      state: () => body('/v1/zones/AUZ2'), audit: () => ({ action: 'zone.create', entityId: 'AUZ2' }),
+      name: 'POST /v1/zones',
+      call: () =>
+        sys.http.post(
+          '/v1/zones',
+          { code: 'AUZ2', name: 'Khu mới', kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 2, status: 'planned' },
+          admin,
+        ),
+      state: () => body('/v1/zones/AUZ2'),
+      audit: () => ({ action: 'zone.create', entityId: 'AUZ2' }),
     },
     {
-      name: 'PATCH /v1/zones/{code}', call: () => sys.http.patch(`/v1/zones/${ZONE}`, { name: 'Tên mới của khu' }, admin),
-      state: () => body(`/v1/zones/${ZONE}`), audit: () => ({ action: 'zone.update', entityId: ZONE }),
+      name: 'PATCH /v1/zones/{code}',
+      call: () => sys.http.patch(`/v1/zones/${ZONE}`, { name: 'Tên mới của khu' }, admin),
+      state: () => body(`/v1/zones/${ZONE}`),
+      audit: () => ({ action: 'zone.update', entityId: ZONE }),
     },
     {
-      name: 'POST /v1/enterprises', call: () => sys.http.post('/v1/enterprises', { taxCode: '5300200002', name: 'Công ty mới', zoneCode: ZONE, ownership: 'domestic', operatingFrom: '2021-01-01' }, admin),
-      state: () => body('/v1/enterprises/5300200002'), audit: () => ({ action: 'enterprise.create', entityId: '5300200002' }),
+      name: 'POST /v1/enterprises',
+      call: () =>
+        sys.http.post(
+          '/v1/enterprises',
+          { taxCode: '5300200002', name: 'Công ty mới', zoneCode: ZONE, ownership: 'domestic', operatingFrom: '2021-01-01' },
+          admin,
+        ),
+      state: () => body('/v1/enterprises/5300200002'),
+      audit: () => ({ action: 'enterprise.create', entityId: '5300200002' }),
     },
     {
-      name: 'PATCH /v1/enterprises/{taxCode}', call: () => sys.http.patch(`/v1/enterprises/${TAX}`, { name: 'Tên mới', operatingUntil: '2030-12-31' }, admin),
-      state: () => body(`/v1/enterprises/${TAX}`), audit: () => ({ action: 'enterprise.update', entityId: TAX }),
+      name: 'PATCH /v1/enterprises/{taxCode}',
+      call: () => sys.http.patch(`/v1/enterprises/${TAX}`, { name: 'Tên mới', operatingUntil: '2030-12-31' }, admin),
+      state: () => body(`/v1/enterprises/${TAX}`),
+      audit: () => ({ action: 'enterprise.update', entityId: TAX }),
     },
     {
-      name: 'POST /v1/projects', call: () => sys.http.post('/v1/projects', { code: 'DA-AUZ-2', name: 'Dự án mới', taxCode: TAX, zoneCode: ZONE, status: 'under_construction' }, admin),
-      state: () => body('/v1/projects/DA-AUZ-2'), audit: () => ({ action: 'project.create', entityId: 'DA-AUZ-2' }),
+      name: 'POST /v1/projects',
+      call: () =>
+        sys.http.post(
+          '/v1/projects',
+          { code: 'DA-AUZ-2', name: 'Dự án mới', taxCode: TAX, zoneCode: ZONE, status: 'under_construction' },
+          admin,
+        ),
+      state: () => body('/v1/projects/DA-AUZ-2'),
+      audit: () => ({ action: 'project.create', entityId: 'DA-AUZ-2' }),
     },
     {
-      name: 'PATCH /v1/projects/{code}', call: () => sys.http.patch(`/v1/projects/${PROJECT}`, { status: 'suspended', registeredCapital: '7000000000' }, admin),
-      state: () => body(`/v1/projects/${PROJECT}`), audit: () => ({ action: 'project.update', entityId: PROJECT }),
+      name: 'PATCH /v1/projects/{code}',
+      call: () => sys.http.patch(`/v1/projects/${PROJECT}`, { status: 'suspended', registeredCapital: '7000000000' }, admin),
+      state: () => body(`/v1/projects/${PROJECT}`),
+      audit: () => ({ action: 'project.update', entityId: PROJECT }),
     },
     {
-      name: 'PUT /v1/targets/{zone}/{year}', call: () => sys.http.put(`/v1/targets/${ZONE}/2025`, { grossOutputConstant2010: '24000000000000' }, admin),
-      state: () => body(`/v1/targets?zone=${ZONE}`), audit: () => ({ action: 'target.set', entityId: `${ZONE}/2025` }),
+      name: 'PUT /v1/targets/{zone}/{year}',
+      call: () => sys.http.put(`/v1/targets/${ZONE}/2025`, { grossOutputConstant2010: '24000000000000' }, admin),
+      state: () => body(`/v1/targets?zone=${ZONE}`),
+      audit: () => ({ action: 'target.set', entityId: `${ZONE}/2025` }),
     },
     {
-      name: 'POST /v1/tokens', call: () => sys.http.post('/v1/tokens', { role: 'enterprise', name: 'DN kiểm toán', taxCode: TAX }, admin),
+      name: 'POST /v1/tokens',
+      call: () => sys.http.post('/v1/tokens', { role: 'enterprise', name: 'DN kiểm toán', taxCode: TAX }, admin),
       state: () => sys.query(`SELECT role, tax_code FROM api_tokens WHERE name = 'DN kiểm toán'`),
       audit: () => ({ action: 'token.create', entityId: '' }),
     },
     {
-      name: 'DELETE /v1/tokens/{id}', call: () => sys.http.delete(`/v1/tokens/${victimTokenId}`, admin),
-      state: async () => ({ zones: (await sys.http.get('/v1/zones', victimToken)).status, row: await row('SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE id = $1', [victimTokenId]) }),
+      name: 'DELETE /v1/tokens/{id}',
+      call: () => sys.http.delete(`/v1/tokens/${victimTokenId}`, admin),
+      state: async () => ({
+        zones: (await sys.http.get('/v1/zones', victimToken)).status,
+        row: await row('SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE id = $1', [victimTokenId]),
+      }),
       audit: () => ({ action: 'token.revoke', entityId: victimTokenId }),
     },
     {
-      name: 'POST /v1/subscriptions', call: () => sys.http.post('/v1/subscriptions', { email: 'moi@laocai.gov.vn', zoneCodes: [ZONE], language: 'en' }, admin),
-      state: () => body('/v1/subscriptions'), audit: () => ({ action: 'subscription.create', entityId: '' }),
+      name: 'POST /v1/subscriptions',
+      call: () => sys.http.post('/v1/subscriptions', { email: 'moi@laocai.gov.vn', zoneCodes: [ZONE], language: 'en' }, admin),
+      state: () => body('/v1/subscriptions'),
+      audit: () => ({ action: 'subscription.create', entityId: '' }),
     },
     {
-      name: 'DELETE /v1/subscriptions/{id}', call: () => sys.http.delete(`/v1/subscriptions/${subscriptionId}`, admin),
-      state: () => body('/v1/subscriptions'), audit: () => ({ action: 'subscription.cancel', entityId: subscriptionId }),
+      name: 'DELETE /v1/subscriptions/{id}',
+      call: () => sys.http.delete(`/v1/subscriptions/${subscriptionId}`, admin),
+      state: () => body('/v1/subscriptions'),
+      audit: () => ({ action: 'subscription.cancel', entityId: subscriptionId }),
     },
     {
-      name: 'POST /v1/periods/{period}/lock', call: () => sys.http.post(`/v1/periods/2025-Q2/lock?zone=${ZONE}`, {}, admin),
-      state: () => body(`/v1/periods/2025-Q2/locks?zone=${ZONE}`), audit: () => ({ action: 'period.lock', entityId: '2025-Q2' }),
+      name: 'POST /v1/periods/{period}/lock',
+      call: () => sys.http.post(`/v1/periods/2025-Q2/lock?zone=${ZONE}`, {}, admin),
+      state: () => body(`/v1/periods/2025-Q2/locks?zone=${ZONE}`),
+      audit: () => ({ action: 'period.lock', entityId: '2025-Q2' }),
     },
     {
-      name: 'POST /v1/periods/{period}/unlock', call: () => sys.http.post(`/v1/periods/2025-Q2/unlock?zone=${ZONE}`, {}, admin),
-      state: () => body(`/v1/periods/2025-Q2/locks?zone=${ZONE}`), audit: () => ({ action: 'period.unlock', entityId: '2025-Q2' }),
+      name: 'POST /v1/periods/{period}/unlock',
+      call: () => sys.http.post(`/v1/periods/2025-Q2/unlock?zone=${ZONE}`, {}, admin),
+      state: () => body(`/v1/periods/2025-Q2/locks?zone=${ZONE}`),
+      audit: () => ({ action: 'period.unlock', entityId: '2025-Q2' }),
     },
   ];
 
@@ -123,27 +168,43 @@ describe('audit entries written with the change they record', () => {
 
   /** Entries of an action, for one entity or (entityId '') any. */
   const entries = async (a: { action: string; entityId: string }) =>
-    (await sys.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND ($2 = '' OR entity_id = $2)`, [a.action, a.entityId]))[0].n;
+    (
+      await sys.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND ($2 = '' OR entity_id = $2)`, [
+        a.action,
+        a.entityId,
+      ])
+    )[0].n;
 
-  it.each(cases.map((c) => [c.name, c]))('%s: refused with the audit log locked leaves nothing behind; then made and audited once', async (_, c) => {
-    const before = await c.state();
-    const entriesBefore = await entries(c.audit());
-    expectProblem(await whileAuditLocked(c.call), 503);
-    expect(await c.state()).toEqual(before);
-    expect(await entries(c.audit())).toBe(entriesBefore);
+  it.each(cases.map((c) => [c.name, c]))(
+    '%s: refused with the audit log locked leaves nothing behind; then made and audited once',
+    async (_, c) => {
+      const before = await c.state();
+      const entriesBefore = await entries(c.audit());
+      expectProblem(await whileAuditLocked(c.call), 503);
+      expect(await c.state()).toEqual(before);
+      expect(await entries(c.audit())).toBe(entriesBefore);
 
-    const made = await c.call();
-    expect(made.status).toBeLessThan(300);
-    expect(await c.state()).not.toEqual(before);
-    expect(await entries(c.audit())).toBe(entriesBefore + 1);
-  });
+      const made = await c.call();
+      expect(made.status).toBeLessThan(300);
+      expect(await c.state()).not.toEqual(before);
+      expect(await entries(c.audit())).toBe(entriesBefore + 1);
+    },
+  );
 
   it('gives every registry and subscription instant in Vietnam time', async () => {
     const zone = (await sys.http.get(`/v1/zones/${ZONE}`, admin)).body;
     const enterprise = (await sys.http.get(`/v1/enterprises/${TAX}`, admin)).body;
     const project = (await sys.http.get(`/v1/projects/${PROJECT}`, admin)).body;
     const subscription = (await sys.http.post('/v1/subscriptions', { email: 'thu@laocai.gov.vn', zoneCodes: [ZONE] }, admin)).body;
-    const seen = [zone.createdAt, zone.updatedAt, enterprise.createdAt, enterprise.updatedAt, project.createdAt, project.updatedAt, subscription.createdAt];
+    const seen = [
+      zone.createdAt,
+      zone.updatedAt,
+      enterprise.createdAt,
+      enterprise.updatedAt,
+      project.createdAt,
+      project.updatedAt,
+      subscription.createdAt,
+    ];
     expect(seen.filter((t) => !LOCAL_INSTANT.test(t))).toEqual([]);
   });
 });

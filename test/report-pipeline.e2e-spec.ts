@@ -27,9 +27,19 @@ describe('report pipeline: intake → outbox → queue → verdict → zone figu
 
   it('stores a report, answers 202 at once and the worker accepts it into the zone figures', async () => {
     const body = reportBody('5300000001', '2025-Q3', {
-      grossOutput: '41500000000', grossOutputConstant2010: 30_100_000_000, revenue: 45_000_000_000, exportValueUsd: 120000,
-      importValueUsd: 50000, stateBudgetPaid: 1_200_000_000, realizedCapital: 0,
-      workers: 175, femaleWorkers: 60, foreignWorkers: 2, localWorkers: 150, averageWorkers: 172, wageFund: 3_255_000_000,
+      grossOutput: '41500000000',
+      grossOutputConstant2010: 30_100_000_000,
+      revenue: 45_000_000_000,
+      exportValueUsd: 120000,
+      importValueUsd: 50000,
+      stateBudgetPaid: 1_200_000_000,
+      realizedCapital: 0,
+      workers: 175,
+      femaleWorkers: 60,
+      foreignWorkers: 2,
+      localWorkers: 150,
+      averageWorkers: 172,
+      wageFund: 3_255_000_000,
     });
     const receipt = await submit(sys.http, filer, body);
     expect(receipt).toMatchObject({ status: 'received', links: { self: `/v1/reports/${receipt.id}` } });
@@ -37,7 +47,13 @@ describe('report pipeline: intake → outbox → queue → verdict → zone figu
 
     const report = await verdict(sys.http, filer, receipt.id);
     expect(report).toMatchObject({
-      status: 'accepted', revision: 1, taxCode: '5300000001', zoneCode: 'DPM', period: '2025-Q3', source: 'api', late: true,
+      status: 'accepted',
+      revision: 1,
+      taxCode: '5300000001',
+      zoneCode: 'DPM',
+      period: '2025-Q3',
+      source: 'api',
+      late: true,
       production: { grossOutput: '41500000000', grossOutputConstant2010: '30100000000', exportValueUsd: '120000' },
       investment: { realizedCapital: '0' },
       employment: { workers: 175, femaleWorkers: 60, averageWorkers: 172 },
@@ -47,18 +63,38 @@ describe('report pipeline: intake → outbox → queue → verdict → zone figu
 
     const s = await summary('2025-Q3');
     expect(s).toMatchObject({
-      zoneCode: 'DPM', grossOutput: '41500000000', grossOutputConstant2010: '30100000000', revenue: '45000000000',
-      exportValueUsd: '120000', importValueUsd: '50000', stateBudgetPaid: '1200000000', realizedCapital: '0', wageFund: '3255000000',
-      workers: 175, femaleWorkers: 60, foreignWorkers: 2, localWorkers: 150, reportsReceived: 1, reportsOnTime: 0,
+      zoneCode: 'DPM',
+      grossOutput: '41500000000',
+      grossOutputConstant2010: '30100000000',
+      revenue: '45000000000',
+      exportValueUsd: '120000',
+      importValueUsd: '50000',
+      stateBudgetPaid: '1200000000',
+      realizedCapital: '0',
+      wageFund: '3255000000',
+      workers: 175,
+      femaleWorkers: 60,
+      foreignWorkers: 2,
+      localWorkers: 150,
+      reportsReceived: 1,
+      reportsOnTime: 0,
     });
     // 3,255,000,000 / (172 × 3) worker-months = 6,308,139.53… → 6,308,140 đồng
     expect(s.averageMonthlyWage).toBe('6308140');
   });
 
   it('replaces figures exactly on amendment and keeps both revisions readable', async () => {
-    const first = await submitAndDecide(sys.http, board, reportBody('5300000002', '2025-Q3', { grossOutput: 5_000_000_000, workers: 40, wageFund: 600_000_000 }));
+    const first = await submitAndDecide(
+      sys.http,
+      board,
+      reportBody('5300000002', '2025-Q3', { grossOutput: 5_000_000_000, workers: 40, wageFund: 600_000_000 }),
+    );
     const before = await summary('2025-Q3');
-    const second = await submitAndDecide(sys.http, board, reportBody('5300000002', '2025-Q3', { grossOutput: 7_000_000_000, workers: 44, wageFund: 660_000_000 }));
+    const second = await submitAndDecide(
+      sys.http,
+      board,
+      reportBody('5300000002', '2025-Q3', { grossOutput: 7_000_000_000, workers: 44, wageFund: 660_000_000 }),
+    );
     expect(second).toMatchObject({ status: 'accepted', revision: 2 });
     const old = await sys.http.get(`/v1/reports/${first.id}`, board);
     expect(old.body).toMatchObject({ status: 'superseded', revision: 1, production: { grossOutput: '5000000000' } });
@@ -76,9 +112,11 @@ describe('report pipeline: intake → outbox → queue → verdict → zone figu
     const rejected = await submitAndDecide(sys.http, admin, reportBody('5300000002', '2025-Q3', { workers: 10, femaleWorkers: 12 }));
     expect(rejected.status).toBe('rejected');
     expect(rejected.revision).toBeNull();
-    expect(rejected.issues).toEqual(expect.arrayContaining([
-      expect.objectContaining({ code: 'PART_EXCEEDS_TOTAL', severity: 'error', field: 'employment.femaleWorkers' }),
-    ]));
+    expect(rejected.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'PART_EXCEEDS_TOTAL', severity: 'error', field: 'employment.femaleWorkers' }),
+      ]),
+    );
     const unknown = await submitAndDecide(sys.http, admin, reportBody('5399999999', '2025-Q3'));
     expect(unknown.issues.map((i: { code: string }) => i.code)).toContain('UNKNOWN_ENTERPRISE');
     const notOperating = await submitAndDecide(sys.http, admin, reportBody('5300000003', '2025-Q2'));
@@ -98,17 +136,25 @@ describe('report pipeline: intake → outbox → queue → verdict → zone figu
     const conflict = await sys.http.post('/v1/reports', { ...body, wages: { wageFund: 1 } }, filer, key);
     expect(conflict.status).toBe(409);
     expect(conflict.body.errors[0]).toMatchObject({ field: 'Idempotency-Key', code: 'IDEMPOTENCY_KEY_REUSED' });
-    const [{ n }] = await sys.query(`SELECT count(*)::int AS n FROM report_submissions WHERE tax_code = '5300000001' AND period = '2025-Q2'`);
+    const [{ n }] = await sys.query(
+      `SELECT count(*)::int AS n FROM report_submissions WHERE tax_code = '5300000001' AND period = '2025-Q2'`,
+    );
     expect(n).toBe(1);
     await verdict(sys.http, filer, first.id);
   });
 
   it('judges timeliness on the first accepted revision, using a paper form stamp for board filings', async () => {
-    const onTime = await submitAndDecide(sys.http, board, { ...reportBody('5300000002', '2025-Q1'), receivedAt: '2025-04-09T23:59:59+07:00' });
+    const onTime = await submitAndDecide(sys.http, board, {
+      ...reportBody('5300000002', '2025-Q1'),
+      receivedAt: '2025-04-09T23:59:59+07:00',
+    });
     expect(onTime).toMatchObject({ status: 'accepted', late: false, receivedAt: '2025-04-09T23:59:59.000+07:00' });
     const amended = await submitAndDecide(sys.http, board, reportBody('5300000002', '2025-Q1', { grossOutput: 1_500_000_000 }));
     expect(amended).toMatchObject({ status: 'accepted', revision: 2, late: false });
-    const atDue = await submitAndDecide(sys.http, board, { ...reportBody('5300000001', '2025-Q1'), receivedAt: '2025-04-10T00:00:00+07:00' });
+    const atDue = await submitAndDecide(sys.http, board, {
+      ...reportBody('5300000001', '2025-Q1'),
+      receivedAt: '2025-04-10T00:00:00+07:00',
+    });
     expect(atDue.late).toBe(true);
     expect(atDue.issues.map((i: { code: string }) => i.code)).toContain('LATE');
     const q1 = await summary('2025-Q1');
@@ -131,19 +177,39 @@ describe('report pipeline: intake → outbox → queue → verdict → zone figu
 
   it('flags warnings without rejecting: minimum wage, outliers, constant prices above current', async () => {
     // Region II minimum at 2025-12-31 is 4,410,000 đồng a month; 4,000,000 a worker is below it.
-    const low = await submitAndDecide(sys.http, board, reportBody('5300000003', '2025-Q4', { grossOutput: 1_000_000_000, workers: 50, wageFund: 50 * 3 * 4_000_000 }));
+    const low = await submitAndDecide(
+      sys.http,
+      board,
+      reportBody('5300000003', '2025-Q4', { grossOutput: 1_000_000_000, workers: 50, wageFund: 50 * 3 * 4_000_000 }),
+    );
     expect(low.status).toBe('accepted');
-    expect(low.issues).toEqual(expect.arrayContaining([
-      expect.objectContaining({ code: 'BELOW_MINIMUM_WAGE', severity: 'warning', details: expect.objectContaining({ minimumWage: '4410000', wageRegion: 2 }) }),
-    ]));
-    const jump = await submitAndDecide(sys.http, board, reportBody('5300000003', '2026-Q1', {
-      grossOutput: 2_000_000_000, grossOutputConstant2010: 2_500_000_000, workers: 50, wageFund: 50 * 3 * 6_000_000,
-    }));
+    expect(low.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'BELOW_MINIMUM_WAGE',
+          severity: 'warning',
+          details: expect.objectContaining({ minimumWage: '4410000', wageRegion: 2 }),
+        }),
+      ]),
+    );
+    const jump = await submitAndDecide(
+      sys.http,
+      board,
+      reportBody('5300000003', '2026-Q1', {
+        grossOutput: 2_000_000_000,
+        grossOutputConstant2010: 2_500_000_000,
+        workers: 50,
+        wageFund: 50 * 3 * 6_000_000,
+      }),
+    );
     expect(jump.status).toBe('accepted');
     const codes = jump.issues.map((i: { code: string }) => i.code);
     expect(codes).toEqual(expect.arrayContaining(['OUTLIER_CHANGE', 'CONSTANT_ABOVE_CURRENT']));
     expect(codes).not.toContain('BELOW_MINIMUM_WAGE');
     const outlier = jump.issues.find((i: { code: string }) => i.code === 'OUTLIER_CHANGE');
-    expect(outlier).toMatchObject({ field: 'production.grossOutput', details: expect.objectContaining({ previous: '1000000000', current: '2000000000', comparedPeriod: '2025-Q4' }) });
+    expect(outlier).toMatchObject({
+      field: 'production.grossOutput',
+      details: expect.objectContaining({ previous: '1000000000', current: '2000000000', comparedPeriod: '2025-Q4' }),
+    });
   });
 });

@@ -54,9 +54,16 @@ describe(`request fuzzing from the OpenAPI document (seed ${seed}, ${RUNS} reque
     if (reply.status >= 500) throw new Error(`${reply.status} for ${shown}: ${JSON.stringify(reply.body).slice(0, 300)}`);
     if (reply.status < 400) return;
     const body = reply.body as Record<string, unknown>;
-    const problem = /^application\/problem\+json/.test(reply.headers.get('content-type') ?? '')
-      && typeof body.type === 'string' && typeof body.title === 'string' && body.status === reply.status && typeof body.detail === 'string';
-    if (!problem) throw new Error(`${reply.status} without problem details for ${shown}: ${reply.headers.get('content-type')} ${JSON.stringify(body).slice(0, 300)}`);
+    const problem =
+      /^application\/problem\+json/.test(reply.headers.get('content-type') ?? '') &&
+      typeof body.type === 'string' &&
+      typeof body.title === 'string' &&
+      body.status === reply.status &&
+      typeof body.detail === 'string';
+    if (!problem)
+      throw new Error(
+        `${reply.status} without problem details for ${shown}: ${reply.headers.get('content-type')} ${JSON.stringify(body).slice(0, 300)}`,
+      );
   }
 
   it('documents every operation with the schemas the fuzzer generates from', () => {
@@ -73,15 +80,17 @@ describe(`request fuzzing from the OpenAPI document (seed ${seed}, ${RUNS} reque
     const started = Date.now();
     let requests = 0;
     for (const op of operationsOf(doc)) {
-      await fc.assert(
-        fc.asyncProperty(requestsFor(op, doc, ['admin', 'admin', 'enterprise']), async (request: FuzzRequest) => {
-          requests++;
-          answerIsSound(request, await send(request));
-        }),
-        { seed, numRuns: RUNS, endOnFailure: true },
-      ).catch((error: Error & { cause?: Error }) => {
-        throw new Error(`${op.method} ${op.path}: ${error.cause?.message ?? ''}\n${error.message.split('\n').slice(0, 2).join('\n')}`);
-      });
+      await fc
+        .assert(
+          fc.asyncProperty(requestsFor(op, doc, ['admin', 'admin', 'enterprise']), async (request: FuzzRequest) => {
+            requests++;
+            answerIsSound(request, await send(request));
+          }),
+          { seed, numRuns: RUNS, endOnFailure: true },
+        )
+        .catch((error: Error & { cause?: Error }) => {
+          throw new Error(`${op.method} ${op.path}: ${error.cause?.message ?? ''}\n${error.message.split('\n').slice(0, 2).join('\n')}`);
+        });
     }
     expect((await sys.http.get('/health/live')).status).toBe(200);
     console.log(`request fuzzing: ${requests} requests in ${Date.now() - started} ms (seed ${seed})`);

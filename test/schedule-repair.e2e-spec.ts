@@ -22,7 +22,9 @@ describe('schedules come back after Redis restarts empty', () => {
   const metric = async (line: RegExp) => {
     const r = await sys.http.get('/metrics');
     expect(r.status).toBe(200);
-    return String(r.body).split('\n').find((l) => line.test(l));
+    return String(r.body)
+      .split('\n')
+      .find((l) => line.test(l));
   };
 
   beforeAll(async () => {
@@ -58,11 +60,18 @@ describe('schedules come back after Redis restarts empty', () => {
       expect.objectContaining({ key: 'daily-reminders', pattern: '0 8 * * *', tz: 'Asia/Ho_Chi_Minh', next: expect.any(Number) }),
     ]);
     // Each with its next occurrence waiting, as after a first upsert.
-    const delayed = [...await publications.queue.getDelayed(), ...await reminders.queue.getDelayed()].map((j) => j.id);
-    expect(delayed).toEqual([expect.stringMatching(/^repeat:monthly-publication:\d+$/), expect.stringMatching(/^repeat:daily-reminders:\d+$/)]);
+    const delayed = [...(await publications.queue.getDelayed()), ...(await reminders.queue.getDelayed())].map((j) => j.id);
+    expect(delayed).toEqual([
+      expect.stringMatching(/^repeat:monthly-publication:\d+$/),
+      expect.stringMatching(/^repeat:daily-reminders:\d+$/),
+    ]);
 
-    expect(await metric(/^job_schedulers_recreated_total\{scheduler="monthly-publication"\}/)).toBe('job_schedulers_recreated_total{scheduler="monthly-publication"} 1');
-    expect(await metric(/^job_schedulers_recreated_total\{scheduler="daily-reminders"\}/)).toBe('job_schedulers_recreated_total{scheduler="daily-reminders"} 1');
+    expect(await metric(/^job_schedulers_recreated_total\{scheduler="monthly-publication"\}/)).toBe(
+      'job_schedulers_recreated_total{scheduler="monthly-publication"} 1',
+    );
+    expect(await metric(/^job_schedulers_recreated_total\{scheduler="daily-reminders"\}/)).toBe(
+      'job_schedulers_recreated_total{scheduler="daily-reminders"} 1',
+    );
   });
 
   it('leaves schedules alone while they exist', async () => {
@@ -70,6 +79,8 @@ describe('schedules come back after Redis restarts empty', () => {
     // Nothing happens to await here: three check intervals pass without a re-creation.
     await new Promise((r) => setTimeout(r, 3 * CHECK_MS));
     expect(await schedulers()).toEqual(before);
-    expect(await metric(/^job_schedulers_recreated_total\{scheduler="monthly-publication"\}/)).toBe('job_schedulers_recreated_total{scheduler="monthly-publication"} 1');
+    expect(await metric(/^job_schedulers_recreated_total\{scheduler="monthly-publication"\}/)).toBe(
+      'job_schedulers_recreated_total{scheduler="monthly-publication"} 1',
+    );
   });
 });

@@ -28,7 +28,10 @@ const FILINGS: PaperFiling[] = [
 ];
 
 const sumOutput = (zoneTaxCodes: string[], quarters: string[]) =>
-  FILINGS.filter((x) => zoneTaxCodes.includes(x.taxCode) && quarters.includes(x.period)).reduce((sum, x) => sum + BigInt(x.f.grossOutput!), 0n);
+  FILINGS.filter((x) => zoneTaxCodes.includes(x.taxCode) && quarters.includes(x.period)).reduce(
+    (sum, x) => sum + BigInt(x.f.grossOutput!),
+    0n,
+  );
 /** n / d rounded half up to a whole number. */
 const halfUp = (n: bigint, d: bigint) => (2n * n + d) / (2n * d);
 
@@ -76,7 +79,9 @@ describe('summary workbook: GET /v1/summaries.xlsx opened with exceljs', () => {
 
     const verdicts = await fileOnPaper(sys.http, board, FILINGS);
     verdicts.forEach((v, i) => {
-      const warnings = v.issues.filter((issue: { severity: string }) => issue.severity === 'warning').map((issue: { code: string }) => issue.code);
+      const warnings = v.issues
+        .filter((issue: { severity: string }) => issue.severity === 'warning')
+        .map((issue: { code: string }) => issue.code);
       if (warnings.length > 0) warningsOf[`${FILINGS[i].taxCode} ${FILINGS[i].period}`] = warnings;
     });
   }, 60_000);
@@ -122,7 +127,9 @@ describe('summary workbook: GET /v1/summaries.xlsx opened with exceljs', () => {
     expect(zones.getCell(tlgRow, output).value).toBe(169_237);
     expect(zones.getCell(tlgRow, output).numFmt).toBe('#,##0');
     expect(byCode.BDH['Giá trị sản xuất công nghiệp, giá hiện hành (triệu đồng)']).toBe(41_000);
-    expect(byCode['Tổng các khu công nghiệp']['Giá trị sản xuất công nghiệp, giá hiện hành (triệu đồng)']).toBe(Number(halfUp(tlg + bdh, 1_000_000n)));
+    expect(byCode['Tổng các khu công nghiệp']['Giá trị sản xuất công nghiệp, giá hiện hành (triệu đồng)']).toBe(
+      Number(halfUp(tlg + bdh, 1_000_000n)),
+    );
 
     const share = zones.getCell(tlgRow, column(zones, 'Tỷ trọng giá trị sản xuất'));
     expect(share.value).toBe(Number(halfUp(tlg * 10_000n, tlg + bdh)) / 100);
@@ -138,7 +145,12 @@ describe('summary workbook: GET /v1/summaries.xlsx opened with exceljs', () => {
     expect(filing.getCell('A1').value).toBe('Tình hình nộp báo cáo quý 2024-Q4');
     expect(filing.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const rows = records(filing, 2).map((r) => [r['Mã số thuế'], r['Mã khu'], r['Tình trạng']]);
-    expect(rows).toEqual([[B1, 'BDH', 'Đúng hạn'], [T1, 'TLG', 'Đúng hạn'], [T2, 'TLG', 'Nộp muộn'], [T3, 'TLG', 'Chưa nộp']]);
+    expect(rows).toEqual([
+      [B1, 'BDH', 'Đúng hạn'],
+      [T1, 'TLG', 'Đúng hạn'],
+      [T2, 'TLG', 'Nộp muộn'],
+      [T3, 'TLG', 'Chưa nộp'],
+    ]);
     // The late filing's stamp, 2025-01-10 00:00 in Vietnam, as a date cell; nothing for the missing one.
     const received = column(filing, 'Thời điểm nhận');
     expect(filing.getCell(6, received).value).toEqual(new Date('2025-01-10T00:00:00Z'));
@@ -150,7 +162,9 @@ describe('summary workbook: GET /v1/summaries.xlsx opened with exceljs', () => {
     expect(warningsOf).toEqual({ [`${T2} 2024-Q4`]: expect.arrayContaining(['BELOW_MINIMUM_WAGE', 'LATE']) });
     const workbook = await opened(await sys.http.get('/v1/summaries.xlsx?period=2024', board));
     const warnings = records(workbook.getWorksheet('Cảnh báo cần xử lý')!, 2);
-    expect(warnings.map((w) => [w['Mã số thuế'], w['Quý'], w['Mã cảnh báo']]).sort()).toEqual(warningsOf[`${T2} 2024-Q4`].map((code) => [T2, '2024-Q4', code]).sort());
+    expect(warnings.map((w) => [w['Mã số thuế'], w['Quý'], w['Mã cảnh báo']]).sort()).toEqual(
+      warningsOf[`${T2} 2024-Q4`].map((code) => [T2, '2024-Q4', code]).sort(),
+    );
     const wage = warnings.find((w) => w['Mã cảnh báo'] === 'BELOW_MINIMUM_WAGE')!;
     expect(wage['Nội dung']).toMatch(/thấp hơn lương tối thiểu vùng III/);
     // 3,000,000 and 3,860,000 đồng a month, in millions.

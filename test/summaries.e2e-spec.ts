@@ -33,52 +33,265 @@ interface Filing {
 
 const FILINGS: Filing[] = [
   // E1, BDH
-  { taxCode: E1, period: '2023-Q4', f: { grossOutput: 8_000 * M, grossOutputConstant2010: 6_500 * M, revenue: 8_400 * M, workers: 95, wageFund: 95 * 3 * 5_900_000 } },
+  {
+    taxCode: E1,
+    period: '2023-Q4',
+    f: { grossOutput: 8_000 * M, grossOutputConstant2010: 6_500 * M, revenue: 8_400 * M, workers: 95, wageFund: 95 * 3 * 5_900_000 },
+  },
   ...['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'].map((period) => ({
-    taxCode: E1, period, f: { grossOutput: 9_000 * M, grossOutputConstant2010: 7_000 * M, revenue: 9_500 * M, workers: 100, wageFund: 100 * 3 * 6_000_000 },
+    taxCode: E1,
+    period,
+    f: { grossOutput: 9_000 * M, grossOutputConstant2010: 7_000 * M, revenue: 9_500 * M, workers: 100, wageFund: 100 * 3 * 6_000_000 },
   })),
-  { taxCode: E1, period: '2025-Q1', f: {
-    grossOutput: 10_000 * M, grossOutputConstant2010: 7_500 * M, revenue: 11_000 * M, exportValueUsd: 100_000, importValueUsd: 50_000, stateBudgetPaid: 300 * M,
-    workers: 110, femaleWorkers: 40, foreignWorkers: 2, localWorkers: 100, averageWorkers: 105, wageFund: 105 * 3 * 6_500_000,
-  } },
-  { taxCode: E1, period: '2025-Q2', f: {
-    grossOutput: 11_000 * M, grossOutputConstant2010: 8_000 * M, revenue: 12_000 * M, exportValueUsd: 110_000, stateBudgetPaid: 300 * M,
-    workers: 115, femaleWorkers: 42, foreignWorkers: 2, localWorkers: 104, averageWorkers: 112, wageFund: 112 * 3 * 6_500_000,
-  } },
-  { taxCode: E1, period: '2025-Q3', f: {
-    grossOutput: 12_000 * M, grossOutputConstant2010: 8_500 * M, revenue: 13_000 * M, exportValueUsd: 120_000, stateBudgetPaid: 300 * M,
-    workers: 118, femaleWorkers: 44, foreignWorkers: 3, localWorkers: 107, averageWorkers: 116, wageFund: 116 * 3 * 6_500_000,
-  } },
-  { taxCode: E1, period: '2025-Q4', f: {
-    grossOutput: 13_000 * M, grossOutputConstant2010: 9_000 * M, revenue: 14_000 * M, exportValueUsd: 130_000, stateBudgetPaid: 300 * M,
-    workers: 120, femaleWorkers: 45, foreignWorkers: 3, localWorkers: 110, averageWorkers: 118, wageFund: 118 * 3 * 6_500_000,
-  } },
+  {
+    taxCode: E1,
+    period: '2025-Q1',
+    f: {
+      grossOutput: 10_000 * M,
+      grossOutputConstant2010: 7_500 * M,
+      revenue: 11_000 * M,
+      exportValueUsd: 100_000,
+      importValueUsd: 50_000,
+      stateBudgetPaid: 300 * M,
+      workers: 110,
+      femaleWorkers: 40,
+      foreignWorkers: 2,
+      localWorkers: 100,
+      averageWorkers: 105,
+      wageFund: 105 * 3 * 6_500_000,
+    },
+  },
+  {
+    taxCode: E1,
+    period: '2025-Q2',
+    f: {
+      grossOutput: 11_000 * M,
+      grossOutputConstant2010: 8_000 * M,
+      revenue: 12_000 * M,
+      exportValueUsd: 110_000,
+      stateBudgetPaid: 300 * M,
+      workers: 115,
+      femaleWorkers: 42,
+      foreignWorkers: 2,
+      localWorkers: 104,
+      averageWorkers: 112,
+      wageFund: 112 * 3 * 6_500_000,
+    },
+  },
+  {
+    taxCode: E1,
+    period: '2025-Q3',
+    f: {
+      grossOutput: 12_000 * M,
+      grossOutputConstant2010: 8_500 * M,
+      revenue: 13_000 * M,
+      exportValueUsd: 120_000,
+      stateBudgetPaid: 300 * M,
+      workers: 118,
+      femaleWorkers: 44,
+      foreignWorkers: 3,
+      localWorkers: 107,
+      averageWorkers: 116,
+      wageFund: 116 * 3 * 6_500_000,
+    },
+  },
+  {
+    taxCode: E1,
+    period: '2025-Q4',
+    f: {
+      grossOutput: 13_000 * M,
+      grossOutputConstant2010: 9_000 * M,
+      revenue: 14_000 * M,
+      exportValueUsd: 130_000,
+      stateBudgetPaid: 300 * M,
+      workers: 120,
+      femaleWorkers: 45,
+      foreignWorkers: 3,
+      localWorkers: 110,
+      averageWorkers: 118,
+      wageFund: 118 * 3 * 6_500_000,
+    },
+  },
   // E2, BDH: no averageWorkers (defaults to workers), no foreign workers, nothing for 2025-Q4.
-  { taxCode: E2, period: '2023-Q4', f: { grossOutput: 3_800 * M, grossOutputConstant2010: 2_900 * M, revenue: 4_000 * M, workers: 48, wageFund: 48 * 3 * 5_400_000 } },
+  {
+    taxCode: E2,
+    period: '2023-Q4',
+    f: { grossOutput: 3_800 * M, grossOutputConstant2010: 2_900 * M, revenue: 4_000 * M, workers: 48, wageFund: 48 * 3 * 5_400_000 },
+  },
   ...['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'].map((period) => ({
-    taxCode: E2, period, f: { grossOutput: 4_000 * M, grossOutputConstant2010: 3_000 * M, revenue: 4_200 * M, workers: 50, wageFund: 50 * 3 * 5_500_000 },
+    taxCode: E2,
+    period,
+    f: { grossOutput: 4_000 * M, grossOutputConstant2010: 3_000 * M, revenue: 4_200 * M, workers: 50, wageFund: 50 * 3 * 5_500_000 },
   })),
-  { taxCode: E2, period: '2025-Q1', f: { grossOutput: 4_500 * M, grossOutputConstant2010: 3_300 * M, revenue: 4_700 * M, workers: 52, femaleWorkers: 20, localWorkers: 50, wageFund: 52 * 3 * 5_800_000 } },
-  { taxCode: E2, period: '2025-Q2', late: true, f: { grossOutput: 4_600 * M, grossOutputConstant2010: 3_400 * M, revenue: 4_800 * M, workers: 54, femaleWorkers: 21, localWorkers: 52, wageFund: 54 * 3 * 5_800_000 } },
+  {
+    taxCode: E2,
+    period: '2025-Q1',
+    f: {
+      grossOutput: 4_500 * M,
+      grossOutputConstant2010: 3_300 * M,
+      revenue: 4_700 * M,
+      workers: 52,
+      femaleWorkers: 20,
+      localWorkers: 50,
+      wageFund: 52 * 3 * 5_800_000,
+    },
+  },
+  {
+    taxCode: E2,
+    period: '2025-Q2',
+    late: true,
+    f: {
+      grossOutput: 4_600 * M,
+      grossOutputConstant2010: 3_400 * M,
+      revenue: 4_800 * M,
+      workers: 54,
+      femaleWorkers: 21,
+      localWorkers: 52,
+      wageFund: 54 * 3 * 5_800_000,
+    },
+  },
   // 219 đồng of bonus put BDH's 2025 average wage exactly on a half đồng (see the wage test).
-  { taxCode: E2, period: '2025-Q3', f: { grossOutput: 4_700 * M, grossOutputConstant2010: 3_500 * M, revenue: 4_900 * M, workers: 57, femaleWorkers: 22, localWorkers: 53, wageFund: 57 * 3 * 5_800_000 + 219 } },
+  {
+    taxCode: E2,
+    period: '2025-Q3',
+    f: {
+      grossOutput: 4_700 * M,
+      grossOutputConstant2010: 3_500 * M,
+      revenue: 4_900 * M,
+      workers: 57,
+      femaleWorkers: 22,
+      localWorkers: 53,
+      wageFund: 57 * 3 * 5_800_000 + 219,
+    },
+  },
   // E3, DPM: no averageWorkers; reports 0 foreign workers at the end of 2025, realised capital once.
   ...['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'].map((period) => ({
-    taxCode: E3, period, f: { grossOutput: 20_000 * M, grossOutputConstant2010: 15_000 * M, revenue: 21_000 * M, workers: 200, wageFund: 200 * 3 * 6_400_000 },
+    taxCode: E3,
+    period,
+    f: { grossOutput: 20_000 * M, grossOutputConstant2010: 15_000 * M, revenue: 21_000 * M, workers: 200, wageFund: 200 * 3 * 6_400_000 },
   })),
-  { taxCode: E3, period: '2025-Q1', f: { grossOutput: 21_000 * M, grossOutputConstant2010: 15_500 * M, revenue: 22_000 * M, workers: 205, wageFund: 205 * 3 * 6_400_000 } },
-  { taxCode: E3, period: '2025-Q2', f: { grossOutput: 22_000 * M, grossOutputConstant2010: 16_000 * M, revenue: 23_000 * M, workers: 210, wageFund: 210 * 3 * 6_400_000 } },
-  { taxCode: E3, period: '2025-Q3', f: { grossOutput: 23_000 * M, grossOutputConstant2010: 16_500 * M, revenue: 24_000 * M, realizedCapital: 5_000 * M, workers: 215, wageFund: 215 * 3 * 6_400_000 } },
-  { taxCode: E3, period: '2025-Q4', f: { grossOutput: 24_000 * M, grossOutputConstant2010: 17_000 * M, revenue: 25_000 * M, workers: 220, foreignWorkers: 0, wageFund: 220 * 3 * 6_400_000 } },
+  {
+    taxCode: E3,
+    period: '2025-Q1',
+    f: { grossOutput: 21_000 * M, grossOutputConstant2010: 15_500 * M, revenue: 22_000 * M, workers: 205, wageFund: 205 * 3 * 6_400_000 },
+  },
+  {
+    taxCode: E3,
+    period: '2025-Q2',
+    f: { grossOutput: 22_000 * M, grossOutputConstant2010: 16_000 * M, revenue: 23_000 * M, workers: 210, wageFund: 210 * 3 * 6_400_000 },
+  },
+  {
+    taxCode: E3,
+    period: '2025-Q3',
+    f: {
+      grossOutput: 23_000 * M,
+      grossOutputConstant2010: 16_500 * M,
+      revenue: 24_000 * M,
+      realizedCapital: 5_000 * M,
+      workers: 215,
+      wageFund: 215 * 3 * 6_400_000,
+    },
+  },
+  {
+    taxCode: E3,
+    period: '2025-Q4',
+    f: {
+      grossOutput: 24_000 * M,
+      grossOutputConstant2010: 17_000 * M,
+      revenue: 25_000 * M,
+      workers: 220,
+      foreignWorkers: 0,
+      wageFund: 220 * 3 * 6_400_000,
+    },
+  },
   // E4, DPM, operating from 2025-05-20: its average headcount is below its end-of-quarter headcount.
-  { taxCode: E4, period: '2025-Q2', late: true, f: { grossOutput: 2_000 * M, grossOutputConstant2010: 1_500 * M, revenue: 2_100 * M, workers: 30, averageWorkers: 12, wageFund: 12 * 3 * 6_000_000 } },
-  { taxCode: E4, period: '2025-Q3', f: { grossOutput: 3_000 * M, grossOutputConstant2010: 2_200 * M, revenue: 3_100 * M, workers: 40, averageWorkers: 36, wageFund: 36 * 3 * 6_000_000 } },
-  { taxCode: E4, period: '2025-Q4', f: { grossOutput: 3_000 * M, grossOutputConstant2010: 2_300 * M, revenue: 3_200 * M, workers: 45, averageWorkers: 44, wageFund: 44 * 3 * 6_000_000 } },
+  {
+    taxCode: E4,
+    period: '2025-Q2',
+    late: true,
+    f: {
+      grossOutput: 2_000 * M,
+      grossOutputConstant2010: 1_500 * M,
+      revenue: 2_100 * M,
+      workers: 30,
+      averageWorkers: 12,
+      wageFund: 12 * 3 * 6_000_000,
+    },
+  },
+  {
+    taxCode: E4,
+    period: '2025-Q3',
+    f: {
+      grossOutput: 3_000 * M,
+      grossOutputConstant2010: 2_200 * M,
+      revenue: 3_100 * M,
+      workers: 40,
+      averageWorkers: 36,
+      wageFund: 36 * 3 * 6_000_000,
+    },
+  },
+  {
+    taxCode: E4,
+    period: '2025-Q4',
+    f: {
+      grossOutput: 3_000 * M,
+      grossOutputConstant2010: 2_300 * M,
+      revenue: 3_200 * M,
+      workers: 45,
+      averageWorkers: 44,
+      wageFund: 44 * 3 * 6_000_000,
+    },
+  },
   // E5, CCN-BT: 2025 only; state budget 0 once, realised capital 0 every quarter, no trade, no worker parts.
-  { taxCode: E5, period: '2025-Q1', f: { grossOutput: 1_000 * M, grossOutputConstant2010: 700 * M, revenue: 1_050 * M, stateBudgetPaid: 0, realizedCapital: 0, workers: 20, wageFund: 20 * 3 * 4_500_000 } },
-  { taxCode: E5, period: '2025-Q2', f: { grossOutput: 1_100 * M, grossOutputConstant2010: 770 * M, revenue: 1_150 * M, realizedCapital: 0, workers: 20, wageFund: 20 * 3 * 4_500_000 } },
-  { taxCode: E5, period: '2025-Q3', f: { grossOutput: 1_200 * M, grossOutputConstant2010: 840 * M, revenue: 1_250 * M, realizedCapital: 0, workers: 20, wageFund: 20 * 3 * 4_500_000 } },
-  { taxCode: E5, period: '2025-Q4', f: { grossOutput: 1_300 * M, grossOutputConstant2010: 910 * M, revenue: 1_350 * M, realizedCapital: 0, workers: 20, wageFund: 20 * 3 * 4_500_000 } },
+  {
+    taxCode: E5,
+    period: '2025-Q1',
+    f: {
+      grossOutput: 1_000 * M,
+      grossOutputConstant2010: 700 * M,
+      revenue: 1_050 * M,
+      stateBudgetPaid: 0,
+      realizedCapital: 0,
+      workers: 20,
+      wageFund: 20 * 3 * 4_500_000,
+    },
+  },
+  {
+    taxCode: E5,
+    period: '2025-Q2',
+    f: {
+      grossOutput: 1_100 * M,
+      grossOutputConstant2010: 770 * M,
+      revenue: 1_150 * M,
+      realizedCapital: 0,
+      workers: 20,
+      wageFund: 20 * 3 * 4_500_000,
+    },
+  },
+  {
+    taxCode: E5,
+    period: '2025-Q3',
+    f: {
+      grossOutput: 1_200 * M,
+      grossOutputConstant2010: 840 * M,
+      revenue: 1_250 * M,
+      realizedCapital: 0,
+      workers: 20,
+      wageFund: 20 * 3 * 4_500_000,
+    },
+  },
+  {
+    taxCode: E5,
+    period: '2025-Q4',
+    f: {
+      grossOutput: 1_300 * M,
+      grossOutputConstant2010: 910 * M,
+      revenue: 1_350 * M,
+      realizedCapital: 0,
+      workers: 20,
+      wageFund: 20 * 3 * 4_500_000,
+    },
+  },
 ];
 
 /** The first day of the quarter after `period`, e.g. 2025-Q4 → 2026-01-01. */
@@ -112,7 +325,12 @@ describe('summaries: figures worked out independently from the filings', () => {
     await createZone(sys.http, admin, 'BDH', { name: 'KCN Bắc Duyên Hải', status: 'restricted' });
     await createZone(sys.http, admin, 'DPM', { name: 'KCN Đông Phố Mới' });
     await createZone(sys.http, admin, 'BQ', { name: 'KCN Bản Qua', locality: 'Bát Xát', wageRegion: 4, status: 'planned' });
-    await createZone(sys.http, admin, 'CCN-BT', { name: 'CCN Bảo Thắng', kind: 'industrial_cluster', locality: 'Bảo Thắng', wageRegion: 3 });
+    await createZone(sys.http, admin, 'CCN-BT', {
+      name: 'CCN Bảo Thắng',
+      kind: 'industrial_cluster',
+      locality: 'Bảo Thắng',
+      wageRegion: 3,
+    });
     await createEnterprise(sys.http, admin, E1, 'BDH', { operatingFrom: '2019-01-01' });
     await createEnterprise(sys.http, admin, E2, 'BDH', { operatingFrom: '2019-01-01' });
     await createEnterprise(sys.http, admin, E3, 'DPM', { operatingFrom: '2020-01-01', ownership: 'foreign' });
@@ -133,7 +351,10 @@ describe('summaries: figures worked out independently from the filings', () => {
       if (r.status !== 201) throw new Error(`project ${p.code}: ${r.status} ${JSON.stringify(r.body)}`);
     }
     const targets: Array<[string, number, string]> = [
-      ['BDH', 2024, String(45_000n * MB)], ['BDH', 2025, String(50_000n * MB)], ['DPM', 2025, String(80_000n * MB)], ['CCN-BT', 2025, String(4_000n * MB)],
+      ['BDH', 2024, String(45_000n * MB)],
+      ['BDH', 2025, String(50_000n * MB)],
+      ['DPM', 2025, String(80_000n * MB)],
+      ['CCN-BT', 2025, String(4_000n * MB)],
     ];
     for (const [zone, year, target] of targets) {
       const r = await sys.http.put(`/v1/targets/${zone}/${year}`, { grossOutputConstant2010: target }, admin);
@@ -141,7 +362,11 @@ describe('summaries: figures worked out independently from the filings', () => {
     }
 
     // Sent all at once: the worker decides in order of receipt, which the stamps fix.
-    const receipts = await Promise.all(FILINGS.map((x) => submit(sys.http, board, { ...reportBody(x.taxCode, x.period, x.f), receivedAt: stamp(x.period, x.late === true) })));
+    const receipts = await Promise.all(
+      FILINGS.map((x) =>
+        submit(sys.http, board, { ...reportBody(x.taxCode, x.period, x.f), receivedAt: stamp(x.period, x.late === true) }),
+      ),
+    );
     const verdicts = await Promise.all(receipts.map((r) => verdict(sys.http, board, r.id)));
     verdicts.forEach((v, i) => {
       if (v.status !== 'accepted' || v.late !== (FILINGS[i].late === true)) {
@@ -200,7 +425,7 @@ describe('summaries: figures worked out independently from the filings', () => {
     expect(range).toMatchObject({ period: '2024-Q4..2025-Q2', quarters: ['2024-Q4', '2025-Q1', '2025-Q2'] });
     const bdh = zoneOf(range, 'BDH');
     // E1 9,000 + 10,000 + 11,000 and E2 4,000 + 4,500 + 4,600 = 43,100;
-      // at 2010 prices 7,000 + 7,500 + 8,000 + 3,000 + 3,300 + 3,400 = 32,200.
+    // at 2010 prices 7,000 + 7,500 + 8,000 + 3,000 + 3,300 + 3,400 = 32,200.
     expect(money(bdh.grossOutput)).toBe((9_000n + 10_000n + 11_000n + 4_000n + 4_500n + 4_600n) * MB);
     expect(money(bdh.grossOutputConstant2010)).toBe((7_000n + 7_500n + 8_000n + 3_000n + 3_300n + 3_400n) * MB);
     // Stocks at the end of 2025-Q2: E1 115 (42 women, 2 foreign, 104 local) + E2 54 (21 women, 52 local).
@@ -216,7 +441,12 @@ describe('summaries: figures worked out independently from the filings', () => {
     // E4 operates from 2025-05-20, so DPM expects E3 × 3 + E4 × 1 (2025-Q2).
     expect(zoneOf(range, 'DPM')).toMatchObject({ reportsExpected: 4, reportsReceived: 4, reportsOnTime: 3 });
     // The single-zone endpoint gives the same figures for the range.
-    expect(await zoneSummary('BDH', 'from=2024-Q4&to=2025-Q2')).toEqual({ ...bdh, period: '2024-Q4..2025-Q2', quarters: range.quarters, asOf: expect.any(String) });
+    expect(await zoneSummary('BDH', 'from=2024-Q4&to=2025-Q2')).toEqual({
+      ...bdh,
+      period: '2024-Q4..2025-Q2',
+      quarters: range.quarters,
+      asOf: expect.any(String),
+    });
   });
 
   it("takes stocks from each enterprise's latest report in the period when one skipped the last quarter", async () => {
@@ -225,11 +455,29 @@ describe('summaries: figures worked out independently from the filings', () => {
     expect(bdh).toMatchObject({ workers: 120 + 57, femaleWorkers: 45 + 22, foreignWorkers: 3, localWorkers: 110 + 53 });
     // 2025-Q4 alone holds E1's report only.
     const q4 = await zoneSummary('BDH', 'period=2025-Q4');
-    expect(q4).toMatchObject({ workers: 120, femaleWorkers: 45, foreignWorkers: 3, localWorkers: 110, reportsExpected: 2, reportsReceived: 1, completenessPct: 50 });
+    expect(q4).toMatchObject({
+      workers: 120,
+      femaleWorkers: 45,
+      foreignWorkers: 3,
+      localWorkers: 110,
+      reportsExpected: 2,
+      reportsReceived: 1,
+      completenessPct: 50,
+    });
     // 2025-Q3 holds both: E1 118 + E2 57.
-    expect(await zoneSummary('BDH', 'period=2025-Q3')).toMatchObject({ workers: 118 + 57, femaleWorkers: 44 + 22, foreignWorkers: 3, localWorkers: 107 + 53 });
+    expect(await zoneSummary('BDH', 'period=2025-Q3')).toMatchObject({
+      workers: 118 + 57,
+      femaleWorkers: 44 + 22,
+      foreignWorkers: 3,
+      localWorkers: 107 + 53,
+    });
     // DPM at the end of 2025: E3 220 + E4 45; E3 reported 0 foreign workers, E4 none: 0, not null.
-    expect(zoneOf(await summaries('period=2025'), 'DPM')).toMatchObject({ workers: 220 + 45, foreignWorkers: 0, femaleWorkers: null, localWorkers: null });
+    expect(zoneOf(await summaries('period=2025'), 'DPM')).toMatchObject({
+      workers: 220 + 45,
+      foreignWorkers: 0,
+      femaleWorkers: null,
+      localWorkers: null,
+    });
   });
 
   it('averages the monthly wage over worker-months (averageWorkers, else workers), rounded half up', async () => {
@@ -261,7 +509,7 @@ describe('summaries: figures worked out independently from the filings', () => {
   it('shares gross output within the zone kind, whatever the caller sees', async () => {
     const year = await summaries('period=2025');
     // Parks: BDH 10,000 + 11,000 + 12,000 + 13,000 + 4,500 + 4,600 + 4,700 = 59,800;
-      // DPM 21,000 + 22,000 + 23,000 + 24,000 + 2,000 + 3,000 + 3,000 = 98,000.
+    // DPM 21,000 + 22,000 + 23,000 + 24,000 + 2,000 + 3,000 + 3,000 = 98,000.
     expect(money(zoneOf(year, 'BDH').grossOutput)).toBe(59_800n * MB);
     expect(money(zoneOf(year, 'DPM').grossOutput)).toBe(98_000n * MB);
     // 59,800 / 157,800 = 37.90%; 98,000 / 157,800 = 62.10%; the cluster's 4,600 is not in the parks' base: 100%.
@@ -281,7 +529,7 @@ describe('summaries: figures worked out independently from the filings', () => {
   it('computes growth year on year at 2010 and current prices, and none without a previous year', async () => {
     const year = await summaries('period=2025');
     // BDH: 2010 prices 7,500 + 8,000 + 8,500 + 9,000 + 3,300 + 3,400 + 3,500 = 43,200 against 40,000 → 8%;
-      // current 59,800 / 52,000 − 1 = 15%.
+    // current 59,800 / 52,000 − 1 = 15%.
     expect(money(zoneOf(year, 'BDH').grossOutputConstant2010)).toBe(43_200n * MB);
     expect(zoneOf(year, 'BDH')).toMatchObject({ growthYoYPct: 8, growthYoYCurrentPct: 15 });
     // DPM: 15,500 + 16,000 + 16,500 + 17,000 + 1,500 + 2,200 + 2,300 = 71,000 against 60,000 → 18.33%; 98,000 / 80,000 − 1 = 22.5%.
@@ -304,7 +552,11 @@ describe('summaries: figures worked out independently from the filings', () => {
     // P-BDH-2 ended on 2025-05-15, P-DPM-2 started on 2025-05-20; P-BDH-3 never operated.
     const projects = async (query: string) => {
       const s = await summaries(query);
-      return Object.fromEntries([...s.zones.map((z: any) => [z.zoneCode, z.operatingProjects]), ['park', s.totals.industrial_park.operatingProjects], ['all', s.totals.all.operatingProjects]]);
+      return Object.fromEntries([
+        ...s.zones.map((z: any) => [z.zoneCode, z.operatingProjects]),
+        ['park', s.totals.industrial_park.operatingProjects],
+        ['all', s.totals.all.operatingProjects],
+      ]);
     };
     expect(await projects('period=2024')).toEqual({ BDH: 2, DPM: 1, BQ: 0, 'CCN-BT': 1, park: 3, all: 4 });
     expect(await projects('period=2025-Q1')).toEqual({ BDH: 2, DPM: 1, BQ: 0, 'CCN-BT': 1, park: 3, all: 4 });
@@ -316,15 +568,35 @@ describe('summaries: figures worked out independently from the filings', () => {
 
   it('expects reports from an enterprise that started mid-year only for the quarters it operated', async () => {
     // E4 from 2025-05-20: 2025-Q2..Q4. DPM expects E3 × 4 + E4 × 3 = 7 and got all 7 (E4's 2025-Q2 late).
-    expect(zoneOf(await summaries('period=2025'), 'DPM')).toMatchObject({ reportsExpected: 4 + 3, reportsReceived: 7, reportsOnTime: 6, completenessPct: 100 });
+    expect(zoneOf(await summaries('period=2025'), 'DPM')).toMatchObject({
+      reportsExpected: 4 + 3,
+      reportsReceived: 7,
+      reportsOnTime: 6,
+      completenessPct: 100,
+    });
     expect(await zoneSummary('DPM', 'period=2025-Q1')).toMatchObject({ reportsExpected: 1, reportsReceived: 1, completenessPct: 100 });
     expect(await zoneSummary('DPM', 'period=2025-Q2')).toMatchObject({ reportsExpected: 2, reportsReceived: 2, reportsOnTime: 1 });
     // BDH 2025: 2 × 4 expected, E2's 2025-Q4 missing: 7 / 8 = 87.5%.
-    expect(await zoneSummary('BDH', 'period=2025')).toMatchObject({ reportsExpected: 8, reportsReceived: 7, reportsOnTime: 6, completenessPct: 87.5 });
+    expect(await zoneSummary('BDH', 'period=2025')).toMatchObject({
+      reportsExpected: 8,
+      reportsReceived: 7,
+      reportsOnTime: 6,
+      completenessPct: 87.5,
+    });
     // CCN-BT 2024: E5 operated all year and filed nothing: 0 of 4 is 0%, and the output nobody reported is null.
-    expect(await zoneSummary('CCN-BT', 'period=2024')).toMatchObject({ reportsExpected: 4, reportsReceived: 0, completenessPct: 0, grossOutput: null, workers: null });
+    expect(await zoneSummary('CCN-BT', 'period=2024')).toMatchObject({
+      reportsExpected: 4,
+      reportsReceived: 0,
+      completenessPct: 0,
+      grossOutput: null,
+      workers: null,
+    });
     // An enterprise filing for a quarter before it operated is turned away, so it never counts.
-    const early = await verdict(sys.http, board, (await submit(sys.http, board, { ...reportBody(E4, '2025-Q1'), receivedAt: stamp('2025-Q1', false) })).id);
+    const early = await verdict(
+      sys.http,
+      board,
+      (await submit(sys.http, board, { ...reportBody(E4, '2025-Q1'), receivedAt: stamp('2025-Q1', false) })).id,
+    );
     expect(early.status).toBe('rejected');
     expect(early.issues.map((i: { code: string }) => i.code)).toContain('ENTERPRISE_NOT_OPERATING');
     expect(await zoneSummary('DPM', 'period=2025-Q1')).toMatchObject({ reportsExpected: 1, reportsReceived: 1 });
@@ -395,29 +667,80 @@ describe('summaries: figures worked out independently from the filings', () => {
   it('gives null where nobody reported a figure and 0 where 0 was reported', async () => {
     const year = await summaries('period=2025');
     const ccn = zoneOf(year, 'CCN-BT');
-    expect(ccn).toMatchObject({ exportValueUsd: null, importValueUsd: null, femaleWorkers: null, foreignWorkers: null, localWorkers: null });
+    expect(ccn).toMatchObject({
+      exportValueUsd: null,
+      importValueUsd: null,
+      femaleWorkers: null,
+      foreignWorkers: null,
+      localWorkers: null,
+    });
     // Reported as 0: realised capital every quarter, state budget once.
     expect(ccn).toMatchObject({ realizedCapital: '0', stateBudgetPaid: '0' });
     // Nobody in DPM reported trade or budget; E3 reported realised capital once.
-    expect(zoneOf(year, 'DPM')).toMatchObject({ exportValueUsd: null, importValueUsd: null, stateBudgetPaid: null, realizedCapital: String(5_000n * MB) });
+    expect(zoneOf(year, 'DPM')).toMatchObject({
+      exportValueUsd: null,
+      importValueUsd: null,
+      stateBudgetPaid: null,
+      realizedCapital: String(5_000n * MB),
+    });
     expect(zoneOf(year, 'BDH')).toMatchObject({ realizedCapital: null });
     // The cluster's totals: nobody traded, but 0 realised capital was reported.
     expect(year.totals.industrial_cluster).toMatchObject({ exportValueUsd: null, realizedCapital: '0' });
     // A planned park with nobody in it: every magnitude null, counts 0, completeness undefined.
     expect(zoneOf(year, 'BQ')).toMatchObject({
-      reportsExpected: 0, reportsReceived: 0, reportsOnTime: 0, completenessPct: null, operatingProjects: 0,
-      grossOutput: null, grossOutputConstant2010: null, revenue: null, exportValueUsd: null, importValueUsd: null, stateBudgetPaid: null,
-      realizedCapital: null, wageFund: null, workers: null, femaleWorkers: null, foreignWorkers: null, localWorkers: null,
-      averageMonthlyWage: null, grossOutputSharePct: null, growthYoYPct: null, growthYoYCurrentPct: null, planTarget: null, planProgressPct: null, warnings: 0,
+      reportsExpected: 0,
+      reportsReceived: 0,
+      reportsOnTime: 0,
+      completenessPct: null,
+      operatingProjects: 0,
+      grossOutput: null,
+      grossOutputConstant2010: null,
+      revenue: null,
+      exportValueUsd: null,
+      importValueUsd: null,
+      stateBudgetPaid: null,
+      realizedCapital: null,
+      wageFund: null,
+      workers: null,
+      femaleWorkers: null,
+      foreignWorkers: null,
+      localWorkers: null,
+      averageMonthlyWage: null,
+      grossOutputSharePct: null,
+      growthYoYPct: null,
+      growthYoYCurrentPct: null,
+      planTarget: null,
+      planProgressPct: null,
+      warnings: 0,
     });
   });
 
   it('changes the year figures exactly when an earlier quarter is amended after the fact', async () => {
     const before = await summaries('period=2025');
-    const amended = await verdict(sys.http, board, (await submit(sys.http, board, reportBody(E1, '2025-Q1', {
-      grossOutput: 10_400 * M, grossOutputConstant2010: 7_800 * M, revenue: 11_000 * M, exportValueUsd: 100_000, importValueUsd: 50_000, stateBudgetPaid: 300 * M,
-      workers: 112, femaleWorkers: 41, foreignWorkers: 2, localWorkers: 102, averageWorkers: 106, wageFund: 106 * 3 * 6_500_000,
-    }))).id);
+    const amended = await verdict(
+      sys.http,
+      board,
+      (
+        await submit(
+          sys.http,
+          board,
+          reportBody(E1, '2025-Q1', {
+            grossOutput: 10_400 * M,
+            grossOutputConstant2010: 7_800 * M,
+            revenue: 11_000 * M,
+            exportValueUsd: 100_000,
+            importValueUsd: 50_000,
+            stateBudgetPaid: 300 * M,
+            workers: 112,
+            femaleWorkers: 41,
+            foreignWorkers: 2,
+            localWorkers: 102,
+            averageWorkers: 106,
+            wageFund: 106 * 3 * 6_500_000,
+          }),
+        )
+      ).id,
+    );
     // Filed now, long past the due date, but timeliness stays that of the first revision.
     expect(amended).toMatchObject({ status: 'accepted', revision: 2, late: false });
 

@@ -20,14 +20,22 @@ const PATHS = ['taxCode', 'period', 'production.grossOutput', 'production.revenu
 const LABELS = ['Mã số thuế', 'Kỳ báo cáo', 'Giá trị sản xuất', 'Doanh thu', 'Lao động', 'Quỹ lương', 'Ghi chú'];
 
 function figures(row: number): Array<string | number> {
-  return [ENTERPRISES[row % ENTERPRISES.length], ['2025-Q1', '2025-Q2', '2025-Q3'][row % 3], 1_000_000_000 + row, 1_100_000_000 + row, 100 + (row % 50), 2_100_000_000];
+  return [
+    ENTERPRISES[row % ENTERPRISES.length],
+    ['2025-Q1', '2025-Q2', '2025-Q3'][row % 3],
+    1_000_000_000 + row,
+    1_100_000_000 + row,
+    100 + (row % 50),
+    2_100_000_000,
+  ];
 }
 
 /** A CSV of MAX_ROWS reports just under MAX_BYTES: each row carries a long Vietnamese note (an ignored column). */
 function maximalCsv(): Buffer {
   const head = `${LABELS.join(',')}\r\n${PATHS.join(',')}\r\n`;
   const rowOf = (row: number, note: string) => `${figures(row).join(',')},"${note}"\r\n`;
-  const fixed = Buffer.byteLength(head) + Array.from({ length: MAX_ROWS }, (_, i) => Buffer.byteLength(rowOf(i, ''))).reduce((a, b) => a + b, 0);
+  const fixed =
+    Buffer.byteLength(head) + Array.from({ length: MAX_ROWS }, (_, i) => Buffer.byteLength(rowOf(i, ''))).reduce((a, b) => a + b, 0);
   const phrase = 'Ghi chú: sản lượng quý tăng do mở rộng nhà xưởng, thêm ca đêm; ';
   const perRow = Math.floor((MAX_BYTES - 4096 - fixed) / MAX_ROWS);
   let note = phrase.repeat(Math.ceil(perRow / Buffer.byteLength(phrase)) + 1);
@@ -74,11 +82,13 @@ describe('memory of the api through ten concurrent maximal uploads', () => {
     const idle = residentMb(api.pid)!;
 
     const probe = startLivenessProbe(`${http.baseUrl}/health/live`);
-    const uploads = await Promise.all(Array.from({ length: 10 }, (_, i) => {
-      const form = new FormData();
-      form.append('file', new Blob([i % 2 === 0 ? csv : xlsx]), i % 2 === 0 ? `bao-cao-${i}.csv` : `bao-cao-${i}.xlsx`);
-      return http.request('POST', '/v1/reports/upload', { token: admin, raw: form });
-    }));
+    const uploads = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => {
+        const form = new FormData();
+        form.append('file', new Blob([i % 2 === 0 ? csv : xlsx]), i % 2 === 0 ? `bao-cao-${i}.csv` : `bao-cao-${i}.xlsx`);
+        return http.request('POST', '/v1/reports/upload', { token: admin, raw: form });
+      }),
+    );
     const liveMs = await probe.stop();
     expect(liveMs.filter((ms) => ms < 0)).toEqual([]);
     const peak = peakResidentMb(api.pid)!;
@@ -88,13 +98,18 @@ describe('memory of the api through ten concurrent maximal uploads', () => {
     console.log(`upload memory: idle ${idle} MB, peak ${peak} MB; /health/live slowest ${Math.max(...liveMs)} ms; answers ${answers}`);
     const stored = uploads.filter((u) => u.status === 202);
     for (const u of uploads.filter((r) => r.status !== 202)) {
-      expect({ status: u.status, retryAfter: u.headers.get('retry-after') }).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
+      expect({ status: u.status, retryAfter: u.headers.get('retry-after') }).toEqual({
+        status: 503,
+        retryAfter: expect.stringMatching(/^\d+$/),
+      });
     }
     expect(stored.length).toBeGreaterThanOrEqual(2);
     for (const u of stored) {
       expect(u.body.rows).toHaveLength(MAX_ROWS);
       expect(u.body.rows.every((r: { status: string }) => r.status === 'received')).toBe(true);
-      const [{ n }] = await sys.query<{ n: number }>('SELECT count(*)::int AS n FROM report_submissions WHERE batch_id = $1', [u.body.batchId]);
+      const [{ n }] = await sys.query<{ n: number }>('SELECT count(*)::int AS n FROM report_submissions WHERE batch_id = $1', [
+        u.body.batchId,
+      ]);
       expect(n).toBe(MAX_ROWS);
     }
     expect(peak).toBeLessThan(400);

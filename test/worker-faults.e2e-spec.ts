@@ -27,7 +27,10 @@ describe('worker faults', () => {
   let reports: QueueJobs;
   const extra: AppProcess[] = [];
 
-  const statusOf = async (ids: string[]) => (await sys.query<{ status: string }>('SELECT status FROM report_submissions WHERE id = ANY($1) ORDER BY stored_at', [ids])).map((r) => r.status);
+  const statusOf = async (ids: string[]) =>
+    (await sys.query<{ status: string }>('SELECT status FROM report_submissions WHERE id = ANY($1) ORDER BY stored_at', [ids])).map(
+      (r) => r.status,
+    );
   const worker = async (env: Record<string, string>) => {
     const w = await startExtraWorker(sys, env);
     extra.push(w);
@@ -39,7 +42,9 @@ describe('worker faults', () => {
     return r.body.id as number;
   };
   const emailOf = async (publicationId: number) =>
-    (await sys.query(`SELECT status, attempts, last_error FROM email_outbox WHERE payload->>'publicationId' = $1`, [String(publicationId)]))[0];
+    (
+      await sys.query(`SELECT status, attempts, last_error FROM email_outbox WHERE payload->>'publicationId' = $1`, [String(publicationId)])
+    )[0];
   const messagesOf = (publicationId: number) => smtp.to(SUBSCRIBER).filter((m) => (m.mail.subject ?? '').includes(`số ${publicationId} —`));
 
   beforeAll(async () => {
@@ -151,8 +156,10 @@ describe('worker faults', () => {
     await sys.stopWorker();
     const ids: string[] = [];
     for (const [i, taxCode] of ENTERPRISES.entries()) {
-      for (const period of ['2025-Q2', '2025-Q3', '2025-Q4']) ids.push((await submit(sys.http, board, reportBody(taxCode, period, { grossOutput: (i + 1) * 1_000_000_000 }))).id);
-      if (i % 3 === 0) ids.push((await submit(sys.http, board, reportBody(taxCode, '2025-Q3', { grossOutput: (i + 1) * 1_300_000_000 }))).id);
+      for (const period of ['2025-Q2', '2025-Q3', '2025-Q4'])
+        ids.push((await submit(sys.http, board, reportBody(taxCode, period, { grossOutput: (i + 1) * 1_000_000_000 }))).id);
+      if (i % 3 === 0)
+        ids.push((await submit(sys.http, board, reportBody(taxCode, '2025-Q3', { grossOutput: (i + 1) * 1_300_000_000 }))).id);
     }
     // The second half of the enterprises is held: the first half is decided, then batches reaching a held row wait
     // in their transactions while the jobs behind them pile up in flight (one held enterprise let the other

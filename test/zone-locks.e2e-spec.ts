@@ -30,7 +30,11 @@ describe('period locks scoped to zones', () => {
     boardA = await sys.token({ role: 'board', name: 'BQL ZLA', zoneCodes: [A] });
     boardB = await sys.token({ role: 'board', name: 'BQL ZLB', zoneCodes: [B] });
     boardAll = await sys.token({ role: 'board', name: 'BQL tỉnh', zoneCodes: null });
-    for (const [zone, taxCode] of [[A, EA], [B, EB], [C, EC]]) {
+    for (const [zone, taxCode] of [
+      [A, EA],
+      [B, EB],
+      [C, EC],
+    ]) {
       await createZone(sys.http, admin, zone, { name: `Khu công nghiệp ${zone}` });
       await createEnterprise(sys.http, admin, taxCode, zone);
       filer[taxCode] = await sys.token({ role: 'enterprise', name: `DN ${taxCode}`, taxCode });
@@ -45,7 +49,9 @@ describe('period locks scoped to zones', () => {
     const locked = await sys.http.post('/v1/periods/2025-Q1/lock', {}, boardA);
     expect(locked.status).toBe(200);
     expect(locked.body).toEqual({
-      period: '2025-Q1', locked: true, lockedAt: expect.stringMatching(/\+07:00$/),
+      period: '2025-Q1',
+      locked: true,
+      lockedAt: expect.stringMatching(/\+07:00$/),
       provinceWide: { locked: false, lockedAt: null },
       zones: [{ zoneCode: A, locked: true, lockedAt: locked.body.lockedAt, scope: 'zone' }],
     });
@@ -71,11 +77,17 @@ describe('period locks scoped to zones', () => {
     expectFieldProblem(await sys.http.post('/v1/periods/2025-Q2/lock?zone=zla', {}, admin), 422, 'zone');
     expectFieldProblem(await sys.http.post('/v1/periods/2025-Q2/lock?zone=NOPE', {}, admin), 422, 'zone', 'UNKNOWN_ZONE');
 
-    expect((await sys.http.post('/v1/periods/2025-Q2/lock', {}, boardB)).body).toMatchObject({ locked: true, zones: [{ zoneCode: B, locked: true }] });
+    expect((await sys.http.post('/v1/periods/2025-Q2/lock', {}, boardB)).body).toMatchObject({
+      locked: true,
+      zones: [{ zoneCode: B, locked: true }],
+    });
     const unlocked = await sys.http.post('/v1/periods/2025-Q2/unlock', {}, boardA);
     expect(unlocked.status).toBe(200);
     expect(unlocked.body).toEqual({
-      period: '2025-Q2', locked: false, lockedAt: null, provinceWide: { locked: false, lockedAt: null },
+      period: '2025-Q2',
+      locked: false,
+      lockedAt: null,
+      provinceWide: { locked: false, lockedAt: null },
       zones: [{ zoneCode: A, locked: false, lockedAt: null, scope: null }],
     });
     const stillLocked = await file(EB, '2025-Q2');
@@ -88,7 +100,9 @@ describe('period locks scoped to zones', () => {
     const locked = await sys.http.post('/v1/periods/2025-Q3/lock', {}, admin);
     expect(locked.status).toBe(200);
     expect(locked.body).toMatchObject({ period: '2025-Q3', locked: true, provinceWide: { locked: true } });
-    expect(locked.body.zones).toEqual([A, B, C].map((zoneCode) => ({ zoneCode, locked: true, lockedAt: locked.body.provinceWide.lockedAt, scope: 'province' })));
+    expect(locked.body.zones).toEqual(
+      [A, B, C].map((zoneCode) => ({ zoneCode, locked: true, lockedAt: locked.body.provinceWide.lockedAt, scope: 'province' })),
+    );
     expect(codes(await file(EC, '2025-Q3'))).toContain('PERIOD_LOCKED');
 
     const refused = await sys.http.post('/v1/periods/2025-Q3/unlock', {}, boardA);
@@ -96,16 +110,28 @@ describe('period locks scoped to zones', () => {
     expect(codes(await file(EA, '2025-Q3'))).toContain('PERIOD_LOCKED');
     // Its own view of the quarter says why.
     const seen = await sys.http.get('/v1/periods/2025-Q3/locks', boardA);
-    expect(seen.body).toMatchObject({ locked: true, provinceWide: { locked: true }, zones: [{ zoneCode: A, locked: true, scope: 'province' }] });
+    expect(seen.body).toMatchObject({
+      locked: true,
+      provinceWide: { locked: true },
+      zones: [{ zoneCode: A, locked: true, scope: 'province' }],
+    });
 
     const lifted = await sys.http.post('/v1/periods/2025-Q3/unlock', {}, boardAll);
     expect(lifted.status).toBe(200);
-    expect(lifted.body).toMatchObject({ locked: false, provinceWide: { locked: false }, zones: [A, B, C].map((zoneCode) => ({ zoneCode, locked: false })) });
+    expect(lifted.body).toMatchObject({
+      locked: false,
+      provinceWide: { locked: false },
+      zones: [A, B, C].map((zoneCode) => ({ zoneCode, locked: false })),
+    });
     expect((await file(EA, '2025-Q3')).status).toBe('accepted');
 
     // An admin may also lock chosen zones.
     const one = await sys.http.post(`/v1/periods/2025-Q3/lock?zone=${C}`, {}, admin);
-    expect(one.body).toMatchObject({ locked: true, provinceWide: { locked: false }, zones: [{ zoneCode: C, locked: true, scope: 'zone' }] });
+    expect(one.body).toMatchObject({
+      locked: true,
+      provinceWide: { locked: false },
+      zones: [{ zoneCode: C, locked: true, scope: 'zone' }],
+    });
     expect(codes(await file(EC, '2025-Q3', 2_000_000_000))).toContain('PERIOD_LOCKED');
     expect((await file(EB, '2025-Q3')).status).toBe('accepted');
   });
@@ -121,7 +147,9 @@ describe('period locks scoped to zones', () => {
     const lockedAgain = await submit(sys.http, filer[EA], reportBody(EA, '2025-Q4', { grossOutput: 1_700_000_000 }));
     await sys.startWorker();
 
-    const decided = await Promise.all([whileLocked, otherZone, afterUnlock, lockedAgain].map((r, i) => verdict(sys.http, i === 1 ? filer[EB] : filer[EA], r.id)));
+    const decided = await Promise.all(
+      [whileLocked, otherZone, afterUnlock, lockedAgain].map((r, i) => verdict(sys.http, i === 1 ? filer[EB] : filer[EA], r.id)),
+    );
     expect(decided.map((r) => r.status)).toEqual(['rejected', 'accepted', 'accepted', 'rejected']);
     expect(codes(decided[0])).toContain('PERIOD_LOCKED');
     expect(codes(decided[3])).toContain('PERIOD_LOCKED');
@@ -155,11 +183,20 @@ describe('period locks scoped to zones', () => {
 
     // A board of two zones acts on both: one lock, and one audit entry, per zone.
     const boardAB = await sys.token({ role: 'board', name: 'BQL ZLA ZLB', zoneCodes: [A, B] });
-    expect((await sys.http.post('/v1/periods/2026-Q1/lock', {}, boardAB)).body.zones.map((z: { zoneCode: string; locked: boolean }) => [z.zoneCode, z.locked]))
-      .toEqual([[A, true], [B, true]]);
+    expect(
+      (await sys.http.post('/v1/periods/2026-Q1/lock', {}, boardAB)).body.zones.map((z: { zoneCode: string; locked: boolean }) => [
+        z.zoneCode,
+        z.locked,
+      ]),
+    ).toEqual([
+      [A, true],
+      [B, true],
+    ]);
     const both = await sys.http.get('/v1/audit?entity=period&id=2026-Q1', admin);
-    expect(both.body.items.map((e: { action: string; details: { zoneCode: string } }) => [e.action, e.details.zoneCode]).sort())
-      .toEqual([['period.lock', A], ['period.lock', B]]);
+    expect(both.body.items.map((e: { action: string; details: { zoneCode: string } }) => [e.action, e.details.zoneCode]).sort()).toEqual([
+      ['period.lock', A],
+      ['period.lock', B],
+    ]);
 
     const audit = await sys.http.get('/v1/audit?entity=period&id=2025-Q3', admin);
     const entries = audit.body.items.map((e: { action: string; details: Record<string, unknown> }) => [e.action, e.details]).reverse();

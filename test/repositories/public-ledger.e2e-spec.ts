@@ -34,16 +34,28 @@ describe('public cell ledger repositories', () => {
     const heldBack = { area: 'ZA', measure: 'grossOutput' as const, quarters: q2, value: 360n, reason: 'revision held back' as const };
     await db.transactions.run(async (tx) => {
       await contributions.insert(first, [output, women, olderQuarter], tx);
-      await cells.insert(first, [{ ...ytd, basisPublicationId: null }, { ...exports, basisPublicationId: null }], tx);
+      await cells.insert(
+        first,
+        [
+          { ...ytd, basisPublicationId: null },
+          { ...exports, basisPublicationId: null },
+        ],
+        tx,
+      );
     });
     await cells.insert(second, [{ ...heldBack, basisPublicationId: first }], db.transactions.pool);
 
-    expect(await cells.since('2024-Q1')).toEqual([
-      { publicationId: first, ...ytd, basisPublicationId: first },
-      { publicationId: first, ...exports, basisPublicationId: first },
-      { publicationId: second, ...heldBack, basisPublicationId: first },
-    ].sort((a, b) => a.publicationId - b.publicationId || (a.area < b.area ? -1 : 1)));
-    expect(await contributions.since('2024-Q1')).toEqual([{ publicationId: first, ...women }, { publicationId: first, ...output }]);
+    expect(await cells.since('2024-Q1')).toEqual(
+      [
+        { publicationId: first, ...ytd, basisPublicationId: first },
+        { publicationId: first, ...exports, basisPublicationId: first },
+        { publicationId: second, ...heldBack, basisPublicationId: first },
+      ].sort((a, b) => a.publicationId - b.publicationId || (a.area < b.area ? -1 : 1)),
+    );
+    expect(await contributions.since('2024-Q1')).toEqual([
+      { publicationId: first, ...women },
+      { publicationId: first, ...output },
+    ]);
     const fromQ2 = [expect.objectContaining({ area: 'all' }), expect.objectContaining({ publicationId: second })];
     expect(await cells.since('2025-Q2')).toEqual(fromQ2);
   });
@@ -59,11 +71,20 @@ describe('public cell ledger repositories', () => {
 
   it('stores nothing of a publication whose transaction fails', async () => {
     const id = await publication('2025-11');
-    await expect(db.transactions.run(async (tx) => {
-      const revenue = { area: 'ZC', measure: 'revenue' as const, quarters: ['2025-Q3'], value: 5n, reason: null, basisPublicationId: null };
-      await cells.insert(id, [revenue], tx);
-      throw new Error('publication failed');
-    })).rejects.toThrow('publication failed');
+    await expect(
+      db.transactions.run(async (tx) => {
+        const revenue = {
+          area: 'ZC',
+          measure: 'revenue' as const,
+          quarters: ['2025-Q3'],
+          value: 5n,
+          reason: null,
+          basisPublicationId: null,
+        };
+        await cells.insert(id, [revenue], tx);
+        throw new Error('publication failed');
+      }),
+    ).rejects.toThrow('publication failed');
     expect((await cells.since('2025-Q3')).filter((c) => c.area === 'ZC')).toEqual([]);
   });
 });

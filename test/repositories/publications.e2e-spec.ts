@@ -37,8 +37,20 @@ describe('publications repository', () => {
     const id = await seedPublication(db, '2025-08', { figures, publicFigures, revised, workbook, publicWorkbook, publishedBy: 'admin:An' });
 
     expect(await publications.find(String(id))).toEqual({
-      id, month: '2025-08', forced: false, asOf: '2025-08-01', publishedAt: expect.any(Date), publishedBy: 'admin:An',
-      latestQuarter: '2025-Q2', yearToDate: '2025-Q1..2025-Q2', filingQuarter: '2025-Q3', revised, figures, publicFigures, workbook, publicWorkbook,
+      id,
+      month: '2025-08',
+      forced: false,
+      asOf: '2025-08-01',
+      publishedAt: expect.any(Date),
+      publishedBy: 'admin:An',
+      latestQuarter: '2025-Q2',
+      yearToDate: '2025-Q1..2025-Q2',
+      filingQuarter: '2025-Q3',
+      revised,
+      figures,
+      publicFigures,
+      workbook,
+      publicWorkbook,
     });
     for (const none of ['9999', 'abc', '1e3', '-1', '1234567890']) await expect(publications.find(none)).resolves.toBeNull();
   });
@@ -118,8 +130,12 @@ describe('contribution sets repository', () => {
     const sets = await new ContributionSetsRepository(db.transactions).of(['2025-Q2']);
     const set = (measure: string) => sets.find((s) => s.measure === measure);
     expect(set('grossOutput')).toEqual({
-      zoneCode: 'CA', kind: 'industrial_park', quarter: '2025-Q2', measure: 'grossOutput',
-      taxCodes: ['5300000401', '5300000402'], amounts: [222n, 999_999_999_999_999_999n],
+      zoneCode: 'CA',
+      kind: 'industrial_park',
+      quarter: '2025-Q2',
+      measure: 'grossOutput',
+      taxCodes: ['5300000401', '5300000402'],
+      amounts: [222n, 999_999_999_999_999_999n],
     });
     expect(set('femaleWorkers')?.amounts).toEqual([null, 3n]);
     expect(new Set(sets.map((s) => s.quarter))).toEqual(new Set(['2025-Q2']));

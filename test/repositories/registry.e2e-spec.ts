@@ -118,7 +118,9 @@ describe('registry repositories', () => {
       await enterprises.insert(enterpriseFields('5300300001', 'RA'));
       // Operated from mid-Q1 to mid-Q3 of 2025.
       await enterprises.insert(enterpriseFields('5300300002', 'RA', { operatingFrom: '2025-02-15', operatingUntil: '2025-08-31' }));
-      await enterprises.insert(enterpriseFields('5300300003', 'RB', { operatingFrom: '2026-01-01', ownership: 'foreign', vsicSection: 'C' }));
+      await enterprises.insert(
+        enterpriseFields('5300300003', 'RB', { operatingFrom: '2026-01-01', ownership: 'foreign', vsicSection: 'C' }),
+      );
     });
 
     it('stores an enterprise with its calendar days as written, and refuses a taken tax code', async () => {

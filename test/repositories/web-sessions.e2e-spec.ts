@@ -24,7 +24,12 @@ describe('web sessions repository', () => {
     sessions = new WebSessionsRepository(db.transactions);
     tokens = new ApiTokensRepository(db.transactions);
     const timeouts = { connectMs: 3000, statementMs: 5000, lockMs: 3000, idleInTransactionMs: 60_000 };
-    listener = await sessions.listenForFigures(db.url, timeouts, (change) => heard.push(change), () => undefined);
+    listener = await sessions.listenForFigures(
+      db.url,
+      timeouts,
+      (change) => heard.push(change),
+      () => undefined,
+    );
   });
   afterAll(async () => {
     await listener?.close();
@@ -38,7 +43,9 @@ describe('web sessions repository', () => {
     await sessions.start('a'.repeat(64), id, limits);
     await db.query("UPDATE web_sessions SET last_seen_at = now() - interval '50 seconds' WHERE id_hash = $1", ['a'.repeat(64)]);
     expect(await sessions.resume('a'.repeat(64), limits)).toEqual({ id, name: 'BQL', role: 'board', zoneCodes: ['BDH'], taxCode: null });
-    const [row] = await db.query("SELECT now() - last_seen_at < interval '5 seconds' AS fresh FROM web_sessions WHERE id_hash = $1", ['a'.repeat(64)]);
+    const [row] = await db.query("SELECT now() - last_seen_at < interval '5 seconds' AS fresh FROM web_sessions WHERE id_hash = $1", [
+      'a'.repeat(64),
+    ]);
     expect(row.fresh).toBe(true);
     expect(await sessions.resume('f'.repeat(64), limits)).toBeNull();
   });
@@ -69,10 +76,14 @@ describe('web sessions repository', () => {
 
   it('announces the zones and quarters of changed sums when the change commits, and nothing for one rolled back', async () => {
     await seedZones(db, ['BDH']);
-    await expect(db.transactions.run(async (tx) => {
-      await tx.query("INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, reports) VALUES ('BDH', '2025-Q2', '9999-Q4', 1)");
-      throw new Error('rolled back');
-    })).rejects.toThrow('rolled back');
+    await expect(
+      db.transactions.run(async (tx) => {
+        await tx.query(
+          "INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, reports) VALUES ('BDH', '2025-Q2', '9999-Q4', 1)",
+        );
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     await db.query("INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, reports) VALUES ('BDH', '2025-Q3', '9999-Q4', 1)");
     await db.query("UPDATE zone_quarter_aggregates SET reports = reports + 1 WHERE zone_code = 'BDH'");
     await waitFor('two announcements', async () => heard.length >= 2, 5000);

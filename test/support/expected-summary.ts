@@ -18,9 +18,14 @@ export interface ListedReport {
 }
 
 const FLOWS: ReadonlyArray<[section: 'production' | 'investment' | 'wages', key: string]> = [
-  ['production', 'grossOutput'], ['production', 'grossOutputConstant2010'], ['production', 'revenue'],
-  ['production', 'exportValueUsd'], ['production', 'importValueUsd'], ['production', 'stateBudgetPaid'],
-  ['investment', 'realizedCapital'], ['wages', 'wageFund'],
+  ['production', 'grossOutput'],
+  ['production', 'grossOutputConstant2010'],
+  ['production', 'revenue'],
+  ['production', 'exportValueUsd'],
+  ['production', 'importValueUsd'],
+  ['production', 'stateBudgetPaid'],
+  ['investment', 'realizedCapital'],
+  ['wages', 'wageFund'],
 ];
 const STOCKS = ['workers', 'femaleWorkers', 'foreignWorkers', 'localWorkers'] as const;
 
@@ -34,7 +39,12 @@ function halfUp(numerator: bigint, denominator: bigint): bigint | null {
   return denominator === 0n ? null : (2n * numerator + denominator) / (2n * denominator);
 }
 
-export function expectedZoneSummary(accepted: readonly ListedReport[], zoneCode: string, quarters: readonly string[], reportsExpected: number) {
+export function expectedZoneSummary(
+  accepted: readonly ListedReport[],
+  zoneCode: string,
+  quarters: readonly string[],
+  reportsExpected: number,
+) {
   const inPeriod = accepted.filter((r) => r.zoneCode === zoneCode && quarters.includes(r.period));
   const latest = new Map<string, ListedReport>();
   for (const r of inPeriod) {
@@ -42,11 +52,15 @@ export function expectedZoneSummary(accepted: readonly ListedReport[], zoneCode:
     if (!seen || seen.period < r.period) latest.set(r.taxCode, r);
   }
   const stockRows = [...latest.values()];
-  const flows = Object.fromEntries(FLOWS.map(([section, key]) => [key, sumGiven(inPeriod.map((r) => r[section][key]))?.toString() ?? null]));
-  const stocks = Object.fromEntries(STOCKS.map((key) => {
-    const sum = sumGiven(stockRows.map((r) => r.employment[key]));
-    return [key, sum === null ? null : Number(sum)];
-  }));
+  const flows = Object.fromEntries(
+    FLOWS.map(([section, key]) => [key, sumGiven(inPeriod.map((r) => r[section][key]))?.toString() ?? null]),
+  );
+  const stocks = Object.fromEntries(
+    STOCKS.map((key) => {
+      const sum = sumGiven(stockRows.map((r) => r.employment[key]));
+      return [key, sum === null ? null : Number(sum)];
+    }),
+  );
   const wageFund = sumGiven(inPeriod.map((r) => r.wages.wageFund));
   const workerMonths = inPeriod.reduce((n, r) => n + BigInt((r.employment.averageWorkers ?? r.employment.workers)!) * 3n, 0n);
   return {
@@ -57,6 +71,6 @@ export function expectedZoneSummary(accepted: readonly ListedReport[], zoneCode:
     warnings: inPeriod.filter((r) => r.issues.some((i) => i.severity === 'warning')).length,
     ...flows,
     ...stocks,
-    averageMonthlyWage: wageFund === null ? null : halfUp(wageFund, workerMonths)?.toString() ?? null,
+    averageMonthlyWage: wageFund === null ? null : (halfUp(wageFund, workerMonths)?.toString() ?? null),
   };
 }

@@ -28,12 +28,19 @@ export function reportBody(taxCode: string, period: string, f: ReportFigures = {
     taxCode,
     period,
     production: pick({
-      grossOutput: f.grossOutput ?? 1_000_000_000, grossOutputConstant2010: f.grossOutputConstant2010, revenue: f.revenue ?? 1_100_000_000,
-      exportValueUsd: f.exportValueUsd, importValueUsd: f.importValueUsd, stateBudgetPaid: f.stateBudgetPaid,
+      grossOutput: f.grossOutput ?? 1_000_000_000,
+      grossOutputConstant2010: f.grossOutputConstant2010,
+      revenue: f.revenue ?? 1_100_000_000,
+      exportValueUsd: f.exportValueUsd,
+      importValueUsd: f.importValueUsd,
+      stateBudgetPaid: f.stateBudgetPaid,
     }),
     ...(f.realizedCapital !== undefined ? { investment: { realizedCapital: f.realizedCapital } } : {}),
     employment: pick({
-      workers: f.workers ?? 100, femaleWorkers: f.femaleWorkers, foreignWorkers: f.foreignWorkers, localWorkers: f.localWorkers,
+      workers: f.workers ?? 100,
+      femaleWorkers: f.femaleWorkers,
+      foreignWorkers: f.foreignWorkers,
+      localWorkers: f.localWorkers,
       averageWorkers: f.averageWorkers,
     }),
     wages: { wageFund: f.wageFund ?? 2_100_000_000 },
@@ -41,17 +48,42 @@ export function reportBody(taxCode: string, period: string, f: ReportFigures = {
 }
 
 export async function createZone(http: HttpClient, token: string, code: string, extra: Record<string, unknown> = {}) {
-  const r = await http.post('/v1/zones', {
-    code, name: `Khu công nghiệp ${code}`, kind: 'industrial_park', locality: 'Lào Cai', wageRegion: 2, status: 'operating', ...extra,
-  }, token);
+  const r = await http.post(
+    '/v1/zones',
+    {
+      code,
+      name: `Khu công nghiệp ${code}`,
+      kind: 'industrial_park',
+      locality: 'Lào Cai',
+      wageRegion: 2,
+      status: 'operating',
+      ...extra,
+    },
+    token,
+  );
   if (r.status !== 201) throw new Error(`zone ${code}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
 
-export async function createEnterprise(http: HttpClient, token: string, taxCode: string, zoneCode: string, extra: Record<string, unknown> = {}) {
-  const r = await http.post('/v1/enterprises', {
-    taxCode, name: `Công ty ${taxCode}`, zoneCode, ownership: 'domestic', operatingFrom: '2020-01-01', ...extra,
-  }, token);
+export async function createEnterprise(
+  http: HttpClient,
+  token: string,
+  taxCode: string,
+  zoneCode: string,
+  extra: Record<string, unknown> = {},
+) {
+  const r = await http.post(
+    '/v1/enterprises',
+    {
+      taxCode,
+      name: `Công ty ${taxCode}`,
+      zoneCode,
+      ownership: 'domestic',
+      operatingFrom: '2020-01-01',
+      ...extra,
+    },
+    token,
+  );
   if (r.status !== 201) throw new Error(`enterprise ${taxCode}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }

@@ -8,7 +8,9 @@ export default async function globalTeardown(): Promise<void> {
   const client = new Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${suiteDatabasePrefix(run)}%`]);
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `${suiteDatabasePrefix(run)}%`,
+    ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await client.end();

@@ -19,7 +19,13 @@ export interface Schema {
   required?: string[];
 }
 
-interface Parameter { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema?: Schema; example?: unknown }
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  schema?: Schema;
+  example?: unknown;
+}
 
 export interface OpenApiDocument {
   paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
@@ -43,23 +49,49 @@ export interface FuzzRequest {
 }
 
 export function operationsOf(doc: OpenApiDocument): Operation[] {
-  return Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => {
-    const parameters = op.parameters ?? [];
-    const content = op.requestBody?.content ?? {};
-    const json = content['application/json'];
-    const multipart = content['multipart/form-data'];
-    return {
-      method: method.toUpperCase(),
-      path,
-      pathParams: parameters.filter((p) => p.in === 'path'),
-      queryParams: parameters.filter((p) => p.in === 'query'),
-      body: json ? { media: 'json' as const, schema: json.schema } : multipart ? { media: 'multipart' as const, schema: multipart.schema } : null,
-    };
-  }));
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => {
+      const parameters = op.parameters ?? [];
+      const content = op.requestBody?.content ?? {};
+      const json = content['application/json'];
+      const multipart = content['multipart/form-data'];
+      return {
+        method: method.toUpperCase(),
+        path,
+        pathParams: parameters.filter((p) => p.in === 'path'),
+        queryParams: parameters.filter((p) => p.in === 'query'),
+        body: json
+          ? { media: 'json' as const, schema: json.schema }
+          : multipart
+            ? { media: 'multipart' as const, schema: multipart.schema }
+            : null,
+      };
+    }),
+  );
 }
 
 // Characters PostgreSQL, XML or UTF-8 refuse, and characters that only look harmless.
-const NASTY_CHARS = ['\u0000', '\u0007', '\u001b', '\ud800', '\udfff', '\uffff', '\ufeff', '\u202e', '\r\n', '"', "'", '\\', '<', '%', '/', '..', '😀', 'ờ', '\u0301'];
+const NASTY_CHARS = [
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\ud800',
+  '\udfff',
+  '\uffff',
+  '\ufeff',
+  '\u202e',
+  '\r\n',
+  '"',
+  "'",
+  '\\',
+  '<',
+  '%',
+  '/',
+  '..',
+  '😀',
+  'ờ',
+  '\u0301',
+];
 const nastyChar = fc.constantFrom(...NASTY_CHARS);
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 
@@ -68,9 +100,37 @@ const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: fc.oneof(nastyChar, codeUnit, fc.constantFrom('a', '1', '-', 'Q')), maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.constantFrom(
-    '', ' ', '0', '-1', '1.5', '1e999', 'NaN', 'Infinity', 'null', 'true', '[]', '{}', '0000-Q1', '9999-Q4', '2025-Q0', '0000-01-01', '9999-12-31',
-    '2025-02-30', '0000-01-01T00:00Z', '275760-09-13T00:00:00Z', '9'.repeat(40), '-9223372036854775809', '00000000-0000-0000-0000-000000000000',
-    `'; DROP TABLE zones; --`, '<script>alert(1)</script>', '../../etc/passwd', '%00', '\\u0000', '_x000D_', 'all', 'ALL',
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1.5',
+    '1e999',
+    'NaN',
+    'Infinity',
+    'null',
+    'true',
+    '[]',
+    '{}',
+    '0000-Q1',
+    '9999-Q4',
+    '2025-Q0',
+    '0000-01-01',
+    '9999-12-31',
+    '2025-02-30',
+    '0000-01-01T00:00Z',
+    '275760-09-13T00:00:00Z',
+    '9'.repeat(40),
+    '-9223372036854775809',
+    '00000000-0000-0000-0000-000000000000',
+    `'; DROP TABLE zones; --`,
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    '%00',
+    '\\u0000',
+    '_x000D_',
+    'all',
+    'ALL',
   ),
   fc.integer({ min: 1000, max: 70_000 }).map((n) => 'x'.repeat(n)),
 );
@@ -81,8 +141,11 @@ export class RawJson {
 }
 
 /** A JSON value nested up to 5,000 levels deep. */
-const deeplyNested = fc.tuple(fc.integer({ min: 30, max: 5000 }), fc.boolean()).map(([depth, arrays]) =>
-  new RawJson(arrays ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`));
+const deeplyNested = fc
+  .tuple(fc.integer({ min: 30, max: 5000 }), fc.boolean())
+  .map(
+    ([depth, arrays]) => new RawJson(arrays ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`),
+  );
 
 /** The JSON text of a generated value, raw parts included. */
 export function toJsonText(value: unknown): string {
@@ -133,14 +196,21 @@ function plainSchemaValue(schema: Schema, doc: OpenApiDocument): fc.Arbitrary<un
     case 'boolean':
       return fc.boolean();
     default: {
-      if (schema.format === 'date') return fc.oneof(...example, fc.date({ min: new Date('1890-01-01'), max: new Date('2110-12-31'), noInvalidDate: true }).map(day));
+      if (schema.format === 'date')
+        return fc.oneof(...example, fc.date({ min: new Date('1890-01-01'), max: new Date('2110-12-31'), noInvalidDate: true }).map(day));
       if (schema.format === 'date-time') {
-        return fc.oneof(...example, fc.date({ min: new Date('1990-01-01'), max: new Date('2110-12-31'), noInvalidDate: true }).map((d) => d.toISOString()));
+        return fc.oneof(
+          ...example,
+          fc.date({ min: new Date('1990-01-01'), max: new Date('2110-12-31'), noInvalidDate: true }).map((d) => d.toISOString()),
+        );
       }
       if (schema.format === 'email') return fc.oneof(...example, fc.emailAddress());
       if (schema.format === 'binary') return fc.string({ maxLength: 200 });
       if (schema.pattern) return fc.oneof(...example, fc.stringMatching(new RegExp(schema.pattern)));
-      return fc.oneof(...example, fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 600), unit: 'grapheme' }));
+      return fc.oneof(
+        ...example,
+        fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 600), unit: 'grapheme' }),
+      );
     }
   }
 }
@@ -165,7 +235,8 @@ function setAt(value: unknown, path: string[], replacement: unknown, mode: 'repl
 
 /** A value of the schema with one place made hostile: replaced, deleted, or given a sibling that does not exist. */
 function mutated(base: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
-  return fc.tuple(base, fc.nat(), hostileValue, fc.constantFrom<'replace' | 'extra' | 'delete'>('replace', 'replace', 'extra', 'delete'))
+  return fc
+    .tuple(base, fc.nat(), hostileValue, fc.constantFrom<'replace' | 'extra' | 'delete'>('replace', 'replace', 'extra', 'delete'))
     .map(([value, index, replacement, mode]) => {
       const paths = pathsOf(value);
       return setAt(value, paths[index % paths.length], replacement, mode);
@@ -174,8 +245,18 @@ function mutated(base: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
 
 // Bodies no JSON.stringify produces: numbers beyond a double, prototype keys, truncated text.
 const RAW_BODIES = [
-  '{"taxCode": 1e400}', '123456789012345678901234567890', '{"__proto__": {"admin": true}}', '{"constructor": {"prototype": {"x": 1}}}',
-  '{"a":', '', '\u0000', '{"name": "\\ud800"}', '{"name": "\\u0000"}', '[', '{"a": 1, "a": 2}', '\ufeff{}',
+  '{"taxCode": 1e400}',
+  '123456789012345678901234567890',
+  '{"__proto__": {"admin": true}}',
+  '{"constructor": {"prototype": {"x": 1}}}',
+  '{"a":',
+  '',
+  '\u0000',
+  '{"name": "\\ud800"}',
+  '{"name": "\\u0000"}',
+  '[',
+  '{"a": 1, "a": 2}',
+  '\ufeff{}',
 ];
 
 /**
@@ -187,7 +268,8 @@ function encode(text: string): string {
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
     if (/^[A-Za-z0-9._~-]$/.test(ch)) out += ch;
-    else if (code >= 0xd800 && code <= 0xdfff) out += `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`;
+    else if (code >= 0xd800 && code <= 0xdfff)
+      out += `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`;
     else out += [...Buffer.from(ch)].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join('');
   }
   return out;
@@ -209,35 +291,62 @@ function parameterValue(p: Parameter, doc: OpenApiDocument): fc.Arbitrary<string
 /** Requests for one operation: parameters and bodies from the schema, most of them with something hostile in them. */
 export function requestsFor(op: Operation, doc: OpenApiDocument, roles: readonly string[]): fc.Arbitrary<FuzzRequest> {
   const pathValues = fc.tuple(...op.pathParams.map((p) => parameterValue(p, doc)));
-  const query = fc.tuple(
-    fc.tuple(...op.queryParams.map((p) => sometimes(parameterValue(p, doc), 3))),
-    sometimes(fc.tuple(fc.constantFrom(...op.queryParams.map((p) => p.name), 'unknownParameter'), parameterValue({ name: 'x', in: 'query' }, doc)), 4),
-    sometimes(fc.constantFrom(...RAW_QUERY_PIECES), 8),
-  ).map(([values, extra, raw]) => {
-    const pieces = op.queryParams.flatMap((p, i) => (values[i] === null ? [] : [`${encode(p.name)}=${encode(values[i])}`]));
-    if (extra) pieces.push(`${encode(extra[0])}=${encode(extra[1])}`); // a second value of a parameter arrives as an array
-    if (raw) pieces.push(raw);
-    return pieces.length > 0 ? `?${pieces.join('&')}` : '';
-  });
-  const body: fc.Arbitrary<FuzzRequest['body']> = op.method === 'GET'
-    ? fc.constant(undefined)
-    : op.body === null
-    ? sometimes(fc.jsonValue({ maxDepth: 2 }).map(toJsonText), 5).map((v) => v ?? undefined)
-    : op.body.media === 'multipart'
-      ? fc.record({
-        fileName: fc.oneof(fc.constant('bao-cao.csv'), hostileString.map((s) => s.slice(0, 300))),
-        content: fc.oneof(
-          fc.array(fc.array(fc.oneof(hostileString.map((s) => s.slice(0, 50)), fc.constantFrom('taxCode', 'period', 'production.grossOutput', '5300123456', '2025-Q2', '1')), { maxLength: 8 }), { maxLength: 5 })
-            .map((rows) => ['taxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund', ...rows.map((r) => r.join(','))].join('\n')),
-          fc.string({ unit: 'binary', maxLength: 300 }),
+  const query = fc
+    .tuple(
+      fc.tuple(...op.queryParams.map((p) => sometimes(parameterValue(p, doc), 3))),
+      sometimes(
+        fc.tuple(
+          fc.constantFrom(...op.queryParams.map((p) => p.name), 'unknownParameter'),
+          parameterValue({ name: 'x', in: 'query' }, doc),
         ),
-      })
-      : fc.oneof(
-        { weight: 5, arbitrary: schemaValue(op.body.schema, doc).map(toJsonText) },
-        { weight: 4, arbitrary: mutated(schemaValue(op.body.schema, doc)).map(toJsonText) },
-        { weight: 1, arbitrary: hostileValue.map(toJsonText) },
-        { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES) },
-      );
+        4,
+      ),
+      sometimes(fc.constantFrom(...RAW_QUERY_PIECES), 8),
+    )
+    .map(([values, extra, raw]) => {
+      const pieces = op.queryParams.flatMap((p, i) => (values[i] === null ? [] : [`${encode(p.name)}=${encode(values[i])}`]));
+      if (extra) pieces.push(`${encode(extra[0])}=${encode(extra[1])}`); // a second value of a parameter arrives as an array
+      if (raw) pieces.push(raw);
+      return pieces.length > 0 ? `?${pieces.join('&')}` : '';
+    });
+  const body: fc.Arbitrary<FuzzRequest['body']> =
+    op.method === 'GET'
+      ? fc.constant(undefined)
+      : op.body === null
+        ? sometimes(fc.jsonValue({ maxDepth: 2 }).map(toJsonText), 5).map((v) => v ?? undefined)
+        : op.body.media === 'multipart'
+          ? fc.record({
+              fileName: fc.oneof(
+                fc.constant('bao-cao.csv'),
+                hostileString.map((s) => s.slice(0, 300)),
+              ),
+              content: fc.oneof(
+                fc
+                  .array(
+                    fc.array(
+                      fc.oneof(
+                        hostileString.map((s) => s.slice(0, 50)),
+                        fc.constantFrom('taxCode', 'period', 'production.grossOutput', '5300123456', '2025-Q2', '1'),
+                      ),
+                      { maxLength: 8 },
+                    ),
+                    { maxLength: 5 },
+                  )
+                  .map((rows) =>
+                    [
+                      'taxCode,period,production.grossOutput,production.revenue,employment.workers,wages.wageFund',
+                      ...rows.map((r) => r.join(',')),
+                    ].join('\n'),
+                  ),
+                fc.string({ unit: 'binary', maxLength: 300 }),
+              ),
+            })
+          : fc.oneof(
+              { weight: 5, arbitrary: schemaValue(op.body.schema, doc).map(toJsonText) },
+              { weight: 4, arbitrary: mutated(schemaValue(op.body.schema, doc)).map(toJsonText) },
+              { weight: 1, arbitrary: hostileValue.map(toJsonText) },
+              { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES) },
+            );
   return fc.record({ pathValues, query, body, role: fc.constantFrom(...roles) }).map(({ pathValues: values, query: q, body: b, role }) => {
     let i = 0;
     const path = op.path.replace(/\{[^}]+\}/g, () => encode(values[i++]) || '%20');

@@ -21,11 +21,16 @@ export function paperStamp(period: string, late: boolean): string {
  * the verdicts, failing unless each was accepted with the timeliness its stamp implies.
  */
 export async function fileOnPaper(http: HttpClient, boardToken: string, filings: readonly PaperFiling[]) {
-  const receipts = await Promise.all(filings.map((x) => submit(http, boardToken, { ...reportBody(x.taxCode, x.period, x.f), receivedAt: paperStamp(x.period, x.late === true) })));
+  const receipts = await Promise.all(
+    filings.map((x) =>
+      submit(http, boardToken, { ...reportBody(x.taxCode, x.period, x.f), receivedAt: paperStamp(x.period, x.late === true) }),
+    ),
+  );
   const verdicts = await Promise.all(receipts.map((r) => verdict(http, boardToken, r.id)));
   verdicts.forEach((v, i) => {
     const x = filings[i];
-    if (v.status !== 'accepted' || v.late !== (x.late === true)) throw new Error(`${x.taxCode} ${x.period}: ${v.status} late=${v.late} ${JSON.stringify(v.issues)}`);
+    if (v.status !== 'accepted' || v.late !== (x.late === true))
+      throw new Error(`${x.taxCode} ${x.period}: ${v.status} late=${v.late} ${JSON.stringify(v.issues)}`);
   });
   return verdicts;
 }

@@ -4,9 +4,14 @@ import { Reply } from './http-client';
 export function expectProblem(r: Reply, status: number): void {
   expect(r.status).toBe(status);
   expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(r.body).toEqual(expect.objectContaining({
-    type: expect.any(String), title: expect.any(String), status, detail: expect.any(String),
-  }));
+  expect(r.body).toEqual(
+    expect.objectContaining({
+      type: expect.any(String),
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+    }),
+  );
 }
 
 /** A refusal that names the field that put the request out of bounds. */

@@ -11,9 +11,13 @@ export async function publish(http: HttpClient, body: object, token: string, tim
   if (asked.status !== 202) return asked;
   const location = asked.headers.get('location')!;
   let built = asked;
-  await waitFor(`publication ${location} built`, async () => {
-    built = await http.get(location, token);
-    return built.status === 200 && built.body.status !== 'pending';
-  }, timeoutMs);
+  await waitFor(
+    `publication ${location} built`,
+    async () => {
+      built = await http.get(location, token);
+      return built.status === 200 && built.body.status !== 'pending';
+    },
+    timeoutMs,
+  );
   return { ...built, status: asked.status };
 }

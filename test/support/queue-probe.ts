@@ -16,10 +16,12 @@ export class QueueProbe {
 
   /** As the API would: an outbox row for the worker's relay, here under another job id. */
   async enqueueAgain(submissionId: string, jobId: string): Promise<void> {
-    await this.sys.query(
-      'INSERT INTO outbox (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4)',
-      [QueueName.Reports, JobName.ProcessReport, jobId, JSON.stringify({ submissionId })],
-    );
+    await this.sys.query('INSERT INTO outbox (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4)', [
+      QueueName.Reports,
+      JobName.ProcessReport,
+      jobId,
+      JSON.stringify({ submissionId }),
+    ]);
   }
 
   /** Waits until the job has finished and returns it (its returnvalue is the worker's verdict). */
@@ -30,7 +32,9 @@ export class QueueProbe {
   /** Jobs that took more than one attempt, with why the last one failed. */
   async retried() {
     const jobs = await this.queue.getJobs(['completed', 'failed', 'delayed', 'wait', 'active']);
-    return jobs.filter((j) => j.attemptsMade > 1 || j.failedReason).map((j) => ({ id: j.id, attempts: j.attemptsMade, reason: j.failedReason, stack: j.stacktrace?.[0]?.slice(0, 300) }));
+    return jobs
+      .filter((j) => j.attemptsMade > 1 || j.failedReason)
+      .map((j) => ({ id: j.id, attempts: j.attemptsMade, reason: j.failedReason, stack: j.stacktrace?.[0]?.slice(0, 300) }));
   }
 
   async close(): Promise<void> {

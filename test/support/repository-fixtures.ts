@@ -39,7 +39,12 @@ export const enterpriseFields = (taxCode: string, zoneCode: string, extra: Parti
   ...extra,
 });
 
-export async function seedEnterprise(db: TestDatabase, taxCode: string, zoneCode: string, extra: Partial<EnterpriseFields> = {}): Promise<void> {
+export async function seedEnterprise(
+  db: TestDatabase,
+  taxCode: string,
+  zoneCode: string,
+  extra: Partial<EnterpriseFields> = {},
+): Promise<void> {
   await new EnterprisesRepository(db.transactions).insert(enterpriseFields(taxCode, zoneCode, extra));
 }
 

@@ -22,7 +22,10 @@ export class SmtpSink {
   private stalling = false;
   private readonly held: Array<() => void> = [];
 
-  private constructor(private readonly server: SMTPServer, readonly port: number) {}
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {}
 
   static async start(): Promise<SmtpSink> {
     const port = await freePort();
@@ -78,7 +81,9 @@ export class SmtpSink {
     const deadline = Date.now() + timeoutMs;
     while (count() < expected) {
       if (Date.now() > deadline) {
-        throw new Error(`expected ${expected} messages, got ${count()}: ${this.received.map((m) => `${m.to.join(', ')} "${m.mail.subject}"`).join('; ')}`);
+        throw new Error(
+          `expected ${expected} messages, got ${count()}: ${this.received.map((m) => `${m.to.join(', ')} "${m.mail.subject}"`).join('; ')}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -104,7 +109,11 @@ export class SmtpSink {
     callback();
   }
 
-  private onData(stream: NodeJS.ReadableStream, session: SMTPServerSession, callback: (err?: Error | null, message?: string) => void): void {
+  private onData(
+    stream: NodeJS.ReadableStream,
+    session: SMTPServerSession,
+    callback: (err?: Error | null, message?: string) => void,
+  ): void {
     const chunks: Buffer[] = [];
     stream.on('data', (c: Buffer) => chunks.push(c));
     stream.on('end', () => {

@@ -91,10 +91,11 @@ export class TcpProxy {
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
     // Bytes that arrive while the proxy plays dead wait here and pass once it opens again.
-    const relay = (from: Socket, to: Socket) => from.on('data', (chunk: Buffer) => {
-      if (this.mode === 'open') to.write(chunk);
-      else this.held.push(() => !to.destroyed && to.write(chunk));
-    });
+    const relay = (from: Socket, to: Socket) =>
+      from.on('data', (chunk: Buffer) => {
+        if (this.mode === 'open') to.write(chunk);
+        else this.held.push(() => !to.destroyed && to.write(chunk));
+      });
     relay(client, upstream);
     relay(upstream, client);
     client.resume();

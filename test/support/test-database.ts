@@ -25,7 +25,9 @@ export interface TestDatabase {
 export async function openTestDatabase(suite: string): Promise<TestDatabase> {
   const url = await copyTemplateDatabase(suite);
   // The apps' timeouts, with room for the lock waits a suite provokes on purpose.
-  const dataSource = await new DataSource(dataSourceOptions(url, 4, { connectMs: 3000, statementMs: 10_000, lockMs: 10_000, idleInTransactionMs: 60_000 })).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions(url, 4, { connectMs: 3000, statementMs: 10_000, lockMs: 10_000, idleInTransactionMs: 60_000 }),
+  ).initialize();
   const direct = sqlSession(dataSource);
   return {
     url,

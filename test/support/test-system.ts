@@ -36,8 +36,15 @@ export async function startTestSystem(
   const url = await copyTemplateDatabase(suite);
   const port = await freePort();
   const base: Record<string, string> = {
-    DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: queuePrefix(run, suite), PORT: String(port), HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '20', DB_POOL_SIZE: '5', MAIL_DIR: `var/test-mail/${run}-${suite}`,
+    DATABASE_URL: url,
+    REDIS_URL,
+    QUEUE_PREFIX: queuePrefix(run, suite),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    OUTBOX_POLL_MS: '20',
+    DB_POOL_SIZE: '5',
+    MAIL_DIR: `var/test-mail/${run}-${suite}`,
   };
   const settings: Record<string, string> = { ...base, ...(typeof env === 'function' ? env(base) : env) };
   const http = new HttpClient(`http://127.0.0.1:${port}`);

@@ -17,7 +17,11 @@ const JSON_BODY_LIMIT = 64 * 1024;
 /** Builds the HTTP app (not yet listening): used by main, the demo and the end-to-end tests. */
 export async function createApiApp(settings: Settings): Promise<NestFastifyApplication> {
   // Only a trusted proxy's X-Forwarded-For names the client (request.ip, which the rate limit counts by).
-  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: parseTrustProxy(settings.TRUST_PROXY) ?? false, frameworkErrors: frameworkErrorReply });
+  const adapter = new FastifyAdapter({
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: parseTrustProxy(settings.TRUST_PROXY) ?? false,
+    frameworkErrors: frameworkErrorReply,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(settings), adapter, {
     logger: nestLogLevels(settings.LOG_LEVEL),
     bufferLogs: false,
@@ -47,25 +51,28 @@ export async function createApiApp(settings: Settings): Promise<NestFastifyAppli
   // database before the listener and cut connections in flight.
   app.get(GracefulShutdown).attach(app);
 
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('KCN reporting API')
-    .setDescription(
-      'Quarterly reports of enterprises in the industrial parks and clusters of Lào Cai: intake, registry, review and published ' +
-        'summaries. Errors are RFC 9457 problem details.',
-    )
-    .setVersion('1')
-    .addServer('/', 'This installation: the host that serves this document')
-    .addBearerAuth({ type: 'http', bearerFormat: 'opaque', description: 'A token from POST /v1/tokens or `npm run cli -- token:create`' })
-    .addTag('operations', 'Health, readiness and Prometheus metrics; no token (metrics need METRICS_TOKEN when it is set).')
-    .addTag('tokens', 'Bearer tokens, for admins: issued once (only their hash is stored) and revoked.')
-    .addTag('registry', 'Zones, enterprises, projects and annual targets: admins everywhere, boards within their zones.')
-    .addTag('reports', 'Quarterly reports filed as JSON or uploaded as .xlsx or CSV: stored at once (202), decided by the worker.')
-    .addTag('periods', 'Who filed a quarter, and its locks per zone or for the whole province.')
-    .addTag('summaries', 'Figures per zone, zone kind and province over a quarter, a year or a range, as JSON or a workbook.')
-    .addTag('review', "The board's follow-up of warnings, its reviews, and the audit log.")
-    .addTag('publications', 'Monthly publications (immutable, numbered snapshots) and the subscribers they are emailed to.')
-    .addTag('public', 'Published figures after disclosure control, for anyone, without a token.')
-    .build());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('KCN reporting API')
+      .setDescription(
+        'Quarterly reports of enterprises in the industrial parks and clusters of Lào Cai: intake, registry, review and published ' +
+          'summaries. Errors are RFC 9457 problem details.',
+      )
+      .setVersion('1')
+      .addServer('/', 'This installation: the host that serves this document')
+      .addBearerAuth({ type: 'http', bearerFormat: 'opaque', description: 'A token from POST /v1/tokens or `npm run cli -- token:create`' })
+      .addTag('operations', 'Health, readiness and Prometheus metrics; no token (metrics need METRICS_TOKEN when it is set).')
+      .addTag('tokens', 'Bearer tokens, for admins: issued once (only their hash is stored) and revoked.')
+      .addTag('registry', 'Zones, enterprises, projects and annual targets: admins everywhere, boards within their zones.')
+      .addTag('reports', 'Quarterly reports filed as JSON or uploaded as .xlsx or CSV: stored at once (202), decided by the worker.')
+      .addTag('periods', 'Who filed a quarter, and its locks per zone or for the whole province.')
+      .addTag('summaries', 'Figures per zone, zone kind and province over a quarter, a year or a range, as JSON or a workbook.')
+      .addTag('review', "The board's follow-up of warnings, its reviews, and the audit log.")
+      .addTag('publications', 'Monthly publications (immutable, numbered snapshots) and the subscribers they are emailed to.')
+      .addTag('public', 'Published figures after disclosure control, for anyone, without a token.')
+      .build(),
+  );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -21,8 +21,23 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [SettingsModule.forRoot(settings), DatabaseModule],
-      providers: [QueueProducers, RepairCounts, OutboxRelay, MinimumWages, ReportVerdicts, VerdictBatcher, ReportsProcessor,
-        SummaryReader, FilingStatusReader, PublicationBuilder, ReminderScan, EmailSender, JobSchedules, ScheduledJobsProcessor, StrandedJobs],
+      providers: [
+        QueueProducers,
+        RepairCounts,
+        OutboxRelay,
+        MinimumWages,
+        ReportVerdicts,
+        VerdictBatcher,
+        ReportsProcessor,
+        SummaryReader,
+        FilingStatusReader,
+        PublicationBuilder,
+        ReminderScan,
+        EmailSender,
+        JobSchedules,
+        ScheduledJobsProcessor,
+        StrandedJobs,
+      ],
     };
   }
 }

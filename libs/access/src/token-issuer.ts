@@ -12,7 +12,11 @@ export interface TokenRequest {
 }
 
 export class TokenRequestError extends Error {
-  constructor(readonly field: string, readonly code: string, message: string) {
+  constructor(
+    readonly field: string,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -20,7 +24,11 @@ export class TokenRequestError extends Error {
 /** Checks what a token may be given, independent of who asks (HTTP or CLI). */
 export function checkTokenRequest(req: TokenRequest): void {
   if (req.role === 'enterprise' && !/^\d{10}(-\d{3})?$/.test(req.taxCode ?? '')) {
-    throw new TokenRequestError('taxCode', 'INVALID_TAX_CODE', 'an enterprise token needs a tax code of 10 digits, or 10 digits, a hyphen and 3 digits');
+    throw new TokenRequestError(
+      'taxCode',
+      'INVALID_TAX_CODE',
+      'an enterprise token needs a tax code of 10 digits, or 10 digits, a hyphen and 3 digits',
+    );
   }
   if (req.role !== 'enterprise' && req.taxCode) {
     throw new TokenRequestError('taxCode', 'NOT_ALLOWED', 'only enterprise tokens carry a tax code');
@@ -34,9 +42,16 @@ export function checkTokenRequest(req: TokenRequest): void {
 export async function issueToken(tokens: ApiTokensRepository, req: TokenRequest, tx?: SqlSession): Promise<{ id: string; token: string }> {
   checkTokenRequest(req);
   const token = generateTokenSecret();
-  const id = await tokens.insert({
-    name: req.name, role: req.role, zoneCodes: req.role === 'board' && req.zoneCodes ? [...req.zoneCodes] : null,
-    taxCode: req.role === 'enterprise' ? (req.taxCode ?? null) : null, tokenHash: hashTokenSecret(token), createdBy: req.createdBy ?? null,
-  }, tx);
+  const id = await tokens.insert(
+    {
+      name: req.name,
+      role: req.role,
+      zoneCodes: req.role === 'board' && req.zoneCodes ? [...req.zoneCodes] : null,
+      taxCode: req.role === 'enterprise' ? (req.taxCode ?? null) : null,
+      tokenHash: hashTokenSecret(token),
+      createdBy: req.createdBy ?? null,
+    },
+    tx,
+  );
   return { id, token };
 }

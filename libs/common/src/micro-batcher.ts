@@ -65,14 +65,17 @@ export class MicroBatcher<I, O> {
   /** One timer, for the oldest waiting item: deadlines come in the order items arrived. */
   private armExpiry(): void {
     if (this.expiry || this.queue.length === 0 || this.limits.maxWaitMs === undefined) return;
-    this.expiry = setTimeout(() => {
-      this.expiry = null;
-      const now = Date.now();
-      while (this.queue.length > 0 && this.queue[0].deadline <= now) {
-        this.queue.shift()!.reject(new BatcherOverloaded(`waited more than ${this.limits.maxWaitMs} ms for a batch`));
-      }
-      this.armExpiry();
-    }, Math.max(0, this.queue[0].deadline - Date.now()));
+    this.expiry = setTimeout(
+      () => {
+        this.expiry = null;
+        const now = Date.now();
+        while (this.queue.length > 0 && this.queue[0].deadline <= now) {
+          this.queue.shift()!.reject(new BatcherOverloaded(`waited more than ${this.limits.maxWaitMs} ms for a batch`));
+        }
+        this.armExpiry();
+      },
+      Math.max(0, this.queue[0].deadline - Date.now()),
+    );
     this.expiry.unref();
   }
 

@@ -16,19 +16,26 @@ export class Settings {
   @Matches(/^[\w{}:.-]+$/, { message: 'QUEUE_PREFIX may contain letters, digits, _ - . : { }' })
   QUEUE_PREFIX = 'kcn';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
   HOST = '0.0.0.0';
 
   /** api processes sharing the port (Node cluster); one per core the database leaves free. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   API_PROCESSES = 1;
 
   // Initialised, even to undefined: loadSettings reads only the keys an instance has, and a bare
   // declaration has none once compiled, so SMTP_URL from the environment was silently ignored.
-  @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL: string | undefined = undefined;
 
   @IsString()
@@ -44,109 +51,183 @@ export class Settings {
   @IsString()
   REMINDER_CRON = '0 8 * * *';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   REMINDER_DAYS_BEFORE = 7;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(99)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(99)
   DISCLOSURE_P_PERCENT = 10;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
   DISCLOSURE_MIN_CONTRIBUTORS = 3;
 
   /** Threads auditing a publication's measures side by side; by default one per core. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   DISCLOSURE_THREADS: number | undefined = undefined;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DB_POOL_SIZE = 10;
 
   /** Waiting for a PostgreSQL connection (a new one, or a free one of the pool), and for a report to be taken into a batch. */
-  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
   DB_CONNECT_TIMEOUT_MS = 3000;
 
   /**
    * Longest statement (PostgreSQL's statement_timeout); the client gives up a second later and drops the
    * connection, so a server or network that hangs costs this long at most.
    */
-  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
   DB_STATEMENT_TIMEOUT_MS = 5000;
 
   /** Longest wait for a row or table lock (PostgreSQL's lock_timeout). */
-  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
   DB_LOCK_TIMEOUT_MS = 3000;
 
   /** A transaction left idle this long is ended by PostgreSQL, freeing its locks and connection. */
-  @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   WORKER_CONCURRENCY = 64;
 
   /** How often the outbox relay looks for new rows when idle. */
-  @Transform(toInt) @IsInt() @Min(5) @Max(60000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(60000)
   OUTBOX_POLL_MS = 100;
 
   /** A submission still `received` this long after it was stored has its job added again (lost jobs). */
-  @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
   REQUEUE_AFTER_MS = 60_000;
 
   /** Tries of a report, publication or reminder job before it fails (the repair loop retries it while its work is undone). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   JOB_ATTEMPTS = 10;
 
   /** Tries of an email job: a mail server may refuse for hours. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   MAIL_JOB_ATTEMPTS = 60;
 
   /** Delay before a job's first retry; it doubles with each further one (emails: up to every 15 minutes). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
   JOB_BACKOFF_MS = 1000;
 
   /** How often the worker checks that its job schedulers exist (gone after a Redis restart without persistence). */
-  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
   SCHEDULE_CHECK_MS = 60_000;
 
   /** Longest silence of the mail server (connecting, greeting, each reply) before a send is given up. */
-  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
   MAIL_SEND_TIMEOUT_MS = 60_000;
 
-  @Transform(toInt) @IsInt() @Min(1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
   UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
   /** Reports one uploaded file may hold (rows of an .xlsx or CSV); more is refused with 413. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(50_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50_000)
   UPLOAD_MAX_ROWS = 5000;
 
   /** Reports waiting to be stored in one api process; more are refused with 503 rather than queued. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   INTAKE_QUEUE_LIMIT = 2000;
 
   /**
    * Uploads read at once by one api process; another waits a little, then gets 503. Reading is work for
    * the process's one thread: two at once take as long as one after the other, and twice the memory.
    */
-  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   UPLOAD_CONCURRENCY = 1;
 
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   METRICS_TOKEN: string | undefined = undefined;
 
   /** After a stop signal, readiness says 503 this long before the api stops taking connections (for a load balancer to notice). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
   SHUTDOWN_DRAIN_MS = 0;
 
   /** A stopping process exits by this deadline after the signal, whatever its requests, PostgreSQL and Redis do. */
-  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
   LOG_LEVEL = 'info';
 
   /** Proxies whose X-Forwarded-For is believed (Fastify's trustProxy); none by default, so clients cannot pose as others. */
-  @ValidateBy({ name: 'trustProxy', validator: { validate: (v) => typeof v === 'string' && parseTrustProxy(v) !== null } }, {
-    message: 'TRUST_PROXY must be false, true, or IP addresses and CIDR ranges separated by commas (loopback, linklocal, uniquelocal too)',
-  })
+  @ValidateBy(
+    { name: 'trustProxy', validator: { validate: (v) => typeof v === 'string' && parseTrustProxy(v) !== null } },
+    {
+      message:
+        'TRUST_PROXY must be false, true, or IP addresses and CIDR ranges separated by commas (loopback, linklocal, uniquelocal too)',
+    },
+  )
   TRUST_PROXY = 'false';
 }
 

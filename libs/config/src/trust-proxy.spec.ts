@@ -14,7 +14,8 @@ describe('TRUST_PROXY', () => {
   });
 
   it('refuses anything else at start-up, naming the variable', () => {
-    for (const bad of ['yes', '2', '10.0.0.0/33', '10.0.0', 'fd00::/129', '10.0.0.1/8/8', '', 'proxy.example']) expect(parseTrustProxy(bad)).toBeNull();
+    for (const bad of ['yes', '2', '10.0.0.0/33', '10.0.0', 'fd00::/129', '10.0.0.1/8/8', '', 'proxy.example'])
+      expect(parseTrustProxy(bad)).toBeNull();
     expect(() => loadSettings({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
   });
 });

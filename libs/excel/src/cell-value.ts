@@ -16,7 +16,8 @@ export function plainCellValue(value: CellValue | undefined): PlainCell {
   if ('formula' in value || 'sharedFormula' in value) {
     const { result } = value as { result?: unknown };
     // The streaming reader gives an error result ('#DIV/0!') as NaN: the formula is shown instead.
-    if (result === undefined || result === null || Number.isNaN(result)) return `=${'formula' in value ? value.formula : value.sharedFormula}`;
+    if (result === undefined || result === null || Number.isNaN(result))
+      return `=${'formula' in value ? value.formula : value.sharedFormula}`;
     return typeof result === 'object' && !(result instanceof Date) ? plainCellValue(result as CellValue) : (result as PlainCell);
   }
   if ('text' in value) return plainCellValue(value.text);

@@ -1,18 +1,36 @@
 import { columnLayout } from './column-layout';
 import { UploadRejection } from './upload-rejection';
 
-const row = (number: number, texts: Record<number, string>) => ({ number, cells: new Map(Object.entries(texts).map(([c, t]) => [Number(c), t])) });
+const row = (number: number, texts: Record<number, string>) => ({
+  number,
+  cells: new Map(Object.entries(texts).map(([c, t]) => [Number(c), t])),
+});
 const REQUIRED = ['taxCode', 'period', 'production.grossOutput', 'production.revenue', 'employment.workers', 'wages.wageFund'];
 
 describe('column discovery from the field-path row', () => {
   it('finds each field by its path, whatever the order, and names the columns it reads past', () => {
-    const layout = columnLayout(row(2, { 1: 'Ghi chú', 2: 'wages.wageFund', 3: 'period', 5: ' TaxCode ', 6: 'employment.workers', 7: 'production.revenue', 9: 'production.grossOutput' }))!;
+    const layout = columnLayout(
+      row(2, {
+        1: 'Ghi chú',
+        2: 'wages.wageFund',
+        3: 'period',
+        5: ' TaxCode ',
+        6: 'employment.workers',
+        7: 'production.revenue',
+        9: 'production.grossOutput',
+      }),
+    )!;
     expect(layout.pathRow).toBe(2);
     expect(layout.cellOf('taxCode', 7)).toBe('E7');
     expect(layout.cellOf('production.grossOutput', 4)).toBe('I4');
     expect(layout.cellOf('investment.realizedCapital', 4)).toBeUndefined();
     expect([...layout.columns].map(([c, col]) => [c, col.path])).toEqual([
-      [2, 'wages.wageFund'], [3, 'period'], [5, 'taxCode'], [6, 'employment.workers'], [7, 'production.revenue'], [9, 'production.grossOutput'],
+      [2, 'wages.wageFund'],
+      [3, 'period'],
+      [5, 'taxCode'],
+      [6, 'employment.workers'],
+      [7, 'production.revenue'],
+      [9, 'production.grossOutput'],
     ]);
     expect(layout.ignored).toEqual([{ cell: 'A2', text: 'Ghi chú' }]);
   });

@@ -41,7 +41,12 @@ export function columnLayout(row: SheetRow): ColumnLayout | null {
     if (!known) {
       if (text !== '') ignored.push({ cell, text });
     } else if (numbers.has(known.path)) {
-      issues.push({ cell, field: known.path, code: 'DUPLICATE_COLUMN', message: `${known.path} appears twice in row ${row.number}; keep one column for it` });
+      issues.push({
+        cell,
+        field: known.path,
+        code: 'DUPLICATE_COLUMN',
+        message: `${known.path} appears twice in row ${row.number}; keep one column for it`,
+      });
     } else {
       columns.set(column, known);
       numbers.set(known.path, column);
@@ -49,10 +54,19 @@ export function columnLayout(row: SheetRow): ColumnLayout | null {
   }
   for (const c of REPORT_COLUMNS) {
     if (c.required && !numbers.has(c.path)) {
-      issues.push({ field: c.path, code: 'MISSING_COLUMN', message: `no column has ${c.path} in row ${row.number}; it is required (${c.label.vi})` });
+      issues.push({
+        field: c.path,
+        code: 'MISSING_COLUMN',
+        message: `no column has ${c.path} in row ${row.number}; it is required (${c.label.vi})`,
+      });
     }
   }
-  if (issues.length > 0) throw new UploadRejection(422, `The field-path row ${row.number} does not fit the template: ${issues.length} column problem(s).`, issues);
+  if (issues.length > 0)
+    throw new UploadRejection(
+      422,
+      `The field-path row ${row.number} does not fit the template: ${issues.length} column problem(s).`,
+      issues,
+    );
   return {
     pathRow: row.number,
     columns,

@@ -10,12 +10,14 @@ function values(text: string, delimiter: ',' | ';', cuts: number[] = []) {
 
 describe('CSV delimiter detection', () => {
   it('finds the semicolon of Vietnamese-locale Excel, even when labels hold commas', () => {
-    const text = 'Mã số thuế;Kỳ;Giá trị sản xuất (giá hiện hành, đồng)\ntaxCode;period;production.grossOutput\n5300000001;2025-Q3;1.234.567\n';
+    const text =
+      'Mã số thuế;Kỳ;Giá trị sản xuất (giá hiện hành, đồng)\ntaxCode;period;production.grossOutput\n5300000001;2025-Q3;1.234.567\n';
     expect(detectDelimiter(text)).toBe(';');
   });
 
   it('finds the comma, ignoring commas and semicolons inside quotes', () => {
-    const text = '"Mã số thuế; MST",Kỳ,"Giá trị (giá hiện hành, đồng)"\ntaxCode,period,production.grossOutput\n5300000001,2025-Q3,"1,234,567"\n';
+    const text =
+      '"Mã số thuế; MST",Kỳ,"Giá trị (giá hiện hành, đồng)"\ntaxCode,period,production.grossOutput\n5300000001,2025-Q3,"1,234,567"\n';
     expect(detectDelimiter(text)).toBe(',');
   });
 
@@ -46,13 +48,21 @@ describe('CSV records', () => {
     const whole = values(text, ';');
     expect(whole).toHaveLength(5);
     for (let cut = 1; cut < text.length; cut++) expect(values(text, ';', [cut])).toEqual(whole);
-    expect(values(text, ';', Array.from({ length: text.length - 1 }, (_, i) => i + 1))).toEqual(whole);
+    expect(
+      values(
+        text,
+        ';',
+        Array.from({ length: text.length - 1 }, (_, i) => i + 1),
+      ),
+    ).toEqual(whole);
   });
 
   it('refuses a row wider than a worksheet with 413', () => {
     const parser = new CsvRecordParser(',', 3);
     expect(parser.push('a,b,c\n')).toHaveLength(1);
-    expect(() => parser.push('a,b,c,d\n')).toThrow(expect.objectContaining({ status: 413, issues: [expect.objectContaining({ code: 'TOO_MANY_COLUMNS' })] }));
+    expect(() => parser.push('a,b,c,d\n')).toThrow(
+      expect.objectContaining({ status: 413, issues: [expect.objectContaining({ code: 'TOO_MANY_COLUMNS' })] }),
+    );
   });
 
   it('finds the delimiter in the first lines however the text is cut, then reads on', async () => {
@@ -62,6 +72,10 @@ describe('CSV records', () => {
     }
     const rows = [];
     for await (const row of csvSheetRows(pieces(), 100)) rows.push(Object.fromEntries(row.cells));
-    expect(rows).toEqual([{ 1: 'Mã số thuế', 2: 'Kỳ' }, { 1: 'taxCode', 2: 'period' }, { 1: '5300000001', 2: '2025-Q3' }]);
+    expect(rows).toEqual([
+      { 1: 'Mã số thuế', 2: 'Kỳ' },
+      { 1: 'taxCode', 2: 'period' },
+      { 1: '5300000001', 2: '2025-Q3' },
+    ]);
   });
 });

@@ -37,7 +37,10 @@ export class CsvRecordParser {
   private returnAtEnd = false;
   private number = 1;
 
-  constructor(private readonly delimiter: CsvDelimiter, private readonly maxColumns = Infinity) {
+  constructor(
+    private readonly delimiter: CsvDelimiter,
+    private readonly maxColumns = Infinity,
+  ) {
     this.special = new RegExp(`["\\r\\n${delimiter}]`, 'g');
   }
 
@@ -108,7 +111,11 @@ export class CsvRecordParser {
     this.fields.push(this.parts.length === 1 ? copyOf(this.parts[0]) : this.parts.join(''));
     this.parts = [];
     if (this.fields.length > this.maxColumns) {
-      throw UploadRejection.of(413, 'TOO_MANY_COLUMNS', `Row ${this.number} has more than ${this.maxColumns} columns; a sheet has at most ${this.maxColumns}.`);
+      throw UploadRejection.of(
+        413,
+        'TOO_MANY_COLUMNS',
+        `Row ${this.number} has more than ${this.maxColumns} columns; a sheet has at most ${this.maxColumns}.`,
+      );
     }
   }
 
@@ -128,7 +135,7 @@ export class CsvRecordParser {
  * characters or more as a view of the whole piece, which a value kept for later would keep alive.
  */
 function copyOf(slice: string): string {
-  return (` ${slice}`).slice(1);
+  return ` ${slice}`.slice(1);
 }
 
 /** The rows of a CSV upload from its text as it is decoded, the delimiter found from its first lines. */

@@ -2,7 +2,15 @@ import { PassThrough } from 'node:stream';
 import { stream, Workbook } from 'exceljs';
 import { cellText } from './excel-text';
 
-const TEXTS = ['dòng 1\r\ndòng 2\rline 3', '_x000D_ _x005f_ _xABCD_', '&amp; <b> "q" \'s\'', 'tab\tline\nfeed', 'a\u0001b', '😀 Việt'.normalize('NFD'), ' padded '];
+const TEXTS = [
+  'dòng 1\r\ndòng 2\rline 3',
+  '_x000D_ _x005f_ _xABCD_',
+  '&amp; <b> "q" \'s\'',
+  'tab\tline\nfeed',
+  'a\u0001b',
+  '😀 Việt'.normalize('NFD'),
+  ' padded ',
+];
 
 describe('cell text', () => {
   it('escapes carriage returns, control characters and look-alike escapes, and nothing else', () => {

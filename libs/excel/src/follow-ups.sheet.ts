@@ -17,7 +17,12 @@ const COLUMNS: readonly Column<WarningRow>[] = [
   { label: { vi: 'Mã khu', en: 'Zone code' }, unit: 'text', width: 9, value: (r) => r.report.zoneCode },
   { label: { vi: 'Quý', en: 'Quarter' }, unit: 'text', width: 9, value: (r) => r.report.period },
   { label: { vi: 'Mã cảnh báo', en: 'Warning code' }, unit: 'text', width: 24, value: (r) => r.warning.code },
-  { label: { vi: 'Nội dung', en: 'Explanation' }, unit: 'text', width: 70, value: (r, language) => (language === 'vi' ? r.figures.explanationVi : r.warning.message) },
+  {
+    label: { vi: 'Nội dung', en: 'Explanation' },
+    unit: 'text',
+    width: 70,
+    value: (r, language) => (language === 'vi' ? r.figures.explanationVi : r.warning.message),
+  },
   { label: { vi: 'Số liệu báo cáo', en: 'Reported figure' }, unit: (r) => r.figures.unit, width: 16, value: (r) => r.figures.value },
   { label: { vi: 'Mức so sánh', en: 'Compared with' }, unit: (r) => r.figures.unit, width: 16, value: (r) => r.figures.reference },
   { label: { vi: 'Đơn vị', en: 'Unit' }, unit: 'text', width: 12, value: (r, language) => unitSuffix(r.figures.unit)?.[language] },

@@ -13,7 +13,10 @@ interface Note {
 function* notes(input: SummaryWorkbookInput): Iterable<Note> {
   const { summary, filingStatus } = input;
   const period = periodLabel(summary.period, summary.quarters);
-  yield { topic: { vi: 'Kỳ số liệu', en: 'Period' }, text: { vi: `${period.vi}: ${summary.quarters.join(', ')}`, en: `${period.en}: ${summary.quarters.join(', ')}` } };
+  yield {
+    topic: { vi: 'Kỳ số liệu', en: 'Period' },
+    text: { vi: `${period.vi}: ${summary.quarters.join(', ')}`, en: `${period.en}: ${summary.quarters.join(', ')}` },
+  };
   // asOf is local time with its offset; the date and minutes are what a reader needs.
   const asOf = summary.asOf.slice(0, 16).replace('T', ' ');
   yield { topic: { vi: 'Số liệu tính đến', en: 'Figures as of' }, text: { vi: `${asOf} (giờ Việt Nam)`, en: `${asOf} (Vietnam time)` } };
@@ -28,7 +31,10 @@ function* notes(input: SummaryWorkbookInput): Iterable<Note> {
   yield { topic: { vi: 'Tỷ lệ', en: 'Percentages' }, text: { vi: 'Phần trăm (%), hai chữ số thập phân', en: 'Percent, two decimals' } };
   yield {
     topic: { vi: 'Ô trống', en: 'Empty cells' },
-    text: { vi: 'Không doanh nghiệp nào báo cáo chỉ tiêu này (khác với số 0)', en: 'No enterprise reported the figure (not the same as 0)' },
+    text: {
+      vi: 'Không doanh nghiệp nào báo cáo chỉ tiêu này (khác với số 0)',
+      en: 'No enterprise reported the figure (not the same as 0)',
+    },
   };
   if (isDisclosureControlled(summary)) {
     yield {
@@ -65,7 +71,10 @@ function* notes(input: SummaryWorkbookInput): Iterable<Note> {
   };
   yield {
     topic: { vi: 'Tăng trưởng', en: 'Growth' },
-    text: { vi: 'So với cùng kỳ năm trước; trống khi năm trước không có số liệu', en: 'On the same quarters a year earlier; empty without earlier figures' },
+    text: {
+      vi: 'So với cùng kỳ năm trước; trống khi năm trước không có số liệu',
+      en: 'On the same quarters a year earlier; empty without earlier figures',
+    },
   };
   if (filingStatus) {
     const { onTime, late, missing, expected } = filingStatus.counts;
@@ -74,7 +83,10 @@ function* notes(input: SummaryWorkbookInput): Iterable<Note> {
       `${FILING_STATE_LABELS.missing[language]} ${missing}`;
     yield {
       topic: { vi: 'Tình hình nộp báo cáo', en: 'Filing status' },
-      text: { vi: `Quý ${filingStatus.period}, số doanh nghiệp phải nộp ${counts('vi')}`, en: `Quarter ${filingStatus.period}, enterprises expected to file ${counts('en')}` },
+      text: {
+        vi: `Quý ${filingStatus.period}, số doanh nghiệp phải nộp ${counts('vi')}`,
+        en: `Quarter ${filingStatus.period}, enterprises expected to file ${counts('en')}`,
+      },
     };
   }
   if (input.followUps) {

@@ -23,9 +23,11 @@ describe('whole numbers typed in cells', () => {
   });
 
   it.each(['', 'abc', '1.5', '1,5', '1.234,5', '1,234.5', '12.34.567', '1.234,567', '1,234.567', '1e6', '--5', '5-', '1.2345', '1 234.5'])(
-    'refuses %j', (text) => {
+    'refuses %j',
+    (text) => {
       expect(parseWholeNumber(text)).toBeNull();
-    });
+    },
+  );
 });
 
 describe('figure cells as the JSON API receives them', () => {

@@ -34,8 +34,8 @@ export function parseWholeNumber(text: string): string | null {
  * passed on unchanged and refused there with the same code as in JSON (NOT_AN_INTEGER, NEGATIVE, ...).
  */
 export function figureCellValue(kind: FieldKind, cell: PlainCell): unknown {
-  const digits = typeof cell === 'string' ? parseWholeNumber(cell)
-    : typeof cell === 'number' && Number.isSafeInteger(cell) ? String(cell) : null;
+  const digits =
+    typeof cell === 'string' ? parseWholeNumber(cell) : typeof cell === 'number' && Number.isSafeInteger(cell) ? String(cell) : null;
   if (digits === null) return cell;
   return kind === 'count' ? Number(digits) : digits;
 }

@@ -2,7 +2,6 @@ import { Workbook } from 'exceljs';
 import { figures, SUMMARY, writtenWorkbook } from './summary-workbook.fixture';
 import { SummaryWorkbookInput } from './summary-workbook.input';
 
-
 const lastColumn = (workbook: Workbook, row: number) => {
   const values = (workbook.worksheets[0].getRow(row).values as unknown[]).slice(1);
   return values[values.length - 1];
@@ -16,7 +15,11 @@ describe('workbooks of published figures', () => {
       { ...SUMMARY.zones[0], withheld: [] },
       { ...SUMMARY.zones[1], ...figures({ reportsExpected: 8, reportsReceived: 7 }), withheld: ['grossOutput', 'workers'] },
     ],
-    totals: { industrial_park: { ...figures(), withheld: [] }, industrial_cluster: { ...figures(), withheld: [] }, all: { ...figures(), withheld: [] } },
+    totals: {
+      industrial_park: { ...figures(), withheld: [] },
+      industrial_cluster: { ...figures(), withheld: [] },
+      all: { ...figures(), withheld: [] },
+    },
   };
 
   it('names what a zone withholds in a column of its own, empty cells being otherwise "not reported"', async () => {
@@ -38,7 +41,10 @@ describe('workbooks of published figures', () => {
         { ...published.zones[0], heldBack: [{ field: 'grossOutput', reason: 'revision held back' }] },
         {
           ...published.zones[1],
-          heldBack: [{ field: 'grossOutput', reason: 'confidential' }, { field: 'workers', reason: 'protects another figure' }],
+          heldBack: [
+            { field: 'grossOutput', reason: 'confidential' },
+            { field: 'workers', reason: 'protects another figure' },
+          ],
         },
       ],
     };
@@ -46,7 +52,9 @@ describe('workbooks of published figures', () => {
     expect(lastColumn(workbook, 4)).toBe(
       'Giá trị sản xuất công nghiệp, giá hiện hành (bảo mật số liệu doanh nghiệp); Số lao động cuối kỳ (để không suy ra được số liệu khác)',
     );
-    expect(lastColumn(workbook, 5)).toBe('Giá trị sản xuất công nghiệp, giá hiện hành (số liệu công bố lần trước, chưa cập nhật điều chỉnh)');
+    expect(lastColumn(workbook, 5)).toBe(
+      'Giá trị sản xuất công nghiệp, giá hiện hành (số liệu công bố lần trước, chưa cập nhật điều chỉnh)',
+    );
   });
 
   it('has no such column for the board, and no total rows for a reader of some zones', async () => {

@@ -38,19 +38,40 @@ const REQUIRED: Label = { vi: 'Bắt buộc.', en: 'Required.' };
 /** The columns in template order: who reports, for which quarter, the figures of the JSON report, the paper stamp. */
 export const REPORT_COLUMNS: readonly ReportColumn[] = [
   {
-    path: 'taxCode', kind: 'taxCode', required: true, label: { vi: 'Mã số thuế', en: 'Tax code' },
-    help: { vi: 'Mã số thuế của doanh nghiệp: 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (chi nhánh).', en: "The enterprise's tax code: 10 digits, or 10 digits, a hyphen and 3 digits (a branch)." },
+    path: 'taxCode',
+    kind: 'taxCode',
+    required: true,
+    label: { vi: 'Mã số thuế', en: 'Tax code' },
+    help: {
+      vi: 'Mã số thuế của doanh nghiệp: 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (chi nhánh).',
+      en: "The enterprise's tax code: 10 digits, or 10 digits, a hyphen and 3 digits (a branch).",
+    },
   },
   {
-    path: 'period', kind: 'period', required: true, label: { vi: 'Kỳ báo cáo (quý)', en: 'Quarter' },
-    help: { vi: 'Quý báo cáo viết dạng NNNN-Qn, ví dụ 2025-Q3 là quý 3 năm 2025.', en: 'The quarter reported, written YYYY-Qn, e.g. 2025-Q3 for the third quarter of 2025.' },
+    path: 'period',
+    kind: 'period',
+    required: true,
+    label: { vi: 'Kỳ báo cáo (quý)', en: 'Quarter' },
+    help: {
+      vi: 'Quý báo cáo viết dạng NNNN-Qn, ví dụ 2025-Q3 là quý 3 năm 2025.',
+      en: 'The quarter reported, written YYYY-Qn, e.g. 2025-Q3 for the third quarter of 2025.',
+    },
   },
   ...REPORT_FIELDS.map((f): ReportColumn => ({
-    path: fieldPath(f), kind: f.kind, required: f.required, label: { vi: f.labelVi, en: f.labelEn },
-    help: f.required ? { vi: `${FIGURE_HELP[f.kind].vi} ${REQUIRED.vi}`, en: `${FIGURE_HELP[f.kind].en} ${REQUIRED.en}` } : FIGURE_HELP[f.kind],
+    path: fieldPath(f),
+    kind: f.kind,
+    required: f.required,
+    label: { vi: f.labelVi, en: f.labelEn },
+    help: f.required
+      ? { vi: `${FIGURE_HELP[f.kind].vi} ${REQUIRED.vi}`, en: `${FIGURE_HELP[f.kind].en} ${REQUIRED.en}` }
+      : FIGURE_HELP[f.kind],
   })),
   {
-    path: 'receivedAt', kind: 'instant', required: false, boardOnly: true, label: { vi: 'Ngày nhận báo cáo giấy', en: 'Paper form received at' },
+    path: 'receivedAt',
+    kind: 'instant',
+    required: false,
+    boardOnly: true,
+    label: { vi: 'Ngày nhận báo cáo giấy', en: 'Paper form received at' },
     help: {
       vi: 'Chỉ Ban quản lý: ngày giờ nhận báo cáo giấy (dd/mm/yyyy hh:mm, giờ Việt Nam). Để trống là thời điểm tải lên.',
       en: 'Board only: when the paper form was received (dd/mm/yyyy hh:mm, Vietnam time). Blank means the time of upload.',

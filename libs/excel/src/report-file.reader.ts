@@ -18,18 +18,26 @@ export interface ReportFile extends ReportRows {
  * (UploadRejection: 413, 415, 422) when it is too large in bytes, inflated size or rows, of another
  * kind, or lacks the template's columns; too many bytes decides first, as the file is read to its end.
  */
-export async function readReportFile(source: Buffer | AsyncIterable<Buffer>, fileName: string | undefined, limits: UploadLimits): Promise<ReportFile> {
+export async function readReportFile(
+  source: Buffer | AsyncIterable<Buffer>,
+  fileName: string | undefined,
+  limits: UploadLimits,
+): Promise<ReportFile> {
   const bytes = new UploadBytes(source, limits.maxFileBytes);
   try {
     const format = sniffUpload(await bytes.head(SNIFF_BYTES), fileName);
-    const sheet = format === 'xlsx'
-      ? xlsxSheetRows(await inspectXlsxPackage(await bytes.all(), limits))
-      : csvSheetRows(uploadText(bytes), limits.maxColumns);
-    return { format, ...(await readReportRows(sheet, limits).catch((error: unknown) => {
-      if (error instanceof UploadRejection || format === 'csv') throw error;
-      // The package passed its checks but its XML does not parse: a damaged or hand-made file.
-      throw UploadRejection.of(415, 'DAMAGED_FILE', 'The workbook cannot be read; save it again as .xlsx.');
-    })) };
+    const sheet =
+      format === 'xlsx'
+        ? xlsxSheetRows(await inspectXlsxPackage(await bytes.all(), limits))
+        : csvSheetRows(uploadText(bytes), limits.maxColumns);
+    return {
+      format,
+      ...(await readReportRows(sheet, limits).catch((error: unknown) => {
+        if (error instanceof UploadRejection || format === 'csv') throw error;
+        // The package passed its checks but its XML does not parse: a damaged or hand-made file.
+        throw UploadRejection.of(415, 'DAMAGED_FILE', 'The workbook cannot be read; save it again as .xlsx.');
+      })),
+    };
   } catch (error) {
     throw (await bytes.rest()) ?? error;
   }

@@ -20,22 +20,35 @@ function* guideRows(columns: readonly ReportColumn[], maxRows: number): Iterable
     yield { column: columnLetters(i + 1), path: c.path, label: c.label, required: c.required ? YES : NO, help: c.help };
   }
   const note = (label: Label, help: Label): GuideRow => ({ column: '', path: '', label, required: NONE, help });
-  yield note({ vi: 'Cách điền', en: 'How to fill in' }, {
-    vi: 'Dòng 1 là tên chỉ tiêu, dòng 2 là mã trường: không sửa, không xoá dòng 2. ' + 'Mỗi báo cáo một dòng, từ dòng 3; có thể thêm cột ghi chú.',
-    en: 'Row 1 holds the labels, row 2 the field paths: do not change or delete row 2. ' + 'One report per row from row 3; note columns may be added.',
-  });
-  yield note({ vi: 'Cách ghi số', en: 'Numbers' }, {
-    vi: 'Số nguyên, có thể có dấu phân cách hàng nghìn (1.234.567 hoặc 1,234,567). Ô trống là không báo cáo, khác với số 0.',
-    en: 'Whole numbers, thousands separators allowed (1.234.567 or 1,234,567). A blank cell means not reported, which is not 0.',
-  });
-  yield note({ vi: 'Tải lên', en: 'Upload' }, {
-    vi:
-      'Tải lên tệp .xlsx này, hoặc tệp .csv (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy) có cùng hai dòng đầu; ' +
-      `tối đa ${maxRows} báo cáo một tệp. Lỗi được báo theo từng ô (ví dụ D4).`,
-    en:
-      'Upload this .xlsx file, or a .csv file (UTF-8, comma or semicolon separated) with the same two first rows; ' +
-      `at most ${maxRows} reports a file. Errors are reported by cell (e.g. D4).`,
-  });
+  yield note(
+    { vi: 'Cách điền', en: 'How to fill in' },
+    {
+      vi:
+        'Dòng 1 là tên chỉ tiêu, dòng 2 là mã trường: không sửa, không xoá dòng 2. ' +
+        'Mỗi báo cáo một dòng, từ dòng 3; có thể thêm cột ghi chú.',
+      en:
+        'Row 1 holds the labels, row 2 the field paths: do not change or delete row 2. ' +
+        'One report per row from row 3; note columns may be added.',
+    },
+  );
+  yield note(
+    { vi: 'Cách ghi số', en: 'Numbers' },
+    {
+      vi: 'Số nguyên, có thể có dấu phân cách hàng nghìn (1.234.567 hoặc 1,234,567). Ô trống là không báo cáo, khác với số 0.',
+      en: 'Whole numbers, thousands separators allowed (1.234.567 or 1,234,567). A blank cell means not reported, which is not 0.',
+    },
+  );
+  yield note(
+    { vi: 'Tải lên', en: 'Upload' },
+    {
+      vi:
+        'Tải lên tệp .xlsx này, hoặc tệp .csv (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy) có cùng hai dòng đầu; ' +
+        `tối đa ${maxRows} báo cáo một tệp. Lỗi được báo theo từng ô (ví dụ D4).`,
+      en:
+        'Upload this .xlsx file, or a .csv file (UTF-8, comma or semicolon separated) with the same two first rows; ' +
+        `at most ${maxRows} reports a file. Errors are reported by cell (e.g. D4).`,
+    },
+  );
 }
 
 /** "Hướng dẫn": what each column of the report sheet holds and how to fill it in, in Vietnamese and English. */

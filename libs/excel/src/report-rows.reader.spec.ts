@@ -3,9 +3,19 @@ import { readReportRows } from './report-rows.reader';
 import type { SheetRow } from './sheet-row';
 import { uploadLimits } from './upload-limits';
 
-const PATHS = ['taxCode', 'period', 'production.grossOutput', 'production.revenue', 'investment.realizedCapital', 'employment.workers', 'wages.wageFund'];
-const row = (number: number, values: PlainCell[]): SheetRow =>
-  ({ number, cells: new Map(values.flatMap((v, i) => (v === null ? [] : [[i + 1, v] as const]))) });
+const PATHS = [
+  'taxCode',
+  'period',
+  'production.grossOutput',
+  'production.revenue',
+  'investment.realizedCapital',
+  'employment.workers',
+  'wages.wageFund',
+];
+const row = (number: number, values: PlainCell[]): SheetRow => ({
+  number,
+  cells: new Map(values.flatMap((v, i) => (v === null ? [] : [[i + 1, v] as const]))),
+});
 async function* sheet(rows: SheetRow[]): AsyncIterable<SheetRow> {
   yield* rows;
 }
@@ -23,11 +33,19 @@ describe('report rows of a sheet', () => {
     ]);
     expect(rows.map((r) => r.row)).toEqual([4, 7]);
     expect(rows[0].body).toEqual({
-      taxCode: '5300000001', period: '2025-Q3', production: { grossOutput: '1234567', revenue: '2000000' },
-      employment: { workers: 175 }, wages: { wageFund: '300000000' },
+      taxCode: '5300000001',
+      period: '2025-Q3',
+      production: { grossOutput: '1234567', revenue: '2000000' },
+      employment: { workers: 175 },
+      wages: { wageFund: '300000000' },
     });
     expect(rows[1].body).toEqual({
-      taxCode: '5300000002', period: '2025-Q3', production: { grossOutput: 'x' }, investment: { realizedCapital: '0' }, employment: { workers: 12.5 }, wages: {},
+      taxCode: '5300000002',
+      period: '2025-Q3',
+      production: { grossOutput: 'x' },
+      investment: { realizedCapital: '0' },
+      employment: { workers: 12.5 },
+      wages: {},
     });
     expect(rows[1].cellOf('employment.workers')).toBe('F7');
   });

@@ -22,9 +22,13 @@ export interface ReportRows {
 // The field-path row is row 2 of the template; a title row or two added above it are tolerated.
 const PATH_ROW_SEARCH = 10;
 
-const noPathRow = () => UploadRejection.of(422, 'NO_FIELD_PATH_ROW',
-  `No row among the first ${PATH_ROW_SEARCH} holds the field paths (taxCode, period, production.grossOutput, ...): ` +
-    'keep row 2 of the template as it is.');
+const noPathRow = () =>
+  UploadRejection.of(
+    422,
+    'NO_FIELD_PATH_ROW',
+    `No row among the first ${PATH_ROW_SEARCH} holds the field paths (taxCode, period, production.grossOutput, ...): ` +
+      'keep row 2 of the template as it is.',
+  );
 
 /**
  * Reads the report rows of a sheet: finds the field-path row, then turns each row below it with
@@ -47,7 +51,11 @@ export async function readReportRows(sheet: AsyncIterable<SheetRow>, limits: Upl
     const body = reportBody(layout, row);
     if (!body) continue;
     if (rows.length === limits.maxRows) {
-      throw UploadRejection.of(413, 'TOO_MANY_ROWS', `The file has more than ${limits.maxRows} reports; split it into files of at most ${limits.maxRows} rows.`);
+      throw UploadRejection.of(
+        413,
+        'TOO_MANY_ROWS',
+        `The file has more than ${limits.maxRows} reports; split it into files of at most ${limits.maxRows} rows.`,
+      );
     }
     // The row's number only: the sheet row (every cell of it, notes included) is let go.
     const number = row.number;

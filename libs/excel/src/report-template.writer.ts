@@ -21,7 +21,12 @@ const LABEL_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1
 const PATH_FONT = { italic: true, size: 9, color: { argb: 'FF595959' } };
 // Tax codes and periods as text, so Excel neither drops a leading zero nor reads them as numbers or dates.
 const FORMATS: Record<ReportColumn['kind'], string> = {
-  taxCode: '@', period: '@', instant: 'dd/mm/yyyy hh:mm', money: '#,##0', usd: '#,##0', count: '#,##0',
+  taxCode: '@',
+  period: '@',
+  instant: 'dd/mm/yyyy hh:mm',
+  money: '#,##0',
+  usd: '#,##0',
+  count: '#,##0',
 };
 
 /**
@@ -52,7 +57,10 @@ export async function writeReportTemplate(output: Writable, input: ReportTemplat
   const validations = (sheet as Worksheet & { dataValidations: { add(range: string, rule: DataValidation): void } }).dataValidations;
   for (const [i, column] of columns.entries()) {
     const letters = columnLetters(i + 1);
-    validations.add(`${letters}${FIRST_DATA_ROW}:${letters}${FIRST_DATA_ROW + input.maxRows - 1}`, validation(column, `${letters}${FIRST_DATA_ROW}`));
+    validations.add(
+      `${letters}${FIRST_DATA_ROW}:${letters}${FIRST_DATA_ROW + input.maxRows - 1}`,
+      validation(column, `${letters}${FIRST_DATA_ROW}`),
+    );
   }
   sheet.commit();
   await writeTableSheet(workbook, reportGuideSheet(columns, input.maxRows), 'vi');
@@ -61,22 +69,36 @@ export async function writeReportTemplate(output: Writable, input: ReportTemplat
 
 // Excel shows at most 32 characters of an input help title and 255 of its text.
 const TITLES: Record<ReportColumn['kind'], string> = {
-  taxCode: 'Mã số thuế', period: 'Kỳ báo cáo', instant: 'Ngày nhận báo cáo giấy', money: 'Số tiền (đồng)', usd: 'Số tiền (USD)', count: 'Số người',
+  taxCode: 'Mã số thuế',
+  period: 'Kỳ báo cáo',
+  instant: 'Ngày nhận báo cáo giấy',
+  money: 'Số tiền (đồng)',
+  usd: 'Số tiền (USD)',
+  count: 'Số người',
 };
 
 /** The rule and the Vietnamese help of a column; `first` is the range's top-left cell, to which formulas are relative. */
 function validation(column: ReportColumn, first: string): DataValidation {
   const help = {
-    allowBlank: true, showInputMessage: true, promptTitle: TITLES[column.kind], prompt: column.help.vi,
-    showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Giá trị không hợp lệ', error: column.help.vi,
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: TITLES[column.kind],
+    prompt: column.help.vi,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Giá trị không hợp lệ',
+    error: column.help.vi,
   };
   switch (column.kind) {
     case 'taxCode':
       return { ...help, type: 'custom', formulae: [`OR(LEN(${first})=10,LEN(${first})=14)`] };
     case 'period':
       return {
-        ...help, type: 'custom',
-        formulae: [`AND(LEN(${first})=7,MID(${first},5,2)="-Q",ISNUMBER(VALUE(LEFT(${first},4))),ISNUMBER(FIND(RIGHT(${first},1),"1234")))`],
+        ...help,
+        type: 'custom',
+        formulae: [
+          `AND(LEN(${first})=7,MID(${first},5,2)="-Q",ISNUMBER(VALUE(LEFT(${first},4))),ISNUMBER(FIND(RIGHT(${first},1),"1234")))`,
+        ],
       };
     case 'instant':
       return { ...help, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1990, 0, 1))] };

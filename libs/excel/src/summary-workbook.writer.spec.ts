@@ -1,7 +1,6 @@
 import { Workbook, Worksheet } from 'exceljs';
 import { FILING_STATUS, FOLLOW_UPS, SUMMARY, writtenWorkbook } from './summary-workbook.fixture';
 
-
 const rowValues = (sheet: Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
 /** The column whose header (row 2) starts with `header`. */
 function column(sheet: Worksheet, header: string): number {
@@ -10,7 +9,8 @@ function column(sheet: Worksheet, header: string): number {
   return index + 1;
 }
 const rowOf = (sheet: Worksheet, firstCell: string) => {
-  for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === firstCell || sheet.getCell(r, 2).value === firstCell) return r;
+  for (let r = 1; r <= sheet.rowCount; r++)
+    if (sheet.getCell(r, 1).value === firstCell || sheet.getCell(r, 2).value === firstCell) return r;
   throw new Error(`no row ${firstCell} in ${sheet.name}`);
 };
 
@@ -67,7 +67,11 @@ describe('the summary workbook', () => {
   it('lists parks, then clusters, then the totals of parks, clusters and the province', () => {
     const sheet = vi.getWorksheet('Tổng hợp theo khu')!;
     expect([4, 5, 6, 7, 8].map((r) => sheet.getCell(r, 2).value)).toEqual([
-      'Khu công nghiệp Tằng Loỏng', 'Cụm công nghiệp Bát Xát', 'Tổng các khu công nghiệp', 'Tổng các cụm công nghiệp', 'Toàn tỉnh',
+      'Khu công nghiệp Tằng Loỏng',
+      'Cụm công nghiệp Bát Xát',
+      'Tổng các khu công nghiệp',
+      'Tổng các cụm công nghiệp',
+      'Toàn tỉnh',
     ]);
     expect(sheet.getCell(8, column(sheet, 'Giá trị sản xuất công nghiệp, giá hiện hành')).value).toBe(123_456_789_012_346);
     expect(sheet.rowCount).toBe(8);
@@ -77,7 +81,9 @@ describe('the summary workbook', () => {
     const sheet = vi.getWorksheet('Tình hình nộp báo cáo')!;
     expect(sheet.getCell('A1').value).toBe('Tình hình nộp báo cáo quý 2024-Q4');
     expect([4, 5, 6].map((r) => [sheet.getCell(r, 1).value, sheet.getCell(r, 4).value])).toEqual([
-      ['5300000011', 'Đúng hạn'], ['5300000012', 'Nộp muộn'], ['5300000013', 'Chưa nộp'],
+      ['5300000011', 'Đúng hạn'],
+      ['5300000012', 'Nộp muộn'],
+      ['5300000013', 'Chưa nộp'],
     ]);
     const received = sheet.getCell(4, column(sheet, 'Thời điểm nhận'));
     expect(received.value).toEqual(new Date('2025-01-05T09:30:00Z'));
@@ -105,7 +111,9 @@ describe('the summary workbook', () => {
 
   it('explains units, the period and the filing counts in the notes', () => {
     const sheet = vi.getWorksheet('Ghi chú')!;
-    const notes = Object.fromEntries(Array.from({ length: sheet.rowCount - 3 }, (_, i) => [sheet.getCell(i + 4, 1).value, sheet.getCell(i + 4, 2).value]));
+    const notes = Object.fromEntries(
+      Array.from({ length: sheet.rowCount - 3 }, (_, i) => [sheet.getCell(i + 4, 1).value, sheet.getCell(i + 4, 2).value]),
+    );
     expect(notes['Kỳ số liệu']).toBe('năm 2024: 2024-Q1, 2024-Q2, 2024-Q3, 2024-Q4');
     expect(notes['Số liệu tính đến']).toBe('2025-11-03 08:15 (giờ Việt Nam)');
     expect(notes['Đơn vị tiền']).toMatch(/^Triệu đồng/);

@@ -36,7 +36,11 @@ function headerText(column: Column<unknown>, language: WorkbookLanguage): string
  * Writes one sheet of a streaming workbook: a title row, one header row per language, then the rows,
  * each committed (flushed to the zip stream) as soon as it is written, and the sheet committed at the end.
  */
-export async function writeTableSheet<R>(workbook: stream.xlsx.WorkbookWriter, sheet: TableSheet<R>, language: WorkbookLanguage): Promise<void> {
+export async function writeTableSheet<R>(
+  workbook: stream.xlsx.WorkbookWriter,
+  sheet: TableSheet<R>,
+  language: WorkbookLanguage,
+): Promise<void> {
   const headers = headerLanguages(language);
   // Views and column widths go into the sheet's opening XML, so they are set before the first row is committed.
   const worksheet = workbook.addWorksheet(sheet.name[language], {

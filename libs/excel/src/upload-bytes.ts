@@ -14,8 +14,15 @@ export class UploadBytes implements AsyncIterable<Buffer> {
   private count = 0;
   private ended = false;
 
-  constructor(source: Buffer | AsyncIterable<Buffer>, private readonly maxBytes: number) {
-    this.source = Buffer.isBuffer(source) ? (async function* () { yield source; })() : source[Symbol.asyncIterator]();
+  constructor(
+    source: Buffer | AsyncIterable<Buffer>,
+    private readonly maxBytes: number,
+  ) {
+    this.source = Buffer.isBuffer(source)
+      ? (async function* () {
+          yield source;
+        })()
+      : source[Symbol.asyncIterator]();
   }
 
   /** At least the first `n` bytes (fewer if the file is shorter), left to be read again. */

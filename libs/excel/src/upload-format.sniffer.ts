@@ -11,7 +11,12 @@ const SPREADSHEET_NAME = /\.(xlsx|xlsm|xls|ods)$/i;
 // Text has no control characters but tab, line feed and carriage return.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
-const notText = () => UploadRejection.of(415, 'UNSUPPORTED_FILE_TYPE', 'The file is neither an .xlsx workbook nor a UTF-8 CSV file: download the template, fill it in and upload it.');
+const notText = () =>
+  UploadRejection.of(
+    415,
+    'UNSUPPORTED_FILE_TYPE',
+    'The file is neither an .xlsx workbook nor a UTF-8 CSV file: download the template, fill it in and upload it.',
+  );
 
 /**
  * What an upload is, judged by its first bytes, not its name: a zip package (an .xlsx, checked further
@@ -22,8 +27,11 @@ const notText = () => UploadRejection.of(415, 'UNSUPPORTED_FILE_TYPE', 'The file
 export function sniffUpload(head: Buffer, fileName: string | undefined): UploadFormat {
   if (head.subarray(0, ZIP.length).equals(ZIP)) return 'xlsx';
   if (head.subarray(0, OLE.length).equals(OLE)) {
-    throw UploadRejection.of(415, 'UNSUPPORTED_FILE_TYPE',
-      'The file is an Excel 97-2003 workbook (.xls) or a workbook protected by a password: save it as .xlsx without a password.');
+    throw UploadRejection.of(
+      415,
+      'UNSUPPORTED_FILE_TYPE',
+      'The file is an Excel 97-2003 workbook (.xls) or a workbook protected by a password: save it as .xlsx without a password.',
+    );
   }
   if (fileName !== undefined && SPREADSHEET_NAME.test(fileName)) throw notText();
   return 'csv';

@@ -4,19 +4,25 @@ import { workbookParts, zipArchive } from './zip-archive.fixture';
 
 const limits = uploadLimits(10 * 1024 * 1024, 5000);
 const MIB = 1024 * 1024;
-const sheetXml = (filler: number) => Buffer.concat([
-  Buffer.from('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>'),
-  Buffer.alloc(filler, 0x20),
-  Buffer.from('</worksheet>'),
-]);
+const sheetXml = (filler: number) =>
+  Buffer.concat([
+    Buffer.from('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>'),
+    Buffer.alloc(filler, 0x20),
+    Buffer.from('</worksheet>'),
+  ]);
 
 describe('xlsx package checks before reading', () => {
   it('passes an honest package and hands on its needed parts, the report sheet last before the directory', async () => {
     const zip = zipArchive(workbookParts(sheetXml(100)));
     const checked = await inspectXlsxPackage(zip, limits);
-    expect(checked.stream.map((b) => b.subarray(30, 60).toString('utf8').replace(/[^\x20-\x7e].*$/s, ''))).toEqual([
-      'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', expect.any(String),
-    ]);
+    expect(
+      checked.stream.map((b) =>
+        b
+          .subarray(30, 60)
+          .toString('utf8')
+          .replace(/[^\x20-\x7e].*$/s, ''),
+      ),
+    ).toEqual(['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', expect.any(String)]);
   });
 
   it('refuses a package whose declared size is too large, from its directory alone (413)', async () => {
@@ -36,10 +42,13 @@ describe('xlsx package checks before reading', () => {
   });
 
   it('refuses bytes hidden between parts, and zips that are no workbook (415)', async () => {
-    await expect(inspectXlsxPackage(zipArchive(workbookParts(sheetXml(10)), { gap: Buffer.from('hidden') }), limits))
-      .rejects.toMatchObject({ status: 415, issues: [{ code: 'DAMAGED_FILE' }] });
-    await expect(inspectXlsxPackage(zipArchive([{ name: 'word/document.xml', data: Buffer.from('<w/>') }]), limits))
-      .rejects.toMatchObject({ status: 415, issues: [{ code: 'NOT_A_WORKBOOK' }] });
+    await expect(inspectXlsxPackage(zipArchive(workbookParts(sheetXml(10)), { gap: Buffer.from('hidden') }), limits)).rejects.toMatchObject(
+      { status: 415, issues: [{ code: 'DAMAGED_FILE' }] },
+    );
+    await expect(inspectXlsxPackage(zipArchive([{ name: 'word/document.xml', data: Buffer.from('<w/>') }]), limits)).rejects.toMatchObject({
+      status: 415,
+      issues: [{ code: 'NOT_A_WORKBOOK' }],
+    });
     const cut = zipArchive(workbookParts(sheetXml(10)));
     await expect(inspectXlsxPackage(cut.subarray(0, cut.length - 30), limits)).rejects.toMatchObject({ status: 415 });
   });
@@ -48,8 +57,12 @@ describe('xlsx package checks before reading', () => {
     const rels =
       '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>' +
       '<Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>';
-    expect(reportSheetPart('<sheets><sheet name="Hướng dẫn" sheetId="1" r:id="rId1"/><sheet name="Reports" sheetId="2" r:id="rId2"/></sheets>', rels))
-      .toBe('xl/worksheets/sheet2.xml');
+    expect(
+      reportSheetPart(
+        '<sheets><sheet name="Hướng dẫn" sheetId="1" r:id="rId1"/><sheet name="Reports" sheetId="2" r:id="rId2"/></sheets>',
+        rels,
+      ),
+    ).toBe('xl/worksheets/sheet2.xml');
     expect(reportSheetPart('<sheets><sheet name="bao-cao" sheetId="1" r:id="rId1"/></sheets>', rels)).toBe('xl/worksheets/sheet1.xml');
     expect(reportSheetPart('<sheets/>', rels)).toBeNull();
   });

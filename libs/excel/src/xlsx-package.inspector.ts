@@ -36,7 +36,11 @@ export async function inspectXlsxPackage(zip: Buffer, limits: UploadLimits): Pro
   const workbook = parts.get(WORKBOOK);
   const rels = parts.get(WORKBOOK_RELS);
   if (!workbook || !rels) {
-    throw UploadRejection.of(415, 'NOT_A_WORKBOOK', 'The file is a zip package but not an Excel workbook (.xlsx): download the template and fill it in.');
+    throw UploadRejection.of(
+      415,
+      'NOT_A_WORKBOOK',
+      'The file is a zip package but not an Excel workbook (.xlsx): download the template and fill it in.',
+    );
   }
   // The workbook's own parts are a few kilobytes; a large one is no workbook Excel or LibreOffice wrote.
   const [workbookXml, relsXml] = await Promise.all([workbook, rels].map((part) => inflateCounted(zip, part, MIB)));
@@ -50,15 +54,26 @@ export async function inspectXlsxPackage(zip: Buffer, limits: UploadLimits): Pro
 function checkDeclaredSizes(entries: readonly ZipEntry[], limits: UploadLimits): void {
   const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (total > limits.maxInflatedBytes) {
-    throw UploadRejection.of(413, 'INFLATED_TOO_LARGE',
-      `The workbook unpacks to ${total} bytes; at most ${limits.maxInflatedBytes} are read. Split it into smaller files.`);
+    throw UploadRejection.of(
+      413,
+      'INFLATED_TOO_LARGE',
+      `The workbook unpacks to ${total} bytes; at most ${limits.maxInflatedBytes} are read. Split it into smaller files.`,
+    );
   }
   for (const e of entries) {
-    if (e.method !== 0 && e.method !== 8) throw UploadRejection.of(415, 'DAMAGED_FILE', `Part ${e.name} uses a compression method Excel does not write; save the file again as .xlsx.`);
+    if (e.method !== 0 && e.method !== 8)
+      throw UploadRejection.of(
+        415,
+        'DAMAGED_FILE',
+        `Part ${e.name} uses a compression method Excel does not write; save the file again as .xlsx.`,
+      );
     if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize > limits.maxCompressionRatio * Math.max(e.compressedSize, 1)) {
-      throw UploadRejection.of(413, 'COMPRESSION_RATIO',
+      throw UploadRejection.of(
+        413,
+        'COMPRESSION_RATIO',
         `Part ${e.name} unpacks to ${Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1))} times its packed size; ` +
-          `at most ${limits.maxCompressionRatio} is accepted.`);
+          `at most ${limits.maxCompressionRatio} is accepted.`,
+      );
     }
   }
 }
@@ -67,7 +82,9 @@ function checkDeclaredSizes(entries: readonly ZipEntry[], limits: UploadLimits):
 function inflateCounted(zip: Buffer, part: ZipEntry, keep?: number): Promise<Buffer | null> {
   const data = zip.subarray(part.dataStart, part.dataStart + part.compressedSize);
   if (keep !== undefined && part.uncompressedSize > keep) {
-    return Promise.reject(UploadRejection.of(413, 'INFLATED_TOO_LARGE', `Part ${part.name} declares ${part.uncompressedSize} bytes; at most ${keep} are read.`));
+    return Promise.reject(
+      UploadRejection.of(413, 'INFLATED_TOO_LARGE', `Part ${part.name} declares ${part.uncompressedSize} bytes; at most ${keep} are read.`),
+    );
   }
   if (part.method === 0) return Promise.resolve(keep === undefined ? null : data);
   return new Promise((resolve, reject) => {
@@ -78,13 +95,21 @@ function inflateCounted(zip: Buffer, part: ZipEntry, keep?: number): Promise<Buf
       count += chunk.length;
       if (count > part.uncompressedSize) {
         inflater.destroy();
-        reject(UploadRejection.of(413, 'INFLATED_TOO_LARGE',
-          `Part ${part.name} declares ${part.uncompressedSize} bytes but unpacks to more: the file is refused as a zip bomb.`));
+        reject(
+          UploadRejection.of(
+            413,
+            'INFLATED_TOO_LARGE',
+            `Part ${part.name} declares ${part.uncompressedSize} bytes but unpacks to more: the file is refused as a zip bomb.`,
+          ),
+        );
       } else if (keep !== undefined) chunks.push(chunk);
     });
-    inflater.on('error', () => reject(UploadRejection.of(415, 'DAMAGED_FILE', `Part ${part.name} cannot be unpacked; save the file again as .xlsx.`)));
+    inflater.on('error', () =>
+      reject(UploadRejection.of(415, 'DAMAGED_FILE', `Part ${part.name} cannot be unpacked; save the file again as .xlsx.`)),
+    );
     inflater.on('end', () => {
-      if (count !== part.uncompressedSize) reject(UploadRejection.of(415, 'DAMAGED_FILE', `Part ${part.name} is shorter than declared; save the file again as .xlsx.`));
+      if (count !== part.uncompressedSize)
+        reject(UploadRejection.of(415, 'DAMAGED_FILE', `Part ${part.name} is shorter than declared; save the file again as .xlsx.`));
       else resolve(keep === undefined ? null : Buffer.concat(chunks));
     });
     inflater.end(data);
@@ -93,7 +118,10 @@ function inflateCounted(zip: Buffer, part: ZipEntry, keep?: number): Promise<Buf
 
 /** The part of the sheet named Reports (as in the template), else of the workbook's first sheet. */
 export function reportSheetPart(workbookXml: string, relsXml: string): string | null {
-  const sheets = [...workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)].map((m) => ({ name: attribute(m[1], 'name'), rel: attribute(m[1], '(?:\\w+:)?id') }));
+  const sheets = [...workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)].map((m) => ({
+    name: attribute(m[1], 'name'),
+    rel: attribute(m[1], '(?:\\w+:)?id'),
+  }));
   const chosen = sheets.find((s) => s.name?.toLowerCase() === REPORT_SHEET) ?? sheets[0];
   if (!chosen) return null;
   const relation = [...relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)].find((m) => attribute(m[1], 'Id') === chosen.rel);

@@ -11,7 +11,11 @@ import type { XlsxPackage } from './xlsx-package.inspector';
  */
 export async function* xlsxSheetRows(xlsx: XlsxPackage): AsyncIterable<SheetRow> {
   const reader = new stream.xlsx.WorkbookReader(Readable.from(xlsx.stream, { objectMode: false }), {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   for await (const worksheet of reader) {
     for await (const row of worksheet) {

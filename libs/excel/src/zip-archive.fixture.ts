@@ -20,10 +20,27 @@ export function zipArchive(entries: readonly FixtureEntry[], options: { gap?: Bu
     const name = Buffer.from(e.name, 'utf8');
     const size = e.declaredSize ?? e.data.length;
     const crc = crc32(e.data);
-    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [6, 2, 0x800], [8, 2, method], [14, 4, crc], [18, 4, body.length], [22, 4, size], [26, 2, name.length]]);
+    const local = record(30, [
+      [0, 4, 0x04034b50],
+      [4, 2, 20],
+      [6, 2, 0x800],
+      [8, 2, method],
+      [14, 4, crc],
+      [18, 4, body.length],
+      [22, 4, size],
+      [26, 2, name.length],
+    ]);
     const central = record(46, [
-      [0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [8, 2, 0x800], [10, 2, method], [16, 4, crc], [20, 4, body.length], [24, 4, size],
-      [28, 2, name.length], [42, 4, offset],
+      [0, 4, 0x02014b50],
+      [4, 2, 20],
+      [6, 2, 20],
+      [8, 2, 0x800],
+      [10, 2, method],
+      [16, 4, crc],
+      [20, 4, body.length],
+      [24, 4, size],
+      [28, 2, name.length],
+      [42, 4, offset],
     ]);
     locals.push(local, name, body);
     centrals.push(central, name);
@@ -34,7 +51,13 @@ export function zipArchive(entries: readonly FixtureEntry[], options: { gap?: Bu
     }
   }
   const directory = Buffer.concat(centrals);
-  const end = record(22, [[0, 4, 0x06054b50], [8, 2, entries.length], [10, 2, entries.length], [12, 4, directory.length], [16, 4, offset]]);
+  const end = record(22, [
+    [0, 4, 0x06054b50],
+    [8, 2, entries.length],
+    [10, 2, entries.length],
+    [12, 4, directory.length],
+    [16, 4, offset],
+  ]);
   return Buffer.concat([...locals, directory, end]);
 }
 
@@ -53,16 +76,25 @@ export function workbookParts(sheetXml: Buffer, sheetDeclaredSize?: number): Fix
   const text = (s: string) => Buffer.from(s, 'utf8');
   const ns = 'http://schemas.openxmlformats.org';
   return [
-    { name: '[Content_Types].xml', data: text('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
-    { name: 'xl/workbook.xml', data: text(
+    {
+      name: '[Content_Types].xml',
+      data: text('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: text(
         `<?xml version="1.0"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships">` +
           '<sheets><sheet name="Reports" sheetId="1" r:id="rId1"/></sheets></workbook>',
-      ) },
-    { name: 'xl/_rels/workbook.xml.rels', data: text(
+      ),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: text(
         `<?xml version="1.0"?><Relationships xmlns="${ns}/package/2006/relationships">` +
           `<Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
           '</Relationships>',
-      ) },
+      ),
+    },
     { name: 'xl/worksheets/sheet1.xml', data: sheetXml, declaredSize: sheetDeclaredSize },
   ];
 }

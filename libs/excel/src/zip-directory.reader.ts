@@ -29,7 +29,12 @@ const FLAG_ENCRYPTED = 0x1;
 const FLAG_DATA_DESCRIPTOR = 0x8;
 const ZIP64_MARK = 0xffffffff;
 
-const damaged = (why: string) => UploadRejection.of(415, 'DAMAGED_FILE', `The file starts like an .xlsx workbook but is not a readable one (${why}); save it again as .xlsx.`);
+const damaged = (why: string) =>
+  UploadRejection.of(
+    415,
+    'DAMAGED_FILE',
+    `The file starts like an .xlsx workbook but is not a readable one (${why}); save it again as .xlsx.`,
+  );
 
 /**
  * Reads a zip's central directory without inflating anything, and checks that the parts it lists
@@ -43,7 +48,8 @@ export function readZipDirectory(zip: Buffer, maxEntries: number): ZipDirectory 
   const directorySize = zip.readUInt32LE(endRecord + 12);
   const directoryStart = zip.readUInt32LE(endRecord + 16);
   if (count === 0xffff || directoryStart === ZIP64_MARK) throw damaged('ZIP64 packages are not read');
-  if (count > maxEntries) throw UploadRejection.of(413, 'TOO_MANY_PARTS', `The workbook has ${count} parts; at most ${maxEntries} are read.`);
+  if (count > maxEntries)
+    throw UploadRejection.of(413, 'TOO_MANY_PARTS', `The workbook has ${count} parts; at most ${maxEntries} are read.`);
   if (directoryStart + directorySize > endRecord) throw damaged('its directory lies outside the file');
 
   const entries: ZipEntry[] = [];
@@ -51,14 +57,18 @@ export function readZipDirectory(zip: Buffer, maxEntries: number): ZipDirectory 
   for (let i = 0; i < count; i++) {
     if (at + 46 > endRecord || zip.readUInt32LE(at) !== CENTRAL_HEADER) throw damaged('its directory is cut short');
     const nameLength = zip.readUInt16LE(at + 28);
-    const entry = localEntry(zip, {
-      flags: zip.readUInt16LE(at + 8),
-      method: zip.readUInt16LE(at + 10),
-      compressedSize: zip.readUInt32LE(at + 20),
-      uncompressedSize: zip.readUInt32LE(at + 24),
-      name: zip.toString('utf8', at + 46, at + 46 + nameLength),
-      start: zip.readUInt32LE(at + 42),
-    }, directoryStart);
+    const entry = localEntry(
+      zip,
+      {
+        flags: zip.readUInt16LE(at + 8),
+        method: zip.readUInt16LE(at + 10),
+        compressedSize: zip.readUInt32LE(at + 20),
+        uncompressedSize: zip.readUInt32LE(at + 24),
+        name: zip.toString('utf8', at + 46, at + 46 + nameLength),
+        start: zip.readUInt32LE(at + 42),
+      },
+      directoryStart,
+    );
     entries.push(entry);
     at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
   }
@@ -84,21 +94,34 @@ interface DirectoryRecord {
 }
 
 function localEntry(zip: Buffer, d: DirectoryRecord, limit: number): ZipEntry {
-  if (d.flags & FLAG_ENCRYPTED) throw UploadRejection.of(415, 'ENCRYPTED_FILE', 'The workbook is protected by a password; save it without one.');
-  if (d.compressedSize === ZIP64_MARK || d.uncompressedSize === ZIP64_MARK || d.start === ZIP64_MARK) throw damaged('ZIP64 parts are not read');
+  if (d.flags & FLAG_ENCRYPTED)
+    throw UploadRejection.of(415, 'ENCRYPTED_FILE', 'The workbook is protected by a password; save it without one.');
+  if (d.compressedSize === ZIP64_MARK || d.uncompressedSize === ZIP64_MARK || d.start === ZIP64_MARK)
+    throw damaged('ZIP64 parts are not read');
   if (d.start + 30 > limit || zip.readUInt32LE(d.start) !== LOCAL_HEADER) throw damaged(`part ${d.name} is missing`);
   const flags = zip.readUInt16LE(d.start + 6);
   const nameLength = zip.readUInt16LE(d.start + 26);
   const dataStart = d.start + 30 + nameLength + zip.readUInt16LE(d.start + 28);
   const sameSizes = zip.readUInt32LE(d.start + 18) === d.compressedSize && zip.readUInt32LE(d.start + 22) === d.uncompressedSize;
-  if (zip.toString('utf8', d.start + 30, d.start + 30 + nameLength) !== d.name || zip.readUInt16LE(d.start + 8) !== d.method
-    || (!(flags & FLAG_DATA_DESCRIPTOR) && !sameSizes)) {
+  if (
+    zip.toString('utf8', d.start + 30, d.start + 30 + nameLength) !== d.name ||
+    zip.readUInt16LE(d.start + 8) !== d.method ||
+    (!(flags & FLAG_DATA_DESCRIPTOR) && !sameSizes)
+  ) {
     throw damaged(`part ${d.name} differs from its directory entry`);
   }
   let end = dataStart + d.compressedSize;
   if (flags & FLAG_DATA_DESCRIPTOR) end += end + 4 <= limit && zip.readUInt32LE(end) === DATA_DESCRIPTOR ? 16 : 12;
   if (end > limit) throw damaged(`part ${d.name} runs into the directory`);
-  return { name: d.name, method: d.method, compressedSize: d.compressedSize, uncompressedSize: d.uncompressedSize, start: d.start, dataStart, end };
+  return {
+    name: d.name,
+    method: d.method,
+    compressedSize: d.compressedSize,
+    uncompressedSize: d.uncompressedSize,
+    start: d.start,
+    dataStart,
+    end,
+  };
 }
 
 function checkContiguous(entries: readonly ZipEntry[], directoryStart: number): void {

@@ -36,8 +36,16 @@ const FIGURE_COLUMNS: { readonly [K in keyof SummaryFigures]: FigureColumn } = {
   reportsOnTime: { label: { vi: 'Số báo cáo đúng hạn', en: 'Reports on time' }, unit: 'count', width: 11 },
   completenessPct: { label: { vi: 'Tỷ lệ báo cáo đã nhận', en: 'Reports received of expected' }, unit: 'percent', width: 11 },
   operatingProjects: { label: { vi: 'Số dự án hoạt động cuối kỳ', en: 'Operating projects at period end' }, unit: 'count', width: 12 },
-  grossOutput: { label: { vi: 'Giá trị sản xuất công nghiệp, giá hiện hành', en: 'Gross industrial output, current prices' }, unit: 'millionDong', width: 16 },
-  grossOutputConstant2010: { label: { vi: 'Giá trị sản xuất công nghiệp, giá so sánh 2010', en: 'Gross industrial output, 2010 prices' }, unit: 'millionDong', width: 16 },
+  grossOutput: {
+    label: { vi: 'Giá trị sản xuất công nghiệp, giá hiện hành', en: 'Gross industrial output, current prices' },
+    unit: 'millionDong',
+    width: 16,
+  },
+  grossOutputConstant2010: {
+    label: { vi: 'Giá trị sản xuất công nghiệp, giá so sánh 2010', en: 'Gross industrial output, 2010 prices' },
+    unit: 'millionDong',
+    width: 16,
+  },
   revenue: { label: { vi: 'Doanh thu thuần', en: 'Net revenue' }, unit: 'millionDong', width: 16 },
   exportValueUsd: { label: { vi: 'Kim ngạch xuất khẩu', en: 'Export turnover' }, unit: 'thousandUsd', width: 14 },
   importValueUsd: { label: { vi: 'Kim ngạch nhập khẩu', en: 'Import turnover' }, unit: 'thousandUsd', width: 14 },
@@ -48,18 +56,43 @@ const FIGURE_COLUMNS: { readonly [K in keyof SummaryFigures]: FigureColumn } = {
   femaleWorkers: { label: { vi: 'Trong đó: lao động nữ', en: 'of whom women' }, unit: 'people', width: 12 },
   foreignWorkers: { label: { vi: 'Trong đó: lao động nước ngoài', en: 'of whom foreigners' }, unit: 'people', width: 12 },
   localWorkers: { label: { vi: 'Trong đó: lao động địa phương', en: 'of whom residents of the province' }, unit: 'people', width: 12 },
-  averageMonthlyWage: { label: { vi: 'Thu nhập bình quân một lao động một tháng', en: 'Average monthly wage per worker' }, unit: 'millionDongTenths', width: 14 },
-  grossOutputSharePct: { label: { vi: 'Tỷ trọng giá trị sản xuất trong cùng loại khu', en: 'Share of gross output within the zone kind' }, unit: 'percent', width: 13 },
-  growthYoYPct: { label: { vi: 'Tăng trưởng so với cùng kỳ, giá so sánh 2010', en: 'Growth year on year, 2010 prices' }, unit: 'percent', width: 13 },
-  growthYoYCurrentPct: { label: { vi: 'Tăng trưởng so với cùng kỳ, giá hiện hành', en: 'Growth year on year, current prices' }, unit: 'percent', width: 13 },
+  averageMonthlyWage: {
+    label: { vi: 'Thu nhập bình quân một lao động một tháng', en: 'Average monthly wage per worker' },
+    unit: 'millionDongTenths',
+    width: 14,
+  },
+  grossOutputSharePct: {
+    label: { vi: 'Tỷ trọng giá trị sản xuất trong cùng loại khu', en: 'Share of gross output within the zone kind' },
+    unit: 'percent',
+    width: 13,
+  },
+  growthYoYPct: {
+    label: { vi: 'Tăng trưởng so với cùng kỳ, giá so sánh 2010', en: 'Growth year on year, 2010 prices' },
+    unit: 'percent',
+    width: 13,
+  },
+  growthYoYCurrentPct: {
+    label: { vi: 'Tăng trưởng so với cùng kỳ, giá hiện hành', en: 'Growth year on year, current prices' },
+    unit: 'percent',
+    width: 13,
+  },
   planTarget: { label: { vi: 'Kế hoạch năm, giá so sánh 2010', en: 'Annual target, 2010 prices' }, unit: 'millionDong', width: 16 },
-  planProgressPct: { label: { vi: 'Thực hiện kế hoạch năm (lũy kế từ đầu năm)', en: 'Annual target reached (year to date)' }, unit: 'percent', width: 13 },
+  planProgressPct: {
+    label: { vi: 'Thực hiện kế hoạch năm (lũy kế từ đầu năm)', en: 'Annual target reached (year to date)' },
+    unit: 'percent',
+    width: 13,
+  },
   warnings: { label: { vi: 'Số báo cáo có cảnh báo', en: 'Reports with warnings' }, unit: 'count', width: 11 },
 };
 
 const COLUMNS: readonly Column<ZoneRow>[] = [
   { label: { vi: 'Mã khu', en: 'Zone code' }, unit: 'text', width: 9, value: (r) => r.code },
-  { label: { vi: 'Tên khu, cụm công nghiệp', en: 'Industrial park or cluster' }, unit: 'text', width: 34, value: (r, language) => r.name[language] },
+  {
+    label: { vi: 'Tên khu, cụm công nghiệp', en: 'Industrial park or cluster' },
+    unit: 'text',
+    width: 34,
+    value: (r, language) => r.name[language],
+  },
   { label: { vi: 'Loại', en: 'Kind' }, unit: 'text', width: 9, value: (r, language) => r.kind[language] },
   ...Object.entries(FIGURE_COLUMNS).map(([key, column]): Column<ZoneRow> => ({
     ...column,
@@ -96,8 +129,14 @@ function* zoneRows(summary: SheetSummary): Iterable<ZoneRow> {
     }
   }
   if (!summary.totals) return;
-  const total = (name: Label, kind: Label, f: NonNullable<SheetSummary['totals']>['all']): ZoneRow =>
-    ({ code: null, name, kind, figures: f, withheld: f.withheld, heldBack: f.heldBack });
+  const total = (name: Label, kind: Label, f: NonNullable<SheetSummary['totals']>['all']): ZoneRow => ({
+    code: null,
+    name,
+    kind,
+    figures: f,
+    withheld: f.withheld,
+    heldBack: f.heldBack,
+  });
   const { industrial_park: parks, industrial_cluster: clusters, all } = summary.totals;
   yield total({ vi: 'Tổng các khu công nghiệp', en: 'All industrial parks' }, KIND_LABELS.industrial_park, parks);
   yield total({ vi: 'Tổng các cụm công nghiệp', en: 'All industrial clusters' }, KIND_LABELS.industrial_cluster, clusters);

@@ -26,10 +26,18 @@ export function messageIdFor(key: string, from: string): string {
  */
 export function createMailTransport(o: { smtpUrl?: string; from: string; mailDir: string; timeoutMs: number }): MailTransport {
   const mail = (message: EmailMessage, key: string): SendMailOptions => ({
-    from: o.from, ...message, messageId: messageIdFor(key, o.from), attachments: message.attachments?.map((a) => ({ ...a })),
+    from: o.from,
+    ...message,
+    messageId: messageIdFor(key, o.from),
+    attachments: message.attachments?.map((a) => ({ ...a })),
   });
   if (o.smtpUrl) {
-    const smtp: Transporter = createTransport({ url: o.smtpUrl, connectionTimeout: o.timeoutMs, greetingTimeout: o.timeoutMs, socketTimeout: o.timeoutMs });
+    const smtp: Transporter = createTransport({
+      url: o.smtpUrl,
+      connectionTimeout: o.timeoutMs,
+      greetingTimeout: o.timeoutMs,
+      socketTimeout: o.timeoutMs,
+    });
     return {
       async send(message, key) {
         const info = await smtp.sendMail(mail(message, key));

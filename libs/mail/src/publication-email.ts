@@ -33,8 +33,16 @@ export interface PublicationMail {
 const LABELS = {
   vi: {
     subject: (n: number, q: string) => `Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số ${n} — quý ${q}`,
-    intro: (q: string, ytd: string) => `Ban Quản lý Khu kinh tế tỉnh Lào Cai gửi số liệu quý ${q} và lũy kế ${ytd}. Bảng tính đầy đủ được đính kèm.`,
-    columns: ['Khu', 'Báo cáo đã nhận', 'Giá trị SXCN (tỷ đồng)', 'Tăng trưởng so cùng kỳ (%)', 'Lao động (người)', 'Thu nhập bình quân (triệu đồng/tháng)'],
+    intro: (q: string, ytd: string) =>
+      `Ban Quản lý Khu kinh tế tỉnh Lào Cai gửi số liệu quý ${q} và lũy kế ${ytd}. Bảng tính đầy đủ được đính kèm.`,
+    columns: [
+      'Khu',
+      'Báo cáo đã nhận',
+      'Giá trị SXCN (tỷ đồng)',
+      'Tăng trưởng so cùng kỳ (%)',
+      'Lao động (người)',
+      'Thu nhập bình quân (triệu đồng/tháng)',
+    ],
     total: 'Tổng cộng',
     withheld: 'x : số liệu không công bố để bảo mật thông tin của doanh nghiệp.',
     heldBack: '* : số liệu đã công bố lần trước; số liệu điều chỉnh chưa công bố để bảo mật thông tin của doanh nghiệp.',
@@ -47,7 +55,14 @@ const LABELS = {
     intro: (q: string, ytd: string) =>
       `The Lào Cai Economic Zone Management Board sends the figures of ${q} and of the year to date (${ytd}). ` +
       'The full workbook is attached.',
-    columns: ['Zone', 'Reports received', 'Gross output (billion VND)', 'Growth year on year (%)', 'Workers', 'Average wage (million VND/month)'],
+    columns: [
+      'Zone',
+      'Reports received',
+      'Gross output (billion VND)',
+      'Growth year on year (%)',
+      'Workers',
+      'Average wage (million VND/month)',
+    ],
     total: 'Total',
     withheld: 'x : withheld to protect the confidentiality of individual enterprises.',
     heldBack: '* : as published before; the revised figure is held back to protect the confidentiality of individual enterprises.',
@@ -96,12 +111,22 @@ export function publicationEmail(m: PublicationMail): EmailMessage {
 </table>
 ${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n')}
 <p style="color:#666">${escapeHtml(l.footer)}</p></body></html>`;
-  const text = [l.intro(m.latestQuarter, m.yearToDate), '', l.columns.join(' | '), ...rows.map((r) => r.join(' | ')), '', ...notes, l.footer].join('\n');
+  const text = [
+    l.intro(m.latestQuarter, m.yearToDate),
+    '',
+    l.columns.join(' | '),
+    ...rows.map((r) => r.join(' | ')),
+    '',
+    ...notes,
+    l.footer,
+  ].join('\n');
   return {
     to: m.to,
     subject: l.subject(m.number, m.latestQuarter),
     html,
     text,
-    attachments: [{ filename: m.workbookName, content: m.workbook, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }],
+    attachments: [
+      { filename: m.workbookName, content: m.workbook, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    ],
   };
 }

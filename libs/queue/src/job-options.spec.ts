@@ -22,7 +22,8 @@ describe('mail retries', () => {
 describe('other jobs', () => {
   it('take their attempts and first delay from the settings', () => {
     expect(jobOptionsFor(QueueName.Reports, { ...DEFAULTS, JOB_ATTEMPTS: 3, JOB_BACKOFF_MS: 50 })).toMatchObject({
-      attempts: 3, backoff: { type: 'exponential', delay: 50 },
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 50 },
     });
   });
 });

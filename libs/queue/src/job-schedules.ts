@@ -24,6 +24,9 @@ export function jobSchedules(settings: { PUBLICATION_CRON: string; REMINDER_CRON
  * the CLI give the same one: without options, jobs upserted by the CLI had no retries and were kept
  * in Redis forever.
  */
-export function scheduleTemplate(s: JobSchedule, retries: RetrySettings): { name: JobName; data: Record<string, never>; opts: JobsOptions } {
+export function scheduleTemplate(
+  s: JobSchedule,
+  retries: RetrySettings,
+): { name: JobName; data: Record<string, never>; opts: JobsOptions } {
   return { name: s.job, data: {}, opts: jobOptionsFor(s.queue, retries) };
 }

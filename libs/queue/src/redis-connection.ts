@@ -6,8 +6,6 @@ import IORedis, { RedisOptions } from 'ioredis';
  */
 export function createRedisConnection(url: string, role: 'producer' | 'worker'): IORedis {
   const options: RedisOptions =
-    role === 'producer'
-      ? { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }
-      : { maxRetriesPerRequest: null };
+    role === 'producer' ? { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false } : { maxRetriesPerRequest: null };
   return new IORedis(url, { ...options, retryStrategy: (times) => Math.min(times * 200, 2000) });
 }

@@ -2,7 +2,12 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
-  assembleDisclosure, AUDITED_MEASURES, Decision, measureInput, PublicationDisclosure, PublicationDisclosureInput,
+  assembleDisclosure,
+  AUDITED_MEASURES,
+  Decision,
+  measureInput,
+  PublicationDisclosure,
+  PublicationDisclosureInput,
 } from '@app/domain';
 import type { MeasureTask } from './disclosure.thread';
 

@@ -1,12 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Settings } from '@app/config';
 import {
-  ContributionSetsRepository, enqueueEmails, PublicationRequestsRepository, PublicationsRepository, PublicCellsRepository,
-  PublicContributionsRepository, recordAudit, SubscriptionsRepository, Transactions,
+  ContributionSetsRepository,
+  enqueueEmails,
+  PublicationRequestsRepository,
+  PublicationsRepository,
+  PublicCellsRepository,
+  PublicContributionsRepository,
+  recordAudit,
+  SubscriptionsRepository,
+  Transactions,
 } from '@app/database';
 import {
-  formatQuarter, parsePeriod, publicationPlan, PublishedFigures, revisionsSince, shiftYears,
-  summaryJson, toLocalIso,
+  formatQuarter,
+  parsePeriod,
+  publicationPlan,
+  PublishedFigures,
+  revisionsSince,
+  shiftYears,
+  summaryJson,
+  toLocalIso,
 } from '@app/domain';
 import { discloseOnThreads } from './disclosure-threads';
 import { FilingStatus, FilingStatusReader } from './filing-status.reader';
@@ -92,7 +105,11 @@ export class PublicationBuilder {
     const filingFigures = { period: filing.period, counts: filing.counts, byZone: countsByZone(filing) };
     // Who filed is the board's to see: its figures keep the list, so that a subscriber's workbook can be
     // written from the publication alone, in any language and cut to any zones.
-    const figures: PublishedFigures = { latestQuarter: summaryJson(latest), yearToDate: summaryJson(yearToDate), filing: { ...filingFigures, items: filing.items } };
+    const figures: PublishedFigures = {
+      latestQuarter: summaryJson(latest),
+      yearToDate: summaryJson(yearToDate),
+      filing: { ...filingFigures, items: filing.items },
+    };
     const asOf = toLocalIso(plan.publishedAt);
     const workbook = await summaryWorkbookBytes({ summary: { ...figures.latestQuarter, asOf }, filingStatus: filing });
     // The audit covers the year and the year before: growth rates publish the previous year's cells.
@@ -101,7 +118,9 @@ export class PublicationBuilder {
     const ledgerFrom = formatQuarter({ year: plan.latestQuarter.year - 1, quarter: 1 });
 
     const [ledgerCells, versions, contributions] = await Promise.all([
-      this.publicCells.since(ledgerFrom), this.publicContributions.since(ledgerFrom), this.contributionSets.of(quarters),
+      this.publicCells.since(ledgerFrom),
+      this.publicContributions.since(ledgerFrom),
+      this.contributionSets.of(quarters),
     ]);
     const disclosure = await discloseOnThreads(
       { summaries: [latest, yearToDate], contributions, ledger: { cells: ledgerCells, versions }, params },
@@ -118,16 +137,36 @@ export class PublicationBuilder {
       const revised = revisionsSince(previous, figures);
       // Forced only when the month already has its regular publication: a first one asked with `force`
       // is the month's regular one, so a later request or the schedule does not publish the month again.
-      const id = await this.publications.insert({
-        month: plan.month, forced: regular !== null, asOf: request.asOf, publishedBy: request.by, latestQuarter: formatQuarter(plan.latestQuarter),
-        yearToDate: plan.yearToDate.label, filingQuarter: formatQuarter(plan.filingQuarter), figures, publicFigures, revised, workbook, publicWorkbook,
-      }, tx);
+      const id = await this.publications.insert(
+        {
+          month: plan.month,
+          forced: regular !== null,
+          asOf: request.asOf,
+          publishedBy: request.by,
+          latestQuarter: formatQuarter(plan.latestQuarter),
+          yearToDate: plan.yearToDate.label,
+          filingQuarter: formatQuarter(plan.filingQuarter),
+          figures,
+          publicFigures,
+          revised,
+          workbook,
+          publicWorkbook,
+        },
+        tx,
+      );
       await this.publicContributions.insert(id, disclosure.versions, tx);
       await this.publicCells.insert(id, disclosure.cells, tx);
       const subscribers = await this.subscriptions.listActive(tx);
-      const emails = await enqueueEmails(tx, subscribers.map((s) => ({
-        dedupeKey: `publication:${id}:${s.id}`, kind: 'publication', recipient: s.email, language: s.language, payload: { publicationId: id, subscriptionId: s.id },
-      })));
+      const emails = await enqueueEmails(
+        tx,
+        subscribers.map((s) => ({
+          dedupeKey: `publication:${id}:${s.id}`,
+          kind: 'publication',
+          recipient: s.email,
+          language: s.language,
+          payload: { publicationId: id, subscriptionId: s.id },
+        })),
+      );
       const details = { month: plan.month, asOf: request.asOf, revised, emails };
       await recordAudit(tx, { actorName: request.by, action: 'publication.create', entity: 'publication', entityId: String(id), details });
       if (request.requestId !== undefined) await this.requests.answer(request.requestId, id, tx);

@@ -4,7 +4,10 @@ import { FilingStatusJson } from '@app/excel';
 import { summaryWorkbookBytes } from './workbook-bytes';
 
 /** What a reader's workbook is written from: a stored publication. */
-export type PublishedWorkbooks = Pick<PublicationRecord, 'id' | 'asOf' | 'latestQuarter' | 'figures' | 'publicFigures' | 'workbook' | 'publicWorkbook'>;
+export type PublishedWorkbooks = Pick<
+  PublicationRecord,
+  'id' | 'asOf' | 'latestQuarter' | 'figures' | 'publicFigures' | 'workbook' | 'publicWorkbook'
+>;
 
 export interface WorkbookReader {
   /** Null: every zone. */
@@ -32,7 +35,13 @@ export async function publicationWorkbook(p: PublishedWorkbooks, reader: Workboo
   const summary = { ...latest, zones: latest.zones.filter((z) => inScope(z.zoneCode)), ...(reader.zoneCodes === null ? { totals } : {}) };
   const content = await summaryWorkbookBytes({
     summary: { ...summary, asOf: toLocalIso(publicationPlan(p.asOf).publishedAt) },
-    filingStatus: isPublic || !figures.filing.items ? undefined : filingStatus(figures.filing.period, figures.filing.items.filter((i) => inScope(i.zoneCode))),
+    filingStatus:
+      isPublic || !figures.filing.items
+        ? undefined
+        : filingStatus(
+            figures.filing.period,
+            figures.filing.items.filter((i) => inScope(i.zoneCode)),
+          ),
     language: reader.language,
   });
   return { content, filename };

@@ -6,7 +6,17 @@ import {
   ZonesRepository,
   ZoneTargetsRepository,
 } from '@app/database';
-import { buildSummary, formatQuarter, grossOutputByQuarter, PeriodSpec, periodEnd, quarterLastDay, quartersNeeded, QuarterOutput, Summary } from '@app/domain';
+import {
+  buildSummary,
+  formatQuarter,
+  grossOutputByQuarter,
+  PeriodSpec,
+  periodEnd,
+  quarterLastDay,
+  quartersNeeded,
+  QuarterOutput,
+  Summary,
+} from '@app/domain';
 
 /** Reads stored zone-quarter sums and the registry as it was, and lets the domain derive the figures. */
 @Injectable()
@@ -28,7 +38,9 @@ export class SummaryReader {
    * chart), from one read of the sums rather than a summary per quarter.
    */
   async summarizeWithOutput(
-    period: PeriodSpec, zoneCodes: readonly string[] | null, outputQuarters: readonly string[],
+    period: PeriodSpec,
+    zoneCodes: readonly string[] | null,
+    outputQuarters: readonly string[],
   ): Promise<{ summary: Summary; outputByQuarter: QuarterOutput[] }> {
     const zones = await this.zones.listByKind(zoneCodes);
     const codes = zones.map((z) => z.code);

@@ -31,7 +31,10 @@ export class TokenRevocations implements OnModuleInit, OnModuleDestroy {
 
   private async listen(): Promise<void> {
     this.listener = await this.repository.listenForRevocations(
-      this.settings.DATABASE_URL, databaseTimeouts(this.settings), (tokenId) => this.tokens.forget(tokenId), (error) => this.retry(error),
+      this.settings.DATABASE_URL,
+      databaseTimeouts(this.settings),
+      (tokenId) => this.tokens.forget(tokenId),
+      (error) => this.retry(error),
     );
     this.tokens.setCaching(true);
   }

@@ -15,7 +15,16 @@ describe('PostgreSQL data exceptions', () => {
   });
 
   it('leaves every other error to the filter', () => {
-    for (const error of [new Error('x'), { code: '23505' }, { code: 'ECONNREFUSED' }, { driverError: { code: '57014' } }, { code: 22021 }, null, undefined, 'text']) {
+    for (const error of [
+      new Error('x'),
+      { code: '23505' },
+      { code: 'ECONNREFUSED' },
+      { driverError: { code: '57014' } },
+      { code: 22021 },
+      null,
+      undefined,
+      'text',
+    ]) {
       expect(dataException(error)).toBeNull();
     }
   });

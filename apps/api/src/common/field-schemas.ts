@@ -8,21 +8,47 @@ import { MAX_EMAIL_LENGTH, MAX_TEXT_LENGTH, PROJECT_CODE, TAX_CODE, ZONE_CODE } 
  */
 type Schema = ApiPropertyOptions;
 
-export const TEXT: Schema = { type: String, minLength: 1, maxLength: MAX_TEXT_LENGTH, description: 'no control characters but tab and line breaks' };
+export const TEXT: Schema = {
+  type: String,
+  minLength: 1,
+  maxLength: MAX_TEXT_LENGTH,
+  description: 'no control characters but tab and line breaks',
+};
 export const TAX_CODE_SCHEMA: Schema = { type: String, pattern: TAX_CODE.source, example: '5300123456' };
 export const ZONE_CODE_SCHEMA: Schema = { type: String, pattern: ZONE_CODE.source, example: 'BDH' };
 export const PROJECT_CODE_SCHEMA: Schema = { type: String, pattern: PROJECT_CODE.source, example: 'DA-TL-001' };
 export const EMAIL_SCHEMA: Schema = { type: String, format: 'email', maxLength: MAX_EMAIL_LENGTH, example: 'lanhdao@laocai.gov.vn' };
 export const QUARTER_SCHEMA: Schema = {
-  type: String, pattern: '^\\d{4}-Q[1-4]$', example: '2025-Q3', description: `a quarter from ${QUARTER_RANGE.text}`,
+  type: String,
+  pattern: '^\\d{4}-Q[1-4]$',
+  example: '2025-Q3',
+  description: `a quarter from ${QUARTER_RANGE.text}`,
 };
 /** `period` of the summaries: a quarter or a year. */
 export const PERIOD_SCHEMA: Schema = {
-  type: String, pattern: '^\\d{4}(-Q[1-4])?$', example: '2025', description: `a quarter YYYY-Qn or a year YYYY, within ${QUARTER_RANGE.text}`,
+  type: String,
+  pattern: '^\\d{4}(-Q[1-4])?$',
+  example: '2025',
+  description: `a quarter YYYY-Qn or a year YYYY, within ${QUARTER_RANGE.text}`,
 };
-export const REGISTRY_DAY_SCHEMA: Schema = { type: String, format: 'date', example: '2019-05-01', description: `from ${REGISTRY_DAYS.text}` };
-export const PUBLICATION_DAY_SCHEMA: Schema = { type: String, format: 'date', example: '2025-11-01', description: `from ${PUBLICATION_DAYS.text}, not in the future` };
-export const RECEIPT_INSTANT_SCHEMA: Schema = { type: String, format: 'date-time', example: '2025-10-05T09:30:00+07:00', description: `from ${RECEIPT_INSTANTS.text}` };
+export const REGISTRY_DAY_SCHEMA: Schema = {
+  type: String,
+  format: 'date',
+  example: '2019-05-01',
+  description: `from ${REGISTRY_DAYS.text}`,
+};
+export const PUBLICATION_DAY_SCHEMA: Schema = {
+  type: String,
+  format: 'date',
+  example: '2025-11-01',
+  description: `from ${PUBLICATION_DAYS.text}, not in the future`,
+};
+export const RECEIPT_INSTANT_SCHEMA: Schema = {
+  type: String,
+  format: 'date-time',
+  example: '2025-10-05T09:30:00+07:00',
+  description: `from ${RECEIPT_INSTANTS.text}`,
+};
 export const COUNT_SCHEMA: Schema = { type: 'integer', minimum: 0, maximum: COUNT_MAXIMUM };
 
 const MONEY_UNITS = { money: 'đồng', usd: 'US dollars' } as const;
@@ -31,7 +57,10 @@ const MONEY_UNITS = { money: 'đồng', usd: 'US dollars' } as const;
 export function moneySchema(kind: 'money' | 'usd', example: string, description: string): Schema {
   const maximum = FIGURE_LIMITS[kind].maximum.toString();
   return {
-    type: String, pattern: `^\\d{1,${maximum.length}}$`, maxLength: maximum.length, example,
+    type: String,
+    pattern: `^\\d{1,${maximum.length}}$`,
+    maxLength: maximum.length,
+    example,
     description: `${description}; ${MONEY_UNITS[kind]}, a JSON integer or a string of digits, at most ${maximum}`,
   };
 }

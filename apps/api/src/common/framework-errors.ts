@@ -10,5 +10,8 @@ const DETAILS: Record<string, string> = {
 /** Requests Fastify refuses before any route runs (a malformed path, an over-long path parameter): problem details like every answer. */
 export function frameworkErrorReply(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-  void reply.code(status).header('content-type', PROBLEM_CONTENT_TYPE).send(problemBody(status, DETAILS[error.code] ?? error.message));
+  void reply
+    .code(status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send(problemBody(status, DETAILS[error.code] ?? error.message));
 }

@@ -23,7 +23,8 @@ export function PatchType<T, K extends keyof T & string>(create: Type<T>, notNul
  */
 export function nullsRefused(metatype: unknown, body: Record<string, unknown>): FieldError[] {
   const fields: readonly string[] = (metatype as { [NOT_NULLABLE]?: readonly string[] } | undefined)?.[NOT_NULLABLE] ?? [];
-  return fields.filter((field) => body[field] === null)
+  return fields
+    .filter((field) => body[field] === null)
     .map((field) => ({ field, code: 'NOT_NULLABLE', message: `${field} may be left out but not set to null` }));
 }
 

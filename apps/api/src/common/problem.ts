@@ -44,7 +44,11 @@ export function problemBody(status: number, detail: string, errors?: FieldError[
 
 /** An HTTP error answered as RFC 9457 problem details. */
 export class Problem extends HttpException {
-  constructor(status: number, detail: string, readonly errors?: FieldError[]) {
+  constructor(
+    status: number,
+    detail: string,
+    readonly errors?: FieldError[],
+  ) {
     super(problemBody(status, detail, errors), status);
   }
 

@@ -6,7 +6,8 @@ import type { FieldError } from './problem';
  * the board's workbooks), and lone UTF-16 surrogates (no UTF-8 encoding: stored, they would silently
  * become U+FFFD).
  */
-const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Levels of objects and arrays: far more than any request of the API has (two), few enough to walk before class-transformer recurses. */
 export const MAX_JSON_DEPTH = 32;
@@ -18,7 +19,9 @@ export function isStorableText(text: string): boolean {
 export type InputRefusal = FieldError & { readonly status: 400 | 422 };
 
 const unstorable = (field: string): InputRefusal => ({
-  status: 422, field, code: 'INVALID_CHARACTER',
+  status: 422,
+  field,
+  code: 'INVALID_CHARACTER',
   message:
     `${field} holds a character text cannot hold here: NUL or another control character (tab and line breaks are fine), ` +
     'U+FFFE, U+FFFF or a lone surrogate',

@@ -17,7 +17,10 @@ const LocalCounter = require('@fastify/rate-limit/store/LocalStore') as CounterC
 /** The rate limiter's Redis connection: it fails at once while Redis is away and within a moment when it hangs. */
 export function rateLimitRedis(url: string): IORedis {
   const redis = new IORedis(url, {
-    enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 250, connectTimeout: 1000,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 250,
+    connectTimeout: 1000,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });
   // Failures fall back to counting in the process (below); the default handler would only log noise.

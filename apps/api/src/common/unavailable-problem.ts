@@ -10,7 +10,16 @@ export const RETRY_AFTER_SECONDS = 5;
 // classes: 08 connection exceptions, 53 insufficient resources (too many connections, disk full).
 const RETRYABLE_STATES = new Set(['57014', '55P03', '25P03', '40001', '40P01', '57P01', '57P02', '57P03']);
 const RETRYABLE_CLASSES = new Set(['08', '53']);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 // How pg and its pool say that no answer came or the connection is gone.
 const CONNECTION_MESSAGES = new RegExp(
   '^(Query read timeout|timeout exceeded when trying to connect|Connection terminated' +
@@ -31,7 +40,10 @@ function databaseUnavailable(error: unknown): boolean {
  */
 export function unavailableProblem(error: unknown): ProblemBody | null {
   if (error instanceof BatcherOverloaded) {
-    return problemBody(503, `Too many reports are waiting to be stored; nothing was stored: send it again in ${RETRY_AFTER_SECONDS} seconds.`);
+    return problemBody(
+      503,
+      `Too many reports are waiting to be stored; nothing was stored: send it again in ${RETRY_AFTER_SECONDS} seconds.`,
+    );
   }
   if (databaseUnavailable(error)) {
     return problemBody(

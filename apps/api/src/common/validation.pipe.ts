@@ -18,7 +18,8 @@ function collect(errors: ValidationError[], parent: string, out: Array<FieldErro
         out.push({ field, code: 'NOT_A_STRING', message: `${field} must be a string`, status: 400 });
       } else {
         const meta = ruleMeta(names[0]);
-        const message = meta.code === 'NOT_AN_OBJECT' ? `${field} must be a JSON object` : e.constraints[names[0]].replace(e.property, field);
+        const message =
+          meta.code === 'NOT_AN_OBJECT' ? `${field} must be a JSON object` : e.constraints[names[0]].replace(e.property, field);
         out.push({ field, code: meta.code, message, status: meta.status });
       }
     }
@@ -44,8 +45,14 @@ export function fieldErrorsToProblem(errors: ValidationError[]): Problem {
 class BodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const refusal = metadata.type === 'custom' ? null : inputRefusal(value, metadata.data);
-    if (refusal) throw new Problem(refusal.status, refusal.message, [{ field: refusal.field, code: refusal.code, message: refusal.message }]);
-    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    if (refusal)
+      throw new Problem(refusal.status, refusal.message, [{ field: refusal.field, code: refusal.code, message: refusal.message }]);
+    if (
+      metadata.type === 'body' &&
+      metadata.metatype &&
+      metadata.metatype !== Object &&
+      (typeof value !== 'object' || value === null || Array.isArray(value))
+    ) {
       throw Problem.field(400, '(body)', 'NOT_AN_OBJECT', 'the request body must be a JSON object');
     }
     const nulls = metadata.type === 'body' ? nullsRefused(metadata.metatype, value as Record<string, unknown>) : [];

@@ -35,12 +35,24 @@ export class HealthController {
   })
   async ready() {
     if (this.shutdown.stopping) {
-      throw new HttpException({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The api is stopping.', details: { api: { status: 'stopping' } } }, 503);
+      throw new HttpException(
+        {
+          type: 'about:blank',
+          title: 'Service Unavailable',
+          status: 503,
+          detail: 'The api is stopping.',
+          details: { api: { status: 'stopping' } },
+        },
+        503,
+      );
     }
     const [database, redis] = await Promise.all([this.databaseUp(), this.redis.ping()]);
     const details: Record<string, Check> = { database: { status: database ? 'up' : 'down' }, redis: { status: redis ? 'up' : 'down' } };
     if (database && redis) return { status: 'ok', details };
-    throw new HttpException({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'A dependency is down.', details }, 503);
+    throw new HttpException(
+      { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'A dependency is down.', details },
+      503,
+    );
   }
 
   private async databaseUp(): Promise<boolean> {

@@ -43,7 +43,10 @@ export class ConnectionDispatcher {
   private stopping = false;
   private readonly server: Server;
 
-  constructor(private readonly port: number, private readonly host: string) {
+  constructor(
+    private readonly port: number,
+    private readonly host: string,
+  ) {
     this.server = createServer({ pauseOnConnect: true }, (socket) => this.dispatch(socket));
   }
 

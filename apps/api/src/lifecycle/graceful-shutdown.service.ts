@@ -23,10 +23,12 @@ const FLUSH_MS = 1000;
  * the kernel's accept queue (connections there are reset when the socket closes).
  */
 export function closeListener(server: HttpServer): Promise<void> {
-  return new Promise((resolve) => setImmediate(() => {
-    if (server.listening) Server.prototype.close.call(server);
-    resolve();
-  }));
+  return new Promise((resolve) =>
+    setImmediate(() => {
+      if (server.listening) Server.prototype.close.call(server);
+      resolve();
+    }),
+  );
 }
 
 /**
@@ -90,7 +92,9 @@ export class GracefulShutdown {
     const { SHUTDOWN_DRAIN_MS: drainMs, SHUTDOWN_TIMEOUT_MS: deadlineMs } = this.settings;
     this.logger.log(`${signal}: not ready; closing in ${drainMs} ms, exiting within ${deadlineMs} ms`);
     const flushMs = Math.min(FLUSH_MS, deadlineMs / 4);
-    const expired = new Promise<number>((resolve) => setTimeout(() => void this.answerInFlight(flushMs).then(() => resolve(1)), deadlineMs - flushMs));
+    const expired = new Promise<number>((resolve) =>
+      setTimeout(() => void this.answerInFlight(flushMs).then(() => resolve(1)), deadlineMs - flushMs),
+    );
     const finished = (async () => {
       await sleep(drainMs);
       await stopAccepting();
@@ -109,11 +113,17 @@ export class GracefulShutdown {
   /** 503 to every request still in flight, sent before the process exits rather than a cut connection. */
   private async answerInFlight(flushMs: number): Promise<void> {
     const body = problemBody(503, `The api is stopping; send the request again in ${RETRY_AFTER_SECONDS} seconds.`);
-    const sent = [...this.inFlight].filter((reply) => !reply.sent).map((reply) => {
-      void reply.code(503).header('connection', 'close').header('retry-after', String(RETRY_AFTER_SECONDS))
-        .header('content-type', PROBLEM_CONTENT_TYPE).send(body);
-      return new Promise((resolve) => reply.raw.once('finish', resolve));
-    });
+    const sent = [...this.inFlight]
+      .filter((reply) => !reply.sent)
+      .map((reply) => {
+        void reply
+          .code(503)
+          .header('connection', 'close')
+          .header('retry-after', String(RETRY_AFTER_SECONDS))
+          .header('content-type', PROBLEM_CONTENT_TYPE)
+          .send(body);
+        return new Promise((resolve) => reply.raw.once('finish', resolve));
+      });
     await Promise.race([Promise.all(sent), sleep(flushMs)]);
   }
 }

@@ -8,17 +8,28 @@ import { TableFiguresCache } from './table-figures';
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
-  readonly requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [this.registry] });
+  readonly requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests',
+    labelNames: ['method', 'route', 'status'],
+    registers: [this.registry],
+  });
   readonly duration = new Histogram({
-    name: 'http_request_duration_seconds', help: 'HTTP request duration', labelNames: ['method', 'route'],
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [this.registry],
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration',
+    labelNames: ['method', 'route'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
   });
 
   constructor(probe: DatabaseProbe, writer: SubmissionWriter) {
     collectDefaultMetrics({ register: this.registry });
     const tables = new TableFiguresCache(probe);
     new Gauge({
-      name: 'reports_by_status', help: 'Stored report submissions by status (counted at most every 10 s)', labelNames: ['status'], registers: [this.registry],
+      name: 'reports_by_status',
+      help: 'Stored report submissions by status (counted at most every 10 s)',
+      labelNames: ['status'],
+      registers: [this.registry],
       async collect() {
         const figures = await tables.current();
         this.reset();
@@ -26,7 +37,9 @@ export class MetricsService {
       },
     });
     new Gauge({
-      name: 'outbox_pending', help: 'Outbox rows not yet handed to the queue (counted at most every 10 s)', registers: [this.registry],
+      name: 'outbox_pending',
+      help: 'Outbox rows not yet handed to the queue (counted at most every 10 s)',
+      registers: [this.registry],
       async collect() {
         const figures = await tables.current();
         this.reset();
@@ -34,7 +47,9 @@ export class MetricsService {
       },
     });
     new Gauge({
-      name: 'report_intake_queued', help: 'Reports of this process waiting to be stored', registers: [this.registry],
+      name: 'report_intake_queued',
+      help: 'Reports of this process waiting to be stored',
+      registers: [this.registry],
       collect() {
         this.set(writer.queued);
       },

@@ -27,22 +27,34 @@ export class QueueMetrics implements OnModuleDestroy {
     const queues = () => this.bullQueues();
     const repairCounts = (kind: RepairKind) => this.repairCounts(kind);
     new Gauge({
-      name: 'queue_jobs', help: 'Jobs in the queues by state', labelNames: ['queue', 'state'], registers: [metrics.registry],
+      name: 'queue_jobs',
+      help: 'Jobs in the queues by state',
+      labelNames: ['queue', 'state'],
+      registers: [metrics.registry],
       async collect() {
         this.reset();
         const counts = await withTimeout(Promise.all(queues().map((q) => q.getJobCounts(...STATES))), READ_TIMEOUT_MS).catch(() => null);
         counts?.forEach((byState, i) => STATES.forEach((state) => this.set({ queue: queues()[i].name, state }, byState[state] ?? 0)));
       },
     });
-    const repairs = (name: string, help: string, label: string, kind: RepairKind) => new Counter({
-      name, help, labelNames: [label], registers: [metrics.registry],
-      async collect() {
-        this.reset();
-        for (const [subject, n] of await repairCounts(kind)) this.inc({ [label]: subject }, n);
-      },
-    });
+    const repairs = (name: string, help: string, label: string, kind: RepairKind) =>
+      new Counter({
+        name,
+        help,
+        labelNames: [label],
+        registers: [metrics.registry],
+        async collect() {
+          this.reset();
+          for (const [subject, n] of await repairCounts(kind)) this.inc({ [label]: subject }, n);
+        },
+      });
     repairs('queue_jobs_retried_total', 'Failed jobs the worker retried because their work was still undone', 'queue', 'retried');
-    repairs('queue_jobs_requeued_total', 'Jobs the worker added again because Redis had lost them while their work was undone', 'queue', 'requeued');
+    repairs(
+      'queue_jobs_requeued_total',
+      'Jobs the worker added again because Redis had lost them while their work was undone',
+      'queue',
+      'requeued',
+    );
     repairs('job_schedulers_recreated_total', 'Job schedulers the worker found missing and re-created', 'scheduler', 'scheduler');
   }
 
@@ -59,7 +71,11 @@ export class QueueMetrics implements OnModuleDestroy {
   private async repairCounts(kind: RepairKind): Promise<Map<string, number>> {
     const all = await withTimeout(this.probe.redis.hgetall(repairCountsKey(this.settings.QUEUE_PREFIX)), READ_TIMEOUT_MS).catch(() => ({}));
     const prefix = `${kind}:`;
-    return new Map(Object.entries(all).filter(([field]) => field.startsWith(prefix)).map(([field, n]) => [field.slice(prefix.length), Number(n)]));
+    return new Map(
+      Object.entries(all)
+        .filter(([field]) => field.startsWith(prefix))
+        .map(([field, n]) => [field.slice(prefix.length), Number(n)]),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

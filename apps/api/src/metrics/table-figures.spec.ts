@@ -43,7 +43,12 @@ describe('TableFiguresCache', () => {
 
   it('shows no figures while the count fails, rather than stale ones', async () => {
     let fail = false;
-    const db = { backlog: async () => { if (fail) throw new Error('connection refused'); return { reportsByStatus: [], outboxPending: 1 }; } };
+    const db = {
+      backlog: async () => {
+        if (fail) throw new Error('connection refused');
+        return { reportsByStatus: [], outboxPending: 1 };
+      },
+    };
     jest.useFakeTimers();
     const cache = new TableFiguresCache(db as unknown as DatabaseProbe);
     expect(await cache.current()).toEqual({ reportsByStatus: [], outboxPending: 1 });

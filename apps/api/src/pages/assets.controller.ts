@@ -28,7 +28,8 @@ export class AssetsController {
       void reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('Not found');
       return;
     }
-    void reply.header('content-type', TYPES[name.slice(name.lastIndexOf('.') + 1)])
+    void reply
+      .header('content-type', TYPES[name.slice(name.lastIndexOf('.') + 1)])
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('x-content-type-options', 'nosniff')
       .send(await file);

@@ -72,11 +72,18 @@ export class BoardListsController {
   }
 
   private async sendFollowUps(
-    reply: FastifyReply, ctx: PageContext, q: Query, saved: boolean, refused?: { reportId: string; rule: string; comment: string }, status = 200,
+    reply: FastifyReply,
+    ctx: PageContext,
+    q: Query,
+    saved: boolean,
+    refused?: { reportId: string; rule: string; comment: string },
+    status = 200,
   ): Promise<void> {
     const period = q.period && parseQuarter(q.period) ? q.period : undefined;
     const includeReviewed = q.all === '1';
-    const page = await this.followUps.list({ period, reviewed: includeReviewed ? undefined : false }, readableZones(ctx.principal!), { limit: FOLLOW_UPS_SHOWN });
+    const page = await this.followUps.list({ period, reviewed: includeReviewed ? undefined : false }, readableZones(ctx.principal!), {
+      limit: FOLLOW_UPS_SHOWN,
+    });
     this.renderer.send(reply, ctx, followUpsPage(ctx, { period, includeReviewed, items: page.items, saved, refused }), status);
   }
 }

@@ -60,8 +60,9 @@ export class OverviewController {
   private async read(ctx: PageContext, text: string, spec: PeriodSpec): Promise<OverviewData> {
     const zones = readableZones(ctx.principal!);
     const last = spec.quarters[spec.quarters.length - 1];
-    const chartQuarters = Array.from({ length: CHART_QUARTERS }, (_, i) => formatQuarter(addQuarters(last, i - CHART_QUARTERS + 1)))
-      .filter((q) => parseQuarter(q) !== null && q >= '2000-Q1');
+    const chartQuarters = Array.from({ length: CHART_QUARTERS }, (_, i) => formatQuarter(addQuarters(last, i - CHART_QUARTERS + 1))).filter(
+      (q) => parseQuarter(q) !== null && q >= '2000-Q1',
+    );
     const { summary, outputByQuarter } = await this.summaries.summarizeWithOutput(spec, zones, chartQuarters);
     return { period: text, summary, byQuarter: outputByQuarter, asOf: new Date() };
   }

@@ -39,13 +39,17 @@ export class PageRenderer {
 
   /** Sends a page (or a part of one, for the live overview) that must not be cached or framed. */
   send(reply: FastifyReply, ctx: PageContext, page: PageShell | string, status = 200): void {
-    void reply.code(status)
+    void reply
+      .code(status)
       .header('content-type', HTML)
       .header('cache-control', 'no-store')
       .header('x-frame-options', 'DENY')
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'same-origin')
-      .header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
+      .header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+      )
       .send(typeof page === 'string' ? page : layout(ctx, this.assets, page));
   }
 

@@ -26,11 +26,24 @@ import { SignInController } from './sign-in.controller';
 @Module({
   imports: [DatabaseModule],
   controllers: [
-    SignInController, OverviewController, RegistryPagesController, BoardListsController, PublicationsPagesController, EventsController,
+    SignInController,
+    OverviewController,
+    RegistryPagesController,
+    BoardListsController,
+    PublicationsPagesController,
+    EventsController,
     AssetsController,
   ],
   providers: [
-    WebSessions, PageRenderer, PageErrorsFilter, FiguresFeed, SummaryReader, FilingStatusReader, FollowUpReader, ReportReviewer, SummaryWorkbooks,
+    WebSessions,
+    PageRenderer,
+    PageErrorsFilter,
+    FiguresFeed,
+    SummaryReader,
+    FilingStatusReader,
+    FollowUpReader,
+    ReportReviewer,
+    SummaryWorkbooks,
   ],
 })
 export class PagesModule {

@@ -42,7 +42,11 @@ export class PublicationsPagesController {
   async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = await this.renderer.boardContext(request, reply);
     const published = (request.query as Record<string, string | undefined>).published === '1';
-    this.renderer.send(reply, ctx, publicationsPage(ctx, await this.publications.page(null, LISTED), canPublish(ctx.principal!), published));
+    this.renderer.send(
+      reply,
+      ctx,
+      publicationsPage(ctx, await this.publications.page(null, LISTED), canPublish(ctx.principal!), published),
+    );
   }
 
   /** The month's publication as the schedule would make it today; the month's existing one if it has one. */
@@ -75,7 +79,11 @@ export class PublicationsPagesController {
     if (!publication) throw new PageNotFound();
     const zones = readableZones(ctx.principal!);
     const { latestQuarter, yearToDate } = publication.figures;
-    this.renderer.send(reply, ctx, publicationPage(ctx, publication, summaryInScope(latestQuarter, zones), summaryInScope(yearToDate, zones)));
+    this.renderer.send(
+      reply,
+      ctx,
+      publicationPage(ctx, publication, summaryInScope(latestQuarter, zones), summaryInScope(yearToDate, zones)),
+    );
   }
 
   /** The board's workbook, cut to the reader's zones (and in the page's language) as the API gives it. */
@@ -84,7 +92,11 @@ export class PublicationsPagesController {
     const ctx = await this.renderer.boardContext(request, reply);
     const row = await this.publications.find(publicationId(id));
     if (!row) throw new PageNotFound();
-    const { content, filename } = await publicationWorkbook(row, { zoneCodes: readableZones(ctx.principal!), audience: 'board', language: ctx.lang });
+    const { content, filename } = await publicationWorkbook(row, {
+      zoneCodes: readableZones(ctx.principal!),
+      audience: 'board',
+      language: ctx.lang,
+    });
     void reply.header('content-type', XLSX_MEDIA_TYPE).header('content-disposition', `attachment; filename="${filename}"`).send(content);
   }
 }

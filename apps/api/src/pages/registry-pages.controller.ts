@@ -36,7 +36,9 @@ export class RegistryPagesController {
     const period = pagePeriod(request);
     if (!period) return this.renderer.send(reply, ctx, messagePage(ctx, ctx.t.invalidPeriod, ctx.t.periodHelp), 422);
     const last = period.spec.quarters[period.spec.quarters.length - 1];
-    const quarters = Array.from({ length: TREND_QUARTERS }, (_, i) => formatQuarter(addQuarters(last, i - TREND_QUARTERS + 1))).filter((q) => q >= '2000-Q1');
+    const quarters = Array.from({ length: TREND_QUARTERS }, (_, i) => formatQuarter(addQuarters(last, i - TREND_QUARTERS + 1))).filter(
+      (q) => q >= '2000-Q1',
+    );
     const [summary, enterprises, ...trend] = await Promise.all([
       this.summaries.summarize(period.spec, [code]),
       this.reports.latestInZone(code),

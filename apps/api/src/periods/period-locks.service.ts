@@ -16,7 +16,10 @@ function lockView(period: string, open: readonly LockInterval[], zones: readonly
   const province = open.find((l) => l.zoneCode === null) ?? null;
   const states = zones.map((z) => zoneLockState(open, period, z));
   const locked = states.length > 0 ? states.every((s) => s.locked) : province !== null;
-  const since = states.length > 0 ? states.map((s) => s.lockedAt!).reduce((a, b) => (a > b ? a : b), states[0].lockedAt!) : province?.lockedAt ?? null;
+  const since =
+    states.length > 0
+      ? states.map((s) => s.lockedAt!).reduce((a, b) => (a > b ? a : b), states[0].lockedAt!)
+      : (province?.lockedAt ?? null);
   return {
     period,
     locked,
@@ -45,9 +48,8 @@ export class PeriodLocks {
   async lock(period: string, p: Principal, zones?: readonly string[]) {
     const target = await this.target(p, zones);
     return this.transactions.run(async (tx) => {
-      const locked = target === null
-        ? await this.locks.lockProvince(period, p.tokenId, tx)
-        : await this.locks.lockZones(period, target, p.tokenId, tx);
+      const locked =
+        target === null ? await this.locks.lockProvince(period, p.tokenId, tx) : await this.locks.lockZones(period, target, p.tokenId, tx);
       await this.audit(tx, p, 'period.lock', period, locked);
       return this.state(tx, period, target);
     });
@@ -57,8 +59,12 @@ export class PeriodLocks {
     const target = await this.target(p, zones);
     return this.transactions.run(async (tx) => {
       if (target !== null && (await this.locks.holdProvinceLock(period, tx))) {
-        throw Problem.field(409, 'zone', 'PROVINCE_WIDE_LOCK',
-          `${period} is locked for the whole province; only an admin or a board of every zone can unlock it, which opens every zone`);
+        throw Problem.field(
+          409,
+          'zone',
+          'PROVINCE_WIDE_LOCK',
+          `${period} is locked for the whole province; only an admin or a board of every zone can unlock it, which opens every zone`,
+        );
       }
       const closed = await this.locks.unlock(period, target, p.tokenId, tx);
       await this.audit(tx, p, 'period.unlock', period, closed);
@@ -72,7 +78,11 @@ export class PeriodLocks {
     const shown = (await this.zones.codes(readable)).filter((z) => zones === undefined || zones.includes(z));
     const intervals = shown.length === 0 ? [] : await this.locks.history(period, shown);
     return {
-      ...lockView(period, intervals.filter((l) => l.unlockedAt === null), shown),
+      ...lockView(
+        period,
+        intervals.filter((l) => l.unlockedAt === null),
+        shown,
+      ),
       intervals: intervals.map((l) => ({ zoneCode: l.zoneCode, lockedAt: iso(l.lockedAt), unlockedAt: iso(l.unlockedAt) })),
     };
   }
@@ -88,7 +98,8 @@ export class PeriodLocks {
     const known = await this.zones.codes(named);
     const unknown = named.filter((z) => !known.includes(z));
     // A board's token may name zones not registered yet: acting on all its zones skips those.
-    if (zones !== undefined && unknown.length > 0) throw Problem.field(422, 'zone', 'UNKNOWN_ZONE', `zone ${unknown[0]} is not in the registry`);
+    if (zones !== undefined && unknown.length > 0)
+      throw Problem.field(422, 'zone', 'UNKNOWN_ZONE', `zone ${unknown[0]} is not in the registry`);
     if (known.length === 0) throw Problem.field(422, 'zone', 'UNKNOWN_ZONE', 'none of your zones is in the registry yet');
     return known;
   }

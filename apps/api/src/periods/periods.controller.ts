@@ -8,7 +8,8 @@ import { FilingStatusReader } from '@app/reporting';
 import { PeriodLocks } from './period-locks.service';
 import { quarterParam } from './quarter-param';
 
-const LOCK_STATE = '{period, locked, lockedAt, provinceWide: {locked, lockedAt}, zones: [{zoneCode, locked, lockedAt, scope: "zone"|"province"|null}]}';
+const LOCK_STATE =
+  '{period, locked, lockedAt, provinceWide: {locked, lockedAt}, zones: [{zoneCode, locked, lockedAt, scope: "zone"|"province"|null}]}';
 
 /**
  * Locking a quarter stops enterprise filings received from then on, for the zones locked; boards may

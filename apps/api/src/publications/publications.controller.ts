@@ -16,7 +16,12 @@ import { PublishDto } from './publish.dto';
 /** What a request for a publication answers while the worker builds it. */
 function requestView(r: PublicationRequest) {
   return {
-    id: r.id, status: 'pending', asOf: r.asOf, force: r.force, requestedBy: r.requestedBy, requestedAt: toLocalIso(r.requestedAt),
+    id: r.id,
+    status: 'pending',
+    asOf: r.asOf,
+    force: r.force,
+    requestedBy: r.requestedBy,
+    requestedAt: toLocalIso(r.requestedAt),
     links: { self: `/v1/publications/${r.id}` },
   };
 }
@@ -44,7 +49,7 @@ export class PublicationsController {
       'past due, its year to date and the filing status of the quarter being filed, with workbooks and one ' +
       "email per subscriber. 200 with the month's existing publication, unless `force`. Otherwise the request is " +
       'stored and the worker builds the publication: 202 with `{id, status: "pending"}` and a `Location`, which ' +
-      'answers 303 to the publication once it is built (the one made, or the month\'s own if another publisher got there first).',
+      "answers 303 to the publication once it is built (the one made, or the month's own if another publisher got there first).",
   })
   @Roles('admin')
   async publish(@Body() body: PublishDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -63,15 +68,19 @@ export class PublicationsController {
   @ApiOperation({
     summary: 'List publications',
     description:
-      'Admin, or a board. Newest first, paginated with `limit` and `cursor`; a zone board sees the revision ' +
-      'notes of its zones only.',
+      'Admin, or a board. Newest first, paginated with `limit` and `cursor`; a zone board sees the revision ' + 'notes of its zones only.',
   })
   async list(@Query() q: PageQuery, @CurrentPrincipal() p: Principal) {
     const limit = pageLimit(q);
     const before = (decodeCursor(q.cursor, ['id'])?.[0] as number | undefined) ?? null;
     const rows = await this.publications.page(before, limit + 1);
     const zones = readableZones(p);
-    return toPage(rows, limit, (r) => publicationView(r, zones), (r) => [r.id]);
+    return toPage(
+      rows,
+      limit,
+      (r) => publicationView(r, zones),
+      (r) => [r.id],
+    );
   }
 
   /** With the figures exactly as published, cut to the caller's zones (a zone board gets no totals, which hold other zones). */
@@ -89,18 +98,25 @@ export class PublicationsController {
       if (request === null) throw Problem.notFound(`No publication ${id}.`);
       if (request.publicationId === null) return requestView(request);
       void reply.status(303).header('location', `/v1/publications/${request.publicationId}`);
-      return { id: request.id, status: 'published', links: { self: `/v1/publications/${request.id}`, publication: `/v1/publications/${request.publicationId}` } };
+      return {
+        id: request.id,
+        status: 'published',
+        links: { self: `/v1/publications/${request.id}`, publication: `/v1/publications/${request.publicationId}` },
+      };
     }
     const row = await this.find(id);
     const zones = readableZones(p);
     const cut = (f: PublishedFigures) => ({
       latestQuarter: summaryInScope(f.latestQuarter, zones),
       yearToDate: summaryInScope(f.yearToDate, zones),
-      filing: zones === null ? f.filing : {
-        period: f.filing.period,
-        byZone: Object.fromEntries(Object.entries(f.filing.byZone).filter(([z]) => zones.includes(z))),
-        ...(f.filing.items ? { items: f.filing.items.filter((i) => zones.includes(i.zoneCode)) } : {}),
-      },
+      filing:
+        zones === null
+          ? f.filing
+          : {
+              period: f.filing.period,
+              byZone: Object.fromEntries(Object.entries(f.filing.byZone).filter(([z]) => zones.includes(z))),
+              ...(f.filing.items ? { items: f.filing.items.filter((i) => zones.includes(i.zoneCode)) } : {}),
+            },
     });
     return { ...publicationView(row, zones), figures: cut(row.figures), publicFigures: cut(row.publicFigures) };
   }
@@ -118,12 +134,21 @@ export class PublicationsController {
   })
   @HttpCode(200)
   @ApiQuery({ name: 'audience', required: false, enum: ['board', 'public'] })
-  async workbook(@Param('id') id: string, @Query('audience') audience: string | undefined, @CurrentPrincipal() p: Principal, @Res() reply: FastifyReply) {
+  async workbook(
+    @Param('id') id: string,
+    @Query('audience') audience: string | undefined,
+    @CurrentPrincipal() p: Principal,
+    @Res() reply: FastifyReply,
+  ) {
     if (audience !== undefined && audience !== 'board' && audience !== 'public') {
       throw Problem.field(422, 'audience', 'NOT_ALLOWED', 'audience must be board or public');
     }
     const row = await this.find(id);
-    const { content, filename } = await publicationWorkbook(row, { zoneCodes: readableZones(p), audience: audience === 'public' ? 'public' : 'board', language: 'vi' });
+    const { content, filename } = await publicationWorkbook(row, {
+      zoneCodes: readableZones(p),
+      audience: audience === 'public' ? 'public' : 'board',
+      language: 'vi',
+    });
     void reply.header('content-type', XLSX_MEDIA_TYPE).header('content-disposition', `attachment; filename="${filename}"`).send(content);
   }
 

@@ -9,8 +9,13 @@ export class PublishDto {
     description:
       'publish what the monthly schedule would publish on that day (default today, Vietnam time), ' + PUBLICATION_DAY_SCHEMA.description,
   })
-  @IsOptional() @IsText() @IsPublicationDay() asOf?: string;
+  @IsOptional()
+  @IsText()
+  @IsPublicationDay()
+  asOf?: string;
 
   @ApiPropertyOptional({ default: false, description: 'publish again although the month already has its publication' })
-  @IsOptional() @IsFlag() force?: boolean;
+  @IsOptional()
+  @IsFlag()
+  force?: boolean;
 }

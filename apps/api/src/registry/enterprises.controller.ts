@@ -30,8 +30,7 @@ export class EnterprisesController {
   @Get()
   @ApiOperation({
     summary: 'List enterprises',
-    description:
-      "The caller's zones (`zone` narrows to one), ordered by tax code, paginated with `limit` and `cursor`.",
+    description: "The caller's zones (`zone` narrows to one), ordered by tax code, paginated with `limit` and `cursor`.",
   })
   async list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
     return pageView(await this.enterprises.list(q, p), enterpriseView);
@@ -40,8 +39,7 @@ export class EnterprisesController {
   @Get(':taxCode')
   @ApiOperation({
     summary: 'Read an enterprise',
-    description:
-      'Admin, or a board; an enterprise outside its zones is answered 404, as an unknown one.',
+    description: 'Admin, or a board; an enterprise outside its zones is answered 404, as an unknown one.',
   })
   async get(@Param('taxCode') taxCode: string, @CurrentPrincipal() p: Principal) {
     return enterpriseView(await this.enterprises.get(taxCode, p));

@@ -19,7 +19,9 @@ export class EnterprisesService extends RegistryService<EnterpriseFields, Enterp
     private readonly enterpriseZones: EnterpriseZones,
   ) {
     super(transactions, enterprises, {
-      name: 'enterprise', key: (e) => e.taxCode, zoneOf: (e) => e.zoneCode,
+      name: 'enterprise',
+      key: (e) => e.taxCode,
+      zoneOf: (e) => e.zoneCode,
       notFound: (taxCode) => Problem.notFound(`No enterprise ${taxCode} in your scope.`),
       duplicate: (taxCode) => Problem.field(409, 'taxCode', 'DUPLICATE', `an enterprise with tax code ${taxCode} already exists`),
     });
@@ -30,22 +32,27 @@ export class EnterprisesService extends RegistryService<EnterpriseFields, Enterp
     await this.lookups.assertZoneExists(body.zoneCode);
     assertDateOrder(body.operatingFrom, body.operatingUntil, 'operatingUntil');
     const fields = {
-      ...body, vsicSection: body.vsicSection ?? null, operatingUntil: body.operatingUntil ?? null, contactEmail: body.contactEmail ?? null,
+      ...body,
+      vsicSection: body.vsicSection ?? null,
+      operatingUntil: body.operatingUntil ?? null,
+      contactEmail: body.contactEmail ?? null,
     };
     return this.remembered(await this.insertAudited(fields, body.taxCode, body, p));
   }
 
   async update(taxCode: string, body: UpdateEnterpriseDto, p: Principal): Promise<Enterprise> {
-    return this.remembered(await this.transactions.run(async (tx) => {
-      const enterprise = await this.lockedInScope(taxCode, p, tx);
-      if (body.zoneCode !== undefined && body.zoneCode !== enterprise.zoneCode) {
-        assertZoneInScope(p, body.zoneCode);
-        await this.lookups.assertZoneExists(body.zoneCode);
-      }
-      const changed = applyPatch(enterprise, { ...body, taxCode });
-      assertDateOrder(changed.operatingFrom, changed.operatingUntil, 'operatingUntil');
-      return this.updateAudited(changed, taxCode, body, p, tx);
-    }));
+    return this.remembered(
+      await this.transactions.run(async (tx) => {
+        const enterprise = await this.lockedInScope(taxCode, p, tx);
+        if (body.zoneCode !== undefined && body.zoneCode !== enterprise.zoneCode) {
+          assertZoneInScope(p, body.zoneCode);
+          await this.lookups.assertZoneExists(body.zoneCode);
+        }
+        const changed = applyPatch(enterprise, { ...body, taxCode });
+        assertDateOrder(changed.operatingFrom, changed.operatingUntil, 'operatingUntil');
+        return this.updateAudited(changed, taxCode, body, p, tx);
+      }),
+    );
   }
 
   /** Once committed, this process's intake sees the enterprise's zone at once. */

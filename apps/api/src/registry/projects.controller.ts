@@ -31,8 +31,7 @@ export class ProjectsController {
   @Get()
   @ApiOperation({
     summary: 'List projects',
-    description:
-      "The caller's zones (`zone` narrows to one), ordered by code, paginated with `limit` and `cursor`.",
+    description: "The caller's zones (`zone` narrows to one), ordered by code, paginated with `limit` and `cursor`.",
   })
   async list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
     return pageView(await this.projects.list(q, p), projectView);
@@ -41,8 +40,7 @@ export class ProjectsController {
   @Get(':code')
   @ApiOperation({
     summary: 'Read a project',
-    description:
-      'Admin, or a board; a project outside its zones is answered 404, as an unknown one.',
+    description: 'Admin, or a board; a project outside its zones is answered 404, as an unknown one.',
   })
   async get(@Param('code') code: string, @CurrentPrincipal() p: Principal) {
     return projectView(await this.projects.get(code, p));
@@ -51,9 +49,7 @@ export class ProjectsController {
   @Patch(':code')
   @ApiOperation({
     summary: 'Change a project',
-    description:
-      'Fields left out keep their value; `operatingFrom`, `endedAt` and `registeredCapital` may be cleared with ' +
-      'null.',
+    description: 'Fields left out keep their value; `operatingFrom`, `endedAt` and `registeredCapital` may be cleared with ' + 'null.',
   })
   async update(@Param('code') code: string, @Body() body: UpdateProjectDto, @CurrentPrincipal() p: Principal) {
     return projectView(await this.projects.update(code, body, p));

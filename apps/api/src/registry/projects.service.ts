@@ -20,7 +20,9 @@ export class ProjectsService extends RegistryService<ProjectFields, Project> {
     private readonly lookups: RegistryLookups,
   ) {
     super(transactions, projects, {
-      name: 'project', key: (x) => x.code, zoneOf: (x) => x.zoneCode,
+      name: 'project',
+      key: (x) => x.code,
+      zoneOf: (x) => x.zoneCode,
       notFound: (code) => Problem.notFound(`No project ${code} in your scope.`),
       duplicate: (code) => Problem.field(409, 'code', 'DUPLICATE', `project ${code} already exists`),
     });
@@ -32,7 +34,10 @@ export class ProjectsService extends RegistryService<ProjectFields, Project> {
     await this.lookups.enterpriseInScope(p, body.taxCode);
     assertDateOrder(body.operatingFrom, body.endedAt, 'endedAt');
     const fields = {
-      ...body, operatingFrom: body.operatingFrom ?? null, endedAt: body.endedAt ?? null, registeredCapital: capitalText(body.registeredCapital) ?? null,
+      ...body,
+      operatingFrom: body.operatingFrom ?? null,
+      endedAt: body.endedAt ?? null,
+      registeredCapital: capitalText(body.registeredCapital) ?? null,
     };
     return this.insertAudited(fields, body.code, body, p);
   }

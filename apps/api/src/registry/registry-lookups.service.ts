@@ -28,7 +28,12 @@ export class RegistryLookups {
   async enterpriseInScope(p: Principal, taxCode: string, field = 'taxCode'): Promise<Enterprise> {
     const e = await this.enterprises.find(taxCode);
     if (!e || !canAccessZone(p, e.zoneCode)) {
-      throw Problem.field(422, field, 'UNKNOWN_ENTERPRISE', `tax code ${taxCode} is not ${seesAllZones(p) ? 'in the registry' : 'registered in your zones'}`);
+      throw Problem.field(
+        422,
+        field,
+        'UNKNOWN_ENTERPRISE',
+        `tax code ${taxCode} is not ${seesAllZones(p) ? 'in the registry' : 'registered in your zones'}`,
+      );
     }
     return e;
   }

@@ -4,24 +4,45 @@ import { toLocalIso } from '@app/domain';
 /** The API's JSON for registry rows: money as strings, dates as ISO, instants in Vietnam time like every other. */
 export function zoneView(z: Zone) {
   return {
-    code: z.code, name: z.name, kind: z.kind, locality: z.locality, wageRegion: z.wageRegion, status: z.status,
-    areaHa: z.areaHa === null ? null : Number(z.areaHa), createdAt: toLocalIso(z.createdAt), updatedAt: toLocalIso(z.updatedAt),
+    code: z.code,
+    name: z.name,
+    kind: z.kind,
+    locality: z.locality,
+    wageRegion: z.wageRegion,
+    status: z.status,
+    areaHa: z.areaHa === null ? null : Number(z.areaHa),
+    createdAt: toLocalIso(z.createdAt),
+    updatedAt: toLocalIso(z.updatedAt),
   };
 }
 
 export function enterpriseView(e: Enterprise) {
   return {
-    taxCode: e.taxCode, name: e.name, zoneCode: e.zoneCode, ownership: e.ownership, vsicSection: e.vsicSection,
-    operatingFrom: e.operatingFrom, operatingUntil: e.operatingUntil, contactEmail: e.contactEmail,
-    createdAt: toLocalIso(e.createdAt), updatedAt: toLocalIso(e.updatedAt),
+    taxCode: e.taxCode,
+    name: e.name,
+    zoneCode: e.zoneCode,
+    ownership: e.ownership,
+    vsicSection: e.vsicSection,
+    operatingFrom: e.operatingFrom,
+    operatingUntil: e.operatingUntil,
+    contactEmail: e.contactEmail,
+    createdAt: toLocalIso(e.createdAt),
+    updatedAt: toLocalIso(e.updatedAt),
   };
 }
 
 export function projectView(p: Project) {
   return {
-    code: p.code, name: p.name, taxCode: p.taxCode, zoneCode: p.zoneCode, status: p.status,
-    operatingFrom: p.operatingFrom, endedAt: p.endedAt, registeredCapital: p.registeredCapital,
-    createdAt: toLocalIso(p.createdAt), updatedAt: toLocalIso(p.updatedAt),
+    code: p.code,
+    name: p.name,
+    taxCode: p.taxCode,
+    zoneCode: p.zoneCode,
+    status: p.status,
+    operatingFrom: p.operatingFrom,
+    endedAt: p.endedAt,
+    registeredCapital: p.registeredCapital,
+    createdAt: toLocalIso(p.createdAt),
+    updatedAt: toLocalIso(p.updatedAt),
   };
 }
 

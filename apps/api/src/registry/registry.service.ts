@@ -28,7 +28,12 @@ export abstract class RegistryService<F, R> {
   ) {}
 
   list(q: PageQuery & { zone?: string }, p: Principal): Promise<Page<R>> {
-    return zoneScopedPage((page) => this.rows.page(page), (row) => this.entity.key(row), q, p);
+    return zoneScopedPage(
+      (page) => this.rows.page(page),
+      (row) => this.entity.key(row),
+      q,
+      p,
+    );
   }
 
   async get(key: string, p: Principal): Promise<R> {

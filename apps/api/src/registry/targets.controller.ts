@@ -25,7 +25,12 @@ export class TargetsController {
       'Admin, or a board in its zones. The gross output the zone should reach in the year at 2010 prices ' +
       '(đồng); summaries show progress against it. Setting it again replaces it.',
   })
-  async put(@Param('zoneCode') zoneCode: string, @Param('year', yearPipe) year: number, @Body() body: PutTargetDto, @CurrentPrincipal() p: Principal) {
+  async put(
+    @Param('zoneCode') zoneCode: string,
+    @Param('year', yearPipe) year: number,
+    @Body() body: PutTargetDto,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return targetView(await this.targets.set(zoneCode, year, String(body.grossOutputConstant2010), p));
   }
 
@@ -33,8 +38,7 @@ export class TargetsController {
   @ApiOperation({
     summary: 'List targets',
     description:
-      "Every target of the caller's zones (`zone` narrows to one), by zone and year; one page (`nextCursor` is " +
-      'always null).',
+      "Every target of the caller's zones (`zone` narrows to one), by zone and year; one page (`nextCursor` is " + 'always null).',
   })
   async list(@Query() q: ZoneFilterQuery, @CurrentPrincipal() p: Principal) {
     return { items: (await this.targets.list(q.zone, p)).map(targetView), nextCursor: null };

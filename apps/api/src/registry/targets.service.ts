@@ -19,7 +19,12 @@ export class TargetsService {
   /** Setting a target again replaces it. */
   async set(zoneCode: string, year: number, grossOutputConstant2010: string, p: Principal): Promise<ZoneTarget> {
     if (!isReportingYear(year)) {
-      throw Problem.field(422, 'year', 'OUT_OF_RANGE', `year must be a reporting year, ${QUARTER_RANGE.first.year} to ${QUARTER_RANGE.last.year}`);
+      throw Problem.field(
+        422,
+        'year',
+        'OUT_OF_RANGE',
+        `year must be a reporting year, ${QUARTER_RANGE.first.year} to ${QUARTER_RANGE.last.year}`,
+      );
     }
     assertZoneInScope(p, zoneCode);
     await this.lookups.assertZoneExists(zoneCode);

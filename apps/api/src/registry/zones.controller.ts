@@ -30,8 +30,7 @@ export class ZonesController {
   @Get()
   @ApiOperation({
     summary: 'List zones',
-    description:
-      'Admin, or a board (its zones only). Ordered by code, paginated with `limit` and `cursor`.',
+    description: 'Admin, or a board (its zones only). Ordered by code, paginated with `limit` and `cursor`.',
   })
   async list(@Query() q: PageQuery, @CurrentPrincipal() p: Principal) {
     return pageView(await this.zones.list(q, p), zoneView);

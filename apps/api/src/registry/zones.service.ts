@@ -16,7 +16,9 @@ export class ZonesService extends RegistryService<ZoneFields, Zone> {
     private readonly zones: ZonesRepository,
   ) {
     super(transactions, zones, {
-      name: 'zone', key: (z) => z.code, zoneOf: (z) => z.code,
+      name: 'zone',
+      key: (z) => z.code,
+      zoneOf: (z) => z.code,
       notFound: (code) => Problem.notFound(`No zone ${code} in your scope.`),
       duplicate: (code) => Problem.field(409, 'code', 'DUPLICATE', `zone ${code} already exists`),
     });

@@ -8,7 +8,9 @@ import type { FieldError } from '../common/problem';
  */
 export function filingScopeError(taxCode: string, zoneCode: string | null, p: Principal): FieldError | null {
   if (p.role === 'enterprise') {
-    return p.taxCode === taxCode ? null : { field: 'taxCode', code: 'OUT_OF_SCOPE', message: `this token files only for tax code ${p.taxCode}` };
+    return p.taxCode === taxCode
+      ? null
+      : { field: 'taxCode', code: 'OUT_OF_SCOPE', message: `this token files only for tax code ${p.taxCode}` };
   }
   if (seesAllZones(p) || canAccessZone(p, zoneCode)) return null;
   return { field: 'taxCode', code: 'OUT_OF_SCOPE', message: `tax code ${taxCode} is not registered in your zones` };
@@ -17,8 +19,13 @@ export function filingScopeError(taxCode: string, zoneCode: string | null, p: Pr
 /** Only the board keys in paper forms with their receipt stamp; a stamp cannot lie in the future. */
 export function paperReceiptError(receivedAt: string, p: Principal): FieldError | null {
   if (p.role === 'enterprise') {
-    return { field: 'receivedAt', code: 'NOT_ALLOWED', message: 'receivedAt is set by the board for paper forms; enterprises leave it out' };
+    return {
+      field: 'receivedAt',
+      code: 'NOT_ALLOWED',
+      message: 'receivedAt is set by the board for paper forms; enterprises leave it out',
+    };
   }
-  if (Date.parse(receivedAt) > Date.now() + 60_000) return { field: 'receivedAt', code: 'IN_FUTURE', message: 'receivedAt lies in the future' };
+  if (Date.parse(receivedAt) > Date.now() + 60_000)
+    return { field: 'receivedAt', code: 'IN_FUTURE', message: 'receivedAt lies in the future' };
   return null;
 }

@@ -34,8 +34,14 @@ export class ReportTemplateController {
     const period = q.period ?? formatQuarter(addQuarters(quarterOfInstant(new Date()), -1));
     const output = new PassThrough();
     const enterprise = p.role === 'enterprise';
-    writeReportTemplate(output, { prefill: enterprise ? { taxCode: p.taxCode!, period } : undefined, forBoard: !enterprise, maxRows: this.uploads.maxRows })
-      .catch((error: Error) => output.destroy(error));
-    return new StreamableFile(output, { type: XLSX_MEDIA_TYPE, disposition: `attachment; filename="mau-bao-cao-${period.toLowerCase()}.xlsx"` });
+    writeReportTemplate(output, {
+      prefill: enterprise ? { taxCode: p.taxCode!, period } : undefined,
+      forBoard: !enterprise,
+      maxRows: this.uploads.maxRows,
+    }).catch((error: Error) => output.destroy(error));
+    return new StreamableFile(output, {
+      type: XLSX_MEDIA_TYPE,
+      disposition: `attachment; filename="mau-bao-cao-${period.toLowerCase()}.xlsx"`,
+    });
   }
 }

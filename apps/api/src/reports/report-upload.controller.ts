@@ -37,7 +37,13 @@ export class ReportUploadController {
   @HttpCode(202)
   @RouteConfig(MULTIPART_UPLOAD)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv' } },
+    },
+  })
   @ApiResponse({
     status: 202,
     description:
@@ -53,7 +59,10 @@ export class ReportUploadController {
       'no field-path row, a required column missing, no rows; or, with atomic=true, any invalid row ' +
       '(every bad cell listed, nothing stored)',
   })
-  @ApiResponse({ status: 503, description: 'too many files being read at once (UPLOAD_CONCURRENCY); Retry-After says when to send it again' })
+  @ApiResponse({
+    status: 503,
+    description: 'too many files being read at once (UPLOAD_CONCURRENCY); Retry-After says when to send it again',
+  })
   async upload(
     @Query() q: UploadReportQuery,
     @CurrentPrincipal() p: Principal,

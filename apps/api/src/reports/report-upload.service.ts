@@ -72,7 +72,10 @@ export class ReportUploads {
   async inTurn<T>(work: () => Promise<T>): Promise<T> {
     const release = await this.reading.acquire(SLOT_WAIT_MS).catch((error: unknown) => {
       throw error instanceof ConcurrencyLimitBusy
-        ? new Problem(503, `Too many files are being read at the moment; nothing was stored: send the file again in ${RETRY_AFTER_SECONDS} seconds.`)
+        ? new Problem(
+            503,
+            `Too many files are being read at the moment; nothing was stored: send the file again in ${RETRY_AFTER_SECONDS} seconds.`,
+          )
         : error;
     });
     try {
@@ -90,31 +93,67 @@ export class ReportUploads {
     if (upload.fileName !== undefined && !isStorableText(upload.fileName)) {
       // Read to the end first, as every refusal of a file is: the body must not stay in the connection.
       for await (const chunk of upload.chunks) void chunk;
-      throw Problem.field(422, 'file', 'INVALID_CHARACTER', 'the file name holds a control character, U+FFFE, U+FFFF or a lone surrogate; rename the file');
+      throw Problem.field(
+        422,
+        'file',
+        'INVALID_CHARACTER',
+        'the file name holds a control character, U+FFFE, U+FFFF or a lone surrogate; rename the file',
+      );
     }
     const file = await readReportFile(upload.chunks, upload.fileName, this.limits).catch((error: unknown) => {
       throw error instanceof UploadRejection ? new Problem(error.status, error.message, [...error.issues]) : error;
     });
     const checked = await this.check(file.rows, p);
     const invalid = checked.filter(isInvalid);
-    const answer = (batchId: string | null, rows: UploadResult['rows']): UploadResult =>
-      ({ batchId, dryRun: batchId === null, format: file.format, rows, ignoredColumns: file.ignoredColumns });
+    const answer = (batchId: string | null, rows: UploadResult['rows']): UploadResult => ({
+      batchId,
+      dryRun: batchId === null,
+      format: file.format,
+      rows,
+      ignoredColumns: file.ignoredColumns,
+    });
     if (mode.dryRun) {
-      return answer(null, checked.map((r) => (isInvalid(r) ? r : { row: r.row, status: 'valid', taxCode: r.report.taxCode, period: r.report.period })));
+      return answer(
+        null,
+        checked.map((r) => (isInvalid(r) ? r : { row: r.row, status: 'valid', taxCode: r.report.taxCode, period: r.report.period })),
+      );
     }
     if (mode.atomic && invalid.length > 0) {
-      const message = `${invalid.length} of ${checked.length} rows have errors, so nothing was stored (atomic upload): ` +
+      const message =
+        `${invalid.length} of ${checked.length} rows have errors, so nothing was stored (atomic upload): ` +
         'fix the cells listed and upload again.';
-      throw new Problem(422, message,
-        invalid.flatMap((r) => r.errors));
+      throw new Problem(
+        422,
+        message,
+        invalid.flatMap((r) => r.errors),
+      );
     }
     const batchId = randomUUID();
     const valid = checked.filter((r): r is ValidRow => !isInvalid(r));
-    const submissions = valid.map((r) => submissionInsert(r.report, p, { source: 'excel', zoneCode: r.zoneCode, batchId, batchRow: r.row }));
+    const submissions = valid.map((r) =>
+      submissionInsert(r.report, p, { source: 'excel', zoneCode: r.zoneCode, batchId, batchRow: r.row }),
+    );
     const uploaderZones = await this.uploaderZones(p);
-    await this.batches.store({ id: batchId, fileName: upload.fileName, format: file.format, atomic: mode.atomic, rowCount: checked.length, invalidRows: invalid, uploaderZones }, submissions, p);
+    await this.batches.store(
+      {
+        id: batchId,
+        fileName: upload.fileName,
+        format: file.format,
+        atomic: mode.atomic,
+        rowCount: checked.length,
+        invalidRows: invalid,
+        uploaderZones,
+      },
+      submissions,
+      p,
+    );
     const ids = new Map(submissions.map((s) => [s.batchRow, s.id]));
-    return answer(batchId, checked.map((r) => (isInvalid(r) ? r : { row: r.row, status: 'received', id: ids.get(r.row), taxCode: r.report.taxCode, period: r.report.period })));
+    return answer(
+      batchId,
+      checked.map((r) =>
+        isInvalid(r) ? r : { row: r.row, status: 'received', id: ids.get(r.row), taxCode: r.report.taxCode, period: r.report.period },
+      ),
+    );
   }
 
   /** Every row judged as a JSON report would be (shape, then scope), with the zones of all tax codes looked up at once. */
@@ -141,9 +180,15 @@ export class ReportUploads {
 
 /** Errors by cell, in the order of the answer's contract: cell, field, code, message. */
 function invalidRow(row: ReportRow, errors: readonly FieldError[]): InvalidRow {
-  return { row: row.row, status: 'invalid', errors: errors.map((e) => ({ cell: row.cellOf(e.field), field: e.field, code: e.code, message: e.message })) };
+  return {
+    row: row.row,
+    status: 'invalid',
+    errors: errors.map((e) => ({ cell: row.cellOf(e.field), field: e.field, code: e.code, message: e.message })),
+  };
 }
 
 function filingErrors(taxCode: string, receivedAt: string | undefined, zoneCode: string | null, p: Principal): FieldError[] {
-  return [receivedAt === undefined ? null : paperReceiptError(receivedAt, p), filingScopeError(taxCode, zoneCode, p)].filter((e): e is FieldError => e !== null);
+  return [receivedAt === undefined ? null : paperReceiptError(receivedAt, p), filingScopeError(taxCode, zoneCode, p)].filter(
+    (e): e is FieldError => e !== null,
+  );
 }

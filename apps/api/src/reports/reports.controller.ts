@@ -32,7 +32,11 @@ export class ReportsController {
       '`Idempotency-Key` with the same body returns the first answer; with another body, 409.',
   })
   @HttpCode(202)
-  @ApiHeader({ name: 'idempotency-key', required: false, description: 'retry safely: the same key and body return the first answer; another body gets 409' })
+  @ApiHeader({
+    name: 'idempotency-key',
+    required: false,
+    description: 'retry safely: the same key and body return the first answer; another body gets 409',
+  })
   @ApiResponse({ status: 202, description: 'received' })
   async submit(@Body() body: SubmitReportDto, @CurrentPrincipal() p: Principal, @Headers('idempotency-key') idempotencyKey?: string) {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {

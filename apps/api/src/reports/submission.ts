@@ -26,4 +26,3 @@ export function reportHash(r: NormalizedReport): string {
   const canonical = JSON.stringify([r.taxCode, r.period, REPORT_FIELDS.map((f) => r.figures[f.key]), r.receivedAt]);
   return createHash('sha256').update(canonical).digest('hex');
 }
-

@@ -8,7 +8,12 @@ import { CreateSubscriptionDto } from './create-subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
 
 const view = (s: Subscription) => ({
-  id: s.id, email: s.email, zoneCodes: s.zoneCodes ?? 'all', language: s.language, audience: s.audience, createdAt: toLocalIso(s.createdAt),
+  id: s.id,
+  email: s.email,
+  zoneCodes: s.zoneCodes ?? 'all',
+  language: s.language,
+  audience: s.audience,
+  createdAt: toLocalIso(s.createdAt),
 });
 
 /** Who receives the monthly publication email: zones, language, and full or disclosure-controlled figures. */
@@ -34,8 +39,7 @@ export class SubscriptionsController {
   @Get()
   @ApiOperation({
     summary: 'List subscriptions',
-    description:
-      'Active subscriptions; a board sees those confined to its zones. One page (`nextCursor` is always null).',
+    description: 'Active subscriptions; a board sees those confined to its zones. One page (`nextCursor` is always null).',
   })
   async list(@CurrentPrincipal() p: Principal) {
     return { items: (await this.subscriptions.list(p)).map(view), nextCursor: null };
@@ -45,8 +49,7 @@ export class SubscriptionsController {
   @ApiOperation({
     summary: 'Cancel a subscription',
     description:
-      "204; emails not yet sent to it are not sent. 404 for a subscription outside the caller's zones, as for " +
-      'an unknown one.',
+      "204; emails not yet sent to it are not sent. 404 for a subscription outside the caller's zones, as for " + 'an unknown one.',
   })
   @HttpCode(204)
   cancel(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<void> {

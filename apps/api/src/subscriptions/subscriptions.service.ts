@@ -29,9 +29,16 @@ export class SubscriptionsService {
     }
     if (zoneCodes !== null) await this.lookups.assertZonesExist(zoneCodes, 'zoneCodes');
     return this.transactions.run(async (tx) => {
-      const s = await this.subscriptions.insert({
-        email: body.email, zoneCodes, language: body.language ?? 'vi', audience: body.audience ?? 'board', createdBy: p.tokenId,
-      }, tx);
+      const s = await this.subscriptions.insert(
+        {
+          email: body.email,
+          zoneCodes,
+          language: body.language ?? 'vi',
+          audience: body.audience ?? 'board',
+          createdBy: p.tokenId,
+        },
+        tx,
+      );
       const details = { email: s.email, zoneCodes: zoneCodes ?? 'all', audience: s.audience };
       await recordAudit(tx, byPrincipal(p, { action: 'subscription.create', entity: 'subscription', entityId: s.id, details }));
       return s;

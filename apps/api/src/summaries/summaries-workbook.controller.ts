@@ -33,7 +33,12 @@ export class SummariesWorkbookController {
       'English (`lang=en`). Streamed as it is written.',
   })
   @ApiPeriodQuery()
-  @ApiQuery({ name: 'lang', required: false, enum: WORKBOOK_LANGUAGES, description: 'vi (default): Vietnamese with an English header row; en: English' })
+  @ApiQuery({
+    name: 'lang',
+    required: false,
+    enum: WORKBOOK_LANGUAGES,
+    description: 'vi (default): Vietnamese with an English header row; en: English',
+  })
   @ApiProduces(XLSX_MEDIA_TYPE)
   @ApiOkResponse({ description: 'the workbook, as an attachment named after the period' })
   async workbook(@Query() q: Record<string, string>, @CurrentPrincipal() p: Principal): Promise<StreamableFile> {

@@ -23,7 +23,14 @@ export function periodFromQuery(q: { period?: string; from?: string; to?: string
 /** The query periodFromQuery reads, in the OpenAPI document. */
 export function ApiPeriodQuery(): MethodDecorator {
   const query = (name: string, schema: typeof QUARTER_SCHEMA) =>
-    ApiQuery({ name, required: false, type: 'string', pattern: String(schema.pattern), example: schema.example, description: schema.description });
+    ApiQuery({
+      name,
+      required: false,
+      type: 'string',
+      pattern: String(schema.pattern),
+      example: schema.example,
+      description: schema.description,
+    });
   return applyDecorators(query('period', PERIOD_SCHEMA), query('from', QUARTER_SCHEMA), query('to', QUARTER_SCHEMA));
 }
 

@@ -29,8 +29,13 @@ export class SummaryWorkbooks {
     ]);
     const output = new PassThrough();
     const followUps = this.pendingFollowUps(period, zoneCodes);
-    writeSummaryWorkbook(output, { summary: summaryView(summary), filingStatus, followUps, language }).catch((error: Error) => output.destroy(error));
-    return new StreamableFile(output, { type: XLSX_MEDIA_TYPE, disposition: `attachment; filename="${summaryWorkbookFileName(summary.period)}"` });
+    writeSummaryWorkbook(output, { summary: summaryView(summary), filingStatus, followUps, language }).catch((error: Error) =>
+      output.destroy(error),
+    );
+    return new StreamableFile(output, {
+      type: XLSX_MEDIA_TYPE,
+      disposition: `attachment; filename="${summaryWorkbookFileName(summary.period)}"`,
+    });
   }
 
   /** Warnings not yet reviewed in each quarter of the period, a page at a time as the sheet asks for them. */
@@ -38,7 +43,10 @@ export class SummaryWorkbooks {
     for (const quarter of period.quarters) {
       let cursor: string | undefined;
       do {
-        const page = await this.followUps.list({ period: formatQuarter(quarter), reviewed: false }, zoneCodes, { limit: FOLLOW_UP_PAGE, cursor });
+        const page = await this.followUps.list({ period: formatQuarter(quarter), reviewed: false }, zoneCodes, {
+          limit: FOLLOW_UP_PAGE,
+          cursor,
+        });
         yield* page.items;
         cursor = page.nextCursor ?? undefined;
       } while (cursor !== undefined);

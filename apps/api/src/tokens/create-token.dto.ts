@@ -9,14 +9,22 @@ export class CreateTokenDto {
   role: 'admin' | 'board' | 'enterprise';
 
   @ApiProperty({ ...TEXT, example: 'Phòng Quản lý doanh nghiệp' })
-  @IsText() @IsNotBlank()
+  @IsText()
+  @IsNotBlank()
   name: string;
 
-  @ApiPropertyOptional({ description: 'Board scope: a list of zone codes, or "all".', oneOf: [{ type: 'array', items: { type: 'string', pattern: ZONE_CODE.source }, minItems: 1 }, { type: 'string', enum: ['all'] }] })
+  @ApiPropertyOptional({
+    description: 'Board scope: a list of zone codes, or "all".',
+    oneOf: [
+      { type: 'array', items: { type: 'string', pattern: ZONE_CODE.source }, minItems: 1 },
+      { type: 'string', enum: ['all'] },
+    ],
+  })
   @IsOptional()
   zoneCodes?: string[] | 'all';
 
   @ApiPropertyOptional(TAX_CODE_SCHEMA)
-  @IsOptional() @IsTaxCode()
+  @IsOptional()
+  @IsTaxCode()
   taxCode?: string;
 }

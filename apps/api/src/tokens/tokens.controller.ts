@@ -29,12 +29,13 @@ export class TokensController {
   @Delete(':id')
   @ApiOperation({
     summary: 'Revoke a token',
-    description:
-      'Admin. 204, and the token stops working in every api process; 404 for an unknown or already revoked ' +
-      'token.',
+    description: 'Admin. 204, and the token stops working in every api process; 404 for an unknown or already revoked ' + 'token.',
   })
   @HttpCode(204)
-  revoke(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => Problem.notFound('No such token.') })) id: string, @CurrentPrincipal() p: Principal): Promise<void> {
+  revoke(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => Problem.notFound('No such token.') })) id: string,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<void> {
     return this.tokens.revoke(id, p);
   }
 }

@@ -62,7 +62,11 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
     log(`  ${metric}: ${measured} (${compared})`);
   };
   // Figures taken on a machine others are using wander: its load says how much.
-  log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`);
+  log(
+    `Machine: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at the start`,
+  );
   if (sections.some((section) => section !== 'audit')) {
     const stack = await BenchStack.create(settings);
     try {
@@ -77,5 +81,10 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
   if (sections.includes('audit')) await auditSection(flags, log, add);
   log('');
   const verdict = (l: Line) => (l.ok === null ? '' : l.ok ? 'ok' : 'MISSED');
-  log(formatTable(['measure', 'measured', 'compared with', 'verdict'], lines.map((l) => [l.metric, l.measured, l.compared, verdict(l)])));
+  log(
+    formatTable(
+      ['measure', 'measured', 'compared with', 'verdict'],
+      lines.map((l) => [l.metric, l.measured, l.compared, verdict(l)]),
+    ),
+  );
 }

@@ -1,8 +1,22 @@
 import { performance } from 'node:perf_hooks';
 import {
-  AggregateRow, AUDITED_MEASURES, buildSummary, ContributionSet, ContributionVersion, DEFAULT_DISCLOSURE_PARAMS, DisclosureLedger,
-  formatQuarter, LedgerCell, NewLedgerCell, NO_NEXT_PERIOD, PeriodSpec, publicationPlan, ReportFigures,
-  reportContribution, shiftYears, ZoneInfo,
+  AggregateRow,
+  AUDITED_MEASURES,
+  buildSummary,
+  ContributionSet,
+  ContributionVersion,
+  DEFAULT_DISCLOSURE_PARAMS,
+  DisclosureLedger,
+  formatQuarter,
+  LedgerCell,
+  NewLedgerCell,
+  NO_NEXT_PERIOD,
+  PeriodSpec,
+  publicationPlan,
+  ReportFigures,
+  reportContribution,
+  shiftYears,
+  ZoneInfo,
 } from '@app/domain';
 import { discloseOnThreads } from '@app/reporting';
 
@@ -49,7 +63,9 @@ function random(seed: number): () => number {
 function filings(scale: AuditScale): { zones: ZoneInfo[]; all: Filing[] } {
   const rng = random(scale.zones * 7919 + scale.enterprises);
   const zones = Array.from({ length: scale.zones }, (_, i): ZoneInfo => ({
-    code: `Z${i}`, name: `Khu ${i}`, kind: i % 3 === 0 ? 'industrial_cluster' : 'industrial_park',
+    code: `Z${i}`,
+    name: `Khu ${i}`,
+    kind: i % 3 === 0 ? 'industrial_cluster' : 'industrial_park',
   }));
   const all: Filing[] = [];
   for (let e = 0; e < scale.enterprises; e++) {
@@ -64,13 +80,19 @@ function filings(scale: AuditScale): { zones: ZoneInfo[]; all: Filing[] } {
         const grossOutput = BigInt(Math.round(size * f));
         const workers = Math.max(1, Math.round(size / 2e7));
         return {
-          grossOutput, grossOutputConstant2010: (grossOutput * 8n) / 10n, revenue: (grossOutput * 21n) / 20n,
+          grossOutput,
+          grossOutputConstant2010: (grossOutput * 8n) / 10n,
+          revenue: (grossOutput * 21n) / 20n,
           exportValueUsd: exporter ? BigInt(Math.round((size * f) / 50_000)) : null,
           importValueUsd: exporter ? BigInt(Math.round((size * f) / 80_000)) : null,
           stateBudgetPaid: rng() < 0.7 ? grossOutput / 20n : null,
           realizedCapital: rng() < 0.1 ? BigInt(Math.round(size * 2 * rng())) : null,
-          workers, femaleWorkers: Math.round(workers * 0.4), foreignWorkers: foreign ? Math.max(1, Math.round(workers * 0.02)) : null,
-          localWorkers: Math.round(workers * 0.5), averageWorkers: workers, wageFund: BigInt(workers) * 3n * 8_000_000n,
+          workers,
+          femaleWorkers: Math.round(workers * 0.4),
+          foreignWorkers: foreign ? Math.max(1, Math.round(workers * 0.02)) : null,
+          localWorkers: Math.round(workers * 0.5),
+          averageWorkers: workers,
+          wageFund: BigInt(workers) * 3n * 8_000_000n,
         };
       };
       const taxCode = `53${String(e).padStart(8, '0')}`;
@@ -110,7 +132,11 @@ function contributionSets(held: readonly Filing[], quarters: ReadonlySet<string>
   return [...groups.values()].flatMap((group) => {
     const sorted = [...group].sort((a, b) => (a.taxCode < b.taxCode ? -1 : 1));
     return AUDITED_MEASURES.map((measure) => ({
-      zoneCode: sorted[0].zone.code, kind: sorted[0].zone.kind, quarter: sorted[0].quarter, measure, taxCodes: sorted.map((f) => f.taxCode),
+      zoneCode: sorted[0].zone.code,
+      kind: sorted[0].zone.kind,
+      quarter: sorted[0].quarter,
+      measure,
+      taxCodes: sorted.map((f) => f.taxCode),
       amounts: sorted.map((f) => {
         const v = f.figures[measure];
         return v === null ? null : BigInt(v);
@@ -137,7 +163,8 @@ export async function auditBench(scale: AuditScale, progress: (line: string) => 
     const rows = aggregateRows(held);
     const latest: PeriodSpec = { label: formatQuarter(plan.latestQuarter), quarters: [plan.latestQuarter] };
     const summaries = [latest, plan.yearToDate].map((period) =>
-      buildSummary({ period, zones, rows, expected: new Map(), operatingProjects: new Map(), targets: new Map() }));
+      buildSummary({ period, zones, rows, expected: new Map(), operatingProjects: new Map(), targets: new Map() }),
+    );
     const quarters = new Set([latest, plan.yearToDate].flatMap((s) => [...s.quarters, ...shiftYears(s, -1).quarters]).map(formatQuarter));
     const contributions = contributionSets(held, quarters);
     const started = performance.now();

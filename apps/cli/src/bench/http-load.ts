@@ -10,7 +10,12 @@ export interface LoadResult {
 
 /** Drives one endpoint with keep-alive connections for a while; bodies may vary per request. */
 export async function httpLoad(o: {
-  url: string; seconds: number; connections: number; headers?: Record<string, string>; method?: 'GET' | 'POST'; body?: () => string;
+  url: string;
+  seconds: number;
+  connections: number;
+  headers?: Record<string, string>;
+  method?: 'GET' | 'POST';
+  body?: () => string;
   /** A fixed offered load (requests per second) instead of as fast as possible. */
   rate?: number;
 }): Promise<LoadResult> {

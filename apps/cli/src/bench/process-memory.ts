@@ -12,7 +12,9 @@ export function peakResidentMb(pid: number): number | null {
 
 function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${field}:`));
     return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : null;
   } catch {
     return null;

@@ -26,7 +26,10 @@ export async function remindersScan(settings: Settings, flags: Record<string, st
   try {
     await events.waitUntilReady();
     const data: ScanRemindersJob = { at: at.toISOString() };
-    const job = await queue.add(JobName.ScanReminders, data, { ...jobOptionsFor(QueueName.Reminders, settings), jobId: `scan-${randomUUID()}` });
+    const job = await queue.add(JobName.ScanReminders, data, {
+      ...jobOptionsFor(QueueName.Reminders, settings),
+      jobId: `scan-${randomUUID()}`,
+    });
     log(`reminder scan as of ${data.at} queued (job ${job.id}); waiting for a worker`);
     const result = (await job.waitUntilFinished(events, WAIT_MS)) as { reminders: number; overdue: number };
     log(`${result.reminders} reminders and ${result.overdue} overdue notices queued`);

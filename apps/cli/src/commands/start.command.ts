@@ -8,9 +8,16 @@ export async function startBoth(): Promise<void> {
   const stopAll = (signal: NodeJS.Signals) => children.forEach((c) => c.exitCode === null && c.kill(signal));
   process.on('SIGINT', () => stopAll('SIGINT'));
   process.on('SIGTERM', () => stopAll('SIGTERM'));
-  const codes = await Promise.all(children.map((c) => new Promise<number>((resolve) => c.on('exit', (code) => {
-    stopAll('SIGTERM');
-    resolve(code ?? 0);
-  }))));
+  const codes = await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<number>((resolve) =>
+          c.on('exit', (code) => {
+            stopAll('SIGTERM');
+            resolve(code ?? 0);
+          }),
+        ),
+    ),
+  );
   process.exitCode = Math.max(...codes);
 }

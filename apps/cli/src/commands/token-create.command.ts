@@ -9,12 +9,20 @@ export async function tokenCreate(settings: Settings, flags: Record<string, stri
   if (!flags.name) throw new Error('--name is required');
   const zones = flags.zones;
   if (role === 'board' && !zones) throw new Error('a board token needs --zones BDH,DPM or --zones all');
-  const issued = await withTransactions(settings.DATABASE_URL, databaseTimeouts(settings), (transactions) => issueToken(new ApiTokensRepository(transactions), {
-    role,
-    name: flags.name,
-    zoneCodes: role === 'board' && zones && zones !== 'all' ? zones.split(',').map((z) => z.trim()).filter(Boolean) : null,
-    taxCode: flags['tax-code'] ?? null,
-  }));
+  const issued = await withTransactions(settings.DATABASE_URL, databaseTimeouts(settings), (transactions) =>
+    issueToken(new ApiTokensRepository(transactions), {
+      role,
+      name: flags.name,
+      zoneCodes:
+        role === 'board' && zones && zones !== 'all'
+          ? zones
+              .split(',')
+              .map((z) => z.trim())
+              .filter(Boolean)
+          : null,
+      taxCode: flags['tax-code'] ?? null,
+    }),
+  );
   log(`token id ${issued.id} (${role}); it is shown once:`);
   process.stdout.write(`${issued.token}\n`);
 }

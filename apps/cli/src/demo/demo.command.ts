@@ -4,7 +4,15 @@ import { Pool } from 'pg';
 import { issueSignInLink, issueToken, SIGN_IN_LINK_SECONDS } from '@app/access';
 import { Settings } from '@app/config';
 import {
-  ADMIN_TIMEOUTS, ApiTokensRepository, dropDatabase, ensureDatabase, migrateDatabase, pgConnectionOptions, SignInLinksRepository, Transactions, withTransactions,
+  ADMIN_TIMEOUTS,
+  ApiTokensRepository,
+  dropDatabase,
+  ensureDatabase,
+  migrateDatabase,
+  pgConnectionOptions,
+  SignInLinksRepository,
+  Transactions,
+  withTransactions,
 } from '@app/database';
 import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
@@ -26,7 +34,10 @@ const OVERVIEW_PERIOD = '2025-Q3';
 
 /** Runs `work` over items, a few at a time, ticking a progress bar. */
 async function withProgress<T>(label: string, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  const bar = new SingleBar({ format: `${label.padEnd(34)} {bar} {value}/{total}`, noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${label.padEnd(34)} {bar} {value}/{total}`, noTTYOutput: true, notTTYSchedule: 2000 },
+    Presets.shades_classic,
+  );
   bar.start(items.length, 0);
   let next = 0;
   const lane = async () => {
@@ -53,8 +64,13 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
   databaseUrl.pathname = '/kcn_demo';
   const port = await freePort();
   const env = {
-    DATABASE_URL: databaseUrl.toString(), REDIS_URL: settings.REDIS_URL, QUEUE_PREFIX: 'kcn-demo', PORT: String(port), HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn', MAIL_DIR: 'var/demo-mail',
+    DATABASE_URL: databaseUrl.toString(),
+    REDIS_URL: settings.REDIS_URL,
+    QUEUE_PREFIX: 'kcn-demo',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    MAIL_DIR: 'var/demo-mail',
   };
   log('1. Fresh database kcn_demo, migrations, api and worker');
   await dropDatabase(env.DATABASE_URL);
@@ -75,21 +91,31 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
 
     const data = buildDemoDataset();
     log(`\n2. Registry: ${data.zones.length} zones, ${data.enterprises.length} enterprises, ${data.projects.length} projects`);
-    await withProgress('   zones', data.zones, async ({ year2024: _, ...zone }) => expect2xx(http.post('/v1/zones', zone, admin), `zone ${zone.code}`));
-    await withProgress('   enterprises', data.enterprises, async (e) => expect2xx(http.post('/v1/enterprises', e, admin), `enterprise ${e.taxCode}`));
+    await withProgress('   zones', data.zones, async ({ year2024: _, ...zone }) =>
+      expect2xx(http.post('/v1/zones', zone, admin), `zone ${zone.code}`),
+    );
+    await withProgress('   enterprises', data.enterprises, async (e) =>
+      expect2xx(http.post('/v1/enterprises', e, admin), `enterprise ${e.taxCode}`),
+    );
     await withProgress('   projects', data.projects, async (p) => expect2xx(http.post('/v1/projects', p, admin), `project ${p.code}`));
-    await withProgress('   annual targets', data.targets, async (t) => expect2xx(http.put(`/v1/targets/${t.zoneCode}/${t.year}`, { grossOutputConstant2010: t.grossOutputConstant2010 }, admin), 'target'));
+    await withProgress('   annual targets', data.targets, async (t) =>
+      expect2xx(http.put(`/v1/targets/${t.zoneCode}/${t.year}`, { grossOutputConstant2010: t.grossOutputConstant2010 }, admin), 'target'),
+    );
 
     const boardToken = { role: 'board', name: 'Ban Quản lý KKT tỉnh Lào Cai', zoneCodes: 'all' };
     const { id: boardId, token: board } = (await http.post<{ id: string; token: string }>('/v1/tokens', boardToken, admin)).body;
     const counts = (kind: DemoFiling['kind']) => data.filings.filter((f) => f.kind === kind).length;
     log(`\n3. Filings 2024-Q1..2025-Q3 over HTTP (paper forms keyed in by the board with their receipt stamps):`);
-    log(`   ${data.filings.length} submissions: ${counts('rejected')} rejected first tries and their corrections, ` +
-      `${counts('amendment')} amendments`);
+    log(
+      `   ${data.filings.length} submissions: ${counts('rejected')} rejected first tries and their corrections, ` +
+        `${counts('amendment')} amendments`,
+    );
     for (const phase of [1, 2, 3] as const) {
       const filings = data.filings.filter((f) => f.phase === phase);
       const label = ['', '   originals', '   corrections of rejected reports', '   amendments'][phase];
-      await withProgress(label, filings, async (f) => expect2xx(http.post('/v1/reports', f.body, board), `report ${String(f.body.taxCode)} ${String(f.body.period)}`));
+      await withProgress(label, filings, async (f) =>
+        expect2xx(http.post('/v1/reports', f.body, board), `report ${String(f.body.taxCode)} ${String(f.body.period)}`),
+      );
       await waitForVerdicts(http, board);
     }
     const verdicts = await http.get<{ items: Array<{ issues: Array<{ code: string }> }> }>('/v1/reports?status=rejected&limit=500', board);
@@ -110,8 +136,11 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
       log(`\n7. The board's pages, live while the api and worker keep running (Ctrl-C to stop); OpenAPI at ${http.baseUrl}/docs.`);
       log(`   The overview is at ${http.baseUrl}${overview}`);
       const printLink = async () => {
-        const link = await withTransactions(env.DATABASE_URL, ADMIN_TIMEOUTS, (t) => issueSignInLink(new SignInLinksRepository(t), boardId, overview));
-        log(`   Open this one-time link within ${SIGN_IN_LINK_SECONDS / 60} minutes to sign in as the board and land on the overview (it works once):`);
+        const link = await withTransactions(env.DATABASE_URL, ADMIN_TIMEOUTS, (t) =>
+          issueSignInLink(new SignInLinksRepository(t), boardId, overview),
+        );
+        const minutes = SIGN_IN_LINK_SECONDS / 60;
+        log(`   Open this one-time link within ${minutes} minutes to sign in as the board and land on the overview (it works once):`);
         log(`   ${http.baseUrl}${link.path}`);
         log('   Press Enter for another link.');
       };

@@ -8,7 +8,9 @@ export function formatTable(headers: readonly string[], rows: ReadonlyArray<read
 }
 
 const scaled = (value: string | null, shift: number, decimals: number) =>
-  value === null ? '–' : scaledNumber(value, shift, decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  value === null
+    ? '–'
+    : scaledNumber(value, shift, decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
 /** 166,000,000,000 đồng → "166" (billions); null → "–". */
 export function billions(value: string | null, decimals = 0): string {

@@ -15,7 +15,10 @@ export class AppProcess {
   private readonly lines: string[] = [];
   private readonly exited: Promise<number | null>;
 
-  private constructor(readonly name: string, private readonly child: ChildProcess) {
+  private constructor(
+    readonly name: string,
+    private readonly child: ChildProcess,
+  ) {
     const collect = (chunk: Buffer) => this.lines.push(...chunk.toString().split('\n').filter(Boolean));
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
@@ -32,7 +35,11 @@ export class AppProcess {
   }
 
   private static spawn(name: string, file: string, args: string[], env: Record<string, string>): AppProcess {
-    const child = spawn(process.execPath, [file, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [file, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return new AppProcess(name, child);
   }
 
@@ -58,7 +65,12 @@ export class AppProcess {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (!this.running) throw new Error(`${this.name} exited early:\n${this.output}`);
-      if (await Promise.resolve().then(ready).catch(() => false)) return;
+      if (
+        await Promise.resolve()
+          .then(ready)
+          .catch(() => false)
+      )
+        return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.output}`);
@@ -72,7 +84,9 @@ export class AppProcess {
   /** Resolves with the exit code (null when ended by a signal) once the process ends, or 'running' after `timeoutMs`. */
   async exit(timeoutMs: number): Promise<number | null | 'running'> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'running'>((resolve) => { timer = setTimeout(() => resolve('running'), timeoutMs); });
+    const timeout = new Promise<'running'>((resolve) => {
+      timer = setTimeout(() => resolve('running'), timeoutMs);
+    });
     try {
       return await Promise.race([this.exited, timeout]);
     } finally {

@@ -29,7 +29,11 @@ export class HttpClient {
     }
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body as never });
     const type = response.headers.get('content-type') ?? '';
-    const parsed = type.includes('json') ? await response.json() : type.startsWith('text/') ? await response.text() : Buffer.from(await response.arrayBuffer());
+    const parsed = type.includes('json')
+      ? await response.json()
+      : type.startsWith('text/')
+        ? await response.text()
+        : Buffer.from(await response.arrayBuffer());
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 

@@ -30,18 +30,20 @@ export class PeriodicTask {
   }
 
   private run(): void {
-    this.current = this.task().then(
-      () => {
-        if (this.failing) this.logger.log(`${this.what} recovered`);
-        this.failing = false;
-      },
-      (error: Error) => {
-        if (!this.failing) this.logger.warn(`${this.what} failed (${error.message}); trying again every ${this.intervalMs} ms`);
-        this.failing = true;
-      },
-    ).finally(() => {
-      this.current = null;
-      if (!this.stopped) this.timer = setTimeout(() => this.run(), this.intervalMs);
-    });
+    this.current = this.task()
+      .then(
+        () => {
+          if (this.failing) this.logger.log(`${this.what} recovered`);
+          this.failing = false;
+        },
+        (error: Error) => {
+          if (!this.failing) this.logger.warn(`${this.what} failed (${error.message}); trying again every ${this.intervalMs} ms`);
+          this.failing = true;
+        },
+      )
+      .finally(() => {
+        this.current = null;
+        if (!this.stopped) this.timer = setTimeout(() => this.run(), this.intervalMs);
+      });
   }
 }

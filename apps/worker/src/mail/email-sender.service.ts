@@ -1,7 +1,13 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Settings } from '@app/config';
 import {
-  EmailOutboxRepository, FilingsRepository, OutboxEmail, PublicationsRepository, recordAudit, SubscriptionsRepository, Transactions,
+  EmailOutboxRepository,
+  FilingsRepository,
+  OutboxEmail,
+  PublicationsRepository,
+  recordAudit,
+  SubscriptionsRepository,
+  Transactions,
 } from '@app/database';
 import { createMailTransport, EmailMessage, MailTransport } from '@app/mail';
 import { composePublicationEmail, composeReminderEmail } from './email-composer';

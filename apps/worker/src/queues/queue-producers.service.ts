@@ -23,7 +23,11 @@ export class QueueProducers implements OnApplicationShutdown {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.connection, prefix: this.settings.QUEUE_PREFIX, defaultJobOptions: jobOptionsFor(name, this.settings) });
+      queue = new Queue(name, {
+        connection: this.connection,
+        prefix: this.settings.QUEUE_PREFIX,
+        defaultJobOptions: jobOptionsFor(name, this.settings),
+      });
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }

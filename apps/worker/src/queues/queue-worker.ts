@@ -29,7 +29,11 @@ export function startQueueWorker(settings: Settings, queue: QueueName, handlers:
       return handler(job);
     },
     {
-      connection: createRedisConnection(settings.REDIS_URL, 'worker'), prefix: settings.QUEUE_PREFIX, concurrency, autorun: true, ...STALLED_JOB_OPTIONS,
+      connection: createRedisConnection(settings.REDIS_URL, 'worker'),
+      prefix: settings.QUEUE_PREFIX,
+      concurrency,
+      autorun: true,
+      ...STALLED_JOB_OPTIONS,
       settings: { backoffStrategy },
     },
   );

@@ -19,9 +19,14 @@ export class ReportsProcessor implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = startQueueWorker(this.settings, QueueName.Reports, {
-      [JobName.ProcessReport]: (job: Job<ProcessReportJob>) => this.verdicts.decide(job.data.submissionId),
-    }, this.settings.WORKER_CONCURRENCY);
+    this.worker = startQueueWorker(
+      this.settings,
+      QueueName.Reports,
+      {
+        [JobName.ProcessReport]: (job: Job<ProcessReportJob>) => this.verdicts.decide(job.data.submissionId),
+      },
+      this.settings.WORKER_CONCURRENCY,
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

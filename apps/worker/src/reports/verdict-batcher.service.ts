@@ -8,11 +8,15 @@ import { Decision, ReportVerdicts } from './report-verdicts.service';
  */
 @Injectable()
 export class VerdictBatcher {
-  private readonly batcher = new MicroBatcher<string, Decision>(async (ids) => {
-    const decisions = await this.verdicts.decide(ids);
-    // Two jobs for one submission in the same batch: the first decides, the twin did nothing.
-    return ids.map((id, i) => (ids.indexOf(id) === i ? (decisions.get(id) ?? 'already-processed') : 'already-processed'));
-  }, 200, 2);
+  private readonly batcher = new MicroBatcher<string, Decision>(
+    async (ids) => {
+      const decisions = await this.verdicts.decide(ids);
+      // Two jobs for one submission in the same batch: the first decides, the twin did nothing.
+      return ids.map((id, i) => (ids.indexOf(id) === i ? (decisions.get(id) ?? 'already-processed') : 'already-processed'));
+    },
+    200,
+    2,
+  );
 
   constructor(private readonly verdicts: ReportVerdicts) {}
 

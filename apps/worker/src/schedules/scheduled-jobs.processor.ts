@@ -25,16 +25,33 @@ export class ScheduledJobsProcessor implements OnApplicationBootstrap, BeforeApp
 
   onApplicationBootstrap(): void {
     this.workers = [
-      startQueueWorker(this.settings, QueueName.Publications, {
-        [JobName.PublishMonthly]: (job: Job) => this.publications.publish({ asOf: localDate(scheduledInstant(job)), by: 'schedule', force: false }),
-        [JobName.PublishRequested]: (job: Job<PublishRequestedJob>) => this.answer(job.data.requestId),
-      }, 1),
-      startQueueWorker(this.settings, QueueName.Reminders, {
-        [JobName.ScanReminders]: (job: Job<ScanRemindersJob>) => this.reminders.scan(job.data.at ? new Date(job.data.at) : scheduledInstant(job)),
-      }, 1),
-      startQueueWorker(this.settings, QueueName.Mail, {
-        [JobName.SendEmail]: (job: Job<SendEmailJob>) => this.emails.send(job.data.emailId),
-      }, 4),
+      startQueueWorker(
+        this.settings,
+        QueueName.Publications,
+        {
+          [JobName.PublishMonthly]: (job: Job) =>
+            this.publications.publish({ asOf: localDate(scheduledInstant(job)), by: 'schedule', force: false }),
+          [JobName.PublishRequested]: (job: Job<PublishRequestedJob>) => this.answer(job.data.requestId),
+        },
+        1,
+      ),
+      startQueueWorker(
+        this.settings,
+        QueueName.Reminders,
+        {
+          [JobName.ScanReminders]: (job: Job<ScanRemindersJob>) =>
+            this.reminders.scan(job.data.at ? new Date(job.data.at) : scheduledInstant(job)),
+        },
+        1,
+      ),
+      startQueueWorker(
+        this.settings,
+        QueueName.Mail,
+        {
+          [JobName.SendEmail]: (job: Job<SendEmailJob>) => this.emails.send(job.data.emailId),
+        },
+        4,
+      ),
     ];
   }
 

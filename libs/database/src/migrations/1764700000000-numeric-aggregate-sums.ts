@@ -1,8 +1,19 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const SUM_COLUMNS = [
-  'gross_output', 'gross_output_constant_2010', 'revenue', 'export_value_usd', 'import_value_usd', 'state_budget_paid',
-  'realized_capital', 'wage_fund', 'worker_months', 'workers', 'female_workers', 'foreign_workers', 'local_workers',
+  'gross_output',
+  'gross_output_constant_2010',
+  'revenue',
+  'export_value_usd',
+  'import_value_usd',
+  'state_budget_paid',
+  'realized_capital',
+  'wage_fund',
+  'worker_months',
+  'workers',
+  'female_workers',
+  'foreign_workers',
+  'local_workers',
 ];
 
 /**

@@ -70,7 +70,10 @@ export class ApiTokensRepository {
    * `onError` once that connection fails (revocations are then missed until listening again).
    */
   listenForRevocations(
-    url: string, timeouts: DatabaseTimeouts, onRevoked: (tokenId: string) => void, onError: (error: Error) => void,
+    url: string,
+    timeouts: DatabaseTimeouts,
+    onRevoked: (tokenId: string) => void,
+    onError: (error: Error) => void,
   ): Promise<RevocationListener> {
     return listenOn(url, timeouts, TOKEN_REVOKED_CHANNEL, onRevoked, onError);
   }

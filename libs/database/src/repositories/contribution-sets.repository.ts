@@ -3,10 +3,18 @@ import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
 
 const COLUMNS: Readonly<Record<AuditedMeasure, string>> = {
-  grossOutput: 'gross_output', grossOutputConstant2010: 'gross_output_constant_2010', revenue: 'revenue',
-  exportValueUsd: 'export_value_usd', importValueUsd: 'import_value_usd', stateBudgetPaid: 'state_budget_paid',
-  realizedCapital: 'realized_capital', wageFund: 'wage_fund', workers: 'workers', femaleWorkers: 'female_workers',
-  foreignWorkers: 'foreign_workers', localWorkers: 'local_workers',
+  grossOutput: 'gross_output',
+  grossOutputConstant2010: 'gross_output_constant_2010',
+  revenue: 'revenue',
+  exportValueUsd: 'export_value_usd',
+  importValueUsd: 'import_value_usd',
+  stateBudgetPaid: 'state_budget_paid',
+  realizedCapital: 'realized_capital',
+  wageFund: 'wage_fund',
+  workers: 'workers',
+  femaleWorkers: 'female_workers',
+  foreignWorkers: 'foreign_workers',
+  localWorkers: 'local_workers',
 };
 
 // From the current revisions, by the zone each report was filed in, as the stored sums are kept.
@@ -26,9 +34,15 @@ export class ContributionSetsRepository {
   /** Each enterprise's figure for every audited measure, per zone and quarter of `quarters`. */
   async of(quarters: readonly string[], tx: SqlSession = this.db.pool): Promise<ContributionSet[]> {
     const rows = await tx.query<Row>(SETS_SQL, [quarters]);
-    return rows.flatMap((r) => AUDITED_MEASURES.map((measure) => ({
-      zoneCode: r.zone_code, kind: r.kind, quarter: r.period, measure, taxCodes: r.tax_codes,
-      amounts: r[measure].map((x) => (x === null ? null : BigInt(x))),
-    })));
+    return rows.flatMap((r) =>
+      AUDITED_MEASURES.map((measure) => ({
+        zoneCode: r.zone_code,
+        kind: r.kind,
+        quarter: r.period,
+        measure,
+        taxCodes: r.tax_codes,
+        amounts: r[measure].map((x) => (x === null ? null : BigInt(x))),
+      })),
+    );
   }
 }

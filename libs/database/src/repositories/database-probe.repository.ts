@@ -17,7 +17,9 @@ export class DatabaseProbe {
 
   /** Counts that scan report_submissions: for a cache in front of them, never per request. */
   async backlog(): Promise<Backlog> {
-    const reportsByStatus = await this.db.pool.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM report_submissions GROUP BY status');
+    const reportsByStatus = await this.db.pool.query<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM report_submissions GROUP BY status',
+    );
     const [{ n }] = await this.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
     return { reportsByStatus, outboxPending: n };
   }

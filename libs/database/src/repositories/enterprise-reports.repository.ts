@@ -33,7 +33,13 @@ export class EnterpriseReportsRepository {
 
   /** Every enterprise registered in the zone, by name, with its latest period's current submission (accepted over others). */
   async latestInZone(zoneCode: string, tx: SqlSession = this.db.pool): Promise<EnterpriseLatestReport[]> {
-    const rows = await tx.query<{ tax_code: string; name: string; period: string | null; status: SubmissionStatus | null; late: boolean | null }>(
+    const rows = await tx.query<{
+      tax_code: string;
+      name: string;
+      period: string | null;
+      status: SubmissionStatus | null;
+      late: boolean | null;
+    }>(
       `SELECT e.tax_code, e.name, r.period, r.status, r.late
        FROM enterprises e
        LEFT JOIN LATERAL (
@@ -54,8 +60,13 @@ export class EnterpriseReportsRepository {
       [taxCode],
     );
     return rows.map((r) => ({
-      id: r.id as string, period: r.period as string, revision: r.revision as number | null, status: r.status as SubmissionStatus,
-      receivedAt: r.received_at as Date, late: r.late as boolean | null, issues: r.issues as ReportIssue[],
+      id: r.id as string,
+      period: r.period as string,
+      revision: r.revision as number | null,
+      status: r.status as SubmissionStatus,
+      receivedAt: r.received_at as Date,
+      late: r.late as boolean | null,
+      issues: r.issues as ReportIssue[],
       figures: Object.fromEntries(REPORT_FIELDS.map((f) => [f.key, r[f.key] as string | null])) as SubmissionRecord['figures'],
     }));
   }

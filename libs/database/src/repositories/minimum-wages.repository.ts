@@ -11,6 +11,11 @@ export class MinimumWagesRepository {
     const rows = await tx.query<{ effective_from: string; region: number; monthly: string; source: string | null }>(
       'SELECT effective_from, region, monthly, source FROM minimum_wages ORDER BY effective_from',
     );
-    return rows.map((r) => ({ effectiveFrom: r.effective_from, region: r.region as WageRegion, monthly: BigInt(r.monthly), source: r.source ?? undefined }));
+    return rows.map((r) => ({
+      effectiveFrom: r.effective_from,
+      region: r.region as WageRegion,
+      monthly: BigInt(r.monthly),
+      source: r.source ?? undefined,
+    }));
   }
 }

@@ -33,12 +33,19 @@ export class PeriodLocksRepository {
 
   /** Whether the whole province is locked; its open lock stays as it is until the caller's transaction ends. */
   async holdProvinceLock(period: string, tx: SqlSession): Promise<boolean> {
-    const rows = await tx.query('SELECT 1 FROM period_locks WHERE period = $1 AND zone_code IS NULL AND unlocked_at IS NULL FOR UPDATE', [period]);
+    const rows = await tx.query('SELECT 1 FROM period_locks WHERE period = $1 AND zone_code IS NULL AND unlocked_at IS NULL FOR UPDATE', [
+      period,
+    ]);
     return rows.length > 0;
   }
 
   /** Closes the open locks of `zoneCodes` (null: every lock of the quarter, the province's too); the zones unlocked. */
-  async unlock(period: string, zoneCodes: readonly string[] | null, by: string, tx: SqlSession = this.db.pool): Promise<Array<string | null>> {
+  async unlock(
+    period: string,
+    zoneCodes: readonly string[] | null,
+    by: string,
+    tx: SqlSession = this.db.pool,
+  ): Promise<Array<string | null>> {
     const rows = await tx.query<{ zone_code: string | null }>(
       `UPDATE period_locks SET unlocked_at = now(), unlocked_by = $3
        WHERE period = $1 AND unlocked_at IS NULL AND ($2::text[] IS NULL OR zone_code = ANY($2)) RETURNING zone_code`,

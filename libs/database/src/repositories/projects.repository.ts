@@ -37,17 +37,32 @@ interface ProjectRow {
 }
 
 const toProject = (r: ProjectRow): Project => ({
-  code: r.code, name: r.name, taxCode: r.tax_code, zoneCode: r.zone_code, status: r.status, operatingFrom: r.operating_from, endedAt: r.ended_at,
-  registeredCapital: r.registered_capital, createdAt: r.created_at, updatedAt: r.updated_at,
+  code: r.code,
+  name: r.name,
+  taxCode: r.tax_code,
+  zoneCode: r.zone_code,
+  status: r.status,
+  operatingFrom: r.operating_from,
+  endedAt: r.ended_at,
+  registeredCapital: r.registered_capital,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** The investment projects of the registry, and those operating on a day. */
 export class ProjectsRepository extends RegistryRepository<ProjectFields, Project> {
   constructor(db: Transactions) {
     super(db, {
-      table: 'projects', key: 'code', zoneColumn: 'zone_code',
+      table: 'projects',
+      key: 'code',
+      zoneColumn: 'zone_code',
       columns: [
-        ['name', 'text'], ['tax_code', 'text'], ['zone_code', 'text'], ['status', 'text'], ['operating_from', 'date'], ['ended_at', 'date'],
+        ['name', 'text'],
+        ['tax_code', 'text'],
+        ['zone_code', 'text'],
+        ['status', 'text'],
+        ['operating_from', 'date'],
+        ['ended_at', 'date'],
         ['registered_capital', 'bigint'],
       ],
       values: (p) => [p.code, p.name, p.taxCode, p.zoneCode, p.status, p.operatingFrom, p.endedAt, p.registeredCapital],

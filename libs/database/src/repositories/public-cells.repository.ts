@@ -25,8 +25,13 @@ export class PublicCellsRepository {
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
          AS c(area, measure, quarters, value, reason, basis)`,
       [
-        publicationId, cells.map((c) => c.area), cells.map((c) => c.measure), cells.map((c) => c.quarters.join(',')),
-        cells.map((c) => c.value?.toString() ?? null), cells.map((c) => c.reason), cells.map((c) => c.basisPublicationId),
+        publicationId,
+        cells.map((c) => c.area),
+        cells.map((c) => c.measure),
+        cells.map((c) => c.quarters.join(',')),
+        cells.map((c) => c.value?.toString() ?? null),
+        cells.map((c) => c.reason),
+        cells.map((c) => c.basisPublicationId),
       ],
     );
   }
@@ -39,8 +44,13 @@ export class PublicCellsRepository {
       [firstQuarter],
     );
     return rows.map((r) => ({
-      publicationId: r.publication_id, area: r.area, measure: r.measure, quarters: r.quarters,
-      value: r.value === null ? null : BigInt(r.value), reason: r.reason, basisPublicationId: r.basis_publication_id,
+      publicationId: r.publication_id,
+      area: r.area,
+      measure: r.measure,
+      quarters: r.quarters,
+      value: r.value === null ? null : BigInt(r.value),
+      reason: r.reason,
+      basisPublicationId: r.basis_publication_id,
     }));
   }
 }

@@ -19,7 +19,12 @@ export class PublicContributionsRepository {
   async insert(publicationId: number, sets: readonly ContributionSet[], tx: SqlSession): Promise<void> {
     if (sets.length === 0) return;
     const rows = sets.map((s) => ({
-      z: s.zoneCode, k: s.kind, q: s.quarter, m: s.measure, t: s.taxCodes, a: s.amounts.map((x) => x?.toString() ?? null),
+      z: s.zoneCode,
+      k: s.kind,
+      q: s.quarter,
+      m: s.measure,
+      t: s.taxCodes,
+      a: s.amounts.map((x) => x?.toString() ?? null),
     }));
     await tx.query(
       `INSERT INTO public_contributions (publication_id, zone_code, zone_kind, quarter, measure, tax_codes, amounts)
@@ -39,8 +44,13 @@ export class PublicContributionsRepository {
       [firstQuarter],
     );
     return rows.map((r) => ({
-      publicationId: r.publication_id, zoneCode: r.zone_code, kind: r.zone_kind, quarter: r.quarter, measure: r.measure,
-      taxCodes: r.tax_codes, amounts: r.amounts.map((x) => (x === null ? null : BigInt(x))),
+      publicationId: r.publication_id,
+      zoneCode: r.zone_code,
+      kind: r.zone_kind,
+      quarter: r.quarter,
+      measure: r.measure,
+      taxCodes: r.tax_codes,
+      amounts: r.amounts.map((x) => (x === null ? null : BigInt(x))),
     }));
   }
 }

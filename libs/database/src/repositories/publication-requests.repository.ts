@@ -15,14 +15,25 @@ export interface PublicationRequest {
 }
 
 interface RequestRow {
-  id: string; as_of: string; force: boolean; requested_by: string; requested_at: Date; publication_id: number | null; answered_at: Date | null;
+  id: string;
+  as_of: string;
+  force: boolean;
+  requested_by: string;
+  requested_at: Date;
+  publication_id: number | null;
+  answered_at: Date | null;
 }
 
 const COLUMNS = 'id, as_of, force, requested_by, requested_at, publication_id, answered_at';
 
 const toRequest = (r: RequestRow): PublicationRequest => ({
-  id: r.id, asOf: r.as_of, force: r.force, requestedBy: r.requested_by, requestedAt: r.requested_at,
-  publicationId: r.publication_id, answeredAt: r.answered_at,
+  id: r.id,
+  asOf: r.as_of,
+  force: r.force,
+  requestedBy: r.requested_by,
+  requestedAt: r.requested_at,
+  publicationId: r.publication_id,
+  answeredAt: r.answered_at,
 });
 
 /**
@@ -61,7 +72,10 @@ export class PublicationRequestsRepository {
 
   /** Records the publication that answers the request, in the transaction that made or found it. */
   async answer(id: string, publicationId: number, tx: SqlSession): Promise<void> {
-    await tx.query('UPDATE publication_requests SET publication_id = $2, answered_at = now() WHERE id = $1 AND answered_at IS NULL', [id, publicationId]);
+    await tx.query('UPDATE publication_requests SET publication_id = $2, answered_at = now() WHERE id = $1 AND answered_at IS NULL', [
+      id,
+      publicationId,
+    ]);
   }
 
   /** Requests still unanswered after `olderThanMs`: their job may have been lost with Redis. */

@@ -61,12 +61,24 @@ const HEADER = 'id, month, forced, as_of, published_at, published_by, latest_qua
 const PUBLICATION_ID = /^\d{1,9}$/;
 
 const toHeader = (r: HeaderRow): PublicationHeader => ({
-  id: r.id, month: r.month, forced: r.forced, asOf: r.as_of, publishedAt: r.published_at, publishedBy: r.published_by,
-  latestQuarter: r.latest_quarter, yearToDate: r.year_to_date, filingQuarter: r.filing_quarter, revised: r.revised,
+  id: r.id,
+  month: r.month,
+  forced: r.forced,
+  asOf: r.as_of,
+  publishedAt: r.published_at,
+  publishedBy: r.published_by,
+  latestQuarter: r.latest_quarter,
+  yearToDate: r.year_to_date,
+  filingQuarter: r.filing_quarter,
+  revised: r.revised,
 });
 
 const toRecord = (r: RecordRow): PublicationRecord => ({
-  ...toHeader(r), figures: r.figures, publicFigures: r.public_figures, workbook: r.workbook, publicWorkbook: r.public_workbook,
+  ...toHeader(r),
+  figures: r.figures,
+  publicFigures: r.public_figures,
+  workbook: r.workbook,
+  publicWorkbook: r.public_workbook,
 });
 
 /** `publications`: immutable numbered snapshots, written once by the publication builder and read by everyone else. */
@@ -76,7 +88,8 @@ export class PublicationsRepository {
   /** Newest first, those numbered below `beforeId` when given. */
   async page(beforeId: number | null, limit: number): Promise<PublicationHeader[]> {
     const rows = await this.db.pool.query<HeaderRow>(
-      `SELECT ${HEADER} FROM publications WHERE ($1::int IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`, [beforeId, limit],
+      `SELECT ${HEADER} FROM publications WHERE ($1::int IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
+      [beforeId, limit],
     );
     return rows.map(toHeader);
   }
@@ -85,7 +98,8 @@ export class PublicationsRepository {
   async find(id: string | number): Promise<PublicationRecord | null> {
     if (!PUBLICATION_ID.test(String(id))) return null;
     const [row] = await this.db.pool.query<RecordRow>(
-      `SELECT ${HEADER}, figures, public_figures, workbook, public_workbook FROM publications WHERE id = $1`, [Number(id)],
+      `SELECT ${HEADER}, figures, public_figures, workbook, public_workbook FROM publications WHERE id = $1`,
+      [Number(id)],
     );
     return row ? toRecord(row) : null;
   }
@@ -116,8 +130,18 @@ export class PublicationsRepository {
          revised, workbook, public_workbook)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
-        p.month, p.forced, p.asOf, p.publishedBy, p.latestQuarter, p.yearToDate, p.filingQuarter, JSON.stringify(p.figures),
-        JSON.stringify(p.publicFigures), JSON.stringify(p.revised), p.workbook, p.publicWorkbook,
+        p.month,
+        p.forced,
+        p.asOf,
+        p.publishedBy,
+        p.latestQuarter,
+        p.yearToDate,
+        p.filingQuarter,
+        JSON.stringify(p.figures),
+        JSON.stringify(p.publicFigures),
+        JSON.stringify(p.revised),
+        p.workbook,
+        p.publicWorkbook,
       ],
     );
     return row.id;

@@ -35,7 +35,10 @@ export abstract class RegistryRepository<F, R> {
   private readonly updateSql: string;
   private readonly pageSql: string;
 
-  protected constructor(protected readonly db: Transactions, private readonly spec: RegistryTableSpec<F, R>) {
+  protected constructor(
+    protected readonly db: Transactions,
+    private readonly spec: RegistryTableSpec<F, R>,
+  ) {
     const { table, key, zoneColumn, columns } = spec;
     const names = columns.map(([column]) => column);
     const params = columns.map((_, i) => `$${i + 2}`);

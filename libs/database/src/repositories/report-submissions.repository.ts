@@ -186,7 +186,9 @@ type DecidedRow = Record<string, unknown> & {
 const DECIDED_COLUMNS = [
   ...['id', 'tax_code', 'period', 'zone_code', 'status', 'revision', 'received_at', 'late', 'warning_count'],
   ...FIGURE_COLUMNS,
-].map((column) => `r.${column}`).join(', ');
+]
+  .map((column) => `r.${column}`)
+  .join(', ');
 
 function decidedRevision(r: DecidedRow): DecidedRevision & { taxCode: string } {
   return {

@@ -35,7 +35,12 @@ interface SubscriptionRow {
 const COLUMNS = 'id, email, zone_codes, language, audience, created_at';
 
 const toSubscription = (r: SubscriptionRow): Subscription => ({
-  id: r.id, email: r.email, zoneCodes: r.zone_codes, language: r.language, audience: r.audience, createdAt: r.created_at,
+  id: r.id,
+  email: r.email,
+  zoneCodes: r.zone_codes,
+  language: r.language,
+  audience: r.audience,
+  createdAt: r.created_at,
 });
 
 /** Who receives the monthly publication email. */
@@ -52,7 +57,9 @@ export class SubscriptionsRepository {
 
   /** Subscriptions not cancelled, oldest first. */
   async listActive(tx: SqlSession = this.db.pool): Promise<Subscription[]> {
-    return (await tx.query<SubscriptionRow>(`SELECT ${COLUMNS} FROM subscriptions WHERE cancelled_at IS NULL ORDER BY created_at`)).map(toSubscription);
+    return (await tx.query<SubscriptionRow>(`SELECT ${COLUMNS} FROM subscriptions WHERE cancelled_at IS NULL ORDER BY created_at`)).map(
+      toSubscription,
+    );
   }
 
   /** The subscription if it is not cancelled; `id` must be a uuid. */

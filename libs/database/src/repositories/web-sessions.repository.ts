@@ -26,10 +26,11 @@ export class WebSessionsRepository {
   constructor(private readonly db: Transactions) {}
 
   async start(idHash: string, tokenId: string, limits: SessionLimits, tx: SqlSession = this.db.pool): Promise<void> {
-    await tx.query(
-      "INSERT INTO web_sessions (id_hash, token_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))",
-      [idHash, tokenId, limits.absoluteSeconds],
-    );
+    await tx.query('INSERT INTO web_sessions (id_hash, token_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))', [
+      idHash,
+      tokenId,
+      limits.absoluteSeconds,
+    ]);
   }
 
   /** The session's token when the session is alive, which it keeps alive for another idle period; null otherwise. */
@@ -72,7 +73,10 @@ export class WebSessionsRepository {
    * own; `onError` once that connection fails (changes are then missed until listening again).
    */
   listenForFigures(
-    url: string, timeouts: DatabaseTimeouts, onChange: (change: FiguresChange) => void, onError: (error: Error) => void,
+    url: string,
+    timeouts: DatabaseTimeouts,
+    onChange: (change: FiguresChange) => void,
+    onError: (error: Error) => void,
   ): Promise<NotificationListener> {
     return listenOn(url, timeouts, FIGURES_CHANGED_CHANNEL, (payload) => onChange(JSON.parse(payload) as FiguresChange), onError);
   }

@@ -18,7 +18,10 @@ interface ZoneTargetRow {
 }
 
 const toTarget = (r: ZoneTargetRow): ZoneTarget => ({
-  zoneCode: r.zone_code, year: r.year, grossOutputConstant2010: r.gross_output_constant_2010, updatedAt: r.updated_at,
+  zoneCode: r.zone_code,
+  year: r.year,
+  grossOutputConstant2010: r.gross_output_constant_2010,
+  updatedAt: r.updated_at,
 });
 
 /** Annual targets of the zones. */

@@ -36,16 +36,32 @@ interface ZoneRow {
 }
 
 const toZone = (r: ZoneRow): Zone => ({
-  code: r.code, name: r.name, kind: r.kind, locality: r.locality, wageRegion: r.wage_region, status: r.status, areaHa: r.area_ha,
-  createdAt: r.created_at, updatedAt: r.updated_at,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  locality: r.locality,
+  wageRegion: r.wage_region,
+  status: r.status,
+  areaHa: r.area_ha,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** The zones of the registry. */
 export class ZonesRepository extends RegistryRepository<ZoneFields, Zone> {
   constructor(db: Transactions) {
     super(db, {
-      table: 'zones', key: 'code', zoneColumn: 'code',
-      columns: [['name', 'text'], ['kind', 'text'], ['locality', 'text'], ['wage_region', 'smallint'], ['status', 'text'], ['area_ha', 'numeric']],
+      table: 'zones',
+      key: 'code',
+      zoneColumn: 'code',
+      columns: [
+        ['name', 'text'],
+        ['kind', 'text'],
+        ['locality', 'text'],
+        ['wage_region', 'smallint'],
+        ['status', 'text'],
+        ['area_ha', 'numeric'],
+      ],
       values: (z) => [z.code, z.name, z.kind, z.locality, z.wageRegion, z.status, z.areaHa],
       toRecord: toZone,
     });
@@ -58,7 +74,9 @@ export class ZonesRepository extends RegistryRepository<ZoneFields, Zone> {
 
   /** The registered codes among `codes` (null: every zone), sorted. */
   async codes(codes: readonly string[] | null, tx: SqlSession = this.db.pool): Promise<string[]> {
-    const rows = await tx.query<{ code: string }>('SELECT code FROM zones WHERE ($1::text[] IS NULL OR code = ANY($1)) ORDER BY code', [codes]);
+    const rows = await tx.query<{ code: string }>('SELECT code FROM zones WHERE ($1::text[] IS NULL OR code = ANY($1)) ORDER BY code', [
+      codes,
+    ]);
     return rows.map((r) => r.code);
   }
 }

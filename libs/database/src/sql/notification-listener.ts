@@ -11,7 +11,11 @@ export interface NotificationListener {
  * `onError` once that connection fails (notifications are then missed until listening again).
  */
 export async function listenOn(
-  url: string, timeouts: DatabaseTimeouts, channel: string, onPayload: (payload: string) => void, onError: (error: Error) => void,
+  url: string,
+  timeouts: DatabaseTimeouts,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onError: (error: Error) => void,
 ): Promise<NotificationListener> {
   const client = new Client({ connectionString: url, ...pgConnectionOptions(timeouts) });
   let listening = false;

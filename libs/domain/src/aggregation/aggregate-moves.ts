@@ -34,7 +34,10 @@ export interface Acceptance {
 export function acceptanceDeltas(a: Acceptance): AggregateDelta[] {
   const next = a.nextPeriod ?? NO_NEXT_PERIOD;
   const at = (c: Contribution, nextPeriod: string, sign: 1 | -1): AggregateDelta => ({
-    zoneCode: c.zoneCode, period: c.period, nextPeriod, change: addSums(emptySums(), c.sums, sign),
+    zoneCode: c.zoneCode,
+    period: c.period,
+    nextPeriod,
+    change: addSums(emptySums(), c.sums, sign),
   });
   const deltas = [at(a.accepted, next, 1)];
   if (a.replaced) {

@@ -4,8 +4,15 @@
  * are never stored: they are derived on read.
  */
 export const FLOW_KEYS = [
-  'grossOutput', 'grossOutputConstant2010', 'revenue', 'exportValueUsd', 'importValueUsd', 'stateBudgetPaid',
-  'realizedCapital', 'wageFund', 'workerMonths',
+  'grossOutput',
+  'grossOutputConstant2010',
+  'revenue',
+  'exportValueUsd',
+  'importValueUsd',
+  'stateBudgetPaid',
+  'realizedCapital',
+  'wageFund',
+  'workerMonths',
 ] as const;
 export const STOCK_KEYS = ['workers', 'femaleWorkers', 'foreignWorkers', 'localWorkers'] as const;
 export type FlowKey = (typeof FLOW_KEYS)[number];

@@ -4,10 +4,19 @@ import { QuarterSums, SumKey, SUM_KEYS } from './quarter-sums';
 /** What one accepted report adds to its zone-quarter sums. */
 export function reportContribution(f: ReportFigures, onTime: boolean, hasWarnings: boolean): QuarterSums {
   const values: Record<SumKey, bigint | number | null> = {
-    grossOutput: f.grossOutput, grossOutputConstant2010: f.grossOutputConstant2010, revenue: f.revenue,
-    exportValueUsd: f.exportValueUsd, importValueUsd: f.importValueUsd, stateBudgetPaid: f.stateBudgetPaid,
-    realizedCapital: f.realizedCapital, wageFund: f.wageFund, workerMonths: workerMonths(f),
-    workers: f.workers, femaleWorkers: f.femaleWorkers, foreignWorkers: f.foreignWorkers, localWorkers: f.localWorkers,
+    grossOutput: f.grossOutput,
+    grossOutputConstant2010: f.grossOutputConstant2010,
+    revenue: f.revenue,
+    exportValueUsd: f.exportValueUsd,
+    importValueUsd: f.importValueUsd,
+    stateBudgetPaid: f.stateBudgetPaid,
+    realizedCapital: f.realizedCapital,
+    wageFund: f.wageFund,
+    workerMonths: workerMonths(f),
+    workers: f.workers,
+    femaleWorkers: f.femaleWorkers,
+    foreignWorkers: f.foreignWorkers,
+    localWorkers: f.localWorkers,
   };
   const sums = {} as Record<SumKey, bigint>;
   const counts = {} as Record<SumKey, number>;

@@ -5,11 +5,26 @@ import { reportContribution } from './report-contribution';
 import { buildSummary, grossOutputByQuarter, quartersNeeded, SummaryInput } from './zone-summary';
 
 const report = (f: Partial<ReportFigures>): ReportFigures => ({
-  grossOutput: 0n, grossOutputConstant2010: null, revenue: 0n, exportValueUsd: null, importValueUsd: null, stateBudgetPaid: null,
-  realizedCapital: null, workers: 0, femaleWorkers: null, foreignWorkers: null, localWorkers: null, averageWorkers: null, wageFund: 0n, ...f,
+  grossOutput: 0n,
+  grossOutputConstant2010: null,
+  revenue: 0n,
+  exportValueUsd: null,
+  importValueUsd: null,
+  stateBudgetPaid: null,
+  realizedCapital: null,
+  workers: 0,
+  femaleWorkers: null,
+  foreignWorkers: null,
+  localWorkers: null,
+  averageWorkers: null,
+  wageFund: 0n,
+  ...f,
 });
 const row = (zoneCode: string, period: string, nextPeriod: string, f: Partial<ReportFigures>, onTime = true): AggregateRow => ({
-  zoneCode, period, nextPeriod, ...reportContribution(report(f), onTime, false),
+  zoneCode,
+  period,
+  nextPeriod,
+  ...reportContribution(report(f), onTime, false),
 });
 const zones = [
   { code: 'BDH', name: 'Bắc Duyên Hải', kind: 'industrial_park' as const },
@@ -17,11 +32,17 @@ const zones = [
   { code: 'CCN-BX', name: 'CCN Bát Xát', kind: 'industrial_cluster' as const },
 ];
 const input = (period: string, rows: AggregateRow[], extra: Partial<SummaryInput> = {}): SummaryInput => ({
-  period: parsePeriod(period), zones, rows, expected: new Map(), operatingProjects: new Map(), targets: new Map(), ...extra,
+  period: parsePeriod(period),
+  zones,
+  rows,
+  expected: new Map(),
+  operatingProjects: new Map(),
+  targets: new Map(),
+  ...extra,
 });
 
 describe('buildSummary', () => {
-  it('sums flows over a year and takes each enterprise\'s stock from its latest report in it', () => {
+  it("sums flows over a year and takes each enterprise's stock from its latest report in it", () => {
     const rows = [
       // Enterprise 1 reports Q1..Q4; enterprise 2 only Q1 and Q2 (so its Q2 headcount is its stock at year end).
       row('BDH', '2024-Q1', '2024-Q2', { grossOutput: 10n, workers: 100, wageFund: 300n }),
@@ -44,7 +65,13 @@ describe('buildSummary', () => {
   it('gives null, not zero, where nobody reported, and zero where zero was reported', () => {
     const s = buildSummary(input('2025-Q1', [row('DPM', '2025-Q1', NO_NEXT_PERIOD, { grossOutput: 5n, workers: 3, realizedCapital: 0n })]));
     const [bdh, dpm] = s.zones;
-    expect(bdh).toMatchObject({ grossOutput: null, workers: null, averageMonthlyWage: null, grossOutputSharePct: null, reportsReceived: 0 });
+    expect(bdh).toMatchObject({
+      grossOutput: null,
+      workers: null,
+      averageMonthlyWage: null,
+      grossOutputSharePct: null,
+      reportsReceived: 0,
+    });
     expect(dpm).toMatchObject({ realizedCapital: 0n, grossOutputConstant2010: null, femaleWorkers: null });
   });
 
@@ -67,7 +94,7 @@ describe('buildSummary', () => {
     expect(one.zones[0].grossOutputSharePct).toBe(39.06);
   });
 
-  it('weighs a group\'s plan progress on the zones that have a target', () => {
+  it("weighs a group's plan progress on the zones that have a target", () => {
     const rows = [
       row('BDH', '2025-Q1', NO_NEXT_PERIOD, { grossOutputConstant2010: 300n }),
       row('DPM', '2025-Q1', NO_NEXT_PERIOD, { grossOutputConstant2010: 700n }),
@@ -94,8 +121,17 @@ describe('buildSummary', () => {
       row('BDH', '2025-Q2', NO_NEXT_PERIOD, { grossOutputConstant2010: 300n }),
     ];
     const s = buildSummary(input('2025-Q2', rows, { targets: new Map([['BDH', 2400n]]), expected: new Map([['BDH', 4]]) }));
-    expect(s.zones[0]).toMatchObject({ planTarget: 2400n, planProgressPct: 25, reportsExpected: 4, reportsReceived: 1, completenessPct: 25 });
-    expect(buildSummary(input('2025', rows, { expected: new Map([['BDH', 2]]) })).zones[0]).toMatchObject({ reportsOnTime: 1, completenessPct: 100 });
+    expect(s.zones[0]).toMatchObject({
+      planTarget: 2400n,
+      planProgressPct: 25,
+      reportsExpected: 4,
+      reportsReceived: 1,
+      completenessPct: 25,
+    });
+    expect(buildSummary(input('2025', rows, { expected: new Map([['BDH', 2]]) })).zones[0]).toMatchObject({
+      reportsOnTime: 1,
+      completenessPct: 100,
+    });
   });
 
   it('reads the period, the year before and the year to date', () => {

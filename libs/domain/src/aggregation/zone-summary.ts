@@ -110,13 +110,14 @@ export function buildSummary(input: SummaryInput): Summary {
   };
 
   const zoneParts = input.zones.map((z) => ({ zone: z, parts: partsOf(z) }));
-  const groupParts = (kind: ZoneKind | 'all') => combine(zoneParts.filter((x) => kind === 'all' || x.zone.kind === kind).map((x) => x.parts));
+  const groupParts = (kind: ZoneKind | 'all') =>
+    combine(zoneParts.filter((x) => kind === 'all' || x.zone.kind === kind).map((x) => x.parts));
   const totals = {
     industrial_park: figuresOf(groupParts('industrial_park'), null),
     industrial_cluster: figuresOf(groupParts('industrial_cluster'), null),
     all: figuresOf(groupParts('all'), null),
   };
-  const shareBase = (kind: ZoneKind) => (input.kindGrossOutput ? input.kindGrossOutput.get(kind) ?? null : totals[kind].grossOutput);
+  const shareBase = (kind: ZoneKind) => (input.kindGrossOutput ? (input.kindGrossOutput.get(kind) ?? null) : totals[kind].grossOutput);
   const zones = zoneParts.map(({ zone, parts }) => ({
     zoneCode: zone.code,
     zoneName: zone.name,

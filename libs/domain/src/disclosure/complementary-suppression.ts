@@ -40,12 +40,17 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
   const before = new IntervalAuditor(solver, input.atoms, input.published, params, cache);
   const exposures = (touched: ReadonlySet<string> | null) => {
     const candidates = input.candidates.filter((c) => !withheld.has(c.key));
-    const found = auditIntervals(solver, {
-      atoms: input.atoms,
-      cells: [...input.published, ...candidates],
-      groups: input.groups,
-      touched: touched ?? new Set(candidates.map((c) => c.key)),
-    }, params, cache);
+    const found = auditIntervals(
+      solver,
+      {
+        atoms: input.atoms,
+        cells: [...input.published, ...candidates],
+        groups: input.groups,
+        touched: touched ?? new Set(candidates.map((c) => c.key)),
+      },
+      params,
+      cache,
+    );
     return { candidates, found: found.filter((e) => before.exposure({ key: e.group, atoms: e.atoms }) === null) };
   };
   try {
@@ -56,7 +61,11 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
         if (exposure.cells.some((key) => now.has(key))) continue;
         // An exposure is only reported when its bounds rest on a published candidate, so there is one to withhold.
         const open = audit.candidates.filter((c) => !withheld.has(c.key));
-        for (const cell of choose(exposure, exposure.cells.map((key) => cells.get(key)!), open)) {
+        for (const cell of choose(
+          exposure,
+          exposure.cells.map((key) => cells.get(key)!),
+          open,
+        )) {
           withheld.add(cell.key);
           now.add(cell.key);
         }

@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 
 const params = DEFAULT_DISCLOSURE_PARAMS;
-const atoms = (...values: Array<[string, number]>): AuditAtom[] => values.map(([enterprise, value]) => ({ enterprise, value: BigInt(value) }));
+const atoms = (...values: Array<[string, number]>): AuditAtom[] =>
+  values.map(([enterprise, value]) => ({ enterprise, value: BigInt(value) }));
 const cell = (key: string, ...indices: number[]): AuditCell => ({ key, atoms: indices });
 const exposed = (a: AuditAtom[], cells: AuditCell[], groups: AuditCell[] = []) =>
   auditIntervals(solver, { atoms: a, cells, groups }, params).map((e) => e.atoms.map((i) => a[i].enterprise).join('+'));
@@ -57,22 +58,33 @@ describe('interval audit, golden cases', () => {
 describe('complementary suppression by the audit', () => {
   it('withholds the new figure that would expose a late filer, not what was published before', () => {
     const a = atoms(['A', 120], ['B', 110], ['C', 130], ['LATE', 87]);
-    const result = suppressUntilAuditPasses(solver, {
-      atoms: a,
-      published: [cell('May', 0, 1, 2)],
-      candidates: [{ ...cell('August', 0, 1, 2, 3), value: 447n, withheldBefore: false }],
-      groups: [],
-    }, params);
+    const result = suppressUntilAuditPasses(
+      solver,
+      {
+        atoms: a,
+        published: [cell('May', 0, 1, 2)],
+        candidates: [{ ...cell('August', 0, 1, 2, 3), value: 447n, withheldBefore: false }],
+        groups: [],
+      },
+      params,
+    );
     expect([...result]).toEqual(['August']);
   });
 
   it('withholds under the total a reader subtracts from: the cell withheld before, else the smallest', () => {
     const a = atoms(['ONE', 123], ['B', 100], ['C', 101], ['D', 102]);
     const candidate = (key: string, withheldBefore: boolean, ...indices: number[]) => ({
-      ...cell(key, ...indices), value: indices.reduce((s, i) => s + a[i].value, 0n), withheldBefore,
+      ...cell(key, ...indices),
+      value: indices.reduce((s, i) => s + a[i].value, 0n),
+      withheldBefore,
     });
     // Q1 had one filer (withheld); Q2 and Q1–Q2 would give it back together, either one withheld protects it.
-    const input = { atoms: a, published: [], candidates: [candidate('Q2', false, 1, 2, 3), candidate('Q1-Q2', false, 0, 1, 2, 3)], groups: [cell('Q1', 0)] };
+    const input = {
+      atoms: a,
+      published: [],
+      candidates: [candidate('Q2', false, 1, 2, 3), candidate('Q1-Q2', false, 0, 1, 2, 3)],
+      groups: [cell('Q1', 0)],
+    };
     expect([...suppressUntilAuditPasses(solver, input, params)]).toEqual(['Q2']);
     const before = { ...input, candidates: input.candidates.map((c) => (c.key === 'Q1-Q2' ? { ...c, withheldBefore: true } : c)) };
     expect([...suppressUntilAuditPasses(solver, before, params)]).toEqual(['Q1-Q2']);
@@ -80,20 +92,42 @@ describe('complementary suppression by the audit', () => {
 
   it('hides a withheld zone behind the smallest other zone under its total, not the total', () => {
     const a = atoms(['SOLO', 500], ['S1', 100], ['S2', 100], ['S3', 100], ['B1', 2000], ['B2', 2000], ['B3', 2000]);
-    const candidate = (key: string, ...indices: number[]) => ({ ...cell(key, ...indices), value: indices.reduce((s, i) => s + a[i].value, 0n), withheldBefore: false });
-    const result = suppressUntilAuditPasses(solver, {
-      atoms: a, published: [], candidates: [candidate('SMALL', 1, 2, 3), candidate('BIG', 4, 5, 6), candidate('parks', 0, 1, 2, 3, 4, 5, 6)], groups: [cell('SOLO', 0)],
-    }, params);
+    const candidate = (key: string, ...indices: number[]) => ({
+      ...cell(key, ...indices),
+      value: indices.reduce((s, i) => s + a[i].value, 0n),
+      withheldBefore: false,
+    });
+    const result = suppressUntilAuditPasses(
+      solver,
+      {
+        atoms: a,
+        published: [],
+        candidates: [candidate('SMALL', 1, 2, 3), candidate('BIG', 4, 5, 6), candidate('parks', 0, 1, 2, 3, 4, 5, 6)],
+        groups: [cell('SOLO', 0)],
+      },
+      params,
+    );
     expect([...result]).toEqual(['SMALL']);
   });
 
   it('leaves alone what earlier publications made public: the new cells are judged on what they add', () => {
     const a = atoms(['A', 500], ['B', 100], ['C', 101], ['D', 102]);
-    const candidate = (key: string, ...indices: number[]) => ({ ...cell(key, ...indices), value: indices.reduce((s, i) => s + a[i].value, 0n), withheldBefore: false });
+    const candidate = (key: string, ...indices: number[]) => ({
+      ...cell(key, ...indices),
+      value: indices.reduce((s, i) => s + a[i].value, 0n),
+      withheldBefore: false,
+    });
     // A was published alone before (under other rules): a total over it and others tells a reader nothing more.
-    const result = suppressUntilAuditPasses(solver, {
-      atoms: a, published: [cell('old', 0)], candidates: [candidate('others', 1, 2, 3), candidate('total', 0, 1, 2, 3)], groups: [],
-    }, params);
+    const result = suppressUntilAuditPasses(
+      solver,
+      {
+        atoms: a,
+        published: [cell('old', 0)],
+        candidates: [candidate('others', 1, 2, 3), candidate('total', 0, 1, 2, 3)],
+        groups: [],
+      },
+      params,
+    );
     expect([...result]).toEqual([]);
   });
 });

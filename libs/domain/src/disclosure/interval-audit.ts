@@ -159,8 +159,10 @@ export class IntervalAuditor {
       if (answer === undefined) answers.set(key, (answer = states(new Set([...rows(), ...this.pinning(rows())]))));
       return answer;
     };
-    return components.some((c) => ask(`component ${c}`, () => model.components[c].rows.map((r) => r.row)))
-      || classes.some((cls) => model.fixed.has(cls) && ask(`class ${cls}`, () => model.fixed.get(cls)!.rows));
+    return (
+      components.some((c) => ask(`component ${c}`, () => model.components[c].rows.map((r) => r.row))) ||
+      classes.some((cls) => model.fixed.has(cls) && ask(`class ${cls}`, () => model.fixed.get(cls)!.rows))
+    );
   }
 
   private pinning(rows: readonly number[]): number[] {
@@ -179,7 +181,11 @@ export class IntervalAuditor {
       const model = this.model;
       const { classes, rows } = model.components[component];
       const className = (cls: number) => `${model.classes[cls][0]}:${model.classes[cls].length}`;
-      const named = rows.map((r) => ({ name: `${r.classes.map(className).sort().join(' ')}=${r.value}`, columns: r.classes.map(className), value: r.value }));
+      const named = rows.map((r) => ({
+        name: `${r.classes.map(className).sort().join(' ')}=${r.value}`,
+        columns: r.classes.map(className),
+        value: r.value,
+      }));
       const cached = this.cache.program(classes.map(className), named);
       // Rows stating the same equation after substitution are one equation: withholding it takes all their cells.
       const cellsByName = new Map<string, string[]>();

@@ -4,10 +4,7 @@ import { DisclosureParams, resolveDisclosureRules } from './disclosure-params';
 export type SensitivityReason = 'frequency' | 'dominance';
 
 /** Why a cell must be withheld on its own, judged on its per-enterprise contributions to one magnitude. */
-export function primarySensitivity(
-  contributions: readonly bigint[],
-  params: DisclosureParams,
-): SensitivityReason | null {
+export function primarySensitivity(contributions: readonly bigint[], params: DisclosureParams): SensitivityReason | null {
   const { pBasisPoints, minContributors } = resolveDisclosureRules(params);
   const { descending, total } = rankContributions(contributions);
   const contributors = descending.filter((x) => x > 0n).length;

@@ -71,13 +71,24 @@ export class ProgramCache {
 
   /** The program of the component made of these rows (over these columns), built on first use. */
   program(columns: readonly string[], rows: readonly NamedRow[]): CachedProgram {
-    const signature = rows.map((r) => r.name).sort().join('|');
+    const signature = rows
+      .map((r) => r.name)
+      .sort()
+      .join('|');
     let entry = this.programs.get(signature);
     if (entry === undefined) {
       const columnOf = new Map(columns.map((name, column) => [name, column]));
       const scale = rows.reduce((max, r) => Math.max(max, Number(r.value)), 1);
-      const equations: EqualityRow[] = rows.map((r) => ({ columns: r.columns.map((c) => columnOf.get(c)!), value: Number(r.value) / scale }));
-      entry = new CachedProgram(this.solver.program(columns.length, equations), scale, columnOf, rows.map((r) => r.name));
+      const equations: EqualityRow[] = rows.map((r) => ({
+        columns: r.columns.map((c) => columnOf.get(c)!),
+        value: Number(r.value) / scale,
+      }));
+      entry = new CachedProgram(
+        this.solver.program(columns.length, equations),
+        scale,
+        columnOf,
+        rows.map((r) => r.name),
+      );
       this.programs.set(signature, entry);
     }
     return entry;

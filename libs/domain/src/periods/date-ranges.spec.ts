@@ -14,7 +14,14 @@ describe('valid ranges of periods and dates', () => {
   it('takes registry dates from 1900-01-01 to 2099-12-31, calendar dates only', () => {
     expect(REGISTRY_DAYS.text).toBe('1900-01-01 to 2099-12-31');
     expect(['1900-01-01', '2099-12-31', '2024-02-29'].map(isRegistryDay)).toEqual([true, true, true]);
-    expect(['1899-12-31', '2100-01-01', '0000-01-01', '2025-02-29', '2025-13-01', '20250101'].map(isRegistryDay)).toEqual([false, false, false, false, false, false]);
+    expect(['1899-12-31', '2100-01-01', '0000-01-01', '2025-02-29', '2025-13-01', '20250101'].map(isRegistryDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('takes receipt stamps from the start of the first quarter to the end of the last, Vietnam time', () => {

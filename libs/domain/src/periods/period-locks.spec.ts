@@ -1,8 +1,12 @@
 import { LockInterval, lockedAtInstant, zoneLockState } from './period-locks';
 
 const at = (iso: string) => new Date(iso);
-const lock = (zoneCode: string | null, from: string, until: string | null, period = '2025-Q3'): LockInterval =>
-  ({ period, zoneCode, lockedAt: at(from), unlockedAt: until === null ? null : at(until) });
+const lock = (zoneCode: string | null, from: string, until: string | null, period = '2025-Q3'): LockInterval => ({
+  period,
+  zoneCode,
+  lockedAt: at(from),
+  unlockedAt: until === null ? null : at(until),
+});
 
 describe('period locks', () => {
   const locks = [
@@ -32,10 +36,25 @@ describe('period locks', () => {
   });
 
   it('states a zone locked since its earliest open lock, by the province when the province holds one', () => {
-    expect(zoneLockState(locks, '2025-Q3', 'BDH')).toEqual({ zoneCode: 'BDH', locked: true, lockedAt: at('2025-10-08T00:00Z'), scope: 'zone' });
+    expect(zoneLockState(locks, '2025-Q3', 'BDH')).toEqual({
+      zoneCode: 'BDH',
+      locked: true,
+      lockedAt: at('2025-10-08T00:00Z'),
+      scope: 'zone',
+    });
     expect(zoneLockState(locks, '2025-Q3', 'DPM')).toEqual({ zoneCode: 'DPM', locked: false, lockedAt: null, scope: null });
     const province = [...locks, lock(null, '2025-12-01T00:00Z', null)];
-    expect(zoneLockState(province, '2025-Q3', 'BDH')).toEqual({ zoneCode: 'BDH', locked: true, lockedAt: at('2025-10-08T00:00Z'), scope: 'province' });
-    expect(zoneLockState(province, '2025-Q3', 'DPM')).toEqual({ zoneCode: 'DPM', locked: true, lockedAt: at('2025-12-01T00:00Z'), scope: 'province' });
+    expect(zoneLockState(province, '2025-Q3', 'BDH')).toEqual({
+      zoneCode: 'BDH',
+      locked: true,
+      lockedAt: at('2025-10-08T00:00Z'),
+      scope: 'province',
+    });
+    expect(zoneLockState(province, '2025-Q3', 'DPM')).toEqual({
+      zoneCode: 'DPM',
+      locked: true,
+      lockedAt: at('2025-12-01T00:00Z'),
+      scope: 'province',
+    });
   });
 });

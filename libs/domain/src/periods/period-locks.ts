@@ -14,7 +14,8 @@ export interface ZoneLockState {
   readonly scope: 'zone' | 'province' | null;
 }
 
-const covers = (l: LockInterval, period: string, zoneCode: string | null) => l.period === period && (l.zoneCode === null || l.zoneCode === zoneCode);
+const covers = (l: LockInterval, period: string, zoneCode: string | null) =>
+  l.period === period && (l.zoneCode === null || l.zoneCode === zoneCode);
 
 /**
  * Whether the quarter was locked for an enterprise of `zoneCode` at the instant `at`: a lock of its

@@ -31,7 +31,12 @@ export function parsePeriod(text: string): PeriodSpec {
     if (q1) return { label: text, quarters: quarterSpan(q1, addQuarters(q1, 3)) };
   }
   const quarter = parseQuarter(text);
-  if (!quarter) throw new PeriodError('period', 'INVALID_PERIOD', `period must be a year YYYY or a quarter YYYY-Qn from ${QUARTER_RANGE.text}, got "${text}"`);
+  if (!quarter)
+    throw new PeriodError(
+      'period',
+      'INVALID_PERIOD',
+      `period must be a year YYYY or a quarter YYYY-Qn from ${QUARTER_RANGE.text}, got "${text}"`,
+    );
   return rangeSpec(quarter, quarter);
 }
 
@@ -58,9 +63,7 @@ export function periodEnd(spec: PeriodSpec): Quarter {
 
 export function shiftYears(spec: PeriodSpec, years: number): PeriodSpec {
   const quarters = spec.quarters.map((q) => addQuarters(q, years * 4));
-  const label = YEAR_TEXT.test(spec.label)
-    ? String(Number(spec.label) + years)
-    : rangeLabel(quarters[0], quarters[quarters.length - 1]);
+  const label = YEAR_TEXT.test(spec.label) ? String(Number(spec.label) + years) : rangeLabel(quarters[0], quarters[quarters.length - 1]);
   return { label, quarters };
 }
 
@@ -70,7 +73,8 @@ export function yearToDate(q: Quarter): PeriodSpec {
 
 function requireQuarter(field: 'from' | 'to', text: string): Quarter {
   const quarter = parseQuarter(text);
-  if (!quarter) throw new PeriodError(field, 'INVALID_PERIOD', `${field} must be a quarter YYYY-Qn from ${QUARTER_RANGE.text}, got "${text}"`);
+  if (!quarter)
+    throw new PeriodError(field, 'INVALID_PERIOD', `${field} must be a quarter YYYY-Qn from ${QUARTER_RANGE.text}, got "${text}"`);
   return quarter;
 }
 

@@ -2,8 +2,18 @@ import { ZoneKind } from '../aggregation/zone-summary';
 
 /** Every published quantity that sums enterprises' figures; each is audited on its own. */
 export const AUDITED_MEASURES = [
-  'grossOutput', 'grossOutputConstant2010', 'revenue', 'exportValueUsd', 'importValueUsd', 'stateBudgetPaid', 'realizedCapital',
-  'wageFund', 'workers', 'femaleWorkers', 'foreignWorkers', 'localWorkers',
+  'grossOutput',
+  'grossOutputConstant2010',
+  'revenue',
+  'exportValueUsd',
+  'importValueUsd',
+  'stateBudgetPaid',
+  'realizedCapital',
+  'wageFund',
+  'workers',
+  'femaleWorkers',
+  'foreignWorkers',
+  'localWorkers',
 ] as const;
 export type AuditedMeasure = (typeof AUDITED_MEASURES)[number];
 
@@ -65,6 +75,9 @@ export function inArea(area: string, set: Pick<ContributionSet, 'zoneCode' | 'ki
 }
 
 export function sameContributions(a: ContributionSet, b: ContributionSet): boolean {
-  return a.kind === b.kind && a.taxCodes.length === b.taxCodes.length
-    && a.taxCodes.every((t, i) => t === b.taxCodes[i] && a.amounts[i] === b.amounts[i]);
+  return (
+    a.kind === b.kind &&
+    a.taxCodes.length === b.taxCodes.length &&
+    a.taxCodes.every((t, i) => t === b.taxCodes[i] && a.amounts[i] === b.amounts[i])
+  );
 }

@@ -11,12 +11,24 @@ beforeAll(async () => {
 });
 
 const KINDS: Record<string, ZoneKind> = {
-  SOLO: 'industrial_park', SMALL: 'industrial_park', BIG: 'industrial_park',
-  C90: 'industrial_cluster', CMID: 'industrial_cluster', C80: 'industrial_cluster', LATE: 'industrial_cluster', ZA: 'industrial_park', ZC: 'industrial_park',
+  SOLO: 'industrial_park',
+  SMALL: 'industrial_park',
+  BIG: 'industrial_park',
+  C90: 'industrial_cluster',
+  CMID: 'industrial_cluster',
+  C80: 'industrial_cluster',
+  LATE: 'industrial_cluster',
+  ZA: 'industrial_park',
+  ZC: 'industrial_park',
 };
 
 const set = (zoneCode: string, quarter: string, measure: AuditedMeasure, values: Record<string, number | null>): ContributionSet => ({
-  zoneCode, kind: KINDS[zoneCode], quarter, measure, taxCodes: Object.keys(values), amounts: Object.values(values).map((v) => (v === null ? null : BigInt(v))),
+  zoneCode,
+  kind: KINDS[zoneCode],
+  quarter,
+  measure,
+  taxCodes: Object.keys(values),
+  amounts: Object.values(values).map((v) => (v === null ? null : BigInt(v))),
 });
 const units = (zone: string, quarter: string, measure: AuditedMeasure, values: number[]) =>
   set(zone, quarter, measure, Object.fromEntries(values.map((v, i) => [`${zone}-${i}`, v])));
@@ -31,7 +43,8 @@ function summaryOf(period: string, sets: readonly ContributionSet[], growth: Rec
     const out: Record<string, unknown> = Object.fromEntries(Object.entries(figures));
     for (const s of sets.filter((x) => inArea(x) && quarters.has(x.quarter))) {
       const sum = s.amounts.reduce<bigint>((a, b) => a + (b ?? 0n), 0n);
-      out[s.measure] = typeof out[s.measure] === 'bigint' ? (out[s.measure] as bigint) + sum : out[s.measure] === null ? sum : out[s.measure];
+      out[s.measure] =
+        typeof out[s.measure] === 'bigint' ? (out[s.measure] as bigint) + sum : out[s.measure] === null ? sum : out[s.measure];
     }
     if (growth[area] !== undefined) out.growthYoYCurrentPct = growth[area];
     return out as T;
@@ -53,19 +66,28 @@ const disclose = (summaries: Summary[], contributions: ContributionSet[], ledger
 
 /** The ledger after `result` was stored as publication `id`. */
 const stored = (ledger: DisclosureLedger, id: number, result: PublicationDisclosure): DisclosureLedger => ({
-  cells: [...ledger.cells, ...result.cells.map((c): LedgerCell => ({ ...c, publicationId: id, basisPublicationId: c.basisPublicationId ?? id }))],
+  cells: [
+    ...ledger.cells,
+    ...result.cells.map((c): LedgerCell => ({ ...c, publicationId: id, basisPublicationId: c.basisPublicationId ?? id })),
+  ],
   versions: [...ledger.versions, ...result.versions.map((v): ContributionVersion => ({ ...v, publicationId: id }))],
 });
 
-const zoneOf = (result: PublicationDisclosure, period: number, code: string) => result.summaries[period].zones.find((z) => z.zoneCode === code)!;
+const zoneOf = (result: PublicationDisclosure, period: number, code: string) =>
+  result.summaries[period].zones.find((z) => z.zoneCode === code)!;
 
 describe('disclosePublication', () => {
   it('withholds confidential zones and their smallest complements, in the quarter and the year to date', () => {
     const Q = '2025-Q3';
     const sets = [
-      units('SOLO', Q, 'grossOutput', [500]), units('SMALL', Q, 'grossOutput', [100, 100, 100]), units('BIG', Q, 'grossOutput', [2000, 2000, 2000]),
-      units('C90', Q, 'grossOutput', [900, 100]), units('CMID', Q, 'grossOutput', [300, 300, 300]), units('C80', Q, 'grossOutput', [800, 100, 100]),
-      set('LATE', Q, 'grossOutput', { L1: 50 }), set('LATE', '2025-Q1', 'grossOutput', { L0: 1000, L1: 1000, L2: 1000 }),
+      units('SOLO', Q, 'grossOutput', [500]),
+      units('SMALL', Q, 'grossOutput', [100, 100, 100]),
+      units('BIG', Q, 'grossOutput', [2000, 2000, 2000]),
+      units('C90', Q, 'grossOutput', [900, 100]),
+      units('CMID', Q, 'grossOutput', [300, 300, 300]),
+      units('C80', Q, 'grossOutput', [800, 100, 100]),
+      set('LATE', Q, 'grossOutput', { L1: 50 }),
+      set('LATE', '2025-Q1', 'grossOutput', { L0: 1000, L1: 1000, L2: 1000 }),
     ];
     const result = disclose([summaryOf(Q, sets), summaryOf(`2025-Q1..${Q}`, sets)], sets);
     const withheld = (period: number) => result.summaries[period].zones.filter((z) => z.grossOutput === null).map((z) => z.zoneCode);
@@ -81,12 +103,18 @@ describe('disclosePublication', () => {
   it('judges export and import, realised capital and headcounts each on their own', () => {
     const Q = '2025-Q2';
     const sets = [
-      units('ZA', Q, 'grossOutput', [300, 320, 310]), units('ZA', Q, 'exportValueUsd', [900, 0, 0]), units('ZA', Q, 'importValueUsd', [30, 40, 35]),
-      set('ZA', Q, 'realizedCapital', { 'ZA-0': 5000, 'ZA-1': null, 'ZA-2': null }), units('ZA', Q, 'femaleWorkers', [40, 30, 45]),
+      units('ZA', Q, 'grossOutput', [300, 320, 310]),
+      units('ZA', Q, 'exportValueUsd', [900, 0, 0]),
+      units('ZA', Q, 'importValueUsd', [30, 40, 35]),
+      set('ZA', Q, 'realizedCapital', { 'ZA-0': 5000, 'ZA-1': null, 'ZA-2': null }),
+      units('ZA', Q, 'femaleWorkers', [40, 30, 45]),
     ];
     const za = zoneOf(disclose([summaryOf(Q, sets)], sets), 0, 'ZA');
     expect(za).toMatchObject({ grossOutput: 930n, exportValueUsd: null, importValueUsd: 105n, realizedCapital: null, femaleWorkers: 115n });
-    expect(za.heldBack).toEqual([{ field: 'exportValueUsd', reason: 'confidential' }, { field: 'realizedCapital', reason: 'confidential' }]);
+    expect(za.heldBack).toEqual([
+      { field: 'exportValueUsd', reason: 'confidential' },
+      { field: 'realizedCapital', reason: 'confidential' },
+    ]);
     expect(za.withheld).toEqual(['exportValueUsd', 'realizedCapital']);
   });
 
@@ -99,9 +127,16 @@ describe('disclosePublication', () => {
 
     const june = [set('ZA', Q, 'grossOutput', { 'ZA-0': 120, 'ZA-1': 110, 'ZA-2': 130, LATE1: 87 }), may[1]];
     const second = disclose([summaryOf(Q, june)], june, ledger);
-    expect(zoneOf(second, 0, 'ZA')).toMatchObject({ grossOutput: 360n, withheld: [], heldBack: [{ field: 'grossOutput', reason: 'revision held back' }] });
+    expect(zoneOf(second, 0, 'ZA')).toMatchObject({
+      grossOutput: 360n,
+      withheld: [],
+      heldBack: [{ field: 'grossOutput', reason: 'revision held back' }],
+    });
     // The totals would give the late filing away as well: they are held back with it.
-    expect(second.summaries[0].totals.all).toMatchObject({ grossOutput: 1590n, heldBack: [{ field: 'grossOutput', reason: 'revision held back' }] });
+    expect(second.summaries[0].totals.all).toMatchObject({
+      grossOutput: 1590n,
+      heldBack: [{ field: 'grossOutput', reason: 'revision held back' }],
+    });
     expect(second.cells.find((c) => c.area === 'ZA')).toMatchObject({ value: 360n, reason: 'revision held back', basisPublicationId: 1 });
     expect(second.versions.map((v) => v.zoneCode)).toEqual(['ZA']);
 
@@ -116,19 +151,28 @@ describe('disclosePublication', () => {
     // Figures of a seeded history (millions of đồng) in which C90's second filer amends its second quarter.
     const [Q1, Q2] = ['2025-Q1', '2025-Q2'];
     const august = [
-      units('BIG', Q1, 'grossOutput', [87184]), units('BIG', Q2, 'grossOutput', [116343, 5895]),
-      units('C90', Q1, 'grossOutput', [10774, 9526]), units('C90', Q2, 'grossOutput', [11084, 10628]),
-      units('ZA', Q1, 'grossOutput', [2391, 7237, 24700]), units('ZA', Q2, 'grossOutput', [2031, 8977, 24894]),
-      units('CMID', Q1, 'grossOutput', [17005, 8271, 4915, 23817]), units('CMID', Q2, 'grossOutput', [14514, 7982, 5593]),
+      units('BIG', Q1, 'grossOutput', [87184]),
+      units('BIG', Q2, 'grossOutput', [116343, 5895]),
+      units('C90', Q1, 'grossOutput', [10774, 9526]),
+      units('C90', Q2, 'grossOutput', [11084, 10628]),
+      units('ZA', Q1, 'grossOutput', [2391, 7237, 24700]),
+      units('ZA', Q2, 'grossOutput', [2031, 8977, 24894]),
+      units('CMID', Q1, 'grossOutput', [17005, 8271, 4915, 23817]),
+      units('CMID', Q2, 'grossOutput', [14514, 7982, 5593]),
     ];
     const periods = (sets: ContributionSet[]) => [summaryOf(Q2, sets), summaryOf(`${Q1}..${Q2}`, sets)];
     const first = disclose(periods(august), august);
     expect(zoneOf(first, 0, 'CMID').heldBack).toEqual([{ field: 'grossOutput', reason: 'protects another figure' }]);
 
     const september = august.map((s) =>
-      s.zoneCode === 'C90' && s.quarter === Q2 ? units('C90', Q2, 'grossOutput', [11084, 8852])
-        : s.zoneCode === 'ZA' && s.quarter === Q1 ? units('ZA', Q1, 'grossOutput', [2391, 7237, 21179])
-          : s.zoneCode === 'CMID' && s.quarter === Q1 ? units('CMID', Q1, 'grossOutput', [17005, 8271, 4447, 22246]) : s);
+      s.zoneCode === 'C90' && s.quarter === Q2
+        ? units('C90', Q2, 'grossOutput', [11084, 8852])
+        : s.zoneCode === 'ZA' && s.quarter === Q1
+          ? units('ZA', Q1, 'grossOutput', [2391, 7237, 21179])
+          : s.zoneCode === 'CMID' && s.quarter === Q1
+            ? units('CMID', Q1, 'grossOutput', [17005, 8271, 4447, 22246])
+            : s,
+    );
     const second = disclose(periods(september), september, stored(EMPTY, 1, first));
     // CMID's second quarter, untouched by the amendments, would take C90's earlier figure out of the totals
     // published in August, whether they are shown again or not.
@@ -144,6 +188,9 @@ describe('disclosePublication', () => {
     expect(zc).toMatchObject({ grossOutput: 303n, growthYoYCurrentPct: null });
     expect(zc.heldBack).toEqual([{ field: 'growthYoYCurrentPct', reason: 'confidential' }]);
     const safe = [units('ZC', '2025-Q2', 'grossOutput', [101, 100, 102]), units('ZC', '2024-Q2', 'grossOutput', [30, 25, 23])];
-    expect(zoneOf(disclose([summaryOf('2025-Q2', safe, { ZC: 288.46 })], safe), 0, 'ZC')).toMatchObject({ growthYoYCurrentPct: 288.46, heldBack: [] });
+    expect(zoneOf(disclose([summaryOf('2025-Q2', safe, { ZC: 288.46 })], safe), 0, 'ZC')).toMatchObject({
+      growthYoYCurrentPct: 288.46,
+      heldBack: [],
+    });
   });
 });

@@ -8,8 +8,18 @@ import { pooledByEnterprise } from '../disclosure/protection-level';
 import { yearToDate } from '../periods/period-spec';
 import { addQuarters, formatQuarter, parseQuarter, Quarter } from '../periods/quarter';
 import {
-  AUDITED_MEASURES, AuditedMeasure, CellAddress, cellKey, ContributionSet, ContributionVersion,
-  HeldBack, HeldBackReason, inArea, isStock, LedgerCell, sameContributions,
+  AUDITED_MEASURES,
+  AuditedMeasure,
+  CellAddress,
+  cellKey,
+  ContributionSet,
+  ContributionVersion,
+  HeldBack,
+  HeldBackReason,
+  inArea,
+  isStock,
+  LedgerCell,
+  sameContributions,
 } from './public-cells';
 
 /** What earlier publications made public: their cells and the contributions behind them. */
@@ -78,7 +88,10 @@ export function measureInput(input: PublicationDisclosureInput, measure: Audited
   return {
     summaries: input.summaries,
     contributions: input.contributions.filter((s) => s.measure === measure),
-    ledger: { cells: input.ledger.cells.filter((c) => c.measure === measure), versions: input.ledger.versions.filter((v) => v.measure === measure) },
+    ledger: {
+      cells: input.ledger.cells.filter((c) => c.measure === measure),
+      versions: input.ledger.versions.filter((v) => v.measure === measure),
+    },
     params: input.params,
   };
 }
@@ -87,7 +100,15 @@ export function measureInput(input: PublicationDisclosureInput, measure: Audited
 export function discloseMeasure(solver: LpSolver, measure: AuditedMeasure, input: PublicationDisclosureInput): Map<string, Decision> {
   const decisions = new Map<string, Decision>();
   const addresses = candidateAddresses(input.summaries).filter((a) => a.measure === measure);
-  decideMeasure(solver, measure, addresses, new ContributionIndex(input.contributions), input, ledgerViews(input.ledger.versions), decisions);
+  decideMeasure(
+    solver,
+    measure,
+    addresses,
+    new ContributionIndex(input.contributions),
+    input,
+    ledgerViews(input.ledger.versions),
+    decisions,
+  );
   return decisions;
 }
 
@@ -173,9 +194,12 @@ function decideMeasure(
 
   for (const key of suppressUntilAuditPasses(solver, { atoms, published, candidates, groups }, input.params)) {
     const before = latest.get(key);
-    decisions.set(key, before?.value != null
-      ? { state: 'heldBack', value: before.value, basis: before.basisPublicationId }
-      : { state: 'withheld', reason: 'protects another figure' });
+    decisions.set(
+      key,
+      before?.value != null
+        ? { state: 'heldBack', value: before.value, basis: before.basisPublicationId }
+        : { state: 'withheld', reason: 'protects another figure' },
+    );
   }
 }
 
@@ -212,7 +236,10 @@ function derivedFrom(summary: Summary, area: string, kind: ZoneKind | null): Rec
       { area, measure: 'grossOutputConstant2010', quarters: q },
       { area, measure: 'grossOutputConstant2010', quarters: previous },
     ],
-    growthYoYCurrentPct: [{ area, measure: 'grossOutput', quarters: q }, { area, measure: 'grossOutput', quarters: previous }],
+    growthYoYCurrentPct: [
+      { area, measure: 'grossOutput', quarters: q },
+      { area, measure: 'grossOutput', quarters: previous },
+    ],
     planProgressPct: [{ area, measure: 'grossOutputConstant2010', quarters: ytd }],
     averageMonthlyWage: [{ area, measure: 'wageFund', quarters: q }],
   };
@@ -264,7 +291,10 @@ class ContributionIndex {
   private readonly byMeasureQuarter = new Map<string, ContributionSet[]>();
   private readonly ids = new Map<ContributionSet, number>();
 
-  constructor(readonly sets: readonly ContributionSet[], ids?: ReadonlyMap<ContributionSet, number>) {
+  constructor(
+    readonly sets: readonly ContributionSet[],
+    ids?: ReadonlyMap<ContributionSet, number>,
+  ) {
     for (const set of sets) {
       const key = `${set.measure}|${set.quarter}`;
       let list = this.byMeasureQuarter.get(key);
@@ -276,7 +306,10 @@ class ContributionIndex {
 
   /** Which kept sets a cell sums: two cells over the same ones are the same equation. */
   versionsOf(cell: CellAddress): string {
-    return this.setsOf(cell).filter((s) => inArea(cell.area, s)).map((s) => this.ids.get(s)).join(',');
+    return this.setsOf(cell)
+      .filter((s) => inArea(cell.area, s))
+      .map((s) => this.ids.get(s))
+      .join(',');
   }
 
   /** The sets of a cell's measure and quarters, of every zone. */

@@ -28,5 +28,9 @@ export function publicationPlan(day: string): PublicationPlan {
 }
 
 export function describePlan(plan: PublicationPlan): { latestQuarter: string; yearToDate: string; filingQuarter: string } {
-  return { latestQuarter: formatQuarter(plan.latestQuarter), yearToDate: plan.yearToDate.label, filingQuarter: formatQuarter(plan.filingQuarter) };
+  return {
+    latestQuarter: formatQuarter(plan.latestQuarter),
+    yearToDate: plan.yearToDate.label,
+    filingQuarter: formatQuarter(plan.filingQuarter),
+  };
 }

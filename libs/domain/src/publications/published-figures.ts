@@ -25,7 +25,11 @@ export function summaryJson(s: Summary): SummaryJson {
     period: s.period,
     quarters: s.quarters,
     zones: s.zones.map(toJson),
-    totals: { industrial_park: toJson(s.totals.industrial_park), industrial_cluster: toJson(s.totals.industrial_cluster), all: toJson(s.totals.all) },
+    totals: {
+      industrial_park: toJson(s.totals.industrial_park),
+      industrial_cluster: toJson(s.totals.industrial_cluster),
+      all: toJson(s.totals.all),
+    },
   };
 }
 

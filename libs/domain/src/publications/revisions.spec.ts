@@ -2,7 +2,8 @@ import { PublishedFigures, SummaryJson } from './published-figures';
 import { revisionsSince } from './revisions';
 
 const summary = (period: string, quarters: string[], gross: Record<string, string>): SummaryJson => ({
-  period, quarters,
+  period,
+  quarters,
   zones: Object.entries(gross).map(([zoneCode, grossOutput]) => ({ zoneCode, grossOutput }) as never),
   totals: {} as never,
 });
@@ -25,12 +26,16 @@ describe('revisionsSince', () => {
   it('does not mark a zone whose share moved only because another zone was amended', () => {
     const withShares = (gross: Record<string, string>, shares: Record<string, number>) => {
       const f = figures(gross, gross);
-      for (const s of [f.latestQuarter, f.yearToDate]) s.zones.forEach((z) => Object.assign(z, { grossOutputSharePct: shares[z.zoneCode] }));
+      for (const s of [f.latestQuarter, f.yearToDate])
+        s.zones.forEach((z) => Object.assign(z, { grossOutputSharePct: shares[z.zoneCode] }));
       return f;
     };
     const before = withShares({ A: '10', B: '30' }, { A: 25, B: 75 });
     const after = withShares({ A: '20', B: '30' }, { A: 40, B: 60 });
-    expect(revisionsSince([before], after).map((r) => [r.zoneCode, r.fields])).toEqual([['A', ['grossOutput']], ['A', ['grossOutput']]]);
+    expect(revisionsSince([before], after).map((r) => [r.zoneCode, r.fields])).toEqual([
+      ['A', ['grossOutput']],
+      ['A', ['grossOutput']],
+    ]);
   });
 
   it('marks nothing for the first publication or a period not published before', () => {

@@ -25,7 +25,9 @@ export function revisionsSince(previous: readonly PublishedFigures[], current: P
     for (const zone of now.zones) {
       const old = before.zones.find((z) => z.zoneCode === zone.zoneCode) as Record<string, unknown> | undefined;
       if (!old) continue;
-      const fields = Object.keys(zone).filter((k) => !NOT_COMPARED.has(k) && JSON.stringify(old[k]) !== JSON.stringify((zone as Record<string, unknown>)[k]));
+      const fields = Object.keys(zone).filter(
+        (k) => !NOT_COMPARED.has(k) && JSON.stringify(old[k]) !== JSON.stringify((zone as Record<string, unknown>)[k]),
+      );
       if (fields.length > 0 && !revisions.some((r) => r.zoneCode === zone.zoneCode && r.period === now.period)) {
         revisions.push({ zoneCode: zone.zoneCode, period: now.period, fields });
       }

@@ -2,8 +2,20 @@ import { ReportFigures } from './report-figures';
 import { COUNT_MAXIMUM, figureLimitIssues, FIGURE_LIMITS, withinFigureLimit } from './figure-limits';
 
 const figures = (overrides: Partial<ReportFigures> = {}): ReportFigures => ({
-  grossOutput: 1n, grossOutputConstant2010: null, revenue: 1n, exportValueUsd: null, importValueUsd: null, stateBudgetPaid: null,
-  realizedCapital: null, workers: 1, femaleWorkers: null, foreignWorkers: null, localWorkers: null, averageWorkers: null, wageFund: 1n, ...overrides,
+  grossOutput: 1n,
+  grossOutputConstant2010: null,
+  revenue: 1n,
+  exportValueUsd: null,
+  importValueUsd: null,
+  stateBudgetPaid: null,
+  realizedCapital: null,
+  workers: 1,
+  femaleWorkers: null,
+  foreignWorkers: null,
+  localWorkers: null,
+  averageWorkers: null,
+  wageFund: 1n,
+  ...overrides,
 });
 
 describe('figure limits', () => {

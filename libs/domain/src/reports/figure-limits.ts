@@ -28,7 +28,11 @@ export function figureLimitIssues(figures: ReportFigures): ReportIssue[] {
     const raw = figures[f.key];
     if (raw === null || withinFigureLimit(f.kind, BigInt(raw))) return [];
     const { maximum, unit } = FIGURE_LIMITS[f.kind];
-    return [reportIssue('FIGURE_OUT_OF_RANGE', fieldPath(f), `${fieldPath(f)} (${raw}) is outside 0 to ${maximum} ${unit}.`,
-      { value: String(raw), maximum: String(maximum) })];
+    return [
+      reportIssue('FIGURE_OUT_OF_RANGE', fieldPath(f), `${fieldPath(f)} (${raw}) is outside 0 to ${maximum} ${unit}.`, {
+        value: String(raw),
+        maximum: String(maximum),
+      }),
+    ];
   });
 }

@@ -4,7 +4,9 @@ const issue = (code: ReportIssue['code']): ReportIssue => ({ code, severity: ISS
 
 describe('report issues', () => {
   it('classifies rejecting and flagging codes as in the validation table', () => {
-    const errors = Object.entries(ISSUE_SEVERITY).filter(([, s]) => s === 'error').map(([code]) => code);
+    const errors = Object.entries(ISSUE_SEVERITY)
+      .filter(([, s]) => s === 'error')
+      .map(([code]) => code);
     expect(errors.sort()).toEqual([
       'ENTERPRISE_NOT_OPERATING',
       'FIGURE_OUT_OF_RANGE',
@@ -17,7 +19,9 @@ describe('report issues', () => {
       'WAGES_WITHOUT_WORKERS',
       'WORKERS_WITHOUT_WAGES',
     ]);
-    const warnings = Object.entries(ISSUE_SEVERITY).filter(([, s]) => s === 'warning').map(([code]) => code);
+    const warnings = Object.entries(ISSUE_SEVERITY)
+      .filter(([, s]) => s === 'warning')
+      .map(([code]) => code);
     expect(warnings.sort()).toEqual(['BELOW_MINIMUM_WAGE', 'CONSTANT_ABOVE_CURRENT', 'LATE', 'OUTLIER_CHANGE']);
   });
 

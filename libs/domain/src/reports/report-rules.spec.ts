@@ -52,7 +52,11 @@ function context(overrides: Partial<RuleContext> = {}): RuleContext {
   };
 }
 
-const previousQuarter = (grossOutput: bigint, workers = 175): ComparableReport => ({ period: { year: 2025, quarter: 2 }, grossOutput, workers });
+const previousQuarter = (grossOutput: bigint, workers = 175): ComparableReport => ({
+  period: { year: 2025, quarter: 2 },
+  grossOutput,
+  workers,
+});
 const codes = (f: ReportFigures, ctx: RuleContext) => evaluateReport(f, ctx).map((i) => i.code);
 const only = (f: ReportFigures, ctx: RuleContext, code: string) => evaluateReport(f, ctx).filter((i) => i.code === code);
 
@@ -157,7 +161,9 @@ describe('evaluateReport', () => {
     });
 
     it('ignores parts that are not reported', () => {
-      expect(codes(figures({ workers: 0, femaleWorkers: null, foreignWorkers: null, localWorkers: null, wageFund: 0n }), context())).toEqual([]);
+      expect(
+        codes(figures({ workers: 0, femaleWorkers: null, foreignWorkers: null, localWorkers: null, wageFund: 0n }), context()),
+      ).toEqual([]);
     });
   });
 
@@ -225,14 +231,19 @@ describe('evaluateReport', () => {
 
     it('is skipped when no minimum applies or the average headcount is 0', () => {
       expect(codes(figures({ wageFund: 1n }), context({ minimumWages: [] }))).toEqual([]);
-      expect(codes(figures({ wageFund: 1n }), context({ enterprise: { operatingFrom: '2018-01-01', operatingUntil: null, wageRegion: 1 } }))).toEqual([]);
+      expect(
+        codes(figures({ wageFund: 1n }), context({ enterprise: { operatingFrom: '2018-01-01', operatingUntil: null, wageRegion: 1 } })),
+      ).toEqual([]);
       expect(codes(figures({ averageWorkers: 0, wageFund: 1n }), context())).toEqual([]);
     });
   });
 
   describe('outlier change', () => {
     it('warns when gross output grew by more than half, with the figures', () => {
-      const issues = evaluateReport(figures({ grossOutput: 1_300n, grossOutputConstant2010: null }), context({ previousQuarter: previousQuarter(800n) }));
+      const issues = evaluateReport(
+        figures({ grossOutput: 1_300n, grossOutputConstant2010: null }),
+        context({ previousQuarter: previousQuarter(800n) }),
+      );
       expect(issues).toEqual([
         {
           code: 'OUTLIER_CHANGE',
@@ -281,7 +292,10 @@ describe('evaluateReport', () => {
     });
 
     it('skips a comparison against zero', () => {
-      const ctx = context({ previousQuarter: previousQuarter(0n, 0), sameQuarterLastYear: { period: { year: 2024, quarter: 3 }, grossOutput: 0n, workers: 0 } });
+      const ctx = context({
+        previousQuarter: previousQuarter(0n, 0),
+        sameQuarterLastYear: { period: { year: 2024, quarter: 3 }, grossOutput: 0n, workers: 0 },
+      });
       expect(codes(figures(), ctx)).toEqual([]);
     });
   });
@@ -344,10 +358,14 @@ describe('evaluateReport', () => {
 
   it('reports errors and warnings together so the filer sees every problem at once', () => {
     const late = new Date('2025-10-15T08:00:00+07:00');
-    const ctx = context({ periodLockedAtReceipt: true, receivedAt: late, firstReceivedAt: late, previousQuarter: previousQuarter(10_000_000_000n) });
+    const ctx = context({
+      periodLockedAtReceipt: true,
+      receivedAt: late,
+      firstReceivedAt: late,
+      previousQuarter: previousQuarter(10_000_000_000n),
+    });
     const issues = evaluateReport(figures({ localWorkers: 180, wageFund: 1_000_000n }), ctx);
     expect(issues.map((i) => i.code)).toEqual(['PERIOD_LOCKED', 'PART_EXCEEDS_TOTAL', 'BELOW_MINIMUM_WAGE', 'OUTLIER_CHANGE', 'LATE']);
     expect(hasErrors(issues)).toBe(true);
   });
 });
-

@@ -71,11 +71,16 @@ function periodNotEnded(ctx: RuleContext): ReportIssue[] {
   const endsAt = toLocalIso(quarterEndInstant(ctx.period));
   const receivedAt = toLocalIso(ctx.receivedAt);
   return [
-    issue('PERIOD_NOT_ENDED', 'period', `${formatQuarter(ctx.period)} has not ended: it ends at ${endsAt}, the report was received at ${receivedAt}.`, {
-      period: formatQuarter(ctx.period),
-      receivedAt,
-      endsAt,
-    }),
+    issue(
+      'PERIOD_NOT_ENDED',
+      'period',
+      `${formatQuarter(ctx.period)} has not ended: it ends at ${endsAt}, the report was received at ${receivedAt}.`,
+      {
+        period: formatQuarter(ctx.period),
+        receivedAt,
+        endsAt,
+      },
+    ),
   ];
 }
 
@@ -196,9 +201,14 @@ function late(ctx: RuleContext): ReportIssue[] {
   const receivedAt = toLocalIso(ctx.firstReceivedAt);
   const dueAt = toLocalIso(dueInstant(ctx.period));
   return [
-    issue('LATE', 'period', `The ${formatQuarter(ctx.period)} report was first received at ${receivedAt}, on or after the due instant ${dueAt}.`, {
-      receivedAt,
-      dueAt,
-    }),
+    issue(
+      'LATE',
+      'period',
+      `The ${formatQuarter(ctx.period)} report was first received at ${receivedAt}, on or after the due instant ${dueAt}.`,
+      {
+        receivedAt,
+        dueAt,
+      },
+    ),
   ];
 }

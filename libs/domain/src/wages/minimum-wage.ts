@@ -11,11 +11,7 @@ export interface MinimumWageEntry {
 }
 
 /** The entry in force on `day`: the greatest effectiveFrom not after it; the first one listed wins a tie. */
-export function minimumWageEntryOn(
-  table: readonly MinimumWageEntry[],
-  region: WageRegion,
-  day: string,
-): MinimumWageEntry | null {
+export function minimumWageEntryOn(table: readonly MinimumWageEntry[], region: WageRegion, day: string): MinimumWageEntry | null {
   let found: MinimumWageEntry | null = null;
   for (const entry of table) {
     if (entry.region !== region || entry.effectiveFrom > day) continue;

@@ -6,8 +6,14 @@ import { PageQuery } from '../../common/pagination';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ ...TEXT, example: 'report', description: 'report, token, period, zone, enterprise, project, target, ...' })
-  @IsOptional() @IsText() @IsNotBlank() entity?: string;
+  @IsOptional()
+  @IsText()
+  @IsNotBlank()
+  entity?: string;
 
   @ApiPropertyOptional({ ...TEXT, description: "the entity's id: a report id, a token id, a period such as 2025-Q3, a tax code, ..." })
-  @IsOptional() @IsText() @IsNotBlank() id?: string;
+  @IsOptional()
+  @IsText()
+  @IsNotBlank()
+  id?: string;
 }

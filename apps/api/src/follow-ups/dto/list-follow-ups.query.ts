@@ -8,5 +8,7 @@ export class ListFollowUpsQuery extends PageQuery {
   @ApiPropertyOptional(ZONE_CODE_SCHEMA) @IsOptional() @IsText() @IsZoneCode() zone?: string;
   @ApiPropertyOptional(QUARTER_SCHEMA) @IsOptional() @IsText() @IsQuarter() period?: string;
   @ApiPropertyOptional({ enum: ['false', 'true'], description: 'false hides reviewed reports, true lists only them; absent lists both' })
-  @IsOptional() @IsOneOf(['false', 'true']) reviewed?: 'false' | 'true';
+  @IsOptional()
+  @IsOneOf(['false', 'true'])
+  reviewed?: 'false' | 'true';
 }

@@ -68,7 +68,10 @@ export class FiguresFeed implements OnModuleInit, OnModuleDestroy {
 
   private async listen(): Promise<void> {
     this.listener = await this.repository.listenForFigures(
-      this.settings.DATABASE_URL, databaseTimeouts(this.settings), (change) => this.gather(change), (error) => this.retry(error),
+      this.settings.DATABASE_URL,
+      databaseTimeouts(this.settings),
+      (change) => this.gather(change),
+      (error) => this.retry(error),
     );
   }
 
@@ -77,7 +80,13 @@ export class FiguresFeed implements OnModuleInit, OnModuleDestroy {
     this.listener = null;
     if (this.closing) return;
     this.logger.warn(`figures listener down (${error.message}); open pages refresh once it is back`);
-    setTimeout(() => void this.listen().then(() => this.gather('*')).catch((e: Error) => this.retry(e)), 2000).unref();
+    setTimeout(
+      () =>
+        void this.listen()
+          .then(() => this.gather('*'))
+          .catch((e: Error) => this.retry(e)),
+      2000,
+    ).unref();
   }
 
   private gather(change: FiguresChange): void {

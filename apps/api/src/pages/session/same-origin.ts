@@ -25,7 +25,9 @@ export function refuseCrossOriginWrites(fastify: FastifyInstance): void {
     const pageRoute = !request.url.startsWith('/v1/');
     if (!pageRoute && readCookie(request, SESSION_COOKIE) === undefined) return;
     if (comesFromThisOrigin(request)) return;
-    await reply.code(403).header('content-type', PROBLEM_CONTENT_TYPE)
+    await reply
+      .code(403)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
       .send(problemBody(403, 'This request must come from a page of this site (Origin or Sec-Fetch-Site).'));
   });
 }

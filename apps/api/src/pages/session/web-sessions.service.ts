@@ -27,17 +27,20 @@ export class WebSessions {
   /** A throttled client is refused before its token is looked at, so guessing gains nothing. */
   async signIn(token: string, client: string): Promise<SignInResult> {
     return this.begin(client, 'wrong-token', async () =>
-      token.length > 0 && token.length <= 200 ? (await this.tokens.findActive(hashTokenSecret(token)))?.id ?? null : null);
+      token.length > 0 && token.length <= 200 ? ((await this.tokens.findActive(hashTokenSecret(token)))?.id ?? null) : null,
+    );
   }
 
   /** A one-time link's code instead of the token: the link is used up by the session it starts. */
   async signInWithLink(code: string, client: string): Promise<SignInResult> {
-    return this.begin(client, 'link-refused', async () => (code.length > 0 && code.length <= 100 ? this.links.use(hashTokenSecret(code)) : null));
+    return this.begin(client, 'link-refused', async () =>
+      code.length > 0 && code.length <= 100 ? this.links.use(hashTokenSecret(code)) : null,
+    );
   }
 
   /** Starts a session for the token `find` names; a failure counts towards the client's throttling either way. */
   private async begin(client: string, refused: 'wrong-token' | 'link-refused', find: () => Promise<string | null>): Promise<SignInResult> {
-    if (await this.sessions.recentFailures(client, SIGN_IN_WINDOW_SECONDS) >= SIGN_IN_FAILURES_ALLOWED) return 'throttled';
+    if ((await this.sessions.recentFailures(client, SIGN_IN_WINDOW_SECONDS)) >= SIGN_IN_FAILURES_ALLOWED) return 'throttled';
     const tokenId = await find();
     if (!tokenId) {
       const failures = await this.sessions.recordFailure(client, SIGN_IN_WINDOW_SECONDS);

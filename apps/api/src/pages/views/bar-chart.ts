@@ -27,8 +27,12 @@ export function barChart(title: string, bars: readonly Bar[]): SafeHtml {
     const h = b.value === null ? 0 : Math.max(1, (b.value / max) * plot);
     const y = TOP + plot - h;
     return html`<g>
-      ${b.value === null ? '' : html`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}"
-        width="${barWidth.toFixed(1)}" height="${h.toFixed(1)}" rx="3"></rect>`}
+      ${
+        b.value === null
+          ? ''
+          : html`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}"
+        width="${barWidth.toFixed(1)}" height="${h.toFixed(1)}" rx="3"></rect>`
+      }
       <text class="value" x="${(x + barWidth / 2).toFixed(1)}" y="${(y - 6).toFixed(1)}" text-anchor="middle">${b.text}</text>
       <text class="label" x="${(x + barWidth / 2).toFixed(1)}" y="${HEIGHT - 12}" text-anchor="middle">${b.label}</text>
     </g>`;

@@ -24,20 +24,28 @@ function changes(ctx: PageContext, before: SubmissionRecord, after: SubmissionRe
   return html`<table class="figures compact changes"><caption>${t.changes}</caption>
     <thead><tr><th scope="col">${t.field}</th><th scope="col" class="num">${t.before}</th>
       <th scope="col" class="num">${t.after}</th></tr></thead>
-    <tbody>${changed.map((f) => html`<tr><th scope="row">${label(ctx, f)}</th>${numberCell(exact(before.figures[f.key], ctx))}${
-      numberCell(exact(after.figures[f.key], ctx))}</tr>`)}</tbody></table>`;
+    <tbody>${changed.map(
+      (f) =>
+        html`<tr><th scope="row">${label(ctx, f)}</th>${numberCell(exact(before.figures[f.key], ctx))}${numberCell(
+          exact(after.figures[f.key], ctx),
+        )}</tr>`,
+    )}</tbody></table>`;
 }
 
 function submission(ctx: PageContext, s: SubmissionRecord, previous: SubmissionRecord | undefined): SafeHtml {
   const { t, lang } = ctx;
   const warnings = s.issues.filter((i) => i.severity === 'warning');
   const errors = s.issues.filter((i) => i.severity === 'error');
-  const list = (title: string, items: typeof s.issues) => items.length === 0 ? '' : html`<p class="issues-title">${title}</p>
+  const list = (title: string, items: typeof s.issues) =>
+    items.length === 0
+      ? ''
+      : html`<p class="issues-title">${title}</p>
     <ul class="warning-list">${items.map((i) => html`<li>${warningText(i, lang)}</li>`)}</ul>`;
   const late = s.late ? html` <span class="badge late">${t.status_late}</span>` : '';
   return html`<li class="submission" data-submission="${s.id}">
     <p><strong>${s.revision === null ? t.submission : `${t.revision} ${s.revision}`}</strong> · <span class="badge ${s.status}">${
-      t[`status_${s.status}`]}</span>${late} · ${t.receivedAt} ${formatInstant(s.receivedAt, lang)}</p>
+      t[`status_${s.status}`]
+    }</span>${late} · ${t.receivedAt} ${formatInstant(s.receivedAt, lang)}</p>
     ${list(t.errors, errors)}${list(t.warnings, warnings)}
     ${previous ? changes(ctx, previous, s) : ''}
   </li>`;
@@ -55,8 +63,10 @@ function period(ctx: PageContext, period: string, submissions: readonly Submissi
     <div class="table-scroll"><table class="figures compact">
       <caption>${t.figuresAsFiled} (${latest.revision === null ? t.submission : `${t.revision} ${latest.revision}`})</caption>
       <thead><tr><th scope="col">${t.field}</th><th scope="col" class="num">${t.value}</th></tr></thead>
-      <tbody>${REPORT_FIELDS.map((f) => html`<tr><th scope="row">${label(ctx, f)}</th>
-        ${numberCell(exact(latest.figures[f.key], ctx))}</tr>`)}</tbody>
+      <tbody>${REPORT_FIELDS.map(
+        (f) => html`<tr><th scope="row">${label(ctx, f)}</th>
+        ${numberCell(exact(latest.figures[f.key], ctx))}</tr>`,
+      )}</tbody>
     </table></div>
   </section>`;
 }
@@ -81,6 +91,16 @@ export function enterprisePage(ctx: PageContext, data: EnterpriseData): PageShel
       </dl>
     </section>
     <h2>${t.reports}</h2>
-    ${periods.length === 0 ? html`<p class="muted">${t.noReports}</p>` : periods.map((p) => period(ctx, p, data.history.filter((s) => s.period === p)))}`,
+    ${
+      periods.length === 0
+        ? html`<p class="muted">${t.noReports}</p>`
+        : periods.map((p) =>
+            period(
+              ctx,
+              p,
+              data.history.filter((s) => s.period === p),
+            ),
+          )
+    }`,
   };
 }

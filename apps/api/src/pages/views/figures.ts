@@ -22,10 +22,11 @@ export function figureHeaders(ctx: PageContext): SafeHtml {
 
 export function figureCells(ctx: PageContext, f: SummaryFigures): SafeHtml {
   const { lang } = ctx;
-  return html`${numberCell(formatBillions(f.grossOutput, lang))}${numberCell(formatPercent(f.grossOutputSharePct, lang))}${
-    numberCell(formatPercent(f.growthYoYPct, lang))}${numberCell(formatInteger(f.workers, lang))}${
-    numberCell(formatMillions(f.averageMonthlyWage, lang))}${numberCell(formatInteger(f.operatingProjects, lang))}${
-    numberCell(formatPercent(f.completenessPct, lang))}`;
+  return html`${numberCell(formatBillions(f.grossOutput, lang))}${numberCell(formatPercent(f.grossOutputSharePct, lang))}${numberCell(
+    formatPercent(f.growthYoYPct, lang),
+  )}${numberCell(formatInteger(f.workers, lang))}${numberCell(
+    formatMillions(f.averageMonthlyWage, lang),
+  )}${numberCell(formatInteger(f.operatingProjects, lang))}${numberCell(formatPercent(f.completenessPct, lang))}`;
 }
 
 export function zoneRow(ctx: PageContext, z: ZoneSummary, period: string): SafeHtml {

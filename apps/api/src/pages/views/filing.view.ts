@@ -35,15 +35,22 @@ function group(ctx: PageContext, data: FilingData, status: Group, zoneNames: Rea
   const received = (at: string | undefined) => (at ? `${formatDay(at.slice(0, 10), lang)} ${at.slice(11, 16)}` : '–');
   return html`<section class="group" aria-labelledby="${id}">
     <h2 id="${id}">${t[GROUP_TITLES[status]]} <span class="muted">(${formatInteger(items.length, lang)})</span></h2>
-    ${items.length === 0 ? html`<p class="muted">${t.nobody}</p>` : html`<div class="table-scroll"><table class="figures" data-status="${status}">
+    ${
+      items.length === 0
+        ? html`<p class="muted">${t.nobody}</p>`
+        : html`<div class="table-scroll"><table class="figures" data-status="${status}">
       <caption class="visually-hidden">${t[GROUP_TITLES[status]]} · ${formatPeriod(data.period, lang)}</caption>
       <thead><tr><th scope="col">${t.enterprise}</th><th scope="col">${t.taxCode}</th><th scope="col">${t.zone}</th>${
-        status === 'missing' ? '' : html`<th scope="col" class="num">${t.receivedAt}</th>`}</tr></thead>
-      <tbody>${items.map((i) => html`<tr data-tax-code="${i.taxCode}">
+        status === 'missing' ? '' : html`<th scope="col" class="num">${t.receivedAt}</th>`
+      }</tr></thead>
+      <tbody>${items.map(
+        (i) => html`<tr data-tax-code="${i.taxCode}">
         <th scope="row"><a href="/enterprises/${encodeURIComponent(i.taxCode)}">${i.name}</a></th>
         <td>${i.taxCode}</td><td>${zoneNames.get(i.zoneCode) ?? i.zoneCode}</td>
-        ${status === 'missing' ? '' : html`<td class="num">${received(i.receivedAt)}</td>`}</tr>`)}</tbody>
-    </table></div>`}
+        ${status === 'missing' ? '' : html`<td class="num">${received(i.receivedAt)}</td>`}</tr>`,
+      )}</tbody>
+    </table></div>`
+    }
   </section>`;
 }
 
@@ -52,15 +59,21 @@ export function filingPage(ctx: PageContext, data: FilingData): PageShell {
   const { t, lang } = ctx;
   const c = data.status.counts;
   const zoneNames = new Map(data.zones.map((z) => [z.code, z.name]));
-  const stat = (key: string, label: string, value: number, href?: string) => html`<div class="stat stat-${key}"><dt>${label}</dt><dd data-count="${key}">${
-    href ? html`<a href="${href}">${formatInteger(value, lang)}</a>` : formatInteger(value, lang)}</dd></div>`;
+  const stat = (key: string, label: string, value: number, href?: string) =>
+    html`<div class="stat stat-${key}"><dt>${label}</dt><dd data-count="${key}">${
+      href ? html`<a href="${href}">${formatInteger(value, lang)}</a>` : formatInteger(value, lang)
+    }</dd></div>`;
   return {
     title: t.filingTitle,
     section: 'filing',
     body: html`<h1>${t.filingTitle} · ${formatPeriod(data.period, lang)}</h1>
     ${filters(ctx, data)}
-    <dl class="stats">${stat('expected', t.expected, c.expected)}${stat('received', t.received, c.onTime + c.late)}${
-      stat('on-time', t.onTime, c.onTime, '#group-on_time')}${stat('late', t.late, c.late, '#group-late')}${stat('missing', t.missing, c.missing, '#group-missing')}</dl>
+    <dl class="stats">${stat('expected', t.expected, c.expected)}${stat('received', t.received, c.onTime + c.late)}${stat(
+      'on-time',
+      t.onTime,
+      c.onTime,
+      '#group-on_time',
+    )}${stat('late', t.late, c.late, '#group-late')}${stat('missing', t.missing, c.missing, '#group-missing')}</dl>
     ${GROUPS.map((g) => group(ctx, data, g, zoneNames))}`,
   };
 }

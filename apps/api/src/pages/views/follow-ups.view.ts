@@ -26,8 +26,7 @@ function reviewForm(ctx: PageContext, item: FollowUp, rule: string, data: Follow
       <label for="${id}">${t.comment}</label>
       ${refused ? html`<p class="field-error" id="${id}-error">${t.commentRequired}</p>` : ''}
       <textarea id="${id}" name="comment" rows="2" maxlength="500"
-        ${refused ? html`aria-invalid="true" aria-describedby="${id}-error"` : ''}>${
-        refused?.comment ?? ''}</textarea>
+        ${refused ? html`aria-invalid="true" aria-describedby="${id}-error"` : ''}>${refused?.comment ?? ''}</textarea>
     </div>
     <button type="submit">${t.markReviewed}</button>
   </form>`;
@@ -41,10 +40,14 @@ function entry(ctx: PageContext, item: FollowUp, rule: IssueCode, data: FollowUp
     <h3 id="${heading}"><a href="/enterprises/${encodeURIComponent(item.taxCode)}">${item.enterpriseName}</a>
       <span class="muted">· ${item.zoneCode} · ${formatPeriod(item.period, lang)} · ${t.revision} ${item.revision}</span></h3>
     <ul class="warning-list">${warnings.map((w) => html`<li>${warningText(w, lang)}</li>`)}</ul>
-    ${item.review
-      ? html`<p class="reviewed"><span class="badge accepted">${t.reviewed}</span> ${item.review.reviewedBy ?? ''} · ${
-        formatInstant(new Date(item.review.reviewedAt), lang)}${item.review.comment ? html` — ${item.review.comment}` : ''}</p>`
-      : reviewForm(ctx, item, rule, data)}
+    ${
+      item.review
+        ? html`<p class="reviewed"><span class="badge accepted">${t.reviewed}</span> ${item.review.reviewedBy ?? ''} · ${formatInstant(
+            new Date(item.review.reviewedAt),
+            lang,
+          )}${item.review.comment ? html` — ${item.review.comment}` : ''}</p>`
+        : reviewForm(ctx, item, rule, data)
+    }
   </article>`;
 }
 
@@ -65,8 +68,12 @@ export function followUpsPage(ctx: PageContext, data: FollowUpsData): PageShell 
     title: t.followUpsTitle,
     section: 'followUps',
     body: html`<h1>${t.followUpsTitle}</h1>
-    ${data.refused ? html`<div class="error-summary" role="alert"><h2>${t.errorSummary}</h2>
-      <p><a href="#comment-${data.refused.rule}-${data.refused.reportId}">${t.commentRequired}</a></p></div>` : ''}
+    ${
+      data.refused
+        ? html`<div class="error-summary" role="alert"><h2>${t.errorSummary}</h2>
+      <p><a href="#comment-${data.refused.rule}-${data.refused.reportId}">${t.commentRequired}</a></p></div>`
+        : ''
+    }
     ${data.saved ? html`<p class="notice" role="status">${t.reviewSaved}</p>` : ''}
     <form method="get" action="/follow-ups" class="filters">
       <div class="field"><label for="period">${t.period}</label><input id="period" name="period"

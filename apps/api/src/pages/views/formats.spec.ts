@@ -20,7 +20,8 @@ describe('page formats', () => {
   });
 
   it('shows a dash where nobody reported, never 0', () => {
-    for (const text of [formatBillions(null, 'vi'), formatMillions(null, 'en'), formatInteger(null, 'vi'), formatPercent(null, 'en')]) expect(text).toBe('–');
+    for (const text of [formatBillions(null, 'vi'), formatMillions(null, 'en'), formatInteger(null, 'vi'), formatPercent(null, 'en')])
+      expect(text).toBe('–');
   });
 
   it('writes instants in Vietnam time, and days and quarters as people write them', () => {

@@ -12,7 +12,11 @@ const formatters = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Language, fractionDigits: number): Intl.NumberFormat {
   const key = `${lang}${fractionDigits}`;
   let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })));
+  if (!f)
+    formatters.set(
+      key,
+      (f = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })),
+    );
   return f;
 }
 

@@ -11,7 +11,9 @@ describe('html templates', () => {
   });
 
   it('joins lists and leaves out null, undefined and false but not 0', () => {
-    expect(html`<ul>${['a', 'b'].map((x) => html`<li>${x}</li>`)}</ul>${null}${undefined}${false}${0}`.text).toBe('<ul><li>a</li><li>b</li></ul>0');
+    expect(html`<ul>${['a', 'b'].map((x) => html`<li>${x}</li>`)}</ul>${null}${undefined}${false}${0}`.text).toBe(
+      '<ul><li>a</li><li>b</li></ul>0',
+    );
     expect(new SafeHtml('<b>').toString()).toBe('<b>');
   });
 });

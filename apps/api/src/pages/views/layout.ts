@@ -12,7 +12,12 @@ export interface PageShell {
   readonly mainAttributes?: SafeHtml;
 }
 
-const NAV = [['overview', '/'], ['filing', '/filing'], ['followUps', '/follow-ups'], ['publications', '/publications']] as const;
+const NAV = [
+  ['overview', '/'],
+  ['filing', '/filing'],
+  ['followUps', '/follow-ups'],
+  ['publications', '/publications'],
+] as const;
 
 /** The document every page shares: header with the site's name, navigation, language switch and sign-out, then main. */
 export function layout(ctx: PageContext, assets: AssetManifest, page: PageShell): string {
@@ -20,8 +25,9 @@ export function layout(ctx: PageContext, assets: AssetManifest, page: PageShell)
   const other = ctx.lang === 'vi' ? 'en' : 'vi';
   const signedIn = ctx.principal !== null && ctx.principal.role !== 'enterprise';
   const nav = signedIn
-    ? html`<nav aria-label="${t.navigation}"><ul>${NAV.map(([key, href]) => html`<li><a href="${href}"${
-        page.section === key ? html` aria-current="page"` : ''}>${t[key]}</a></li>`)}</ul></nav>`
+    ? html`<nav aria-label="${t.navigation}"><ul>${NAV.map(
+        ([key, href]) => html`<li><a href="${href}"${page.section === key ? html` aria-current="page"` : ''}>${t[key]}</a></li>`,
+      )}</ul></nav>`
     : html`<nav aria-label="${t.navigation}"><ul><li><a href="/login">${t.signInTitle}</a></li></ul></nav>`;
   const account = ctx.principal
     ? html`<form method="post" action="/logout" class="sign-out">

@@ -24,8 +24,11 @@ function filingCounts(ctx: PageContext, data: OverviewData): SafeHtml {
     html`<div class="stat stat-${key}"><dt>${label}</dt><dd data-count="${key}">${formatInteger(value, lang)}</dd></div>`;
   return html`<section class="filing-counts" aria-labelledby="filing-heading">
     <h2 id="filing-heading">${t.filingOf} · ${formatPeriod(data.period, lang)} <a class="more" href="${filingLink}">${t.filing}</a></h2>
-    <dl class="stats">${item('expected', t.expected, all.reportsExpected)}${item('received', t.received, all.reportsReceived)}${
-      item('on-time', t.onTime, all.reportsOnTime)}${item('late', t.late, late)}${item('missing', t.missing, missing)}</dl>
+    <dl class="stats">${item('expected', t.expected, all.reportsExpected)}${item('received', t.received, all.reportsReceived)}${item(
+      'on-time',
+      t.onTime,
+      all.reportsOnTime,
+    )}${item('late', t.late, late)}${item('missing', t.missing, missing)}</dl>
   </section>`;
 }
 

@@ -7,8 +7,16 @@ import { html, SafeHtml } from './html';
 import type { PageShell } from './layout';
 
 const MONEY_KEYS = [
-  'grossOutput', 'grossOutputConstant2010', 'revenue', 'exportValueUsd', 'importValueUsd', 'stateBudgetPaid', 'realizedCapital', 'wageFund',
-  'averageMonthlyWage', 'planTarget',
+  'grossOutput',
+  'grossOutputConstant2010',
+  'revenue',
+  'exportValueUsd',
+  'importValueUsd',
+  'stateBudgetPaid',
+  'realizedCapital',
+  'wageFund',
+  'averageMonthlyWage',
+  'planTarget',
 ] as const;
 
 /** Figures as published (money as strings of digits) back in the shape the tables format. */
@@ -34,24 +42,35 @@ function publishForm(ctx: PageContext): SafeHtml {
   </dialog>`;
 }
 
-export function publicationsPage(ctx: PageContext, items: readonly PublicationHeader[], canPublish: boolean, published: boolean): PageShell {
+export function publicationsPage(
+  ctx: PageContext,
+  items: readonly PublicationHeader[],
+  canPublish: boolean,
+  published: boolean,
+): PageShell {
   const { t, lang } = ctx;
   return {
     title: t.publicationsTitle,
     section: 'publications',
     body: html`<div class="page-head"><h1>${t.publicationsTitle}</h1>${canPublish ? publishForm(ctx) : ''}</div>
     ${published ? html`<p class="notice" role="status">${t.published}</p>` : ''}
-    ${items.length === 0 ? html`<p class="muted">${t.noPublications}</p>` : html`<div class="table-scroll"><table class="figures" id="publications-table">
+    ${
+      items.length === 0
+        ? html`<p class="muted">${t.noPublications}</p>`
+        : html`<div class="table-scroll"><table class="figures" id="publications-table">
       <caption>${t.publicationsTitle}</caption>
       <thead><tr><th scope="col" class="num">${t.number}</th><th scope="col">${t.month}</th><th scope="col">${t.covers}</th>
         <th scope="col">${t.publishedAt}</th><th scope="col">${t.workbook}</th></tr></thead>
-      <tbody>${items.map((p) => html`<tr data-publication="${p.id}"><td class="num"><a href="/publications/${p.id}">${t.publicationNumber} ${p.id}</a></td>
+      <tbody>${items.map(
+        (p) => html`<tr data-publication="${p.id}"><td class="num"><a href="/publications/${p.id}">${t.publicationNumber} ${p.id}</a></td>
         <td>${p.month}</td><td>${formatPeriod(p.latestQuarter, lang)} · ${t.yearToDate} ${p.yearToDate}</td>
         <td>${formatInstant(p.publishedAt, lang)}</td>
         <td><a href="/publications/${p.id}/workbook.xlsx"
           download>${t.downloadWorkbook}<span class="visually-hidden"> ${p.id}</span></a></td>
-        </tr>`)}</tbody>
-    </table></div>`}`,
+        </tr>`,
+      )}</tbody>
+    </table></div>`
+    }`,
   };
 }
 
@@ -68,7 +87,9 @@ function figuresTable(ctx: PageContext, id: string, summary: SummaryJson | Omit<
     ${ZONE_KINDS.map((kind) => {
       const zones = summary.zones.filter((z) => z.kind === kind);
       if (zones.length === 0) return '';
-      const rows = zones.map((z) => html`<tr data-zone="${z.zoneCode}"><th scope="row">${z.zoneName}</th>${figureCells(ctx, figuresOf(z))}</tr>`);
+      const rows = zones.map(
+        (z) => html`<tr data-zone="${z.zoneCode}"><th scope="row">${z.zoneName}</th>${figureCells(ctx, figuresOf(z))}</tr>`,
+      );
       const total = totals ? totalRow(ctx, `${t.totalOf} · ${t[`kind_${kind}`]}`, totals[kind], 'total') : '';
       return html`<tbody>${rows}${total}</tbody>`;
     })}
@@ -77,8 +98,12 @@ function figuresTable(ctx: PageContext, id: string, summary: SummaryJson | Omit<
 }
 
 /** One publication: when and what it published, its figures as published (cut to the reader's zones), its workbook. */
-export function publicationPage(ctx: PageContext, p: PublicationRecord, latest: SummaryJson | Omit<SummaryJson, 'totals'>,
-  yearToDate: SummaryJson | Omit<SummaryJson, 'totals'>): PageShell {
+export function publicationPage(
+  ctx: PageContext,
+  p: PublicationRecord,
+  latest: SummaryJson | Omit<SummaryJson, 'totals'>,
+  yearToDate: SummaryJson | Omit<SummaryJson, 'totals'>,
+): PageShell {
   const { t, lang } = ctx;
   return {
     title: `${t.publicationNumber} ${p.id}`,

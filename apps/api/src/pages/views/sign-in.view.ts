@@ -19,8 +19,12 @@ export function signInPage(ctx: PageContext, form: SignInForm): PageShell {
     body: html`<section class="narrow card">
   <h1>${t.signInTitle}</h1>
   ${form.signedOut ? html`<p class="notice" role="status">${t.signedOut}</p>` : ''}
-  ${message ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>${t.errorSummary}</h2>
-    <p><a href="#token">${message}</a></p></div>` : ''}
+  ${
+    message
+      ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>${t.errorSummary}</h2>
+    <p><a href="#token">${message}</a></p></div>`
+      : ''
+  }
   ${linkRefused ? html`<p class="notice" role="alert">${t.linkRefused}</p>` : ''}
   <p class="lead">${t.signInIntro}</p>
   <form method="post" action="/login" class="stack">

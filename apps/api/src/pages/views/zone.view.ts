@@ -20,7 +20,11 @@ export function zonePage(ctx: PageContext, data: ZoneData): PageShell {
   const title = `${t.chartTitle} (${t.billionDong})`;
   const bars = data.trend.map((q) => {
     const output = q.figures?.grossOutput ?? null;
-    return { label: formatPeriod(q.quarter, lang), value: output === null ? null : Number(output / 1_000_000n), text: formatBillions(output, lang) };
+    return {
+      label: formatPeriod(q.quarter, lang),
+      value: output === null ? null : Number(output / 1_000_000n),
+      text: formatBillions(output, lang),
+    };
   });
   const status = (e: EnterpriseLatestReport) => {
     if (e.status === null) return html`<span class="badge missing">${t.status_missing}</span>`;
@@ -41,9 +45,14 @@ export function zonePage(ctx: PageContext, data: ZoneData): PageShell {
           <th scope="col" class="num">${t.grossOutput} <span class="unit">(${t.billionDong})</span></th>
           <th scope="col" class="num">${t.workers}</th>
           <th scope="col" class="num">${t.averageWage} <span class="unit">(${t.millionDongMonth})</span></th></tr></thead>
-        <tbody>${data.trend.map((q) => html`<tr data-quarter="${q.quarter}"><th scope="row">${formatPeriod(q.quarter, lang)}</th>${
-          numberCell(formatBillions(q.figures?.grossOutput ?? null, lang))}${numberCell(formatInteger(q.figures?.workers ?? null, lang))}${
-          numberCell(formatMillions(q.figures?.averageMonthlyWage ?? null, lang))}</tr>`)}</tbody>
+        <tbody>${data.trend.map(
+          (q) =>
+            html`<tr data-quarter="${q.quarter}"><th scope="row">${formatPeriod(q.quarter, lang)}</th>${numberCell(
+              formatBillions(q.figures?.grossOutput ?? null, lang),
+            )}${numberCell(formatInteger(q.figures?.workers ?? null, lang))}${numberCell(
+              formatMillions(q.figures?.averageMonthlyWage ?? null, lang),
+            )}</tr>`,
+        )}</tbody>
       </table></div>
     </section>
     <section aria-labelledby="enterprises-heading">
@@ -52,8 +61,12 @@ export function zonePage(ctx: PageContext, data: ZoneData): PageShell {
         <caption class="visually-hidden">${t.enterprises}</caption>
         <thead><tr><th scope="col">${t.enterprise}</th><th scope="col">${t.taxCode}</th><th scope="col">${t.latestPeriod}</th>
           <th scope="col">${t.status}</th></tr></thead>
-        <tbody>${data.enterprises.map((e) => html`<tr data-tax-code="${e.taxCode}"><th scope="row"><a href="/enterprises/${encodeURIComponent(e.taxCode)}">${
-          e.name}</a></th><td>${e.taxCode}</td><td>${e.period ? formatPeriod(e.period, lang) : '–'}</td><td>${status(e)}</td></tr>`)}</tbody>
+        <tbody>${data.enterprises.map(
+          (e) =>
+            html`<tr data-tax-code="${e.taxCode}"><th scope="row"><a href="/enterprises/${encodeURIComponent(e.taxCode)}">${
+              e.name
+            }</a></th><td>${e.taxCode}</td><td>${e.period ? formatPeriod(e.period, lang) : '–'}</td><td>${status(e)}</td></tr>`,
+        )}</tbody>
       </table></div>
     </section>`,
   };

@@ -10,10 +10,22 @@ export class CreateEnterpriseDto {
   @ApiProperty({ ...ZONE_CODE_SCHEMA, example: 'TL' }) @IsText() @IsZoneCode() zoneCode: string;
   @ApiProperty({ enum: ['domestic', 'foreign'] }) @IsOneOf(['domestic', 'foreign']) ownership: 'domestic' | 'foreign';
   @ApiPropertyOptional({ enum: ['B', 'C', 'D', 'E'], nullable: true, description: 'VSIC 2025 section' })
-  @IsOptional() @IsOneOf(['B', 'C', 'D', 'E']) vsicSection?: 'B' | 'C' | 'D' | 'E' | null;
+  @IsOptional()
+  @IsOneOf(['B', 'C', 'D', 'E'])
+  vsicSection?: 'B' | 'C' | 'D' | 'E' | null;
   @ApiProperty(REGISTRY_DAY_SCHEMA) @IsText() @IsRegistryDay() operatingFrom: string;
-  @ApiPropertyOptional({ ...REGISTRY_DAY_SCHEMA, example: null, nullable: true }) @IsOptional() @IsText() @IsRegistryDay() operatingUntil?: string | null;
-  @ApiPropertyOptional({ ...EMAIL_SCHEMA, example: 'ketoan@example.vn', nullable: true }) @IsOptional() @IsText() @IsEmailAddress() contactEmail?: string | null;
+  @ApiPropertyOptional({ ...REGISTRY_DAY_SCHEMA, example: null, nullable: true }) @IsOptional() @IsText() @IsRegistryDay() operatingUntil?:
+    string | null;
+  @ApiPropertyOptional({ ...EMAIL_SCHEMA, example: 'ketoan@example.vn', nullable: true })
+  @IsOptional()
+  @IsText()
+  @IsEmailAddress()
+  contactEmail?: string | null;
 }
 
-export class UpdateEnterpriseDto extends PatchType(OmitType(CreateEnterpriseDto, ['taxCode'] as const), ['name', 'zoneCode', 'ownership', 'operatingFrom']) {}
+export class UpdateEnterpriseDto extends PatchType(OmitType(CreateEnterpriseDto, ['taxCode'] as const), [
+  'name',
+  'zoneCode',
+  'ownership',
+  'operatingFrom',
+]) {}

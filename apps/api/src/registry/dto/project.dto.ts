@@ -12,9 +12,17 @@ export class CreateProjectDto {
   @ApiProperty({ enum: ['operating', 'under_construction', 'suspended', 'terminated'] })
   @IsOneOf(['operating', 'under_construction', 'suspended', 'terminated'])
   status: 'operating' | 'under_construction' | 'suspended' | 'terminated';
-  @ApiPropertyOptional({ ...REGISTRY_DAY_SCHEMA, example: '2018-01-15', nullable: true }) @IsOptional() @IsText() @IsRegistryDay() operatingFrom?: string | null;
-  @ApiPropertyOptional({ ...REGISTRY_DAY_SCHEMA, example: null, nullable: true }) @IsOptional() @IsText() @IsRegistryDay() endedAt?: string | null;
-  @ApiPropertyOptional({ ...moneySchema('money', '250000000000', 'registered capital'), nullable: true }) @IsOptional() @Money() registeredCapital?: number | string | null;
+  @ApiPropertyOptional({ ...REGISTRY_DAY_SCHEMA, example: '2018-01-15', nullable: true })
+  @IsOptional()
+  @IsText()
+  @IsRegistryDay()
+  operatingFrom?: string | null;
+  @ApiPropertyOptional({ ...REGISTRY_DAY_SCHEMA, example: null, nullable: true }) @IsOptional() @IsText() @IsRegistryDay() endedAt?:
+    string | null;
+  @ApiPropertyOptional({ ...moneySchema('money', '250000000000', 'registered capital'), nullable: true })
+  @IsOptional()
+  @Money()
+  registeredCapital?: number | string | null;
 }
 
 export class UpdateProjectDto extends PatchType(OmitType(CreateProjectDto, ['code'] as const), ['name', 'taxCode', 'zoneCode', 'status']) {}

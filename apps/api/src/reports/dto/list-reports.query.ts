@@ -9,5 +9,7 @@ export class ListReportsQuery extends PageQuery {
   @ApiPropertyOptional(ZONE_CODE_SCHEMA) @IsOptional() @IsText() @IsZoneCode() zone?: string;
   @ApiPropertyOptional(QUARTER_SCHEMA) @IsOptional() @IsText() @IsQuarter() period?: string;
   @ApiPropertyOptional({ enum: ['received', 'accepted', 'rejected', 'superseded'] })
-  @IsOptional() @IsOneOf(['received', 'accepted', 'rejected', 'superseded']) status?: string;
+  @IsOptional()
+  @IsOneOf(['received', 'accepted', 'rejected', 'superseded'])
+  status?: string;
 }

@@ -9,37 +9,56 @@ const usd = (example: string, description: string) => moneySchema('usd', example
 
 export class ProductionDto {
   @ApiProperty(money('41500000000', 'gross industrial output at current prices (giá trị sản xuất công nghiệp, giá hiện hành)'))
-  @Money() grossOutput: number | string;
+  @Money()
+  grossOutput: number | string;
   @ApiPropertyOptional(money('30100000000', 'gross output at 2010 comparable prices (giá so sánh 2010)'))
-  @IsOptional() @Money() grossOutputConstant2010?: number | string;
+  @IsOptional()
+  @Money()
+  grossOutputConstant2010?: number | string;
   @ApiProperty(money('45000000000', 'net revenue (doanh thu thuần)'))
-  @Money() revenue: number | string;
+  @Money()
+  revenue: number | string;
   @ApiPropertyOptional(usd('120000', 'export turnover'))
-  @IsOptional() @Money('usd') exportValueUsd?: number | string;
+  @IsOptional()
+  @Money('usd')
+  exportValueUsd?: number | string;
   @ApiPropertyOptional(usd('50000', 'import turnover'))
-  @IsOptional() @Money('usd') importValueUsd?: number | string;
+  @IsOptional()
+  @Money('usd')
+  importValueUsd?: number | string;
   @ApiPropertyOptional(money('1200000000', 'taxes and fees paid to the state budget (nộp ngân sách)'))
-  @IsOptional() @Money() stateBudgetPaid?: number | string;
+  @IsOptional()
+  @Money()
+  stateBudgetPaid?: number | string;
 }
 
 export class InvestmentDto {
   @ApiPropertyOptional(money('0', 'investment capital realised in the quarter (vốn đầu tư thực hiện)'))
-  @IsOptional() @Money() realizedCapital?: number | string;
+  @IsOptional()
+  @Money()
+  realizedCapital?: number | string;
 }
 
 export class EmploymentDto {
   @ApiProperty({ ...COUNT_SCHEMA, example: 175, description: 'headcount at the end of the quarter (lao động)' })
-  @Count() workers: number;
+  @Count()
+  workers: number;
   @ApiPropertyOptional({ ...COUNT_SCHEMA, example: 60 }) @IsOptional() @Count() femaleWorkers?: number;
   @ApiPropertyOptional({ ...COUNT_SCHEMA, example: 2 }) @IsOptional() @Count() foreignWorkers?: number;
-  @ApiPropertyOptional({ ...COUNT_SCHEMA, example: 150, description: 'residents of the province' }) @IsOptional() @Count() localWorkers?: number;
+  @ApiPropertyOptional({ ...COUNT_SCHEMA, example: 150, description: 'residents of the province' })
+  @IsOptional()
+  @Count()
+  localWorkers?: number;
   @ApiPropertyOptional({ ...COUNT_SCHEMA, example: 172, description: 'average headcount over the quarter; defaults to workers' })
-  @IsOptional() @Count() averageWorkers?: number;
+  @IsOptional()
+  @Count()
+  averageWorkers?: number;
 }
 
 export class WagesDto {
   @ApiProperty(money('3255000000', 'total wages and income paid in the quarter (tổng quỹ lương)'))
-  @Money() wageFund: number | string;
+  @Money()
+  wageFund: number | string;
 }
 
 /** One enterprise's quarterly report (Mẫu A.III.1). A field left out is "not reported", not 0. */
@@ -57,5 +76,8 @@ export class SubmitReportDto {
       `Board and admin only: when a paper form keyed in later was received (its stamp), ${RECEIPT_INSTANT_SCHEMA.description}. ` +
       'Timeliness is judged on it. Defaults to now.',
   })
-  @IsOptional() @IsText() @IsReceiptInstant() receivedAt?: string;
+  @IsOptional()
+  @IsText()
+  @IsReceiptInstant()
+  receivedAt?: string;
 }
