@@ -20,7 +20,6 @@ export { DEFAULT_DISCLOSURE_PARAMS, resolveDisclosureRules } from './disclosure/
 export type { DisclosureParams, DisclosureRules } from './disclosure/disclosure-params';
 export { primarySensitivity } from './disclosure/primary-suppression';
 export type { SensitivityReason } from './disclosure/primary-suppression';
-export { dominanceSensitive } from './disclosure/dominance-rule';
 export * from './verdicts';
 export * from './publications';
 export { loadLpSolver } from './disclosure/lp-solver';

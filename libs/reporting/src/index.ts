@@ -2,6 +2,6 @@
 export * from './filing-status.reader';
 export * from './publication-builder.service';
 export * from './publication-workbook';
-export * from './summary-reader';
+export * from './summary.reader';
 export * from './workbook-bytes';
 export * from './disclosure-threads';

@@ -24,7 +24,7 @@ import {
 import { discloseOnThreads } from './disclosure-threads';
 import { FilingStatus, FilingStatusReader } from './filing-status.reader';
 import { PUBLICATION_LOCK } from './publication-lock';
-import { SummaryReader } from './summary-reader';
+import { SummaryReader } from './summary.reader';
 import { summaryWorkbookBytes } from './workbook-bytes';
 
 export interface PublishRequest {

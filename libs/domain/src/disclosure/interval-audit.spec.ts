@@ -25,7 +25,7 @@ describe('interval audit, golden cases', () => {
     expect(exposed(atoms(['A', 500], ['B', 499]), [cell('Z', 0, 1)])).toEqual(['A+B']);
   });
 
-  it('p% dominance: a cell the second largest could subtract itself from is exposed, a balanced one is not', () => {
+  it('p% rule: a cell the second largest could subtract itself from is exposed, a balanced one is not', () => {
     expect(exposed(atoms(['A', 1000], ['B', 50], ['C', 40]), [cell('Z', 0, 1, 2)])).toEqual(['A+B+C']);
     expect(exposed(atoms(['A', 400], ['B', 350], ['C', 300]), [cell('Z', 0, 1, 2)])).toEqual([]);
   });

@@ -8,7 +8,7 @@ const P10_ONLY: DisclosureParams = { pPercent: 10, minContributors: 1 };
 describe('primary suppression', () => {
   describe('p% rule, golden cases with p = 10', () => {
     it.each([[[100]], [[90, 10]]])('withholds %p', (values) => {
-      expect(primarySensitivity(big(values), P10_ONLY)).toBe('dominance');
+      expect(primarySensitivity(big(values), P10_ONLY)).toBe('p-percent');
     });
 
     it.each([[[80, 10, 10]], [[70, 10, 10, 10]], [[60, 20, 10, 10]]])('publishes %p', (values) => {
@@ -16,7 +16,7 @@ describe('primary suppression', () => {
     });
 
     it('sorts the contributions itself', () => {
-      expect(primarySensitivity(big([10, 90]), P10_ONLY)).toBe('dominance');
+      expect(primarySensitivity(big([10, 90]), P10_ONLY)).toBe('p-percent');
       expect(primarySensitivity(big([10, 10, 80]), P10_ONLY)).toBeNull();
     });
   });
@@ -28,20 +28,20 @@ describe('primary suppression', () => {
     });
 
     it('withholds a cell one unit below p%', () => {
-      expect(primarySensitivity(big([100, 50, 9]), P10_ONLY)).toBe('dominance');
+      expect(primarySensitivity(big([100, 50, 9]), P10_ONLY)).toBe('p-percent');
     });
 
     // 10000 · (100 − 80 − 10) = 100000 = 1250 · 80: a decimal p is compared exactly, in basis points.
     it('compares a decimal p exactly', () => {
       expect(primarySensitivity(big([80, 10, 10]), { pPercent: 12.5, minContributors: 1 })).toBeNull();
-      expect(primarySensitivity(big([80, 10, 10]), { pPercent: 12.51, minContributors: 1 })).toBe('dominance');
+      expect(primarySensitivity(big([80, 10, 10]), { pPercent: 12.51, minContributors: 1 })).toBe('p-percent');
     });
 
     it('stays exact beyond the range of floating point', () => {
       const x1 = 10n ** 30n;
       const exactlyAtP = [x1, 10n ** 29n, x1 / 10n];
       expect(primarySensitivity(exactlyAtP, P10_ONLY)).toBeNull();
-      expect(primarySensitivity([x1 + 1n, 10n ** 29n, x1 / 10n], P10_ONLY)).toBe('dominance');
+      expect(primarySensitivity([x1 + 1n, 10n ** 29n, x1 / 10n], P10_ONLY)).toBe('p-percent');
     });
   });
 

@@ -1,7 +1,7 @@
 import { rankContributions } from './contribution-ranking';
 import { DisclosureParams, resolveDisclosureRules } from './disclosure-params';
 
-export type SensitivityReason = 'frequency' | 'dominance';
+export type SensitivityReason = 'frequency' | 'p-percent';
 
 /** Why a cell must be withheld on its own, judged on its per-enterprise contributions to one magnitude. */
 export function primarySensitivity(contributions: readonly bigint[], params: DisclosureParams): SensitivityReason | null {
@@ -11,7 +11,7 @@ export function primarySensitivity(contributions: readonly bigint[], params: Dis
   // Nobody contributing means a zero total, which reveals no one.
   if (contributors === 0) return null;
   if (contributors < minContributors) return 'frequency';
-  return pPercentSensitive(descending, total, pBasisPoints) ? 'dominance' : null;
+  return pPercentSensitive(descending, total, pBasisPoints) ? 'p-percent' : null;
 }
 
 // p% rule: the second largest contributor, subtracting itself from the total, learns x1 to within X − x1 − x2; that
