@@ -1,24 +1,19 @@
+import { FLOW_KEYS, FlowKey, STOCK_KEYS, StockKey } from '../aggregation/quarter-sums';
 import { ZoneKind } from '../aggregation/zone-summary';
 
-/** Every published quantity that sums enterprises' figures; each is audited on its own. */
-export const AUDITED_MEASURES = [
-  'grossOutput',
-  'grossOutputConstant2010',
-  'revenue',
-  'exportValueUsd',
-  'importValueUsd',
-  'stateBudgetPaid',
-  'realizedCapital',
-  'wageFund',
-  'workers',
-  'femaleWorkers',
-  'foreignWorkers',
-  'localWorkers',
-] as const;
-export type AuditedMeasure = (typeof AUDITED_MEASURES)[number];
+export type AuditedMeasure = Exclude<FlowKey, 'workerMonths'> | StockKey;
+
+/**
+ * Every published quantity that sums enterprises' figures, each audited on its own: every sum kept per zone and
+ * quarter but worker-months, which only make the average wage (withheld with the wage fund).
+ */
+export const AUDITED_MEASURES: readonly AuditedMeasure[] = [
+  ...FLOW_KEYS.filter((key): key is Exclude<FlowKey, 'workerMonths'> => key !== 'workerMonths'),
+  ...STOCK_KEYS,
+];
 
 // Headcounts are stocks: a period's figure takes each enterprise's latest report in it, not a sum of quarters.
-const STOCK_MEASURES: ReadonlySet<AuditedMeasure> = new Set(['workers', 'femaleWorkers', 'foreignWorkers', 'localWorkers']);
+const STOCK_MEASURES: ReadonlySet<AuditedMeasure> = new Set(STOCK_KEYS);
 
 export function isStock(measure: AuditedMeasure): boolean {
   return STOCK_MEASURES.has(measure);
