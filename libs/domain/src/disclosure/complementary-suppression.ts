@@ -1,8 +1,10 @@
 import { AuditAtom, AuditCell, AuditGroup } from './audit-model';
 import { DisclosureParams } from './disclosure-params';
 import { auditIntervals, Exposure, IntervalAuditor } from './interval-audit';
+import { compactAtoms } from './atom-compaction';
 import { LpSolver } from './lp-solver';
 import { ProgramCache } from './program-cache';
+import { Protection, protectionOf } from './protection-level';
 
 /** A cell about to be published, which may still be withheld. */
 export interface CandidateCell extends AuditCell {
@@ -33,22 +35,29 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
   const withheld = new Set<string>();
   // Nothing new (every cell as published before from the same contributions): nothing to audit.
   if (input.candidates.length === 0) return withheld;
-  const cells = new Map<string, AuditCell>([...input.published, ...input.candidates].map((c) => [c.key, c]));
+  // Atoms the cells and protected sums never tell apart are one unknown in every audit below: summed once.
+  const compact = compactAtoms(input.atoms, [...input.published, ...input.candidates, ...input.groups]);
+  const published = input.published.map((c) => compact.compact(c));
+  const allCandidates = input.candidates.map((c) => compact.compact(c));
+  const groups = input.groups.map((g) => compact.compact(g));
+  const byEnterprise = protectionOf(input.atoms, params);
+  const protection: Protection = (atoms) => byEnterprise(atoms.flatMap((a) => compact.members[a]));
+  const cells = new Map<string, AuditCell>([...published, ...allCandidates].map((c) => [c.key, c]));
   // Every audit below is of the same atoms with a few cells more or less: components left as they were keep their programs.
   const cache = new ProgramCache(solver);
   // What earlier publications alone already pin down, no candidate can protect any more: only what they add counts.
-  const before = new IntervalAuditor(solver, input.atoms, input.published, params, cache);
+  const before = new IntervalAuditor(solver, compact.atoms, published, protection, cache);
   const exposures = (touched: ReadonlySet<string> | null) => {
-    const candidates = input.candidates.filter((c) => !withheld.has(c.key));
+    const candidates = allCandidates.filter((c) => !withheld.has(c.key));
     const found = auditIntervals(
       solver,
       {
-        atoms: input.atoms,
-        cells: [...input.published, ...candidates],
-        groups: input.groups,
+        atoms: compact.atoms,
+        cells: [...published, ...candidates],
+        groups,
         touched: touched ?? new Set(candidates.map((c) => c.key)),
       },
-      params,
+      protection,
       cache,
     );
     return { candidates, found: found.filter((e) => before.exposure({ key: e.group, atoms: e.atoms }) === null) };

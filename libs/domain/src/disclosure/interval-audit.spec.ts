@@ -3,6 +3,7 @@ import { suppressUntilAuditPasses } from './complementary-suppression';
 import { DEFAULT_DISCLOSURE_PARAMS } from './disclosure-params';
 import { auditIntervals } from './interval-audit';
 import { loadLpSolver, LpSolver } from './lp-solver';
+import { protectionOf } from './protection-level';
 
 let solver: LpSolver;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ const atoms = (...values: Array<[string, number]>): AuditAtom[] =>
   values.map(([enterprise, value]) => ({ enterprise, value: BigInt(value) }));
 const cell = (key: string, ...indices: number[]): AuditCell => ({ key, atoms: indices });
 const exposed = (a: AuditAtom[], cells: AuditCell[], groups: AuditCell[] = []) =>
-  auditIntervals(solver, { atoms: a, cells, groups }, params).map((e) => e.atoms.map((i) => a[i].enterprise).join('+'));
+  auditIntervals(solver, { atoms: a, cells, groups }, protectionOf(a, params)).map((e) => e.atoms.map((i) => a[i].enterprise).join('+'));
 
 describe('interval audit, golden cases', () => {
   it('a published cell of one contributor exposes it', () => {

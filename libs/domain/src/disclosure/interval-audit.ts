@@ -1,8 +1,7 @@
 import { AuditAtom, AuditCell, AuditGroup, AuditModel, buildAuditModel } from './audit-model';
-import { DisclosureParams } from './disclosure-params';
 import { LpSolver } from './lp-solver';
 import { CachedProgram, ProgramCache, Sense } from './program-cache';
-import { needsProtection, pooledByEnterprise, protectionLevel } from './protection-level';
+import { needsProtection, Protection } from './protection-level';
 
 /** A protected sum a reader can pin down too closely: its true value and the interval derivable for it. */
 export interface Exposure {
@@ -44,8 +43,8 @@ interface ComponentProgram {
  * when either end comes closer to its true value than its protection level (the p% rule's margin), or when a
  * sum of fewer than the minimum of contributors is pinned exactly.
  */
-export function auditIntervals(solver: LpSolver, input: AuditInput, params: DisclosureParams, cache?: ProgramCache): Exposure[] {
-  const auditor = new IntervalAuditor(solver, input.atoms, input.cells, params, cache);
+export function auditIntervals(solver: LpSolver, input: AuditInput, protection: Protection, cache?: ProgramCache): Exposure[] {
+  const auditor = new IntervalAuditor(solver, input.atoms, input.cells, protection, cache);
   try {
     return [...input.groups, ...auditor.classGroups()].flatMap((group) => auditor.exposure(group, input.touched) ?? []);
   } finally {
@@ -68,7 +67,7 @@ export class IntervalAuditor {
     solver: LpSolver,
     private readonly atoms: readonly AuditAtom[],
     cells: readonly AuditCell[],
-    private readonly params: DisclosureParams,
+    private readonly protection: Protection,
     cache?: ProgramCache,
   ) {
     this.model = buildAuditModel(atoms, cells);
@@ -97,7 +96,7 @@ export class IntervalAuditor {
       return [...all].flatMap((r) => model.rows[r].cells);
     };
     if (touched && !this.rests(touched, components, touchedClasses)) return null;
-    const level = protectionLevel(pooledByEnterprise(group.atoms.map((a) => this.atoms[a])), this.params);
+    const level = this.protection(group.atoms);
     if (!needsProtection(level)) return null;
     const inGroup = new Set(group.atoms);
     const whole = new Set(touchedClasses.filter((cls) => model.classes[cls].every((a) => inGroup.has(a))));

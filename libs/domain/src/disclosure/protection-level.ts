@@ -39,3 +39,14 @@ export function pooledByEnterprise(figures: ReadonlyArray<{ readonly enterprise:
   for (const { enterprise, value } of figures) byEnterprise.set(enterprise, (byEnterprise.get(enterprise) ?? 0n) + value);
   return [...byEnterprise.values()];
 }
+
+/** The protection a sum of atoms (indices into some list of figures) needs. */
+export type Protection = (atoms: readonly number[]) => ProtectionLevel;
+
+/** The rules applied to the figures' enterprises, one enterprise's figures pooled. */
+export function protectionOf(
+  figures: ReadonlyArray<{ readonly enterprise: string; readonly value: bigint }>,
+  params: DisclosureParams,
+): Protection {
+  return (atoms) => protectionLevel(pooledByEnterprise(atoms.map((a) => figures[a])), params);
+}
