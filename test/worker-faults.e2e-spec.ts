@@ -75,9 +75,11 @@ describe('worker faults', () => {
     smtp.stall();
     const id = await publishForced();
     await smtp.waitFor(() => smtp.stalled, 1);
+    // Held through the stall, not caught between two statements of some other short transaction.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     const inTransaction = await sys.query(
       `SELECT application_name, state, query FROM pg_stat_activity
-         WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+         WHERE datname = current_database() AND state LIKE 'idle in transaction%' AND state_change < now() - interval '1 second'`,
     );
     expect(inTransaction).toEqual([]);
     expect(await emailOf(id)).toMatchObject({ status: 'sending', attempts: 1 });
