@@ -3,6 +3,7 @@ import { waitUntilDecided } from './support/aggregate-invariant';
 import { startExtraApi } from './support/extra-process';
 import { createEnterprise, createZone, reportBody } from './support/fixtures';
 import { KeepAliveClients, Outcome } from './support/keep-alive-load';
+import { startReadinessProbe } from './support/liveness-probe';
 import { TcpProxy } from './support/tcp-proxy';
 import { startTestSystem, TestSystem } from './support/test-system';
 
@@ -62,19 +63,11 @@ describe('api stopping under load', () => {
     try {
       while (answered < 1000) await new Promise((resolve) => setTimeout(resolve, 20));
       o.before?.();
+      // As a load balancer's health check, from a process of its own: a new connection each time.
+      const probe = startReadinessProbe(`${baseUrl}/health/ready`);
       const signalled = Date.now();
-      const exited = api.stop('SIGTERM').then(() => Date.now() - signalled);
-      const readiness: string[] = [];
-      while (api.running) {
-        // As a load balancer's health check: a new connection each time. One that reaches the kernel's
-        // accept queue in the instant the listening socket closes is reset by the kernel, which no
-        // server can answer: for the probe that is "closed" as much as a refusal is.
-        const r = await clients.send('GET', '/health/ready', { fresh: true, timeoutMs: 30_000 });
-        const seen = r.error === 'ECONNRESET' ? 'ECONNREFUSED' : String(r.status ?? r.error);
-        if (readiness[readiness.length - 1] !== seen) readiness.push(seen);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      const exitMs = await exited;
+      const exitMs = await api.stop('SIGTERM').then(() => Date.now() - signalled);
+      const readiness = await probe.stop();
       stop = true;
       const outcomes = await load;
       const answers: Record<string, number> = {};
