@@ -116,16 +116,18 @@ export class IntervalAuditor {
     const far = Math.max(level.margin, 2 * tolerance);
     const reach = (sense: Sense) =>
       programs.reduce((sum, p) => sum + p.cached.reach(sense, sense === 'maximize' ? p.upperColumns : p.lowerColumns) * p.cached.scale, 0);
-    let upper = known(touchedClasses) + reach('maximize');
-    let lower = known(whole) + reach('minimize');
-    const highSettled = upper >= x + far;
-    const lowSettled = lower <= x - far;
+    const [knownUpper, knownLower] = [known(touchedClasses), known(whole)];
+    const reachedUpper = knownUpper + reach('maximize');
+    const reachedLower = knownLower + reach('minimize');
+    const highSettled = reachedUpper >= x + far;
+    const lowSettled = reachedLower <= x - far;
     if (highSettled && lowSettled) return null;
 
     const lowerBinding = fixedRows(whole);
     const upperBinding = fixedRows(touchedClasses);
-    if (!highSettled) upper = known(touchedClasses);
-    if (!lowSettled) lower = known(whole);
+    // A settled side keeps the bound the solutions reached; the other is solved from what substitution fixed.
+    let upper = highSettled ? reachedUpper : knownUpper;
+    let lower = lowSettled ? reachedLower : knownLower;
     for (const { cached, rowCells, upperColumns, lowerColumns } of programs) {
       if (!highSettled) {
         const max = cached.optimum('maximize', upperColumns);
