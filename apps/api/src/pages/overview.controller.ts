@@ -9,6 +9,7 @@ import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
 import type { PageContext } from './page-context';
 import { PageErrorsFilter } from './page-errors.filter';
 import { PageRenderer } from './page-renderer.service';
+import { MyQuartersPage } from './filing/my-quarters.page';
 import { messagePage } from './views/message.view';
 import { OverviewData, overviewFigures, overviewPage } from './views/overview.view';
 
@@ -36,11 +37,14 @@ export class OverviewController {
     private readonly renderer: PageRenderer,
     private readonly summaries: SummaryReader,
     private readonly workbooks: SummaryWorkbooks,
+    private readonly myQuarters: MyQuartersPage,
   ) {}
 
+  /** The board's overview, or an enterprise's quarters: `/` is each one's home. */
   @Get()
   async overview(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const ctx = await this.renderer.boardContext(request, reply);
+    const ctx = await this.renderer.signedInContext(request, reply);
+    if (ctx.principal!.role === 'enterprise') return this.myQuarters.send(ctx, reply);
     const period = pagePeriod(request);
     if (!period) return this.renderer.send(reply, ctx, messagePage(ctx, ctx.t.invalidPeriod, ctx.t.periodHelp), 422);
     const data = await this.read(ctx, period.text, period.spec);

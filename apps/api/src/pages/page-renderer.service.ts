@@ -16,6 +16,9 @@ export class PageNotFound extends Error {}
 /** Pages are the board's: an enterprise token's session gets 403 here. */
 export class BoardOnly extends Error {}
 
+/** Pages are an enterprise's own (filing): a board's session gets 403 here. */
+export class EnterpriseOnly extends Error {}
+
 const HTML = 'text/html; charset=utf-8';
 
 /** Resolves the session of a page request and sends pages in their shell, with headers that keep them private. */
@@ -29,12 +32,26 @@ export class PageRenderer {
     return this.assets;
   }
 
-  /** The context of a page that needs a board or admin session. */
-  async boardContext(request: FastifyRequest, reply: FastifyReply): Promise<PageContext> {
+  /** The context of a page that needs a session, of any role. */
+  async signedInContext(request: FastifyRequest, reply: FastifyReply): Promise<PageContext> {
     const principal = await this.sessions.resume(readCookie(request, SESSION_COOKIE));
     if (!principal) throw new SignInRequired();
-    if (principal.role === 'enterprise') throw new BoardOnly();
     return pageContext(request, reply, principal);
+  }
+
+  /** The context of a page that needs a board or admin session. */
+  async boardContext(request: FastifyRequest, reply: FastifyReply): Promise<PageContext> {
+    const ctx = await this.signedInContext(request, reply);
+    if (ctx.principal!.role === 'enterprise') throw new BoardOnly();
+    return ctx;
+  }
+
+  /** The context of a page that needs an enterprise's session (its tax code is the page's subject). */
+  async enterpriseContext(request: FastifyRequest, reply: FastifyReply): Promise<PageContext & { taxCode: string }> {
+    const ctx = await this.signedInContext(request, reply);
+    const { role, taxCode } = ctx.principal!;
+    if (role !== 'enterprise' || taxCode === null) throw new EnterpriseOnly();
+    return { ...ctx, taxCode };
   }
 
   /** Sends a page (or a part of one, for the live overview) that must not be cached or framed. */
@@ -54,9 +71,10 @@ export class PageRenderer {
   }
 
   /** A message page for the errors above, with the context a request without a session still has. */
-  sendError(request: FastifyRequest, reply: FastifyReply, error: PageNotFound | BoardOnly): void {
+  sendError(request: FastifyRequest, reply: FastifyReply, error: PageNotFound | BoardOnly | EnterpriseOnly): void {
     const ctx = pageContext(request, reply, null);
     if (error instanceof BoardOnly) this.send(reply, ctx, messagePage(ctx, ctx.t.forbiddenTitle, ctx.t.boardOnly), 403);
+    else if (error instanceof EnterpriseOnly) this.send(reply, ctx, messagePage(ctx, ctx.t.forbiddenTitle, ctx.t.enterpriseOnly), 403);
     else this.send(reply, ctx, messagePage(ctx, ctx.t.notFoundTitle, ctx.t.notFound), 404);
   }
 }

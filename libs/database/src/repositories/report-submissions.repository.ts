@@ -1,4 +1,4 @@
-import { DecidedRevision, fieldColumn, REPORT_FIELDS, ReportFigures, Verdict } from '@app/domain';
+import { DecidedRevision, fieldColumn, REPORT_FIELDS, ReportFigures, reportFiguresFrom, Verdict } from '@app/domain';
 import { JobName, QueueName } from '@app/queue';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
@@ -111,12 +111,7 @@ const FIGURE_COLUMNS: readonly string[] = REPORT_FIELDS.map(fieldColumn);
 
 /** The figures of a stored submission row: bigint money, number counts, null where not reported. */
 function figuresFromRow(row: Record<string, unknown>): ReportFigures {
-  const figures: Record<string, bigint | number | null> = {};
-  for (const f of REPORT_FIELDS) {
-    const raw = row[fieldColumn(f)] as string | number | null;
-    figures[f.key] = raw === null ? null : f.kind === 'count' ? Number(raw) : BigInt(raw);
-  }
-  return figures as unknown as ReportFigures;
+  return reportFiguresFrom((f) => row[fieldColumn(f)] as string | number | null);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { FILING_EN, FILING_VI } from './filing-messages';
 import type { Language } from './formats';
 
 const VI = {
@@ -136,9 +137,9 @@ const VI = {
   invalidPeriod: 'Kỳ báo cáo không hợp lệ',
 };
 
-export type Messages = { readonly [K in keyof typeof VI]: string };
+export type Messages = { readonly [K in keyof typeof VI | keyof typeof FILING_VI]: string };
 
-const EN: Messages = {
+const EN: Omit<Messages, keyof typeof FILING_VI> = {
   siteName: 'Lào Cai industrial zone reports',
   siteOwner: 'Lào Cai Economic Zone Management Board',
   switchLanguage: 'Tiếng Việt',
@@ -266,7 +267,7 @@ const EN: Messages = {
   invalidPeriod: 'The period is not valid',
 };
 
-const MESSAGES: Record<Language, Messages> = { vi: VI, en: EN };
+const MESSAGES: Record<Language, Messages> = { vi: { ...VI, ...FILING_VI }, en: { ...EN, ...FILING_EN } };
 
 export function messages(lang: Language): Messages {
   return MESSAGES[lang];
