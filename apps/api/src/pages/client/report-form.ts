@@ -37,6 +37,8 @@ export function enhanceReportForm(form: HTMLFormElement): void {
   const parts = figures.filter((input) => input.dataset.partOf);
   for (const input of figures) input.addEventListener('blur', () => showGrouped(input, format));
   for (const input of figures) input.addEventListener('input', () => parts.forEach(checkPart));
+  // A form sent back with other errors may still hold a part above its total.
+  parts.forEach(checkPart);
   let sent = false;
   form.addEventListener('submit', (event) => {
     if (sent) event.preventDefault();

@@ -68,8 +68,9 @@ export function validationText(code: string, t: Messages): string {
     case 'NEGATIVE':
       return t.fieldNegative;
     case 'TOO_LARGE':
-    case 'OUT_OF_RANGE':
       return t.fieldTooLarge;
+    case 'OUT_OF_RANGE':
+      return t.fieldOutOfRange;
     default:
       return t.fieldInvalid;
   }

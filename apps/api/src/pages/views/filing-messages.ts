@@ -41,6 +41,7 @@ export const FILING_VI = {
   fieldNotNumber: 'Hãy nhập một số nguyên, có hay không có dấu chấm ngăn cách hàng nghìn (ví dụ 1.234.567).',
   fieldNegative: 'Không được là số âm.',
   fieldTooLarge: 'Số quá lớn: kiểm tra xem có thừa chữ số hoặc nhầm đơn vị tính không.',
+  fieldOutOfRange: 'Ngoài giới hạn cho phép: không được là số âm; kiểm tra cả xem có thừa chữ số không.',
   fieldInvalid: 'Giá trị không hợp lệ.',
   partExceeds: '{part} không được lớn hơn số lao động cuối quý.',
   formRefused: 'Chưa nộp được báo cáo: {reason}',
@@ -71,6 +72,7 @@ export const FILING_VI = {
   row: 'Dòng',
   details: 'Chi tiết',
   status_invalid: 'Không hợp lệ',
+  status_upcoming: 'Chưa đến kỳ',
   cellError: 'Ô {cell}: {text}',
   uploadAnother: 'Tải lên tệp khác',
   rowsSummary: '{received} dòng đã nhận, {invalid} dòng cần sửa.',
@@ -116,6 +118,7 @@ export const FILING_EN: { readonly [K in keyof typeof FILING_VI]: string } = {
   fieldNotNumber: 'Enter a whole number, with or without thousands separators (1,234,567).',
   fieldNegative: 'Must not be negative.',
   fieldTooLarge: 'Too large: check for an extra digit or the wrong unit.',
+  fieldOutOfRange: 'Out of range: it may not be negative; check for an extra digit too.',
   fieldInvalid: 'This value is not valid.',
   partExceeds: '{part} may not be more than the workers at quarter end.',
   formRefused: 'The report was not filed: {reason}',
@@ -144,9 +147,10 @@ export const FILING_EN: { readonly [K in keyof typeof FILING_VI]: string } = {
   row: 'Row',
   details: 'Details',
   status_invalid: 'invalid',
+  status_upcoming: 'not yet open',
   cellError: 'Cell {cell}: {text}',
   uploadAnother: 'Upload another file',
-  rowsSummary: '{received} rows received, {invalid} rows to fix.',
+  rowsSummary: 'Rows received: {received}; rows to fix: {invalid}.',
 };
 
 /** `{name}` placeholders filled in (values are escaped later, by `html`). */

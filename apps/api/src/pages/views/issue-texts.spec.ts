@@ -62,10 +62,10 @@ describe('issue texts', () => {
       workers: 100,
     });
     expect(issueText(part, 'vi', 'enterprise')).toBe(
-      'Trong đó: lao động nữ (120) lớn hơn số lao động cuối quý (100). Lao động nữ, nước ngoài, địa phương là một phần ' +
+      'Lao động nữ (120) lớn hơn số lao động cuối quý (100). Lao động nữ, nước ngoài, địa phương là một phần ' +
         'của số lao động cuối quý: sửa để mỗi số không vượt quá tổng.',
     );
-    expect(issueText(part, 'en', 'enterprise')).toMatch(/^of whom women \(120\) is more than the workers at quarter end \(100\)\. /);
+    expect(issueText(part, 'en', 'enterprise')).toMatch(/^Women \(120\) is more than the workers at quarter end \(100\)\. /);
     const locked = reportIssue('PERIOD_LOCKED', 'period', '2025-Q1 is locked by the board.', { period: '2025-Q1' });
     expect(issueText(locked, 'vi', 'enterprise')).toBe(
       'Quý 1/2025 đã khoá sổ, doanh nghiệp không thể nộp thêm. Liên hệ ban quản lý nếu cần sửa số liệu của quý này.',

@@ -61,7 +61,7 @@ class Facts {
   get field(): { label: string; value: string } {
     const key = this.issue.field?.split('.').pop() ?? '';
     const f = REPORT_FIELDS.find((x) => x.key === key);
-    return { label: f ? (this.lang === 'vi' ? f.labelVi : f.labelEn) : key, value: this.number(key) };
+    return { label: f ? (this.lang === 'vi' ? f.nameVi : f.nameEn) : key, value: this.number(key) };
   }
 }
 

@@ -37,7 +37,7 @@ function actions(ctx: PageContext, filing: EnterpriseFiling, q: EnterpriseQuarte
 
 function quarterCard(ctx: PageContext, filing: EnterpriseFiling, q: EnterpriseQuarter): SafeHtml {
   const { t, lang } = ctx;
-  const status = q.current?.status ?? 'missing';
+  const status = q.current?.status ?? (q.calendar && !q.calendar.open ? 'upcoming' : 'missing');
   const id = `quarter-${q.period}`;
   const filed = q.current
     ? html`<p class="muted">${t.filedAt} ${formatInstant(q.current.receivedAt, lang)}${

@@ -38,7 +38,9 @@ function field(ctx: PageContext, f: ReportField, data: ReportFormData): SafeHtml
     ? html` data-part-of="f-employment-workers" data-part-error="${fill(t.partExceeds, { part: fieldName(ctx, f) })}"`
     : '';
   return html`<div class="field${error ? ' invalid' : ''}">
-    <label for="${id}">${fieldName(ctx, f)}</label>${f.required ? html` <abbr class="req" title="${t.requiredMark}">*</abbr>` : ''}
+    <div class="label-line"><label for="${id}">${fieldName(ctx, f)}</label>${
+      f.required ? html` <abbr class="req" title="${t.requiredMark}">*</abbr>` : ''
+    }</div>
     <p class="help" id="${id}-help">${lang === 'vi' ? f.helpVi : f.helpEn}</p>
     ${current !== undefined ? html`<p class="help current" id="${id}-current">${fill(t.currentValue, { value: formatInteger(current === null ? null : BigInt(current), lang) })}</p>` : ''}
     <p class="field-error" id="${id}-error"${error ? '' : ' hidden'}>${error ?? ''}</p>
@@ -54,7 +56,12 @@ function errorSummary(ctx: PageContext, errors: FormErrors): SafeHtml {
   const named = REPORT_FIELDS.filter((f) => errors.byField.has(fieldPath(f)));
   return html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>${ctx.t.errorSummary}</h2><ul>
     ${errors.general.map((text) => html`<li>${text}</li>`)}
-    ${named.map((f) => html`<li><a href="#${inputId(f)}">${fieldName(ctx, f)}: ${errors.byField.get(fieldPath(f))}</a></li>`)}
+    ${named.map((f) => {
+      const text = errors.byField.get(fieldPath(f))!;
+      // A rule's sentence names its field already; validation's words need the name before them.
+      const line = text.startsWith(fieldName(ctx, f)) ? text : `${fieldName(ctx, f)}: ${text}`;
+      return html`<li><a href="#${inputId(f)}">${line}</a></li>`;
+    })}
   </ul></div>`;
 }
 
