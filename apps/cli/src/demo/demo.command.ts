@@ -133,20 +133,25 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
     for (const line of await publishDemoMonth(http, admin, env.MAIL_DIR)) log(line);
     const overview = `/?period=${OVERVIEW_PERIOD}`;
     if (flags.keep === 'true') {
-      log(`\n7. The board's pages, live while the api and worker keep running (Ctrl-C to stop); OpenAPI at ${http.baseUrl}/docs.`);
+      log(`\n7. The pages, live while the api and worker keep running (Ctrl-C to stop); OpenAPI at ${http.baseUrl}/docs.`);
       log(`   The overview is at ${http.baseUrl}${overview}`);
-      const printLink = async () => {
-        const link = await withTransactions(env.DATABASE_URL, ADMIN_TIMEOUTS, (t) =>
-          issueSignInLink(new SignInLinksRepository(t), boardId, overview),
-        );
+      const filer = data.enterprises[0];
+      const enterpriseToken = { role: 'enterprise', name: `Kế toán ${filer.name}`, taxCode: filer.taxCode };
+      const { id: filerId } = (await http.post<{ id: string }>('/v1/tokens', enterpriseToken, admin)).body;
+      const printLinks = async () => {
+        const links = await withTransactions(env.DATABASE_URL, ADMIN_TIMEOUTS, async (t) => [
+          await issueSignInLink(new SignInLinksRepository(t), boardId, overview),
+          await issueSignInLink(new SignInLinksRepository(t), filerId, '/'),
+        ]);
         const minutes = SIGN_IN_LINK_SECONDS / 60;
-        log(`   Open this one-time link within ${minutes} minutes to sign in as the board and land on the overview (it works once):`);
-        log(`   ${http.baseUrl}${link.path}`);
-        log('   Press Enter for another link.');
+        log(`   One-time links, each valid for ${minutes} minutes and once (a private window keeps the two sessions apart):`);
+        log(`   the board, on the overview: ${http.baseUrl}${links[0].path}`);
+        log(`   ${filer.name}, on its quarters: ${http.baseUrl}${links[1].path}`);
+        log('   Press Enter for new links.');
       };
-      await printLink();
+      await printLinks();
       const input = createInterface({ input: process.stdin });
-      input.on('line', () => void printLink());
+      input.on('line', () => void printLinks());
       await new Promise((resolve) => process.once('SIGINT', resolve));
       input.close();
     } else {
