@@ -103,7 +103,7 @@ const TEXTS: Record<Language, Record<IssueCode, RuleTexts>> = {
       check:
         'Kiểm tra đơn vị tính (đồng, không phải nghìn hay triệu đồng) và hỏi lại doanh nghiệp ' +
         'xem sản xuất hoặc lao động có thật sự thay đổi như vậy không.',
-      fix: 'Kiểm tra đơn vị tính (đồng, không phải nghìn hay triệu đồng); nếu số liệu đúng, không cần làm gì thêm.',
+      fix: 'Kiểm tra lại số liệu và đơn vị tính (tiền ghi bằng đồng, không phải nghìn hay triệu đồng); nếu đúng, không cần làm gì thêm.',
     },
     CONSTANT_ABOVE_CURRENT: {
       name: 'Giá so sánh cao hơn giá hiện hành',
@@ -190,7 +190,7 @@ const TEXTS: Record<Language, Record<IssueCode, RuleTexts>> = {
         `(from ${f.number('previous')} to ${f.number('current')}${f.ofWorkers ? '' : ' đồng'}).`,
       check:
         'Check the unit (đồng, not thousands or millions) and ask the enterprise whether its output or workforce really changed so much.',
-      fix: 'Check the unit (đồng, not thousands or millions); if the figure is right, nothing more is needed.',
+      fix: 'Check the figure and its unit (money in đồng, not thousands or millions); if it is right, nothing more is needed.',
     },
     CONSTANT_ABOVE_CURRENT: {
       name: 'Constant prices above current prices',
