@@ -2,7 +2,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatQuarter, latestQuarterPastDue } from '@app/domain';
 import { createEnterprise, createZone, reportBody, submitAndDecide } from './support/fixtures';
 import { fileOnPaper } from './support/paper-filings';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './support/browser';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { waitFor } from './support/wait-for';
 import { openWorkbook, sheetRecords } from './support/workbook-rows';
@@ -31,16 +31,6 @@ describe('board pages in the browser', () => {
     const context = await newContext(browser, base, size);
     contexts.push(context);
     return context;
-  };
-
-  /** Signs in through the form (in the language `path` asks for) and lands where `path` led. */
-  const signIn = async (context: BrowserContext, token: string, path = '/?lang=en'): Promise<Page> => {
-    const page = await context.newPage();
-    await page.goto(path);
-    await page.getByLabel(/^(Access token|Mã truy cập)$/).fill(token);
-    await page.getByRole('button', { name: /^(Sign in|Đăng nhập)$/ }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return page;
   };
 
   beforeAll(async () => {

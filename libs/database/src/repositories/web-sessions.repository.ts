@@ -85,7 +85,12 @@ export class WebSessionsRepository {
    * now on, on a connection of its own; `onError` once that connection fails (changes are then missed
    * until listening again).
    */
-  listenForChanges(url: string, timeouts: DatabaseTimeouts, on: LiveHandlers, onError: (error: Error) => void): Promise<NotificationListener> {
+  listenForChanges(
+    url: string,
+    timeouts: DatabaseTimeouts,
+    on: LiveHandlers,
+    onError: (error: Error) => void,
+  ): Promise<NotificationListener> {
     return listenOn(
       url,
       timeouts,

@@ -2,7 +2,8 @@ import { expectedQuarters } from './filing-calendar';
 import { formatQuarter } from './quarter';
 
 const at = (iso: string) => new Date(iso);
-const shown = (list: ReturnType<typeof expectedQuarters>) => list.map((q) => `${formatQuarter(q.quarter)} ${q.open ? 'open' : 'not yet'} ${q.lastDay} ${q.daysLeft}`);
+const shown = (list: ReturnType<typeof expectedQuarters>) =>
+  list.map((q) => `${formatQuarter(q.quarter)} ${q.open ? 'open' : 'not yet'} ${q.lastDay} ${q.daysLeft}`);
 
 describe('expectedQuarters', () => {
   it('lists the current quarter (not yet open) and the ended ones, newest first, with the last day to file and days left', () => {

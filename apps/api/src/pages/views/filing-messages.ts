@@ -59,7 +59,8 @@ export const FILING_VI = {
   // Upload
   uploadTitle: 'Tải lên báo cáo bằng Excel',
   uploadLead:
-    'Tải mẫu đã điền sẵn mã số thuế và kỳ báo cáo, điền số liệu (mỗi dòng một quý), rồi tải lên tệp .xlsx hoặc .csv. Dòng hợp lệ được xét như báo cáo nộp trực tuyến; dòng sai được chỉ rõ ô cần sửa.',
+    'Tải mẫu đã điền sẵn mã số thuế và kỳ báo cáo, điền số liệu (mỗi dòng một quý), rồi tải lên tệp .xlsx hoặc .csv. ' +
+    'Dòng hợp lệ được xét như báo cáo nộp trực tuyến; dòng sai được chỉ rõ ô cần sửa.',
   downloadTemplate: 'Tải mẫu',
   reportFile: 'Tệp báo cáo',
   reportFileHelp: 'Tệp .xlsx theo mẫu, hoặc .csv có hai dòng tiêu đề của mẫu. Có thể kéo thả tệp vào đây.',
@@ -134,7 +135,8 @@ export const FILING_EN: { readonly [K in keyof typeof FILING_VI]: string } = {
   backToQuarters: 'Back to my quarters',
   uploadTitle: 'Upload reports',
   uploadLead:
-    'Download the template with your tax code and period filled in, enter the figures (one quarter per row), then upload the .xlsx or .csv file. Valid rows are judged as reports filed online; invalid rows say which cells to fix.',
+    'Download the template with your tax code and period filled in, enter the figures (one quarter per row), then upload ' +
+    'the .xlsx or .csv file. Valid rows are judged as reports filed online; invalid rows say which cells to fix.',
   downloadTemplate: 'Download template',
   reportFile: 'Report file',
   reportFileHelp: "An .xlsx file from the template, or a .csv with the template's two header rows. You can drop the file here.",

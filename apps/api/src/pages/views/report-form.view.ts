@@ -25,6 +25,8 @@ const SECTIONS = ['production', 'investment', 'employment', 'wages'] as const;
 const WORKER_PARTS = new Set(['femaleWorkers', 'foreignWorkers', 'localWorkers']);
 
 const inputId = (f: ReportField) => `f-${f.section}-${f.key}`;
+const currentText = (ctx: PageContext, digits: string | null) =>
+  fill(ctx.t.currentValue, { value: formatInteger(digits === null ? null : BigInt(digits), ctx.lang) });
 const fieldName = (ctx: PageContext, f: ReportField) => (ctx.lang === 'vi' ? f.nameVi : f.nameEn);
 
 function field(ctx: PageContext, f: ReportField, data: ReportFormData): SafeHtml {
@@ -32,6 +34,7 @@ function field(ctx: PageContext, f: ReportField, data: ReportFormData): SafeHtml
   const id = inputId(f);
   const path = fieldPath(f);
   const error = data.errors.byField.get(path);
+  // Amending: the figure of the revision in force, to compare with.
   const current = data.current?.[f.key];
   const described = [`${id}-help`, current !== undefined ? `${id}-current` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const partCheck = WORKER_PARTS.has(f.key)
@@ -42,7 +45,7 @@ function field(ctx: PageContext, f: ReportField, data: ReportFormData): SafeHtml
       f.required ? html` <abbr class="req" title="${t.requiredMark}">*</abbr>` : ''
     }</div>
     <p class="help" id="${id}-help">${lang === 'vi' ? f.helpVi : f.helpEn}</p>
-    ${current !== undefined ? html`<p class="help current" id="${id}-current">${fill(t.currentValue, { value: formatInteger(current === null ? null : BigInt(current), lang) })}</p>` : ''}
+    ${current === undefined ? '' : html`<p class="help current" id="${id}-current">${currentText(ctx, current)}</p>`}
     <p class="field-error" id="${id}-error"${error ? '' : ' hidden'}>${error ?? ''}</p>
     <div class="with-unit"><input id="${id}" name="${path}" type="text" inputmode="numeric" autocomplete="off" spellcheck="false"
       value="${shownValue(data.values[path] ?? '', lang)}" data-figure="${f.kind}" aria-describedby="${described}"${

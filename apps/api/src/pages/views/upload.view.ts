@@ -13,6 +13,8 @@ export interface UploadForm {
   readonly error?: string;
 }
 
+const ACCEPTED_FILES = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+
 /** The upload page: the pre-filled template, and a file field that also takes a file dropped on it. */
 export function uploadPage(ctx: PageContext, form: UploadForm): PageShell {
   const { t } = ctx;
@@ -32,7 +34,7 @@ export function uploadPage(ctx: PageContext, form: UploadForm): PageShell {
       <div class="field drop-zone${form.error ? ' invalid' : ''}" data-drop-zone>
         <label for="report-file">${t.reportFile}</label>
         <p class="help" id="report-file-help">${t.reportFileHelp}</p>
-        <input id="report-file" name="file" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        <input id="report-file" name="file" type="file" accept="${ACCEPTED_FILES}"
           aria-describedby="report-file-help"${form.error ? html` aria-invalid="true"` : ''}>
       </div>
       <div class="upload-progress" hidden><label for="upload-progress">${t.uploading}</label>
@@ -98,7 +100,8 @@ export function uploadResultPage(ctx: PageContext, batch: UploadBatchView): Page
     title: t.uploadResult,
     section: 'uploadNav',
     body: html`<div class="page-head"><h1>${t.uploadResult}</h1>
-      <p class="muted">${fill(t.uploadedFile, { name: batch.fileName ?? '–', at: formatInstant(new Date(batch.uploadedAt), lang) })}</p></div>
+      <p class="muted">${fill(t.uploadedFile, { name: batch.fileName ?? '–', at: formatInstant(new Date(batch.uploadedAt), lang) })}</p>
+    </div>
     <div id="verdict" role="status" aria-live="polite" data-follow="/upload/${batch.batchId}?part=rows">${uploadRows(ctx, batch)}</div>
     <p><a href="/upload">${t.uploadAnother}</a> · <a href="/">${t.backToQuarters}</a></p>`,
   };
