@@ -7,6 +7,7 @@ export * from './periods/period-locks';
 export * from './periods/quarter-range';
 export * from './periods/date-ranges';
 export * from './periods/filing-calendar';
+export * from './periods/period-names';
 export * from './registry/operating-interval';
 export * from './wages/minimum-wage';
 export * from './reports/percent';

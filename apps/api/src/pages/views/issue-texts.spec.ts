@@ -30,7 +30,7 @@ describe('issue texts', () => {
       changePct: -60,
     });
     expect(issueText(fewer, 'vi', 'board')).toMatch(
-      /^Số lao động giảm 60,00% so với Quý 2\/2025 \(từ 100 xuống 40 người\)\. Kiểm tra đơn vị tính/,
+      /^Số lao động giảm 60,00% so với Quý II\/2025 \(từ 100 xuống 40 người\)\. Kiểm tra đơn vị tính/,
     );
     const more = reportIssue('OUTLIER_CHANGE', 'production.grossOutput', 'grossOutput changed by 62.5%', {
       current: '1625000000',
@@ -68,7 +68,7 @@ describe('issue texts', () => {
     expect(issueText(part, 'en', 'enterprise')).toMatch(/^Women \(120\) is more than the workers at quarter end \(100\)\. /);
     const locked = reportIssue('PERIOD_LOCKED', 'period', '2025-Q1 is locked by the board.', { period: '2025-Q1' });
     expect(issueText(locked, 'vi', 'enterprise')).toBe(
-      'Quý 1/2025 đã khoá sổ, doanh nghiệp không thể nộp thêm. Liên hệ ban quản lý nếu cần sửa số liệu của quý này.',
+      'Quý I/2025 đã khoá sổ, doanh nghiệp không thể nộp thêm. Liên hệ ban quản lý nếu cần sửa số liệu của quý này.',
     );
     expect(issueText(lowWage, 'en', 'enterprise')).toMatch(/Check the wage fund .* the board may ask you why\.$/);
     // The board reads an error's fix, since it has nothing of its own to check.
