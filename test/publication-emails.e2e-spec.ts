@@ -1,3 +1,4 @@
+import { periodNameOf } from '@app/domain';
 import { JobName, QueueName } from '@app/queue';
 // The file itself: the @app/reporting door pulls in Nest modules.
 import { PUBLICATION_LOCK } from '../libs/reporting/src/publication-lock';
@@ -160,10 +161,16 @@ describe('publication emails through a real SMTP server', () => {
 
   it('writes to the province leaders in Vietnamese with every zone, the total and the full workbook', async () => {
     const { mail } = only(LEADERS, 1);
-    expect(mail.subject).toBe(`Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số 1 — quý ${QUARTER}`);
+    expect(mail.subject).toBe(`Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số 1 — ${periodNameOf(QUARTER, 'vi')}`);
     expect(mail.from?.text).toContain('Ban Quản lý Khu kinh tế tỉnh Lào Cai');
     const html = String(mail.html);
     expect(html).toContain('<html lang="vi">');
+    // Headline sentences first: 29,500.4 + 15,000 + 7,300 million đồng, 510 workers, every enterprise reported.
+    expect(mail.text).toMatch(
+      new RegExp(`^${periodNameOf(QUARTER, 'vi')}, giá trị sản xuất công nghiệp các khu, cụm công nghiệp đạt 51,8 tỷ đồng\\.\n`),
+    );
+    expect(mail.text).toContain('Số lao động là 510 người, thu nhập bình quân 6,3 triệu đồng/người/tháng.');
+    expect(mail.text).toContain('7/7 doanh nghiệp đã nộp báo cáo (100,00%).');
     expect(html).toContain('Giá trị SXCN (tỷ đồng)');
     for (const name of ['KCN Đông Phố Mới (DPM)', 'KCN Tằng Loỏng (TLG)', 'KCN Bắc Duyên Hải (BDH)', 'Tổng cộng'])
       expect(html).toContain(name);
@@ -181,7 +188,7 @@ describe('publication emails through a real SMTP server', () => {
 
   it('writes to the DPM board member in English about DPM alone', async () => {
     const { mail } = only(DPM_BOARD, 1);
-    expect(mail.subject).toBe(`Lào Cai industrial zones figures, issue 1 — ${QUARTER}`);
+    expect(mail.subject).toBe(`Lào Cai industrial zones figures, issue 1 — ${periodNameOf(QUARTER, 'en')}`);
     const html = String(mail.html);
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Gross output (billion VND)');
@@ -204,6 +211,10 @@ describe('publication emails through a real SMTP server', () => {
     expect(text).toMatch(/KCN Bắc Duyên Hải \(BDH\) \| 1\/1 \| x \|/);
     expect(text).toMatch(/KCN Tằng Loỏng \(TLG\) \| 3\/3 \| x \|/);
     expect(text).toContain('bảo mật thông tin của doanh nghiệp');
+    // The sentences say the province's public total, and nothing of a withheld zone.
+    const headlines = text.slice(0, text.indexOf('Ban Quản lý'));
+    expect(headlines).toContain('đạt 51,8 tỷ đồng');
+    expect(headlines).not.toMatch(/Bắc Duyên Hải|Tằng Loỏng|7,3|15,0/);
 
     const workbook = await attachment({ mail } as ReceivedMail);
     const zones = sheetRecords(workbook.getWorksheet('Tổng hợp theo khu')!, 2);
@@ -235,7 +246,7 @@ describe('publication emails through a real SMTP server', () => {
     expect(forced.body).toMatchObject({ id: 2, number: 2, month: TODAY.month, forced: true, latestQuarter: QUARTER });
     await smtp.waitFor(() => smtp.received.length, 6);
     for (const recipient of [LEADERS, DPM_BOARD, PRESS]) expect(messagesOf(recipient, 2)).toHaveLength(1);
-    expect(only(LEADERS, 2).mail.subject).toBe(`Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số 2 — quý ${QUARTER}`);
+    expect(only(LEADERS, 2).mail.subject).toBe(`Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số 2 — ${periodNameOf(QUARTER, 'vi')}`);
     const list = await sys.http.get('/v1/publications', admin);
     expect(list.body.items.map((p: { number: number }) => p.number)).toEqual([2, 1]);
     const firstPage = await sys.http.get('/v1/publications?limit=1', admin);

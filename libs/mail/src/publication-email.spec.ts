@@ -50,3 +50,46 @@ describe('publication email, public figures', () => {
     expect(mail([zone({})]).text).not.toMatch(/^[*x] :/m);
   });
 });
+
+describe('publication email, headline sentences', () => {
+  const total = (overrides: Partial<HeadlineZone>): HeadlineZone =>
+    zone({ zoneCode: 'all', zoneName: '', reportsReceived: 45, reportsExpected: 50, grossOutput: '1234500000000', ...overrides });
+  const withTotal = (t: HeadlineZone, language: 'vi' | 'en') =>
+    publicationEmail({
+      to: 'a@example.vn',
+      language,
+      audience: 'board',
+      number: 7,
+      latestQuarter: '2025-Q3',
+      yearToDate: '2025-Q1..2025-Q3',
+      zones: [],
+      total: t,
+      revisedZones: [],
+      workbook: Buffer.from(''),
+      workbookName: 'x.xlsx',
+    });
+
+  it('says the period as people write it, output with its growth, workers, the average wage and completeness, before the table', () => {
+    const vi = withTotal(total({ growthYoYCurrentPct: 12.345 }), 'vi');
+    expect(vi.subject).toBe('Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số 7 — Quý III/2025');
+    expect(vi.text.split('\n').slice(0, 3)).toEqual([
+      'Quý III/2025, giá trị sản xuất công nghiệp các khu, cụm công nghiệp đạt 1.234,5 tỷ đồng, tăng 12,35% so với cùng kỳ năm trước.',
+      'Số lao động là 300 người, thu nhập bình quân 9,0 triệu đồng/người/tháng.',
+      '45/50 doanh nghiệp đã nộp báo cáo (90,00%).',
+    ]);
+    expect(vi.text).toContain('gửi số liệu Quý III/2025 và lũy kế 9 tháng năm 2025.');
+    const en = withTotal(total({ growthYoYCurrentPct: -3.5 }), 'en');
+    expect(en.text.split('\n')[0]).toBe(
+      'In Q3 2025, gross industrial output of the industrial zones reached 1,234.5 billion đồng, down 3.50% on a year earlier.',
+    );
+    expect(en.text).toContain('(first nine months of 2025)');
+  });
+
+  it('leaves out the clause of a withheld figure, so that no sentence tells more than the table', () => {
+    const { text } = withTotal(
+      total({ grossOutput: null, workers: null, withheld: ['grossOutput', 'workers', 'growthYoYCurrentPct'] }),
+      'vi',
+    );
+    expect(text.split('\n')[0]).toBe('45/50 doanh nghiệp đã nộp báo cáo (90,00%).');
+  });
+});

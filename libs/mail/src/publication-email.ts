@@ -1,4 +1,6 @@
+import { periodNameOf } from '@app/domain';
 import { EmailMessage, Language } from './email-message';
+import { headlineSentences } from './headline-sentences';
 import { escapeHtml, formatNumber, scaled } from './html';
 
 export interface HeadlineZone {
@@ -32,9 +34,9 @@ export interface PublicationMail {
 
 const LABELS = {
   vi: {
-    subject: (n: number, q: string) => `Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số ${n} — quý ${q}`,
+    subject: (n: number, q: string) => `Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số ${n} — ${q}`,
     intro: (q: string, ytd: string) =>
-      `Ban Quản lý Khu kinh tế tỉnh Lào Cai gửi số liệu quý ${q} và lũy kế ${ytd}. Bảng tính đầy đủ được đính kèm.`,
+      `Ban Quản lý Khu kinh tế tỉnh Lào Cai gửi số liệu ${q} và lũy kế ${ytd}. Bảng tính đầy đủ được đính kèm.`,
     columns: [
       'Khu',
       'Báo cáo đã nhận',
@@ -76,9 +78,12 @@ const WITHHELD = 'x';
 const MISSING = '—';
 const HELD_BACK = '*';
 
-/** The monthly email: headline figures of the subscriber's zones, the workbook attached. */
+/** The monthly email: headline sentences, then the figures of the subscriber's zones, the workbook attached. */
 export function publicationEmail(m: PublicationMail): EmailMessage {
   const l = LABELS[m.language];
+  const quarter = periodNameOf(m.latestQuarter, m.language);
+  const intro = l.intro(quarter, periodNameOf(m.yearToDate, m.language));
+  const headlines = (m.total ? [m.total] : m.zones).flatMap((z) => headlineSentences(z, quarter, m.language));
   // A withheld figure and one nobody reported are both null: they are marked apart, x and —. An earlier
   // figure shown again in place of a revision held back is marked *.
   const cells = (z: HeadlineZone) => {
@@ -104,25 +109,18 @@ export function publicationEmail(m: PublicationMail): EmailMessage {
   // Figures are right-aligned, the zone's name is not.
   const cell = (c: string, i: number) => `<td${i > 0 ? ' align="right"' : ''}>${escapeHtml(c)}</td>`;
   const html = `<!doctype html><html lang="${m.language}"><body style="font-family:Arial,sans-serif">
-<p>${escapeHtml(l.intro(m.latestQuarter, m.yearToDate))}</p>
+${headlines.map((h) => `<p style="font-size:16px">${escapeHtml(h)}</p>`).join('\n')}
+<p>${escapeHtml(intro)}</p>
 <table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">
 <thead><tr>${l.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>
 <tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}</tbody>
 </table>
 ${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n')}
 <p style="color:#666">${escapeHtml(l.footer)}</p></body></html>`;
-  const text = [
-    l.intro(m.latestQuarter, m.yearToDate),
-    '',
-    l.columns.join(' | '),
-    ...rows.map((r) => r.join(' | ')),
-    '',
-    ...notes,
-    l.footer,
-  ].join('\n');
+  const text = [...headlines, '', intro, '', l.columns.join(' | '), ...rows.map((r) => r.join(' | ')), '', ...notes, l.footer].join('\n');
   return {
     to: m.to,
-    subject: l.subject(m.number, m.latestQuarter),
+    subject: l.subject(m.number, quarter),
     html,
     text,
     attachments: [

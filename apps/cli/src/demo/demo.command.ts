@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { Pool } from 'pg';
 import { issueSignInLink, issueToken, SIGN_IN_LINK_SECONDS } from '@app/access';
 import { Settings } from '@app/config';
+import { periodNameOf } from '@app/domain';
 import {
   ADMIN_TIMEOUTS,
   ApiTokensRepository,
@@ -26,8 +27,8 @@ const CONCURRENCY = 16;
 const WORKBOOK_DIR = 'var/demo';
 /** The periods the walkthrough shows: the published year, and this year to date. */
 const SHOWN_PERIODS = [
-  { query: 'period=2024', title: '2024' },
-  { query: 'from=2025-Q1&to=2025-Q3', title: '2025 year to date (Q1–Q3)' },
+  { query: 'period=2024', title: `${periodNameOf('2024', 'vi')} (${periodNameOf('2024', 'en')})` },
+  { query: 'from=2025-Q1&to=2025-Q3', title: `${periodNameOf('2025-Q1..2025-Q3', 'vi')} (${periodNameOf('2025-Q1..2025-Q3', 'en')})` },
 ];
 // The latest quarter the demo files: the pages' own default (the latest quarter past due) holds nothing yet.
 const OVERVIEW_PERIOD = '2025-Q3';

@@ -18,6 +18,8 @@ describe('period names', () => {
   it('names the API’s period texts, and leaves anything else as it is', () => {
     expect(periodNameOf('2025-Q1', 'vi')).toBe('Quý I/2025');
     expect(periodNameOf('2024', 'vi')).toBe('Năm 2024');
+    expect(periodNameOf('2025-Q1..2025-Q3', 'vi')).toBe('9 tháng năm 2025');
     expect(periodNameOf('2025-Q5', 'en')).toBe('2025-Q5');
+    expect(periodNameOf('2025-Q3..2025-Q1', 'en')).toBe('2025-Q3..2025-Q1');
   });
 });

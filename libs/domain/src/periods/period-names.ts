@@ -28,12 +28,13 @@ export function periodName(first: Quarter, last: Quarter, lang: PeriodLanguage):
   return `${quarterName(first, lang)} – ${quarterName(last, lang)}`;
 }
 
-/** `2025-Q3` or `2025` named as above; any other text is returned as it is. */
+/** `2025-Q3`, `2025` or `2025-Q1..2025-Q3` named as above; any other text is returned as it is. */
 export function periodNameOf(period: string, lang: PeriodLanguage): string {
   if (/^\d{4}$/.test(period)) {
     const year = Number(period);
     return periodName({ year, quarter: 1 }, { year, quarter: 4 }, lang);
   }
-  const q = parseQuarter(period);
-  return q ? quarterName(q, lang) : period;
+  const [from, to = from] = period.split('..');
+  const [first, last] = [parseQuarter(from), parseQuarter(to)];
+  return first && last && compareQuarters(first, last) <= 0 ? periodName(first, last, lang) : period;
 }
