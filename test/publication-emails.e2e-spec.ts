@@ -296,7 +296,7 @@ describe('publication emails through a real SMTP server', () => {
     expect(dpm((await sys.http.get('/v1/publications/3', admin)).body).grossOutput).toBe('29500400000');
 
     await smtp.waitFor(() => messagesOf(LEADERS, 4).length + messagesOf(DPM_BOARD, 4).length, 2);
-    expect(only(LEADERS, 4).mail.text).toContain('Số liệu đã được điều chỉnh so với lần công bố trước: DPM.');
-    expect(only(DPM_BOARD, 4).mail.text).toContain('Revised since the previous publication: DPM.');
+    expect(only(LEADERS, 4).mail.text).toContain('Thay đổi so với lần công bố số 3:\n- Số liệu đã được điều chỉnh: DPM.');
+    expect(only(DPM_BOARD, 4).mail.text).toContain('Changes since issue 3:\n- Revised: DPM.');
   });
 });

@@ -24,6 +24,7 @@ const mail = (zones: HeadlineZone[]) =>
     zones,
     total: null,
     revisedZones: [],
+    changes: null,
     workbook: Buffer.from(''),
     workbookName: 'x.xlsx',
   });
@@ -65,6 +66,7 @@ describe('publication email, headline sentences', () => {
       zones: [],
       total: t,
       revisedZones: [],
+      changes: null,
       workbook: Buffer.from(''),
       workbookName: 'x.xlsx',
     });
@@ -91,5 +93,33 @@ describe('publication email, headline sentences', () => {
       'vi',
     );
     expect(text.split('\n')[0]).toBe('45/50 doanh nghiệp đã nộp báo cáo (90,00%).');
+  });
+});
+
+describe('publication email, what changed', () => {
+  it('lists revised zones, reports newly counted and figures newly withheld or released since the previous issue, before the table', () => {
+    const { text, html } = publicationEmail({
+      to: 'a@example.vn',
+      language: 'en',
+      audience: 'public',
+      number: 8,
+      latestQuarter: '2025-Q3',
+      yearToDate: '2025-Q1..2025-Q3',
+      zones: [zone({})],
+      total: null,
+      revisedZones: ['ZA'],
+      changes: { previousNumber: 7, reportsAdded: 2, newlyWithheld: ['KCN C'], released: ['KCN B'] },
+      workbook: Buffer.from(''),
+      workbookName: 'x.xlsx',
+    });
+    const section = text.slice(text.indexOf('Changes since issue 7:'), text.indexOf('The Lào Cai Economic Zone'));
+    expect(section.trim().split('\n')).toEqual([
+      'Changes since issue 7:',
+      '- Revised: ZA.',
+      '- 2 reports filed since the previous publication are now counted.',
+      '- Figures now withheld for confidentiality: KCN C.',
+      '- Figures shown again: KCN B.',
+    ]);
+    expect(html.indexOf('Changes since issue 7')).toBeLessThan(html.indexOf('<table'));
   });
 });

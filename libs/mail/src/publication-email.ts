@@ -1,4 +1,4 @@
-import { periodNameOf } from '@app/domain';
+import { periodNameOf, PublicationChanges } from '@app/domain';
 import { EmailMessage, Language } from './email-message';
 import { headlineSentences } from './headline-sentences';
 import { escapeHtml, formatNumber, scaled } from './html';
@@ -28,6 +28,8 @@ export interface PublicationMail {
   readonly zones: readonly HeadlineZone[];
   readonly total: HeadlineZone | null;
   readonly revisedZones: readonly string[];
+  /** Since the previous publication of the same quarter; null for the first. */
+  readonly changes: PublicationChanges | null;
   readonly workbook: Buffer;
   readonly workbookName: string;
 }
@@ -49,7 +51,11 @@ const LABELS = {
     withheld: 'x : số liệu không công bố để bảo mật thông tin của doanh nghiệp.',
     heldBack: '* : số liệu đã công bố lần trước; số liệu điều chỉnh chưa công bố để bảo mật thông tin của doanh nghiệp.',
     missing: '— : không có số liệu (chưa báo cáo, hoặc không có số liệu cùng kỳ năm trước để so sánh).',
-    revised: (zones: string) => `Số liệu đã được điều chỉnh so với lần công bố trước: ${zones}.`,
+    revised: (zones: string) => `Số liệu đã được điều chỉnh: ${zones}.`,
+    changesTitle: (n: number | null) => (n === null ? 'Thay đổi so với lần công bố trước' : `Thay đổi so với lần công bố số ${n}`),
+    reportsAdded: (n: number) => `${n} báo cáo nộp sau lần công bố trước nay đã được tính.`,
+    newlyWithheld: (zones: string) => `Có số liệu nay không công bố để bảo mật thông tin: ${zones}.`,
+    released: (zones: string) => `Có số liệu nay được công bố trở lại: ${zones}.`,
     footer: 'Thư này được gửi tự động; vui lòng không trả lời.',
   },
   en: {
@@ -69,7 +75,11 @@ const LABELS = {
     withheld: 'x : withheld to protect the confidentiality of individual enterprises.',
     heldBack: '* : as published before; the revised figure is held back to protect the confidentiality of individual enterprises.',
     missing: '— : no figure (not reported, or nothing a year earlier to compare with).',
-    revised: (zones: string) => `Revised since the previous publication: ${zones}.`,
+    revised: (zones: string) => `Revised: ${zones}.`,
+    changesTitle: (n: number | null) => (n === null ? 'Changes since the previous publication' : `Changes since issue ${n}`),
+    reportsAdded: (n: number) => `${n} reports filed since the previous publication are now counted.`,
+    newlyWithheld: (zones: string) => `Figures now withheld for confidentiality: ${zones}.`,
+    released: (zones: string) => `Figures shown again: ${zones}.`,
     footer: 'This message was sent automatically; please do not reply.',
   },
 } as const;
@@ -100,24 +110,52 @@ export function publicationEmail(m: PublicationMail): EmailMessage {
     ];
   };
   const rows = [...m.zones, ...(m.total ? [{ ...m.total, zoneCode: '' }] : [])].map(cells);
-  const notes = [
+  const notes: Array<string | null> = [
     rows.some((r) => r.includes(WITHHELD)) ? l.withheld : null,
     rows.some((r) => r.some((c) => c.endsWith(` ${HELD_BACK}`))) ? l.heldBack : null,
     rows.some((r) => r.includes(MISSING)) ? l.missing : null,
+  ];
+  const c = m.changes;
+  const changed: Array<string | null> = [
     m.revisedZones.length > 0 ? l.revised(m.revisedZones.join(', ')) : null,
-  ].filter((n): n is string => n !== null);
+    c && c.reportsAdded > 0 ? l.reportsAdded(c.reportsAdded) : null,
+    c && c.newlyWithheld.length > 0 ? l.newlyWithheld(c.newlyWithheld.join(', ')) : null,
+    c && c.released.length > 0 ? l.released(c.released.join(', ')) : null,
+  ];
+  const said = (lines: Array<string | null>) => lines.filter((n): n is string => n !== null);
+  const changesTitle = said(changed).length > 0 ? l.changesTitle(c?.previousNumber ?? null) : null;
   // Figures are right-aligned, the zone's name is not.
   const cell = (c: string, i: number) => `<td${i > 0 ? ' align="right"' : ''}>${escapeHtml(c)}</td>`;
   const html = `<!doctype html><html lang="${m.language}"><body style="font-family:Arial,sans-serif">
 ${headlines.map((h) => `<p style="font-size:16px">${escapeHtml(h)}</p>`).join('\n')}
+${
+  changesTitle
+    ? `<p><strong>${escapeHtml(changesTitle)}</strong></p>\n<ul>${said(changed)
+        .map((x) => `<li>${escapeHtml(x)}</li>`)
+        .join('')}</ul>`
+    : ''
+}
 <p>${escapeHtml(intro)}</p>
 <table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">
 <thead><tr>${l.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>
 <tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}</tbody>
 </table>
-${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n')}
+${said(notes)
+  .map((n) => `<p>${escapeHtml(n)}</p>`)
+  .join('\n')}
 <p style="color:#666">${escapeHtml(l.footer)}</p></body></html>`;
-  const text = [...headlines, '', intro, '', l.columns.join(' | '), ...rows.map((r) => r.join(' | ')), '', ...notes, l.footer].join('\n');
+  const text = [
+    ...headlines,
+    '',
+    ...(changesTitle ? [`${changesTitle}:`, ...said(changed).map((x) => `- ${x}`), ''] : []),
+    intro,
+    '',
+    l.columns.join(' | '),
+    ...rows.map((r) => r.join(' | ')),
+    '',
+    ...said(notes),
+    l.footer,
+  ].join('\n');
   return {
     to: m.to,
     subject: l.subject(m.number, quarter),

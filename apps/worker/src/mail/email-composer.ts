@@ -1,5 +1,5 @@
 import type { OutboxEmail, PublicationRecord, Subscription } from '@app/database';
-import { dueInstant, localDate, parseQuarter } from '@app/domain';
+import { dueInstant, localDate, parseQuarter, publicationChanges, PublishedFigures } from '@app/domain';
 import { EmailMessage, HeadlineZone, publicationEmail, reminderEmail } from '@app/mail';
 import { publicationWorkbook } from '@app/reporting';
 
@@ -11,6 +11,7 @@ export async function composePublicationEmail(
   email: OutboxEmail,
   publication: PublicationRecord,
   subscription: Recipient,
+  previous: { readonly id: number; readonly publicFigures: PublishedFigures } | null,
 ): Promise<EmailMessage> {
   const isPublic = subscription.audience === 'public';
   const figures = isPublic ? publication.publicFigures : publication.figures;
@@ -33,6 +34,13 @@ export async function composePublicationEmail(
     total: subscription.zoneCodes === null ? { ...figures.latestQuarter.totals.all, zoneCode: 'all', zoneName: '' } : null,
     // A zone revised in both the quarter and the year to date is named once.
     revisedZones: [...new Set(publication.revised.map((r) => r.zoneCode))].filter(inScope),
+    changes: previous
+      ? publicationChanges(
+          { number: previous.id, summary: previous.publicFigures.latestQuarter },
+          publication.publicFigures.latestQuarter,
+          inScope,
+        )
+      : null,
     workbook: workbook.content,
     workbookName: workbook.filename,
   });

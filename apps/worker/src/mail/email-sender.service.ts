@@ -105,7 +105,9 @@ export class EmailSender implements OnApplicationShutdown {
       if (publication === null) return null;
       // Someone who unsubscribed after the publication was made is not written to.
       const subscription = await this.subscriptions.findActive(email.payload.subscriptionId!);
-      return subscription ? composePublicationEmail(email, publication, subscription) : null;
+      if (!subscription) return null;
+      const previous = await this.publications.previousOfQuarter(publication.id, publication.latestQuarter);
+      return composePublicationEmail(email, publication, subscription, previous);
     }
     const enterprise = await this.filings.filedBy(email.payload.taxCode!, email.payload.period!);
     return !enterprise || enterprise.filed ? null : composeReminderEmail(email, enterprise.name);

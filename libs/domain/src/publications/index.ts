@@ -3,3 +3,4 @@ export * from './public-cells';
 export * from './publication-disclosure';
 export * from './published-figures';
 export * from './revisions';
+export * from './publication-changes';
