@@ -38,6 +38,7 @@ import { SummariesWorkbookController } from './summaries/summaries-workbook.cont
 import { SummaryWorkbooks } from './summaries/summary-workbooks.service';
 import { FilingStatusReader, SummaryReader } from '@app/reporting';
 import { PublicSummariesController } from './public/public-summaries.controller';
+import { PublicSummaries } from './public/public-summaries.service';
 import { PublicationsController } from './publications/publications.controller';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { TokensController } from './tokens/tokens.controller';
@@ -104,6 +105,7 @@ export class ApiModule {
         TargetsService,
         TokensService,
         SubscriptionsService,
+        PublicSummaries,
       ],
     };
   }

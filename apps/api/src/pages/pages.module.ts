@@ -16,6 +16,8 @@ import { acceptPageForms } from './session/form-bodies';
 import { refuseCrossOriginWrites } from './session/same-origin';
 import { WebSessions } from './session/web-sessions.service';
 import { PublicationsPagesController } from './publications-pages.controller';
+import { PublicPagesController } from './public-pages.controller';
+import { PublicSummaries } from '../public/public-summaries.service';
 import { RegistryPagesController } from './registry-pages.controller';
 import { SignInController } from './sign-in.controller';
 
@@ -31,6 +33,7 @@ import { SignInController } from './sign-in.controller';
     RegistryPagesController,
     BoardListsController,
     PublicationsPagesController,
+    PublicPagesController,
     EventsController,
     AssetsController,
   ],
@@ -44,6 +47,7 @@ import { SignInController } from './sign-in.controller';
     FollowUpReader,
     ReportReviewer,
     SummaryWorkbooks,
+    PublicSummaries,
   ],
 })
 export class PagesModule {
