@@ -38,7 +38,7 @@ export async function composePublicationEmail(
   });
 }
 
-export function composeReminderEmail(email: OutboxEmail, enterpriseName: string): EmailMessage {
+export function composeReminderEmail(email: OutboxEmail, enterpriseName: string, siteUrl: string): EmailMessage {
   const quarter = parseQuarter(email.payload.period!)!;
   return reminderEmail({
     to: email.recipient,
@@ -47,5 +47,6 @@ export function composeReminderEmail(email: OutboxEmail, enterpriseName: string)
     taxCode: email.payload.taxCode!,
     quarter: email.payload.period!,
     dueDay: localDate(dueInstant(quarter)),
+    siteUrl,
   });
 }
