@@ -138,10 +138,10 @@ const VI = {
   publicFigures: 'Số liệu công bố',
   publicTitle: 'Số liệu công bố của các khu, cụm công nghiệp',
   publicIntro:
-    'Số liệu của kỳ công bố gần nhất, sau kiểm soát công bố: số liệu có thể làm lộ thông tin riêng của một doanh nghiệp được thay bằng x. ' +
+    'Số liệu đã công bố, sau kiểm soát công bố: số liệu có thể làm lộ thông tin riêng của một doanh nghiệp được thay bằng x. ' +
     'Số báo cáo phải nộp và đã nhận luôn được công bố.',
   publicPeriodHelp: 'Quý (2025-Q3) hoặc năm (2025) đã được công bố',
-  inThisPublication: 'Trong kỳ công bố này',
+  latestPublication: 'Kỳ công bố gần nhất',
   reportsExpected: 'Báo cáo phải nộp',
   reportsReceived: 'Báo cáo đã nhận',
   revenue: 'Doanh thu',
@@ -288,10 +288,10 @@ const EN: Messages = {
   publicFigures: 'Public figures',
   publicTitle: 'Published figures of the industrial zones',
   publicIntro:
-    "The figures of the latest publication, after disclosure control: a figure that could reveal an enterprise's own figures is shown as x. " +
+    "The published figures, after disclosure control: a figure that could reveal an enterprise's own figures is shown as x. " +
     'The numbers of reports due and received are always shown.',
   publicPeriodHelp: 'A published quarter (2025-Q3) or year (2025)',
-  inThisPublication: 'In this publication',
+  latestPublication: 'Latest publication',
   reportsExpected: 'Reports due',
   reportsReceived: 'Reports received',
   revenue: 'Revenue',

@@ -37,7 +37,7 @@ const COLUMNS: ReadonlyArray<{ field: string; kind: Kind; header: (t: Messages) 
 
 export interface PublicPageData {
   readonly summary: PublicSummaryView;
-  /** The latest publication: its quarter and year to date are offered as links. */
+  /** The latest publication (the figures shown may be an earlier one's): its quarter and year to date are offered as links. */
   readonly latest: PublicationHeader;
 }
 
@@ -143,7 +143,7 @@ function totalsChart(ctx: PageContext, s: PublicSummaryView): SafeHtml {
     <h2 id="chart-heading">${title}</h2>
     <div class="chart-and-table">
       ${barChart(title, bars)}
-      <table class="figures compact" id="totals-table"><caption>${title}</caption>
+      <table class="figures compact" id="totals-table"><caption class="visually-hidden">${title}</caption>
         <thead><tr><th scope="col">${t.area}</th><th scope="col" class="num">${t.grossOutput}</th></tr></thead>
         <tbody>${bars.map((b) => html`<tr><th scope="row">${b.label}</th>${figureCell(ctx, b.row, 'grossOutput', 'billions')}</tr>`)}</tbody>
       </table>
@@ -162,12 +162,12 @@ function periodForm(ctx: PageContext, period: string): SafeHtml {
     </form>`;
 }
 
-/** Links to the periods the latest publication states, the one shown marked as current. */
+/** Links to the periods the latest publication states (the one shown, if either, marked as current). */
 function periodLinks(ctx: PageContext, data: PublicPageData): SafeHtml {
   const { t } = ctx;
   const link = (period: string, label: string) =>
     html`<li><a href="/public?${periodQuery(period)}"${period === data.summary.period ? html` aria-current="page"` : ''}>${label}</a></li>`;
-  return html`<nav class="period-links" aria-label="${t.inThisPublication}"><span class="muted">${t.publicationNumber} ${data.latest.id}:</span>
+  return html`<nav class="period-links" aria-label="${t.latestPublication}"><span class="muted">${t.latestPublication}:</span>
     <ul>${link(data.latest.latestQuarter, periodText(data.latest.latestQuarter, ctx))}${
       // In a year's first quarter the year to date is that quarter.
       data.latest.yearToDate === data.latest.latestQuarter
