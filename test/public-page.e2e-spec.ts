@@ -118,7 +118,9 @@ describe('the public figures page in the browser', () => {
   const cellsOf = async (page: Page) =>
     page.locator('#public-table td[data-field]').evaluateAll((tds) =>
       tds.map((td) => ({
-        key: `${td.parentElement!.getAttribute('data-zone') ?? `total:${td.parentElement!.getAttribute('data-total')}`}|${td.getAttribute('data-field')}`,
+        key: `${td.parentElement!.getAttribute('data-zone') ?? `total:${td.parentElement!.getAttribute('data-total')}`}|${td.getAttribute(
+          'data-field',
+        )}`,
         field: td.getAttribute('data-field')!,
         text: td.querySelector('.figure')!.textContent,
         reason: td.getAttribute('data-reason'),

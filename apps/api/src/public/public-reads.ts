@@ -11,8 +11,5 @@ export const PUBLIC_CACHE_CONTROL = `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`;
  * Retry-After instead of slowing the board's work. Each route keeps its own count.
  */
 export function PublicRead(): MethodDecorator {
-  return applyDecorators(
-    RouteConfig({ rateLimit: { max: 120, timeWindow: '1 minute' } }),
-    Header('cache-control', PUBLIC_CACHE_CONTROL),
-  );
+  return applyDecorators(RouteConfig({ rateLimit: { max: 120, timeWindow: '1 minute' } }), Header('cache-control', PUBLIC_CACHE_CONTROL));
 }

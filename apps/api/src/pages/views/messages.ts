@@ -150,7 +150,8 @@ const VI = {
   totalsChart: 'Giá trị sản xuất: cộng theo loại và toàn tỉnh',
   withheldNotes: 'Vì sao có số liệu không công bố',
   note: 'Ghi chú',
-  reason_confidential: 'Không công bố để giữ bí mật số liệu riêng của doanh nghiệp: quá ít doanh nghiệp góp vào số này, hoặc một doanh nghiệp chiếm gần hết.',
+  reason_confidential:
+    'Không công bố để giữ bí mật số liệu riêng của doanh nghiệp: quá ít doanh nghiệp góp vào số này, hoặc một doanh nghiệp chiếm gần hết.',
   reason_protects: 'Không công bố vì, cùng với các số đã công bố, số này cho phép tính ra một số liệu đang được giữ kín.',
   reason_revision: 'Số đã công bố trước đây: số điều chỉnh chưa được công bố vì sẽ làm lộ số liệu riêng của doanh nghiệp.',
   notPublishedFor: 'Chưa có kỳ công bố nào có số liệu của kỳ này.',
@@ -301,7 +302,8 @@ const EN: Messages = {
   withheldNotes: 'Why some figures are not published',
   note: 'Note',
   reason_confidential:
-    "Not published, to keep enterprises' own figures confidential: too few enterprises make it up, or one of them makes up nearly all of it.",
+    "Not published, to keep enterprises' own figures confidential: too few enterprises make it up, " +
+    'or one of them makes up nearly all of it.',
   reason_protects: 'Not published because, together with the figures that are, it would let a figure kept confidential be worked out.',
   reason_revision: "The figure published before: the revised figure is not published yet, as it would reveal an enterprise's own figures.",
   notPublishedFor: 'No publication covers this period yet.',

@@ -1,5 +1,5 @@
 import type { PublicationHeader } from '@app/database';
-import { ZONE_KINDS } from '@app/domain';
+import { HeldBackReason, ZONE_KINDS } from '@app/domain';
 import type { PublicSummaryView } from '../../public/public-summaries.service';
 import type { PageContext } from '../page-context';
 import { barChart } from './bar-chart';
@@ -10,10 +10,9 @@ import type { Messages } from './messages';
 
 /** What the public table shows of a zone or a total, as published (money as strings of digits). */
 type PublicRow = PublicSummaryView['zones'][number] | PublicSummaryView['totals']['all'];
-type Reason = 'confidential' | 'protects another figure' | 'revision held back';
 
 /** The reasons the API gives, each with its note: its anchor, its mark, and its words. */
-const REASONS: ReadonlyArray<{ reason: Reason; id: string; mark: string; words: keyof Messages }> = [
+const REASONS: ReadonlyArray<{ reason: HeldBackReason; id: string; mark: string; words: keyof Messages }> = [
   { reason: 'confidential', id: 'why-confidential', mark: '1', words: 'reason_confidential' },
   { reason: 'protects another figure', id: 'why-protects', mark: '2', words: 'reason_protects' },
   { reason: 'revision held back', id: 'why-revision', mark: '3', words: 'reason_revision' },
@@ -30,7 +29,11 @@ const COLUMNS: ReadonlyArray<{ field: string; kind: Kind; header: (t: Messages) 
   { field: 'growthYoYPct', kind: 'percent', header: (t) => t.growth },
   { field: 'revenue', kind: 'billions', header: (t) => html`${t.revenue} <span class="unit">(${t.billionDong})</span>` },
   { field: 'workers', kind: 'count', header: (t) => t.workers },
-  { field: 'averageMonthlyWage', kind: 'millions', header: (t) => html`${t.averageWage} <span class="unit">(${t.millionDongMonth})</span>` },
+  {
+    field: 'averageMonthlyWage',
+    kind: 'millions',
+    header: (t) => html`${t.averageWage} <span class="unit">(${t.millionDongMonth})</span>`,
+  },
   { field: 'realizedCapital', kind: 'billions', header: (t) => html`${t.realizedCapital} <span class="unit">(${t.billionDong})</span>` },
   { field: 'operatingProjects', kind: 'count', header: (t) => t.operatingProjects },
 ];
@@ -63,14 +66,14 @@ function formatted(value: unknown, kind: Kind, ctx: PageContext): string {
   return formatInteger(value as number, ctx.lang);
 }
 
-function noteRef(ctx: PageContext, reason: Reason): SafeHtml {
+function noteRef(ctx: PageContext, reason: HeldBackReason): SafeHtml {
   const note = REASONS.find((r) => r.reason === reason)!;
   return html`<sup><a class="note-ref" href="#${note.id}" aria-label="${ctx.t.note} ${note.mark}">${note.mark}</a></sup>`;
 }
 
 /** A figure as published: `x` with its note where withheld, the earlier figure with its note where a revision is held back. */
 function figureCell(ctx: PageContext, row: PublicRow, field: string, kind: Kind): SafeHtml {
-  const reason = row.heldBack?.find((h) => h.field === field)?.reason as Reason | undefined;
+  const reason = row.heldBack?.find((h) => h.field === field)?.reason;
   if (row.withheld?.includes(field)) {
     return html`<td class="num withheld" data-field="${field}" data-reason="${reason ?? ''}"><span class="figure">x</span>${
       reason ? noteRef(ctx, reason) : ''
@@ -145,7 +148,9 @@ function totalsChart(ctx: PageContext, s: PublicSummaryView): SafeHtml {
       ${barChart(title, bars)}
       <table class="figures compact" id="totals-table"><caption class="visually-hidden">${title}</caption>
         <thead><tr><th scope="col">${t.area}</th><th scope="col" class="num">${t.grossOutput}</th></tr></thead>
-        <tbody>${bars.map((b) => html`<tr><th scope="row">${b.label}</th>${figureCell(ctx, b.row, 'grossOutput', 'billions')}</tr>`)}</tbody>
+        <tbody>${bars.map(
+          (b) => html`<tr><th scope="row">${b.label}</th>${figureCell(ctx, b.row, 'grossOutput', 'billions')}</tr>`,
+        )}</tbody>
       </table>
     </div>
   </section>`;
@@ -189,10 +194,8 @@ export function publicPage(ctx: PageContext, data: PublicPageData): PageShell {
     ${periodForm(ctx, s.period)}
   </div>
   <p class="lead">${t.publicIntro}</p>
-  <p class="as-of">${t.publicationNumber} ${s.publication.id} · ${t.publishedAt} <time datetime="${s.publication.publishedAt}">${formatInstant(
-    publishedAt,
-    lang,
-  )}</time></p>
+  <p class="as-of">${t.publicationNumber} ${s.publication.id} · ${t.publishedAt}
+    <time datetime="${s.publication.publishedAt}">${formatInstant(publishedAt, lang)}</time></p>
   <div class="public-actions">${periodLinks(ctx, data)}
     <a class="button" href="/public/publications/${s.publication.id}/workbook.xlsx" download>${t.downloadWorkbook}</a></div>
   ${zonesTable(ctx, s)}
