@@ -194,7 +194,7 @@ export function publicPage(ctx: PageContext, data: PublicPageData): PageShell {
     ${periodForm(ctx, s.period)}
   </div>
   <p class="lead">${t.publicIntro}</p>
-  <p class="as-of">${t.publicationNumber} ${s.publication.id} · ${t.publishedAt}
+  <p class="muted">${t.publicationNumber} ${s.publication.id} · ${t.publishedAt}
     <time datetime="${s.publication.publishedAt}">${formatInstant(publishedAt, lang)}</time></p>
   <div class="public-actions">${periodLinks(ctx, data)}
     <a class="button" href="/public/publications/${s.publication.id}/workbook.xlsx" download>${t.downloadWorkbook}</a></div>
