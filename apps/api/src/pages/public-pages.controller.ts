@@ -53,7 +53,7 @@ export class PublicPagesController {
     if (latest === null) return this.renderer.sendPublic(reply, ctx, publicMessagePage(ctx, t.noPublications, false), 404);
     const quarters = asked === undefined ? [latest.latestQuarter] : asked.quarters.map(formatQuarter);
     const summary = await this.summaries.covering(quarters);
-    if (summary === null) return this.renderer.sendPublic(reply, ctx, publicMessagePage(ctx, t.notPublishedFor, true), 404);
+    if (summary === null) return this.renderer.sendPublic(reply, ctx, publicMessagePage(ctx, t.publicNotPublishedFor, true), 404);
     this.renderer.sendPublic(reply, ctx, publicPage(ctx, { summary, latest }));
   }
 

@@ -13,28 +13,32 @@ type PublicRow = PublicSummaryView['zones'][number] | PublicSummaryView['totals'
 
 /** The reasons the API gives, each with its note: its anchor, its mark, and its words. */
 const REASONS: ReadonlyArray<{ reason: HeldBackReason; id: string; mark: string; words: keyof Messages }> = [
-  { reason: 'confidential', id: 'why-confidential', mark: '1', words: 'reason_confidential' },
-  { reason: 'protects another figure', id: 'why-protects', mark: '2', words: 'reason_protects' },
-  { reason: 'revision held back', id: 'why-revision', mark: '3', words: 'reason_revision' },
+  { reason: 'confidential', id: 'why-confidential', mark: '1', words: 'publicReason_confidential' },
+  { reason: 'protects another figure', id: 'why-protects', mark: '2', words: 'publicReason_protects' },
+  { reason: 'revision held back', id: 'why-revision', mark: '3', words: 'publicReason_revision' },
 ];
 
 type Kind = 'count' | 'billions' | 'millions' | 'percent';
 
 /** The columns of the public table: the counts first (never withheld), then the figures disclosure control may hold back. */
 const COLUMNS: ReadonlyArray<{ field: string; kind: Kind; header: (t: Messages) => SafeHtml | string }> = [
-  { field: 'reportsExpected', kind: 'count', header: (t) => t.reportsExpected },
-  { field: 'reportsReceived', kind: 'count', header: (t) => t.reportsReceived },
+  { field: 'reportsExpected', kind: 'count', header: (t) => t.publicReportsExpected },
+  { field: 'reportsReceived', kind: 'count', header: (t) => t.publicReportsReceived },
   { field: 'grossOutput', kind: 'billions', header: (t) => html`${t.grossOutput} <span class="unit">(${t.billionDong})</span>` },
   { field: 'grossOutputSharePct', kind: 'percent', header: (t) => t.share },
   { field: 'growthYoYPct', kind: 'percent', header: (t) => t.growth },
-  { field: 'revenue', kind: 'billions', header: (t) => html`${t.revenue} <span class="unit">(${t.billionDong})</span>` },
+  { field: 'revenue', kind: 'billions', header: (t) => html`${t.publicRevenue} <span class="unit">(${t.billionDong})</span>` },
   { field: 'workers', kind: 'count', header: (t) => t.workers },
   {
     field: 'averageMonthlyWage',
     kind: 'millions',
     header: (t) => html`${t.averageWage} <span class="unit">(${t.millionDongMonth})</span>`,
   },
-  { field: 'realizedCapital', kind: 'billions', header: (t) => html`${t.realizedCapital} <span class="unit">(${t.billionDong})</span>` },
+  {
+    field: 'realizedCapital',
+    kind: 'billions',
+    header: (t) => html`${t.publicRealizedCapital} <span class="unit">(${t.billionDong})</span>`,
+  },
   { field: 'operatingProjects', kind: 'count', header: (t) => t.operatingProjects },
 ];
 
@@ -68,7 +72,7 @@ function formatted(value: unknown, kind: Kind, ctx: PageContext): string {
 
 function noteRef(ctx: PageContext, reason: HeldBackReason): SafeHtml {
   const note = REASONS.find((r) => r.reason === reason)!;
-  return html`<sup><a class="note-ref" href="#${note.id}" aria-label="${ctx.t.note} ${note.mark}">${note.mark}</a></sup>`;
+  return html`<sup><a class="note-ref" href="#${note.id}" aria-label="${ctx.t.publicNote} ${note.mark}">${note.mark}</a></sup>`;
 }
 
 /** A figure as published: `x` with its note where withheld, the earlier figure with its note where a revision is held back. */
@@ -119,7 +123,7 @@ function reasonNotes(ctx: PageContext, s: PublicSummaryView): SafeHtml {
   const notes = REASONS.filter((r) => used.has(r.reason));
   if (notes.length === 0) return html``;
   return html`<section class="card notes" aria-labelledby="notes-heading">
-    <h2 id="notes-heading">${ctx.t.withheldNotes}</h2>
+    <h2 id="notes-heading">${ctx.t.publicWithheldNotes}</h2>
     <dl class="reasons">${notes.map(
       (n) => html`<div id="${n.id}" data-reason="${n.reason}"><dt>${n.reason === 'revision held back' ? '' : 'x'}<sup>${n.mark}</sup></dt>
         <dd>${ctx.t[n.words]}</dd></div>`,
@@ -130,7 +134,7 @@ function reasonNotes(ctx: PageContext, s: PublicSummaryView): SafeHtml {
 /** Gross output of the totals, as a chart and the same numbers in a table beside it; a withheld total is an `x` and no bar. */
 function totalsChart(ctx: PageContext, s: PublicSummaryView): SafeHtml {
   const { t } = ctx;
-  const title = `${t.totalsChart} (${t.billionDong})`;
+  const title = `${t.publicTotalsChart} (${t.billionDong})`;
   const totals = [...ZONE_KINDS.map((kind) => ({ name: t[`kind_${kind}`], row: s.totals[kind] })), { name: t.allZones, row: s.totals.all }];
   const bars = totals.map(({ name, row }) => {
     const withheld = row.withheld?.includes('grossOutput') ?? false;
@@ -147,7 +151,7 @@ function totalsChart(ctx: PageContext, s: PublicSummaryView): SafeHtml {
     <div class="chart-and-table">
       ${barChart(title, bars)}
       <table class="figures compact" id="totals-table"><caption class="visually-hidden">${title}</caption>
-        <thead><tr><th scope="col">${t.area}</th><th scope="col" class="num">${t.grossOutput}</th></tr></thead>
+        <thead><tr><th scope="col">${t.publicArea}</th><th scope="col" class="num">${t.grossOutput}</th></tr></thead>
         <tbody>${bars.map(
           (b) => html`<tr><th scope="row">${b.label}</th>${figureCell(ctx, b.row, 'grossOutput', 'billions')}</tr>`,
         )}</tbody>
@@ -172,7 +176,7 @@ function periodLinks(ctx: PageContext, data: PublicPageData): SafeHtml {
   const { t } = ctx;
   const link = (period: string, label: string) =>
     html`<li><a href="/public?${periodQuery(period)}"${period === data.summary.period ? html` aria-current="page"` : ''}>${label}</a></li>`;
-  return html`<nav class="period-links" aria-label="${t.latestPublication}"><span class="muted">${t.latestPublication}:</span>
+  return html`<nav class="period-links" aria-label="${t.publicLatestPublication}"><span class="muted">${t.publicLatestPublication}:</span>
     <ul>${link(data.latest.latestQuarter, periodText(data.latest.latestQuarter, ctx))}${
       // In a year's first quarter the year to date is that quarter.
       data.latest.yearToDate === data.latest.latestQuarter
@@ -211,7 +215,7 @@ export function publicMessagePage(ctx: PageContext, text: string, latestLink: bo
     title: t.publicFigures,
     section: 'public',
     body: html`<section class="narrow card"><h1>${t.publicTitle}</h1><p>${text}</p>${
-      latestLink ? html`<p><a href="/public">${t.latestPublished}</a></p>` : ''
+      latestLink ? html`<p><a href="/public">${t.publicLatestPublished}</a></p>` : ''
     }</section>`,
   };
 }
