@@ -33,6 +33,7 @@ import { SummariesWorkbookController } from './summaries/summaries-workbook.cont
 import { SummaryWorkbooks } from './summaries/summary-workbooks.service';
 import { FilingStatusReader, SummaryReader } from '@app/reporting';
 import { PublicSummariesController } from './public/public-summaries.controller';
+import { PublicSummaries } from './public/public-summaries.service';
 import { PublicationsController } from './publications/publications.controller';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { TokensController } from './tokens/tokens.controller';
@@ -95,6 +96,7 @@ export class ApiModule {
         TargetsService,
         TokensService,
         SubscriptionsService,
+        PublicSummaries,
       ],
     };
   }

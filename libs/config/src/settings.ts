@@ -41,6 +41,10 @@ export class Settings {
   @IsString()
   MAIL_FROM = 'Ban Quản lý Khu kinh tế tỉnh Lào Cai <bao-cao@localhost>';
 
+  /** The site's address as people reach it (scheme, host, and a path if it is served under one): emails link to pages there. */
+  @Matches(/^https?:\/\/[^\s?#]+$/, { message: 'PUBLIC_BASE_URL must be an http:// or https:// URL, without query or fragment' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
   /** Without SMTP_URL, mail is written here as .eml files. */
   @IsString()
   MAIL_DIR = 'var/mail';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC_CACHE_CONTROL, PUBLIC_MAX_AGE_SECONDS } from '../public/public-reads';
 import { AssetManifest, readAssetManifest } from './assets';
 import { PageContext, pageContext } from './page-context';
 import { readCookie, SESSION_COOKIE } from './session/cookies';
@@ -20,6 +21,15 @@ export class BoardOnly extends Error {}
 export class EnterpriseOnly extends Error {}
 
 const HTML = 'text/html; charset=utf-8';
+
+/**
+ * The Cache-Control of what anyone may read, with `Vary: Cookie` (the language cookie picks the words).
+ * A reply that sets the language cookie is the visitor's own: a shared cache must not hand it to others.
+ */
+export function keptPublic(reply: FastifyReply): string {
+  void reply.header('vary', 'Cookie');
+  return reply.hasHeader('set-cookie') ? `private, max-age=${PUBLIC_MAX_AGE_SECONDS}` : PUBLIC_CACHE_CONTROL;
+}
 
 /** Resolves the session of a page request and sends pages in their shell, with headers that keep them private. */
 @Injectable()
@@ -55,11 +65,11 @@ export class PageRenderer {
   }
 
   /** Sends a page (or a part of one, for the live overview) that must not be cached or framed. */
-  send(reply: FastifyReply, ctx: PageContext, page: PageShell | string, status = 200): void {
+  send(reply: FastifyReply, ctx: PageContext, page: PageShell | string, status = 200, cacheControl = 'no-store'): void {
     void reply
       .code(status)
       .header('content-type', HTML)
-      .header('cache-control', 'no-store')
+      .header('cache-control', cacheControl)
       .header('x-frame-options', 'DENY')
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'same-origin')
@@ -68,6 +78,11 @@ export class PageRenderer {
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
       )
       .send(typeof page === 'string' ? page : layout(ctx, this.assets, page));
+  }
+
+  /** Sends a page that is the same for every visitor in a language (no session read): caches may keep it, one per language cookie. */
+  sendPublic(reply: FastifyReply, ctx: PageContext, page: PageShell, status = 200): void {
+    this.send(reply, ctx, page, status, keptPublic(reply));
   }
 
   /** A message page for the errors above, with the context a request without a session still has. */

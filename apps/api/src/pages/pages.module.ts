@@ -21,6 +21,8 @@ import { acceptPageForms } from './session/form-bodies';
 import { refuseCrossOriginWrites } from './session/same-origin';
 import { WebSessions } from './session/web-sessions.service';
 import { PublicationsPagesController } from './publications-pages.controller';
+import { PublicPagesController } from './public-pages.controller';
+import { PublicSummaries } from '../public/public-summaries.service';
 import { RegistryPagesController } from './registry-pages.controller';
 import { SignInController } from './sign-in.controller';
 
@@ -39,6 +41,7 @@ import { SignInController } from './sign-in.controller';
     PublicationsPagesController,
     ReportFormController,
     UploadPagesController,
+    PublicPagesController,
     EventsController,
     AssetsController,
   ],
@@ -54,6 +57,7 @@ import { SignInController } from './sign-in.controller';
     FollowUpReader,
     ReportReviewer,
     SummaryWorkbooks,
+    PublicSummaries,
   ],
 })
 export class PagesModule {

@@ -46,7 +46,7 @@ export async function composePublicationEmail(
   });
 }
 
-export function composeReminderEmail(email: OutboxEmail, enterpriseName: string): EmailMessage {
+export function composeReminderEmail(email: OutboxEmail, enterpriseName: string, siteUrl: string): EmailMessage {
   const quarter = parseQuarter(email.payload.period!)!;
   return reminderEmail({
     to: email.recipient,
@@ -55,5 +55,6 @@ export function composeReminderEmail(email: OutboxEmail, enterpriseName: string)
     taxCode: email.payload.taxCode!,
     quarter: email.payload.period!,
     dueDay: localDate(dueInstant(quarter)),
+    siteUrl,
   });
 }

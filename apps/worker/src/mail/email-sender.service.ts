@@ -32,6 +32,7 @@ export class EmailSender implements OnApplicationShutdown {
   private readonly logger = new Logger(EmailSender.name);
   private readonly transport: MailTransport;
   private readonly leaseMs: number;
+  private readonly siteUrl: string;
   /** Server answers of sends not yet recorded, by email id. */
   private readonly unrecorded = new Map<string, string>();
 
@@ -50,6 +51,7 @@ export class EmailSender implements OnApplicationShutdown {
       timeoutMs: settings.MAIL_SEND_TIMEOUT_MS,
     });
     this.leaseMs = LEASE_IN_SEND_TIMEOUTS * settings.MAIL_SEND_TIMEOUT_MS;
+    this.siteUrl = settings.PUBLIC_BASE_URL;
   }
 
   async send(emailId: string): Promise<SendOutcome> {
@@ -110,7 +112,7 @@ export class EmailSender implements OnApplicationShutdown {
       return composePublicationEmail(email, publication, subscription, previous);
     }
     const enterprise = await this.filings.filedBy(email.payload.taxCode!, email.payload.period!);
-    return !enterprise || enterprise.filed ? null : composeReminderEmail(email, enterprise.name);
+    return !enterprise || enterprise.filed ? null : composeReminderEmail(email, enterprise.name, this.siteUrl);
   }
 
   /** After the mail worker has closed: sends in flight have finished. */

@@ -7,7 +7,7 @@ export interface PageShell {
   readonly title: string;
   readonly body: SafeHtml;
   /** Which navigation link is the current page. */
-  readonly section?: (typeof BOARD_NAV)[number][0] | (typeof ENTERPRISE_NAV)[number][0];
+  readonly section?: (typeof BOARD_NAV)[number][0] | (typeof ENTERPRISE_NAV)[number][0] | 'public';
   /** Data for the client script, as attributes of <main> (the live overview). */
   readonly mainAttributes?: SafeHtml;
 }
@@ -34,7 +34,9 @@ export function layout(ctx: PageContext, assets: AssetManifest, page: PageShell)
     ? html`<nav aria-label="${t.navigation}"><ul>${links.map(
         ([key, href]) => html`<li><a href="${href}"${page.section === key ? html` aria-current="page"` : ''}>${t[key]}</a></li>`,
       )}</ul></nav>`
-    : html`<nav aria-label="${t.navigation}"><ul><li><a href="/login">${t.signInTitle}</a></li></ul></nav>`;
+    : html`<nav aria-label="${t.navigation}"><ul><li><a href="/public"${page.section === 'public' ? html` aria-current="page"` : ''}>${
+        t.publicFigures
+      }</a></li><li><a href="/login">${t.signInTitle}</a></li></ul></nav>`;
   const account = ctx.principal
     ? html`<form method="post" action="/logout" class="sign-out">
         <span class="who">${t.signedInAs} <strong>${ctx.principal.name}</strong></span>

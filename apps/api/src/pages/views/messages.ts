@@ -135,6 +135,28 @@ const VI = {
   forbiddenTitle: 'Không có quyền',
   boardOnly: 'Các trang này dành cho ban quản lý và quản trị viên.',
   invalidPeriod: 'Kỳ báo cáo không hợp lệ',
+  // Public figures
+  publicFigures: 'Số liệu công bố',
+  publicTitle: 'Số liệu công bố của các khu, cụm công nghiệp',
+  publicIntro:
+    'Số liệu đã công bố, sau kiểm soát công bố: số liệu có thể làm lộ thông tin riêng của một doanh nghiệp được thay bằng x. ' +
+    'Số báo cáo phải nộp và đã nhận luôn được công bố.',
+  publicPeriodHelp: 'Quý (2025-Q3) hoặc năm (2025) đã được công bố',
+  publicLatestPublication: 'Kỳ công bố gần nhất',
+  publicReportsExpected: 'Báo cáo phải nộp',
+  publicReportsReceived: 'Báo cáo đã nhận',
+  publicRevenue: 'Doanh thu',
+  publicRealizedCapital: 'Vốn đầu tư thực hiện',
+  publicArea: 'Phạm vi',
+  publicTotalsChart: 'Giá trị sản xuất: cộng theo loại và toàn tỉnh',
+  publicWithheldNotes: 'Vì sao có số liệu không công bố',
+  publicNote: 'Ghi chú',
+  publicReason_confidential:
+    'Không công bố để giữ bí mật số liệu riêng của doanh nghiệp: quá ít doanh nghiệp góp vào số này, hoặc một doanh nghiệp chiếm gần hết.',
+  publicReason_protects: 'Không công bố vì, cùng với các số đã công bố, số này cho phép tính ra một số liệu đang được giữ kín.',
+  publicReason_revision: 'Số đã công bố trước đây: số điều chỉnh chưa được công bố vì sẽ làm lộ số liệu riêng của doanh nghiệp.',
+  publicNotPublishedFor: 'Chưa có kỳ công bố nào có số liệu của kỳ này.',
+  publicLatestPublished: 'Xem số liệu công bố gần nhất',
 };
 
 export type Messages = { readonly [K in keyof typeof VI | keyof typeof FILING_VI]: string };
@@ -265,6 +287,30 @@ const EN: Omit<Messages, keyof typeof FILING_VI> = {
   forbiddenTitle: 'Not allowed',
   boardOnly: 'These pages are for the board and administrators.',
   invalidPeriod: 'The period is not valid',
+  publicFigures: 'Public figures',
+  publicTitle: 'Published figures of the industrial zones',
+  publicIntro:
+    "The published figures, after disclosure control: a figure that could reveal an enterprise's own figures is shown as x. " +
+    'The numbers of reports due and received are always shown.',
+  publicPeriodHelp: 'A published quarter (2025-Q3) or year (2025)',
+  publicLatestPublication: 'Latest publication',
+  publicReportsExpected: 'Reports due',
+  publicReportsReceived: 'Reports received',
+  publicRevenue: 'Revenue',
+  publicRealizedCapital: 'Realised investment',
+  publicArea: 'Area',
+  publicTotalsChart: 'Gross output: totals by kind and for the province',
+  publicWithheldNotes: 'Why some figures are not published',
+  publicNote: 'Note',
+  publicReason_confidential:
+    "Not published, to keep enterprises' own figures confidential: too few enterprises make it up, " +
+    'or one of them makes up nearly all of it.',
+  publicReason_protects:
+    'Not published because, together with the figures that are, it would let a figure kept confidential be worked out.',
+  publicReason_revision:
+    "The figure published before: the revised figure is not published yet, as it would reveal an enterprise's own figures.",
+  publicNotPublishedFor: 'No publication covers this period yet.',
+  publicLatestPublished: 'See the latest published figures',
 };
 
 const MESSAGES: Record<Language, Messages> = { vi: { ...VI, ...FILING_VI }, en: { ...EN, ...FILING_EN } };
