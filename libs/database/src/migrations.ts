@@ -13,6 +13,7 @@ import { RecordedSupersession1764800000000 } from './migrations/1764800000000-re
 import { PublicationRequests1764850000000 } from './migrations/1764850000000-publication-requests';
 import { SignInLinks1764860000000 } from './migrations/1764860000000-sign-in-links';
 import { VerdictNotifications1764870000000 } from './migrations/1764870000000-verdict-notifications';
+import { UnsubscribeTokens1764880000000 } from './migrations/1764880000000-unsubscribe-tokens';
 
 /** In order; each runs once per database. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   PublicationRequests1764850000000,
   SignInLinks1764860000000,
   VerdictNotifications1764870000000,
+  UnsubscribeTokens1764880000000,
 ];

@@ -5,6 +5,8 @@ export interface EmailMessage {
   readonly html: string;
   readonly text: string;
   readonly attachments?: ReadonlyArray<{ filename: string; content: Buffer; contentType: string }>;
+  /** Extra headers (List-Unsubscribe). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export type Language = 'vi' | 'en';

@@ -25,6 +25,7 @@ const mail = (zones: HeadlineZone[]) =>
     total: null,
     revisedZones: [],
     changes: null,
+    unsubscribeUrl: 'https://kcn.example/unsubscribe/t',
     workbook: Buffer.from(''),
     workbookName: 'x.xlsx',
   });
@@ -67,6 +68,7 @@ describe('publication email, headline sentences', () => {
       total: t,
       revisedZones: [],
       changes: null,
+      unsubscribeUrl: 'https://kcn.example/unsubscribe/t',
       workbook: Buffer.from(''),
       workbookName: 'x.xlsx',
     });
@@ -109,6 +111,7 @@ describe('publication email, what changed', () => {
       total: null,
       revisedZones: ['ZA'],
       changes: { previousNumber: 7, reportsAdded: 2, newlyWithheld: ['KCN C'], released: ['KCN B'] },
+      unsubscribeUrl: 'https://kcn.example/unsubscribe/t',
       workbook: Buffer.from(''),
       workbookName: 'x.xlsx',
     });

@@ -30,6 +30,8 @@ export interface PublicationMail {
   readonly revisedZones: readonly string[];
   /** Since the previous publication of the same quarter; null for the first. */
   readonly changes: PublicationChanges | null;
+  /** The subscription's own unsubscribe page, absolute. */
+  readonly unsubscribeUrl: string;
   readonly workbook: Buffer;
   readonly workbookName: string;
 }
@@ -57,6 +59,7 @@ const LABELS = {
     newlyWithheld: (zones: string) => `Có số liệu nay không công bố để bảo mật thông tin: ${zones}.`,
     released: (zones: string) => `Có số liệu nay được công bố trở lại: ${zones}.`,
     footer: 'Thư này được gửi tự động; vui lòng không trả lời.',
+    unsubscribe: 'Không muốn nhận thư này nữa? Huỷ đăng ký',
   },
   en: {
     subject: (n: number, q: string) => `Lào Cai industrial zones figures, issue ${n} — ${q}`,
@@ -81,6 +84,7 @@ const LABELS = {
     newlyWithheld: (zones: string) => `Figures now withheld for confidentiality: ${zones}.`,
     released: (zones: string) => `Figures shown again: ${zones}.`,
     footer: 'This message was sent automatically; please do not reply.',
+    unsubscribe: 'No longer want these emails? Unsubscribe',
   },
 } as const;
 
@@ -143,7 +147,7 @@ ${
 ${said(notes)
   .map((n) => `<p>${escapeHtml(n)}</p>`)
   .join('\n')}
-<p style="color:#666">${escapeHtml(l.footer)}</p></body></html>`;
+<p style="color:#666">${escapeHtml(l.footer)} <a href="${escapeHtml(m.unsubscribeUrl)}">${escapeHtml(l.unsubscribe)}</a></p></body></html>`;
   const text = [
     ...headlines,
     '',
@@ -155,10 +159,13 @@ ${said(notes)
     '',
     ...said(notes),
     l.footer,
+    `${l.unsubscribe}: ${m.unsubscribeUrl}`,
   ].join('\n');
   return {
     to: m.to,
     subject: l.subject(m.number, quarter),
+    // One click from the mail client (RFC 8058): the link's token is all it needs.
+    headers: { 'List-Unsubscribe': `<${m.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     html,
     text,
     attachments: [

@@ -1,4 +1,5 @@
-import { reminderEmail, sitePage } from './reminder-email';
+import { reminderEmail } from './reminder-email';
+import { sitePage } from './site-page';
 
 const reminder = (siteUrl: string, kind: 'reminder' | 'overdue' = 'reminder') =>
   reminderEmail({

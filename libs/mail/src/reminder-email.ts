@@ -1,5 +1,6 @@
 import { EmailMessage } from './email-message';
 import { escapeHtml } from './html';
+import { sitePage } from './site-page';
 
 export interface ReminderMail {
   readonly to: string;
@@ -11,11 +12,6 @@ export interface ReminderMail {
   readonly dueDay: string;
   /** The site's address as enterprises reach it (PUBLIC_BASE_URL): the links point to its pages. */
   readonly siteUrl: string;
-}
-
-/** A page of the site, absolute: the site may be served under a path of its own, with or without a trailing slash. */
-export function sitePage(siteUrl: string, path: string): string {
-  return new URL(path.replace(/^\//, ''), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).toString();
 }
 
 /**

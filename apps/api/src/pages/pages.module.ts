@@ -25,6 +25,7 @@ import { PublicPagesController } from './public-pages.controller';
 import { PublicSummaries } from '../public/public-summaries.service';
 import { RegistryPagesController } from './registry-pages.controller';
 import { SignInController } from './sign-in.controller';
+import { UnsubscribeController } from './unsubscribe.controller';
 
 /**
  * The board's and the enterprises' pages in the browser, served by the api process: server-rendered
@@ -42,6 +43,7 @@ import { SignInController } from './sign-in.controller';
     ReportFormController,
     UploadPagesController,
     PublicPagesController,
+    UnsubscribeController,
     EventsController,
     AssetsController,
   ],

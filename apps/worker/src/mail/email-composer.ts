@@ -12,6 +12,7 @@ export async function composePublicationEmail(
   publication: PublicationRecord,
   subscription: Recipient,
   previous: { readonly id: number; readonly publicFigures: PublishedFigures } | null,
+  unsubscribeUrl: string,
 ): Promise<EmailMessage> {
   const isPublic = subscription.audience === 'public';
   const figures = isPublic ? publication.publicFigures : publication.figures;
@@ -41,6 +42,7 @@ export async function composePublicationEmail(
           inScope,
         )
       : null,
+    unsubscribeUrl,
     workbook: workbook.content,
     workbookName: workbook.filename,
   });

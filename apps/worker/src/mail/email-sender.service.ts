@@ -9,7 +9,7 @@ import {
   SubscriptionsRepository,
   Transactions,
 } from '@app/database';
-import { createMailTransport, EmailMessage, MailTransport } from '@app/mail';
+import { createMailTransport, EmailMessage, MailTransport, sitePage } from '@app/mail';
 import { composePublicationEmail, composeReminderEmail } from './email-composer';
 
 export type SendOutcome = 'sent' | 'cancelled' | 'already-done';
@@ -109,7 +109,8 @@ export class EmailSender implements OnApplicationShutdown {
       const subscription = await this.subscriptions.findActive(email.payload.subscriptionId!);
       if (!subscription) return null;
       const previous = await this.publications.previousOfQuarter(publication.id, publication.latestQuarter);
-      return composePublicationEmail(email, publication, subscription, previous);
+      const token = await this.subscriptions.unsubscribeToken(subscription.id);
+      return composePublicationEmail(email, publication, subscription, previous, sitePage(this.siteUrl, `/unsubscribe/${token}`));
     }
     const enterprise = await this.filings.filedBy(email.payload.taxCode!, email.payload.period!);
     return !enterprise || enterprise.filed ? null : composeReminderEmail(email, enterprise.name, this.siteUrl);

@@ -157,6 +157,12 @@ const VI = {
   publicReason_revision: 'Số đã công bố trước đây: số điều chỉnh chưa được công bố vì sẽ làm lộ số liệu riêng của doanh nghiệp.',
   publicNotPublishedFor: 'Chưa có kỳ công bố nào có số liệu của kỳ này.',
   publicLatestPublished: 'Xem số liệu công bố gần nhất',
+  // Unsubscribing from the monthly email
+  unsubscribeTitle: 'Huỷ đăng ký nhận thư',
+  unsubscribeAsk: 'Ngừng gửi thư báo cáo số liệu hằng tháng tới {email}?',
+  unsubscribeDone: 'Đã huỷ đăng ký: {email} sẽ không nhận thư báo cáo số liệu nữa.',
+  unsubscribeAlready: '{email} đã huỷ đăng ký từ trước; không còn thư nào được gửi.',
+  unsubscribe: 'Huỷ đăng ký',
 };
 
 export type Messages = { readonly [K in keyof typeof VI | keyof typeof FILING_VI]: string };
@@ -311,6 +317,11 @@ const EN: Omit<Messages, keyof typeof FILING_VI> = {
     "The figure published before: the revised figure is not published yet, as it would reveal an enterprise's own figures.",
   publicNotPublishedFor: 'No publication covers this period yet.',
   publicLatestPublished: 'See the latest published figures',
+  unsubscribeTitle: 'Unsubscribe',
+  unsubscribeAsk: 'Stop sending the monthly figures email to {email}?',
+  unsubscribeDone: 'Unsubscribed: {email} will receive no more figures emails.',
+  unsubscribeAlready: '{email} was unsubscribed before; no more emails are sent.',
+  unsubscribe: 'Unsubscribe',
 };
 
 const MESSAGES: Record<Language, Messages> = { vi: { ...VI, ...FILING_VI }, en: { ...EN, ...FILING_EN } };
