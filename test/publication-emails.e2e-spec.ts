@@ -299,4 +299,41 @@ describe('publication emails through a real SMTP server', () => {
     expect(only(LEADERS, 4).mail.text).toContain('Thay đổi so với lần công bố số 3:\n- Số liệu đã được điều chỉnh: DPM.');
     expect(only(DPM_BOARD, 4).mail.text).toContain('Changes since issue 3:\n- Revised: DPM.');
   });
+
+  it('unsubscribes through the link in the email, once, after asking; the next publication does not write again', async () => {
+    const { mail } = only(PRESS, 1);
+    // mailparser gathers the List-* headers under `list`, by the part of the name after `list-`.
+    const list = mail.headers.get('list') as Record<string, { url?: string; id?: string }>;
+    const link = new URL(list.unsubscribe.url!);
+    expect(mail.text).toContain(`Huỷ đăng ký: ${link.href}`);
+    expect(JSON.stringify(list['unsubscribe-post'])).toContain('List-Unsubscribe=One-Click');
+    expect(String(mail.html)).toContain(`href="${link.href}"`);
+    const page = (init?: RequestInit) =>
+      fetch(`http://127.0.0.1:${sys.env.PORT}${link.pathname}`, init).then(async (r) => [r.status, await r.text()] as const);
+    // Opening the link only asks: mail scanners open links too.
+    const [asked, askPage] = await page();
+    expect(asked).toBe(200);
+    expect(askPage).toContain(`Ngừng gửi thư báo cáo số liệu hằng tháng tới ${PRESS}?`);
+    const active = () => sys.query('SELECT count(*)::int AS n FROM subscriptions WHERE email = $1 AND cancelled_at IS NULL', [PRESS]);
+    expect(await active()).toEqual([{ n: 1 }]);
+    // The mail client's one click: a POST from no page, the token its only key.
+    const oneClick = {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    };
+    const [done, donePage] = await page(oneClick);
+    expect([done, donePage.includes(`Đã huỷ đăng ký: ${PRESS} sẽ không nhận thư báo cáo số liệu nữa.`)]).toEqual([200, true]);
+    expect(await active()).toEqual([{ n: 0 }]);
+    const [, again] = await page(oneClick);
+    expect(again).toContain('đã huỷ đăng ký từ trước');
+    expect((await page({ method: 'GET' }).then(() => fetch(`http://127.0.0.1:${sys.env.PORT}/unsubscribe/${'0'.repeat(64)}`))).status).toBe(
+      404,
+    );
+
+    const next = await publish(sys.http, { force: true }, admin);
+    await smtp.waitFor(() => messagesOf(LEADERS, next.body.number).length, 1);
+    await allRecordedSent();
+    expect(messagesOf(PRESS, next.body.number)).toEqual([]);
+  });
 });
