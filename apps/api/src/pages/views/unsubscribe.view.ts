@@ -19,7 +19,9 @@ export function unsubscribePage(ctx: PageContext, s: UnsubscribeState): PageShel
       <p>${text.replace('{email}', s.email)}</p>
       ${
         s.state === 'asking'
-          ? html`<form method="post" action="/unsubscribe/${s.token}"><button type="submit" class="primary">${t.unsubscribe}</button></form>`
+          ? html`<form method="post" action="/unsubscribe/${s.token}">
+              <button type="submit" class="primary">${t.unsubscribe}</button>
+            </form>`
           : ''
       }
     </section>`,
