@@ -171,6 +171,8 @@ describe('publication emails through a real SMTP server', () => {
     );
     expect(mail.text).toContain('Số lao động là 510 người, thu nhập bình quân 6,3 triệu đồng/người/tháng.');
     expect(mail.text).toContain('7/7 doanh nghiệp đã nộp báo cáo (100,00%).');
+    // The board's overview of the quarter, on the site's address.
+    expect(mail.text).toContain(`Xem số liệu trên trang: http://localhost:3000/?period=${QUARTER}`);
     expect(html).toContain('Giá trị SXCN (tỷ đồng)');
     for (const name of ['KCN Đông Phố Mới (DPM)', 'KCN Tằng Loỏng (TLG)', 'KCN Bắc Duyên Hải (BDH)', 'Tổng cộng'])
       expect(html).toContain(name);
@@ -215,6 +217,8 @@ describe('publication emails through a real SMTP server', () => {
     const headlines = text.slice(0, text.indexOf('Ban Quản lý'));
     expect(headlines).toContain('đạt 51,8 tỷ đồng');
     expect(headlines).not.toMatch(/Bắc Duyên Hải|Tằng Loỏng|7,3|15,0/);
+    // A public subscriber is sent to the public page.
+    expect(text).toContain(`Xem số liệu trên trang: http://localhost:3000/public?period=${QUARTER}`);
 
     const workbook = await attachment({ mail } as ReceivedMail);
     const zones = sheetRecords(workbook.getWorksheet('Tổng hợp theo khu')!, 2);

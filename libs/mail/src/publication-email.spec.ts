@@ -26,6 +26,7 @@ const mail = (zones: HeadlineZone[]) =>
     revisedZones: [],
     changes: null,
     unsubscribeUrl: 'https://kcn.example/unsubscribe/t',
+    pageUrl: 'https://kcn.example/public?period=2025-Q2',
     workbook: Buffer.from(''),
     workbookName: 'x.xlsx',
   });
@@ -69,6 +70,7 @@ describe('publication email, headline sentences', () => {
       revisedZones: [],
       changes: null,
       unsubscribeUrl: 'https://kcn.example/unsubscribe/t',
+      pageUrl: 'https://kcn.example/public?period=2025-Q2',
       workbook: Buffer.from(''),
       workbookName: 'x.xlsx',
     });
@@ -112,6 +114,7 @@ describe('publication email, what changed', () => {
       revisedZones: ['ZA'],
       changes: { previousNumber: 7, reportsAdded: 2, newlyWithheld: ['KCN C'], released: ['KCN B'] },
       unsubscribeUrl: 'https://kcn.example/unsubscribe/t',
+      pageUrl: 'https://kcn.example/public?period=2025-Q2',
       workbook: Buffer.from(''),
       workbookName: 'x.xlsx',
     });

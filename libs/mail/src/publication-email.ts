@@ -32,6 +32,8 @@ export interface PublicationMail {
   readonly changes: PublicationChanges | null;
   /** The subscription's own unsubscribe page, absolute. */
   readonly unsubscribeUrl: string;
+  /** The figures of the quarter on the site: the board's overview or the public page, by audience. */
+  readonly pageUrl: string;
   readonly workbook: Buffer;
   readonly workbookName: string;
 }
@@ -60,6 +62,7 @@ const LABELS = {
     released: (zones: string) => `Có số liệu nay được công bố trở lại: ${zones}.`,
     footer: 'Thư này được gửi tự động; vui lòng không trả lời.',
     unsubscribe: 'Không muốn nhận thư này nữa? Huỷ đăng ký',
+    page: 'Xem số liệu trên trang',
   },
   en: {
     subject: (n: number, q: string) => `Lào Cai industrial zones figures, issue ${n} — ${q}`,
@@ -85,6 +88,7 @@ const LABELS = {
     released: (zones: string) => `Figures shown again: ${zones}.`,
     footer: 'This message was sent automatically; please do not reply.',
     unsubscribe: 'No longer want these emails? Unsubscribe',
+    page: 'See the figures on the site',
   },
 } as const;
 
@@ -158,6 +162,8 @@ ${said(notes)
     ...rows.map((r) => r.join(' | ')),
     '',
     ...said(notes),
+    `${l.page}: ${m.pageUrl}`,
+    '',
     l.footer,
     `${l.unsubscribe}: ${m.unsubscribeUrl}`,
   ].join('\n');

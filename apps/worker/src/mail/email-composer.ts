@@ -12,7 +12,7 @@ export async function composePublicationEmail(
   publication: PublicationRecord,
   subscription: Recipient,
   previous: { readonly id: number; readonly publicFigures: PublishedFigures } | null,
-  unsubscribeUrl: string,
+  site: { readonly unsubscribeUrl: string; readonly pageUrl: string },
 ): Promise<EmailMessage> {
   const isPublic = subscription.audience === 'public';
   const figures = isPublic ? publication.publicFigures : publication.figures;
@@ -42,7 +42,7 @@ export async function composePublicationEmail(
           inScope,
         )
       : null,
-    unsubscribeUrl,
+    ...site,
     workbook: workbook.content,
     workbookName: workbook.filename,
   });

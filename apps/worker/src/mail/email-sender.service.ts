@@ -110,7 +110,11 @@ export class EmailSender implements OnApplicationShutdown {
       if (!subscription) return null;
       const previous = await this.publications.previousOfQuarter(publication.id, publication.latestQuarter);
       const token = await this.subscriptions.unsubscribeToken(subscription.id);
-      return composePublicationEmail(email, publication, subscription, previous, sitePage(this.siteUrl, `/unsubscribe/${token}`));
+      const page = subscription.audience === 'public' ? '/public' : '/';
+      return composePublicationEmail(email, publication, subscription, previous, {
+        unsubscribeUrl: sitePage(this.siteUrl, `/unsubscribe/${token}`),
+        pageUrl: sitePage(this.siteUrl, `${page}?period=${publication.latestQuarter}`),
+      });
     }
     const enterprise = await this.filings.filedBy(email.payload.taxCode!, email.payload.period!);
     return !enterprise || enterprise.filed ? null : composeReminderEmail(email, enterprise.name, this.siteUrl);
