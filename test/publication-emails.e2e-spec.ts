@@ -171,6 +171,10 @@ describe('publication emails through a real SMTP server', () => {
     );
     expect(mail.text).toContain('Số lao động là 510 người, thu nhập bình quân 6,3 triệu đồng/người/tháng.');
     expect(mail.text).toContain('7/7 doanh nghiệp đã nộp báo cáo (100,00%).');
+    // Drafted for the press from the public figures: DPM (three filers) is named, BDH and TLG (withheld) are not.
+    const press = mail.text!.slice(mail.text!.indexOf('Tin soạn sẵn cho báo chí'));
+    expect(press).toMatch(/KCN Đông Phố Mới có .*giá trị sản xuất công nghiệp đạt 29,5 tỷ đồng/);
+    expect(press).not.toMatch(/Bắc Duyên Hải|Tằng Loỏng|7,3 tỷ|15,0 tỷ/);
     // The board's overview of the quarter, on the site's address.
     expect(mail.text).toContain(`Xem số liệu trên trang: http://localhost:3000/?period=${QUARTER}`);
     expect(html).toContain('Giá trị SXCN (tỷ đồng)');
@@ -217,6 +221,7 @@ describe('publication emails through a real SMTP server', () => {
     const headlines = text.slice(0, text.indexOf('Ban Quản lý'));
     expect(headlines).toContain('đạt 51,8 tỷ đồng');
     expect(headlines).not.toMatch(/Bắc Duyên Hải|Tằng Loỏng|7,3|15,0/);
+    expect(text).not.toContain('Tin soạn sẵn cho báo chí');
     // A public subscriber is sent to the public page.
     expect(text).toContain(`Xem số liệu trên trang: http://localhost:3000/public?period=${QUARTER}`);
 

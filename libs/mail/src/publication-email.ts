@@ -34,6 +34,8 @@ export interface PublicationMail {
   readonly unsubscribeUrl: string;
   /** The figures of the quarter on the site: the board's overview or the public page, by audience. */
   readonly pageUrl: string;
+  /** Paragraphs drafted for the press from the public figures (board emails only), to copy. */
+  readonly pressDraft: readonly string[];
   readonly workbook: Buffer;
   readonly workbookName: string;
 }
@@ -63,6 +65,7 @@ const LABELS = {
     footer: 'Thư này được gửi tự động; vui lòng không trả lời.',
     unsubscribe: 'Không muốn nhận thư này nữa? Huỷ đăng ký',
     page: 'Xem số liệu trên trang',
+    pressDraft: 'Tin soạn sẵn cho báo chí (chỉ từ số liệu công khai):',
   },
   en: {
     subject: (n: number, q: string) => `Lào Cai industrial zones figures, issue ${n} — ${q}`,
@@ -89,6 +92,7 @@ const LABELS = {
     footer: 'This message was sent automatically; please do not reply.',
     unsubscribe: 'No longer want these emails? Unsubscribe',
     page: 'See the figures on the site',
+    pressDraft: 'Drafted for the press, in Vietnamese, from the public figures only:',
   },
 } as const;
 
@@ -164,6 +168,7 @@ ${said(notes)
     ...said(notes),
     `${l.page}: ${m.pageUrl}`,
     '',
+    ...(m.pressDraft.length > 0 ? [l.pressDraft, ...m.pressDraft, ''] : []),
     l.footer,
     `${l.unsubscribe}: ${m.unsubscribeUrl}`,
   ].join('\n');

@@ -2,27 +2,25 @@ import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicationsRepository } from '@app/database';
-import { formatQuarter, parsePeriod, PeriodError, periodRange, PeriodSpec } from '@app/domain';
+import { formatQuarter, parsePeriod, periodRange, PeriodSpec } from '@app/domain';
 import { XLSX_MEDIA_TYPE } from '@app/excel';
 import { publicationWorkbook } from '@app/reporting';
 import { Public } from '../auth/access.decorators';
 import { PublicRead } from '../public/public-reads';
 import { PublicSummaries } from '../public/public-summaries.service';
 import { pageContext } from './page-context';
+import { periodOrNull } from './page-period';
 import { PageErrorsFilter } from './page-errors.filter';
 import { keptPublic, PageNotFound, PageRenderer } from './page-renderer.service';
 import { publicMessagePage, publicPage } from './views/public.view';
 
 /** `period=` or `from=&to=` as the API reads them; undefined when neither is given, null when they are not a period. */
 function askedPeriod(query: Record<string, string | undefined>): PeriodSpec | null | undefined {
-  try {
+  return periodOrNull(() => {
     if (query.period) return parsePeriod(query.period);
     if (query.from || query.to) return periodRange(query.from ?? '', query.to ?? '');
     return undefined;
-  } catch (error) {
-    if (error instanceof PeriodError) return null;
-    throw error;
-  }
+  });
 }
 
 /**

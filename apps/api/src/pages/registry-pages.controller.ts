@@ -6,7 +6,7 @@ import { EnterpriseReportsRepository, EnterprisesRepository, ZonesRepository } f
 import { addQuarters, formatQuarter, parsePeriod } from '@app/domain';
 import { SummaryReader } from '@app/reporting';
 import { Public } from '../auth/access.decorators';
-import { pagePeriod } from './overview.controller';
+import { pagePeriod } from './page-period';
 import { PageErrorsFilter } from './page-errors.filter';
 import { PageNotFound, PageRenderer } from './page-renderer.service';
 import { enterprisePage } from './views/enterprise.view';

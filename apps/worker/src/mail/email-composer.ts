@@ -1,5 +1,5 @@
 import type { OutboxEmail, PublicationRecord, Subscription } from '@app/database';
-import { dueInstant, localDate, parseQuarter, publicationChanges, PublishedFigures } from '@app/domain';
+import { dueInstant, localDate, parseQuarter, pressParagraphs, publicationChanges, PublishedFigures } from '@app/domain';
 import { EmailMessage, HeadlineZone, publicationEmail, reminderEmail } from '@app/mail';
 import { publicationWorkbook } from '@app/reporting';
 
@@ -43,6 +43,9 @@ export async function composePublicationEmail(
         )
       : null,
     ...site,
+    pressDraft: isPublic
+      ? []
+      : pressParagraphs(publication.publicFigures.latestQuarter, { allZones: subscription.zoneCodes === null, inScope }),
     workbook: workbook.content,
     workbookName: workbook.filename,
   });

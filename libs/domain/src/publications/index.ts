@@ -4,3 +4,4 @@ export * from './publication-disclosure';
 export * from './published-figures';
 export * from './revisions';
 export * from './publication-changes';
+export * from './press-paragraph';
