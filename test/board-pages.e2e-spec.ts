@@ -552,4 +552,37 @@ describe('board pages in the browser', () => {
       expect(refused.status()).toBe(404);
     });
   });
+
+  describe('subscribers', () => {
+    it('lets the board add a subscriber of the monthly email, refusing a bad address with the form kept, and cancel one', async () => {
+      const page = await signIn(await open(), admin, '/subscriptions?lang=en');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Subscribers of the monthly email');
+      await page.getByLabel('Email').fill('not an address');
+      await page.getByLabel('Language').selectOption('en');
+      await page.getByRole('button', { name: 'Add subscriber' }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('Enter a valid email address.');
+      await expect(page.getByLabel('Language').inputValue()).resolves.toBe('en');
+      await page.getByLabel('Email').fill('lanh-dao@ubnd.laocai.example');
+      await page.getByLabel('Zone').selectOption('BDH');
+      await page.getByRole('button', { name: 'Add subscriber' }).click();
+      await page.waitForURL((url) => url.searchParams.get('added') === '1');
+      const row = page.locator('tr[data-subscriber="lanh-dao@ubnd.laocai.example"]');
+      await expect(row.textContent()).resolves.toMatch(/KCN Bắc Duyên Hải\s*English\s*Full \(board\)/);
+      await screenshot(page, SUITE, 'subscribers');
+      expect(await seriousViolations(page)).toEqual([]);
+      const active = () =>
+        system.query('SELECT zone_codes, language FROM subscriptions WHERE email = $1 AND cancelled_at IS NULL', [
+          'lanh-dao@ubnd.laocai.example',
+        ]);
+      expect(await active()).toEqual([{ zone_codes: ['BDH'], language: 'en' }]);
+      // A board of one zone sees it (it is of its zone) and may not subscribe anyone to every zone.
+      const scoped = await signIn(await open(), boardBdh, '/subscriptions?lang=en');
+      await expect(scoped.locator('tr[data-subscriber]').count()).resolves.toBe(1);
+      await expect(scoped.getByLabel('Zone').locator('option').allTextContents()).resolves.toEqual(['KCN Bắc Duyên Hải']);
+      await row.getByRole('button', { name: 'Cancel lanh-dao@ubnd.laocai.example' }).click();
+      await page.waitForURL((url) => url.searchParams.get('cancelled') === '1');
+      await expect(page.locator('tr[data-subscriber]').count()).resolves.toBe(0);
+      expect(await active()).toEqual([]);
+    });
+  });
 });

@@ -26,6 +26,9 @@ import { PublicSummaries } from '../public/public-summaries.service';
 import { RegistryPagesController } from './registry-pages.controller';
 import { SignInController } from './sign-in.controller';
 import { UnsubscribeController } from './unsubscribe.controller';
+import { SubscribersController } from './subscribers.controller';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service';
+import { RegistryLookups } from '../registry/registry-lookups.service';
 
 /**
  * The board's and the enterprises' pages in the browser, served by the api process: server-rendered
@@ -44,6 +47,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
     UploadPagesController,
     PublicPagesController,
     UnsubscribeController,
+    SubscribersController,
     EventsController,
     AssetsController,
   ],
@@ -52,6 +56,8 @@ import { UnsubscribeController } from './unsubscribe.controller';
     PageRenderer,
     PageErrorsFilter,
     LiveFeed,
+    SubscriptionsService,
+    RegistryLookups,
     EnterpriseFilings,
     MyQuartersPage,
     SummaryReader,

@@ -17,6 +17,7 @@ const BOARD_NAV = [
   ['filing', '/filing'],
   ['followUps', '/follow-ups'],
   ['publications', '/publications'],
+  ['subscribers', '/subscriptions'],
 ] as const;
 
 const ENTERPRISE_NAV = [

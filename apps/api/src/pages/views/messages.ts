@@ -165,6 +165,20 @@ const VI = {
   unsubscribeDone: 'Đã huỷ đăng ký: {email} sẽ không nhận thư báo cáo số liệu nữa.',
   unsubscribeAlready: '{email} đã huỷ đăng ký từ trước; không còn thư nào được gửi.',
   unsubscribe: 'Huỷ đăng ký',
+  // Subscribers of the monthly email
+  subscribers: 'Người nhận thư',
+  subscribersTitle: 'Người nhận thư báo cáo hằng tháng',
+  subscribersTable: 'Người nhận',
+  language: 'Ngôn ngữ',
+  audience: 'Loại số liệu',
+  audience_board: 'Đầy đủ (ban quản lý)',
+  audience_public: 'Công khai',
+  since: 'Từ ngày',
+  cancelSubscription: 'Huỷ',
+  addSubscriber: 'Thêm người nhận',
+  subscriberAdded: 'Đã thêm người nhận.',
+  subscriberCancelled: 'Đã huỷ người nhận.',
+  subscriberEmailInvalid: 'Hãy nhập một địa chỉ email hợp lệ.',
 };
 
 export type Messages = { readonly [K in keyof typeof VI | keyof typeof FILING_VI]: string };
@@ -326,6 +340,19 @@ const EN: Omit<Messages, keyof typeof FILING_VI> = {
   unsubscribeDone: 'Unsubscribed: {email} will receive no more figures emails.',
   unsubscribeAlready: '{email} was unsubscribed before; no more emails are sent.',
   unsubscribe: 'Unsubscribe',
+  subscribers: 'Subscribers',
+  subscribersTitle: 'Subscribers of the monthly email',
+  subscribersTable: 'Subscribers',
+  language: 'Language',
+  audience: 'Figures',
+  audience_board: 'Full (board)',
+  audience_public: 'Public',
+  since: 'Since',
+  cancelSubscription: 'Cancel',
+  addSubscriber: 'Add subscriber',
+  subscriberAdded: 'Subscriber added.',
+  subscriberCancelled: 'Subscriber cancelled.',
+  subscriberEmailInvalid: 'Enter a valid email address.',
 };
 
 const MESSAGES: Record<Language, Messages> = { vi: { ...VI, ...FILING_VI }, en: { ...EN, ...FILING_EN } };
