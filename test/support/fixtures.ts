@@ -47,6 +47,18 @@ export function reportBody(taxCode: string, period: string, f: ReportFigures = {
   };
 }
 
+/** A copy of `body` with some fields replaced: `{ 'production.grossOutput': 1.5 }`; undefined deletes. */
+export function reportWithFields(body: object, changes: Record<string, unknown>): Record<string, any> {
+  const copy = JSON.parse(JSON.stringify(body));
+  for (const [path, value] of Object.entries(changes)) {
+    const keys = path.split('.');
+    const parent = keys.slice(0, -1).reduce((o, k) => o[k], copy);
+    if (value === undefined) delete parent[keys[keys.length - 1]];
+    else parent[keys[keys.length - 1]] = value;
+  }
+  return copy;
+}
+
 export async function createZone(http: HttpClient, token: string, code: string, extra: Record<string, unknown> = {}) {
   const r = await http.post(
     '/v1/zones',
