@@ -13,7 +13,8 @@ export interface SubmissionInsert {
   readonly submittedBy: string;
   readonly filerRole: string;
   readonly idempotencyKey: string | null;
-  readonly requestHash: string;
+  /** The body's hash, kept with an Idempotency-Key to tell a retry from another report under the same key. */
+  readonly requestHash: string | null;
   readonly batchId: string | null;
   readonly batchRow: number | null;
   readonly figures: Readonly<Record<string, string | null>>;
@@ -231,7 +232,7 @@ export class ReportSubmissionsRepository {
 
   /** The submission stored under a submitter's Idempotency-Key, with the hash of its body. */
   async findByIdempotencyKey(submittedBy: string, key: string, tx: SqlSession = this.db.pool) {
-    const [row] = await tx.query<{ id: string; received_at: Date; request_hash: string }>(
+    const [row] = await tx.query<{ id: string; received_at: Date; request_hash: string | null }>(
       'SELECT id, received_at, request_hash FROM report_submissions WHERE submitted_by = $1 AND idempotency_key = $2',
       [submittedBy, key],
     );
