@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { SeededRandom } from '@app/common';
-import { reportBody, reportWithFields } from './support/fixtures';
+import { reportBody, reportWithFields, WRONG_TYPES } from './support/fixtures';
 import { validateOnBothPaths } from './support/validation-paths';
 
 /*
@@ -26,15 +26,7 @@ const SUITE_BODIES: unknown[] = [
   42,
   null,
   true,
-  withFields({
-    taxCode: 5300000031,
-    'production.grossOutput': 'bốn mươi tỷ',
-    'production.revenue': true,
-    'employment.workers': '175',
-    'employment.femaleWorkers': 60.5,
-    'wages.wageFund': { amount: 1 },
-    investment: 'none',
-  }),
+  withFields(WRONG_TYPES),
   withFields({ 'production.grossOutput': 1500000000.5 }),
   withFields({ 'wages.wageFund': '2100000000.00' }),
   withFields({ 'production.exportValueUsd': '1e6' }),

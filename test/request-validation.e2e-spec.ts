@@ -1,4 +1,4 @@
-import { createEnterprise, createZone, reportBody, reportWithFields, submit, verdict } from './support/fixtures';
+import { createEnterprise, createZone, reportBody, reportWithFields, submit, verdict, WRONG_TYPES } from './support/fixtures';
 import { Reply } from './support/http-client';
 import { startTestSystem, TestSystem } from './support/test-system';
 
@@ -65,17 +65,7 @@ describe('request validation: shapes, types, values and media types', () => {
     });
 
     it('answers 400 listing every field of a wrong type, with its path and code', async () => {
-      const r = await postReport(
-        withFields({
-          taxCode: 5300000031,
-          'production.grossOutput': 'bốn mươi tỷ',
-          'production.revenue': true,
-          'employment.workers': '175',
-          'employment.femaleWorkers': 60.5,
-          'wages.wageFund': { amount: 1 },
-          investment: 'none',
-        }),
-      );
+      const r = await postReport(withFields(WRONG_TYPES));
       expect(codes(problem(r, 400))).toEqual({
         taxCode: 'NOT_A_STRING',
         'production.grossOutput': 'NOT_AN_INTEGER',

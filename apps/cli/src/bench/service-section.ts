@@ -3,6 +3,7 @@ import { AppProcess, freePort } from '../processes/app-process';
 import type { AddLine } from './bench-lines';
 import type { BenchStack } from './bench-stack';
 import { httpLoad } from './http-load';
+import { cpuPerRequest } from './process-cpu';
 import { processTree, residentMb } from './process-memory';
 
 export const PERIODS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3'];
@@ -38,15 +39,17 @@ export async function serviceSection(stack: BenchStack, seconds: number, log: (l
   const barePort = await freePort();
   const bare = AppProcess.startScript('bench/bare-fastify.server.js', [String(barePort)]);
   await bare.waitUntil(() => bare.output.includes('ready'));
-  const baseline = await httpLoad({
-    url: `http://127.0.0.1:${barePort}/echo`,
-    method: 'POST',
-    seconds,
-    connections: 64,
-    body: () => '{"a":1}',
-  });
+  const baseline = await cpuPerRequest(
+    () => [bare.pid],
+    () => httpLoad({ url: `http://127.0.0.1:${barePort}/echo`, method: 'POST', seconds, connections: 64, body: () => '{"a":1}' }),
+  );
   await bare.stop();
-  add('bare Fastify JSON POST', `${baseline.requestsPerSecond} req/s, p99 ${baseline.p99} ms`, 'baseline', null);
+  add(
+    'bare Fastify JSON POST',
+    `${baseline.requestsPerSecond} req/s, p99 ${baseline.p99} ms, ${baseline.cpuMicros} µs of CPU a request`,
+    'baseline',
+    null,
+  );
   const ofBare = (perSecond: number) => perSecond / baseline.requestsPerSecond;
   const share = (perSecond: number) => `${ofBare(perSecond).toFixed(2)} of bare`;
   const inserts = await stack.data.insertRate(8, Math.min(seconds, 5));
@@ -70,12 +73,22 @@ export async function serviceSection(stack: BenchStack, seconds: number, log: (l
   };
   // Warm-up (JIT, token and registry caches), not measured.
   await httpLoad({ ...post, seconds: 3 });
-  const intake = await httpLoad(post);
+  const intake = await cpuPerRequest(
+    () => processTree(stack.api!.pid),
+    () => httpLoad(post),
+  );
   add(
     'intake rate, worker stopped, as fast as it goes',
     `${intake.requestsPerSecond} reports/s = ${share(intake.requestsPerSecond)} (${intake.failed} failed), p99 ${intake.p99} ms`,
     'target ≥ 0.33 of bare, p99 ≤ 60 ms',
     ofBare(intake.requestsPerSecond) >= 0.33 && intake.p99 <= 60 && intake.failed === 0,
+  );
+  // What a report costs the api whatever else the machine runs: the rates above move with other load.
+  add(
+    'api CPU per report, worker stopped',
+    `${intake.cpuMicros} µs; bare Fastify's ${baseline.cpuMicros} µs a request is ${(baseline.cpuMicros / intake.cpuMicros).toFixed(2)} of it`,
+    'bare Fastify, same run',
+    null,
   );
   const steady = await httpLoad({ ...post, rate: 3000 });
   add(
