@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { issueToken } from '@app/access';
-import { defaultApiProcesses, Settings } from '@app/config';
+import { apiProcesses, Settings } from '@app/config';
 import {
   ADMIN_TIMEOUTS,
   ApiTokensRepository,
@@ -34,7 +34,7 @@ export class BenchStack {
   private constructor(
     private readonly settings: Settings,
     readonly env: Record<string, string>,
-    /** The api's processes: `--api-processes`, else the api's own default on this machine. */
+    /** The api's processes: `--api-processes`, else what the api makes of API_PROCESSES here. */
     readonly apiProcesses: number,
     private readonly pool: Pool,
     readonly transactions: Transactions,
@@ -43,8 +43,8 @@ export class BenchStack {
     this.data = new BenchData(transactions);
   }
 
-  /** A fresh database, migrated, and the bench's queue keys removed; `apiProcesses` null leaves the api its default. */
-  static async create(settings: Settings, apiProcesses: number | null): Promise<BenchStack> {
+  /** A fresh database, migrated, and the bench's queue keys removed; `processes` null leaves the api its own setting. */
+  static async create(settings: Settings, processes: number | null): Promise<BenchStack> {
     const url = new URL(settings.DATABASE_URL);
     url.pathname = '/kcn_bench';
     const env = {
@@ -55,14 +55,14 @@ export class BenchStack {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '8',
-      ...(apiProcesses === null ? {} : { API_PROCESSES: String(apiProcesses) }),
+      ...(processes === null ? {} : { API_PROCESSES: String(processes) }),
     };
     await dropDatabase(env.DATABASE_URL);
     await ensureDatabase(env.DATABASE_URL);
     await migrateDatabase(env.DATABASE_URL);
     await deleteKeys(settings.REDIS_URL, 'kcn-bench:*');
     const pool = new Pool({ connectionString: env.DATABASE_URL, max: 8, ...pgConnectionOptions(ADMIN_TIMEOUTS) });
-    return new BenchStack(settings, env, apiProcesses ?? defaultApiProcesses(), pool, new Transactions(pool));
+    return new BenchStack(settings, env, processes ?? apiProcesses(settings), pool, new Transactions(pool));
   }
 
   get api(): AppProcess | null {

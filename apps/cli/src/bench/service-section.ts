@@ -122,12 +122,14 @@ export async function serviceSection(stack: BenchStack, seconds: number, log: (l
   const uploadStarted = performance.now();
   const uploaded = await stack.http.request('POST', '/v1/reports/upload', { token, raw: form });
   if (uploaded.status !== 202) throw new Error(`upload answered ${uploaded.status}: ${JSON.stringify(uploaded.body)}`);
+  const storedSeconds = (performance.now() - uploadStarted) / 1000;
   const batchPath = `/v1/reports/uploads/${(uploaded.body as { batchId: string }).batchId}`;
   await worker.waitUntil(async () => (await stack.http.get<{ processed: boolean }>(batchPath, token)).body.processed, 60_000);
   const uploadSeconds = (performance.now() - uploadStarted) / 1000;
   add(
     '5,000-row upload, request to every row counted',
-    `${uploadSeconds.toFixed(1)} s = ${Math.round(5_000 / uploadSeconds)} rows/s = ${share(5_000 / uploadSeconds)}`,
+    `${uploadSeconds.toFixed(1)} s = ${Math.round(5_000 / uploadSeconds)} rows/s = ${share(5_000 / uploadSeconds)}; ` +
+      `stored and answered 202 in ${storedSeconds.toFixed(1)} s`,
     'target ≤ 5 s',
     uploadSeconds <= 5,
   );
