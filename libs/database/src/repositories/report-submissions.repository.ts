@@ -158,7 +158,8 @@ const INSERT_NAMES = INSERT_COLUMNS.map(([name]) => name);
 
 // Submissions and their outbox rows in one statement: one transaction, one WAL flush for the batch. The
 // batch is one JSON parameter, an array of rows each an array of INSERT_COLUMNS' values (one text to
-// build and send instead of an array per column), and each row's receipt comes back as epoch
+// build and send instead of an array per column; jsonb, since ->> on json scans each row's text again
+// for every column: a quarter of the time for 5,000 rows), and each row's receipt comes back as epoch
 // milliseconds (a number to read instead of a timestamp to parse; a Date holds no more).
 const INSERT_SQL = `
   WITH s AS (
@@ -166,7 +167,7 @@ const INSERT_SQL = `
     SELECT ${INSERT_COLUMNS.map(([name, type], i) =>
       name === 'received_at' ? `COALESCE((r->>${i})::timestamptz, now())` : `(r->>${i})::${type}`,
     ).join(', ')}
-    FROM json_array_elements($1::json) AS r
+    FROM jsonb_array_elements($1::jsonb) AS r
     ON CONFLICT (submitted_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING id, received_at
   ), o AS (
