@@ -86,7 +86,7 @@ export async function serviceSection(stack: BenchStack, seconds: number, log: (l
   // What a report costs the api whatever else the machine runs: the rates above move with other load.
   add(
     'api CPU per report, worker stopped',
-    `${intake.cpuMicros} µs; bare Fastify's ${baseline.cpuMicros} µs a request is ${(baseline.cpuMicros / intake.cpuMicros).toFixed(2)} of it`,
+    `${intake.cpuMicros} µs; bare Fastify's ${baseline.cpuMicros} µs is ${(baseline.cpuMicros / intake.cpuMicros).toFixed(2)} of it`,
     'bare Fastify, same run',
     null,
   );
