@@ -17,7 +17,8 @@ const USAGE = `usage: npm run cli -- <command> [flags]
   reminders:scan [--at 2026-10-05T08:00+07:00] run the reminder scan now or as of a missed past instant
   start                                        run the built api and worker together
   bench [--seconds 10]                         throughput, latency and memory against their targets
-        [--only service,overview,live,assets,audit]  only those parts (comma-separated)
+        [--only service,summaries,overview,live,assets,audit]  only those parts (comma-separated)
+        [--api-processes N]                    the api's processes (default: API_PROCESSES's default here)
         [--national-publications 6]            how many of a nation's publications the audit times
   demo [--keep]                                the seeded Lào Cai walkthrough (database kcn_demo)`;
 
