@@ -222,6 +222,14 @@ describe('publication emails through a real SMTP server', () => {
     expect(headlines).toContain('đạt 51,8 tỷ đồng');
     expect(headlines).not.toMatch(/Bắc Duyên Hải|Tằng Loỏng|7,3|15,0/);
     expect(text).not.toContain('Tin soạn sẵn cho báo chí');
+    // The inline chart: a PNG referenced by cid, its alt text the table's public cells (x where withheld).
+    const chart = mail.attachments.find((a) => a.contentType === 'image/png')!;
+    expect(chart.content.subarray(1, 4).toString()).toBe('PNG');
+    expect(chart.cid).toBe('output-chart@kcn');
+    // mailparser swaps a cid: reference for the image's own data: the one image of the body is the chart.
+    const img = /<img src="(?:cid:output-chart@kcn|data:image\/png;base64,[^"]+)"[^>]*alt="([^"]*)"/.exec(String(mail.html))!;
+    expect(img[1]).toContain('(tỷ đồng): KCN Bắc Duyên Hải x; KCN Đông Phố Mới 30; KCN Tằng Loỏng x.');
+    expect(img[1]).not.toMatch(/7,3|15,0|\b15\b|\b7\b/);
     // A public subscriber is sent to the public page.
     expect(text).toContain(`Xem số liệu trên trang: http://localhost:3000/public?period=${QUARTER}`);
 

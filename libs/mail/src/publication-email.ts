@@ -1,5 +1,6 @@
-import { periodNameOf, PublicationChanges } from '@app/domain';
+import { periodNameOf, PublicationChanges, scaledNumber } from '@app/domain';
 import { EmailMessage, Language } from './email-message';
+import { barChartPng } from './chart/bar-chart-png';
 import { headlineSentences } from './headline-sentences';
 import { escapeHtml, formatNumber, scaled } from './html';
 
@@ -66,6 +67,7 @@ const LABELS = {
     unsubscribe: 'Không muốn nhận thư này nữa? Huỷ đăng ký',
     page: 'Xem số liệu trên trang',
     pressDraft: 'Tin soạn sẵn cho báo chí (chỉ từ số liệu công khai):',
+    chartAlt: (q: string, bars: string) => `Biểu đồ giá trị sản xuất công nghiệp theo khu, ${q} (tỷ đồng): ${bars}.`,
   },
   en: {
     subject: (n: number, q: string) => `Lào Cai industrial zones figures, issue ${n} — ${q}`,
@@ -93,10 +95,12 @@ const LABELS = {
     unsubscribe: 'No longer want these emails? Unsubscribe',
     page: 'See the figures on the site',
     pressDraft: 'Drafted for the press, in Vietnamese, from the public figures only:',
+    chartAlt: (q: string, bars: string) => `Chart of gross industrial output by zone, ${q} (billion đồng): ${bars}.`,
   },
 } as const;
 
 const WITHHELD = 'x';
+const CHART_CID = 'output-chart@kcn';
 const MISSING = '—';
 const HELD_BACK = '*';
 
@@ -122,6 +126,15 @@ export function publicationEmail(m: PublicationMail): EmailMessage {
     ];
   };
   const rows = [...m.zones, ...(m.total ? [{ ...m.total, zoneCode: '' }] : [])].map(cells);
+  // The chart shows the zones' output cells of the table, x where withheld: nothing the table does not.
+  const bars = m.zones.map((z, i) => ({
+    label: z.zoneCode,
+    name: z.zoneName,
+    value: z.grossOutput === null || z.withheld?.includes('grossOutput') ? null : scaledNumber(z.grossOutput, 9, 1),
+    text: rows[i][2],
+  }));
+  const chart = bars.length === 0 ? null : barChartPng(bars);
+  const alt = l.chartAlt(quarter, bars.map((b) => `${b.name} ${b.text}`).join('; '));
   const notes: Array<string | null> = [
     rows.some((r) => r.includes(WITHHELD)) ? l.withheld : null,
     rows.some((r) => r.some((c) => c.endsWith(` ${HELD_BACK}`))) ? l.heldBack : null,
@@ -152,6 +165,7 @@ ${
 <thead><tr>${l.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>
 <tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}</tbody>
 </table>
+${chart ? `<p><img src="cid:${CHART_CID}" width="600" alt="${escapeHtml(alt)}" style="max-width:100%;height:auto;display:block"></p>` : ''}
 ${said(notes)
   .map((n) => `<p>${escapeHtml(n)}</p>`)
   .join('\n')}
@@ -181,6 +195,7 @@ ${said(notes)
     text,
     attachments: [
       { filename: m.workbookName, content: m.workbook, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      ...(chart ? [{ filename: 'gia-tri-san-xuat.png', content: chart, contentType: 'image/png', cid: CHART_CID }] : []),
     ],
   };
 }
