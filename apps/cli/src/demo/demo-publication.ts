@@ -1,6 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HttpClient } from '../processes/http-client';
+import { emailSnapshots } from './email-snapshots';
 
 const SUBSCRIBERS = [
   { email: 'ubnd-tinh@laocai.example', zoneCodes: 'all', language: 'vi', audience: 'board' },
@@ -42,6 +43,7 @@ export async function publishDemoMonth(http: HttpClient, admin: string, mailDir:
     `   public figures (GET /v1/public/summaries?period=2025-Q3) withhold ${withheld.join(', ') || 'nothing'} to protect each enterprise`,
     `   ${files.length} emails (no SMTP_URL set, so written as .eml files) in ${dir}:`,
     ...files.sort().map((f) => `     ${f}`),
+    ...(await emailSnapshots(dir, files)),
   ];
 }
 
