@@ -47,7 +47,8 @@ export async function publishDemoMonth(http: HttpClient, admin: string, mailDir:
   const publicQ3 = (await http.get<{ zones: Array<{ zoneCode: string; withheld: string[] }> }>('/v1/public/summaries?period=2025-Q3')).body;
   const withheld = publicQ3.zones.filter((z) => z.withheld.includes('grossOutput')).map((z) => z.zoneCode);
   return [
-    `   publication no. ${first.number} (1 April 2025): ${first.latestQuarter}, year to date ${first.yearToDate}; drafted for the press from its public figures:`,
+    `   publication no. ${first.number} (1 April 2025): ${first.latestQuarter}, year to date ${first.yearToDate};`,
+    '   drafted for the press from its public figures:',
     `     ${drafted ?? '(Bắc Duyên Hải 2024 is withheld)'}`,
     `   publication no. ${p.number}: ${p.latestQuarter}, year to date ${p.yearToDate}, filing status of ${p.filingQuarter}`,
     `   public figures (GET /v1/public/summaries?period=2025-Q3) withhold ${withheld.join(', ') || 'nothing'} to protect each enterprise`,
