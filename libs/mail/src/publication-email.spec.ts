@@ -29,6 +29,7 @@ const email = (overrides: Partial<PublicationMail>) =>
     unsubscribeUrl: 'https://kcn.example/unsubscribe/t',
     pageUrl: 'https://kcn.example/public?period=2025-Q2',
     pressDraft: [],
+    byQuarter: [],
     workbook: Buffer.from(''),
     workbookName: 'x.xlsx',
     ...overrides,
@@ -108,5 +109,29 @@ describe('publication email, what changed', () => {
       '- Figures shown again: KCN B.',
     ]);
     expect(html.indexOf('Changes since issue 7')).toBeLessThan(html.indexOf('<table'));
+  });
+});
+
+describe('publication email, charts', () => {
+  it('shows the zones of the table and the province by quarter as inline PNG images, each with alt text stating its figures', () => {
+    const message = email({
+      zones: [zone({}), zone({ zoneCode: 'ZC', zoneName: 'KCN C', grossOutput: null, withheld: ['grossOutput'] })],
+      byQuarter: [
+        { quarter: '2024-Q4', grossOutput: '300000000000' },
+        { quarter: '2025-Q1', grossOutput: null },
+        { quarter: '2025-Q2', grossOutput: '360000000000' },
+      ],
+    });
+    const images = message.attachments!.filter((a) => a.contentType === 'image/png');
+    expect(images.map((a) => a.cid)).toEqual(['output-chart@kcn', 'quarter-chart@kcn']);
+    for (const image of images) expect(image.content.subarray(1, 4).toString()).toBe('PNG');
+    const alts = [...message.html.matchAll(/<img src="cid:([^"]+)"[^>]*alt="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+    expect(alts).toEqual([
+      ['output-chart@kcn', 'Biểu đồ giá trị sản xuất công nghiệp theo khu, Quý II/2025 (tỷ đồng): KCN A 360; KCN C x.'],
+      [
+        'quarter-chart@kcn',
+        'Biểu đồ giá trị sản xuất công nghiệp toàn tỉnh theo quý (tỷ đồng): Quý IV/2024 300; Quý I/2025 x; Quý II/2025 360.',
+      ],
+    ]);
   });
 });

@@ -35,6 +35,8 @@ export interface PublicationMail {
   readonly unsubscribeUrl: string;
   /** The figures of the quarter on the site: the board's overview or the public page, by audience. */
   readonly pageUrl: string;
+  /** The province's gross output of each quarter as published, oldest first (subscribers of every zone only; else empty). */
+  readonly byQuarter: ReadonlyArray<{ readonly quarter: string; readonly grossOutput: string | null }>;
   /** Paragraphs drafted for the press from the public figures (board emails only), to copy. */
   readonly pressDraft: readonly string[];
   readonly workbook: Buffer;
@@ -68,6 +70,7 @@ const LABELS = {
     page: 'Xem số liệu trên trang',
     pressDraft: 'Tin soạn sẵn cho báo chí (chỉ từ số liệu công khai):',
     chartAlt: (q: string, bars: string) => `Biểu đồ giá trị sản xuất công nghiệp theo khu, ${q} (tỷ đồng): ${bars}.`,
+    quarterChartAlt: (bars: string) => `Biểu đồ giá trị sản xuất công nghiệp toàn tỉnh theo quý (tỷ đồng): ${bars}.`,
   },
   en: {
     subject: (n: number, q: string) => `Lào Cai industrial zones figures, issue ${n} — ${q}`,
@@ -96,11 +99,15 @@ const LABELS = {
     page: 'See the figures on the site',
     pressDraft: 'Drafted for the press, in Vietnamese, from the public figures only:',
     chartAlt: (q: string, bars: string) => `Chart of gross industrial output by zone, ${q} (billion đồng): ${bars}.`,
+    quarterChartAlt: (bars: string) => `Chart of the province's gross industrial output by quarter (billion đồng): ${bars}.`,
   },
 } as const;
 
 const WITHHELD = 'x';
 const CHART_CID = 'output-chart@kcn';
+const QUARTER_CHART_CID = 'quarter-chart@kcn';
+// As wide as the window on a phone, 600 px at most.
+const IMAGE_STYLE = 'max-width:100%;height:auto;display:block';
 const MISSING = '—';
 const HELD_BACK = '*';
 
@@ -133,8 +140,18 @@ export function publicationEmail(m: PublicationMail): EmailMessage {
     value: z.grossOutput === null || z.withheld?.includes('grossOutput') ? null : scaledNumber(z.grossOutput, 9, 1),
     text: rows[i][2],
   }));
-  const chart = bars.length === 0 ? null : barChartPng(bars);
-  const alt = l.chartAlt(quarter, bars.map((b) => `${b.name} ${b.text}`).join('; '));
+  const byQuarter = m.byQuarter.map((q) => ({
+    label: q.quarter.replace(/^\d\d(\d\d)-(Q\d)$/, '$2-$1'),
+    name: periodNameOf(q.quarter, m.language),
+    value: q.grossOutput === null ? null : scaledNumber(q.grossOutput, 9, 1),
+    text: scaled(q.grossOutput, 9, m.language, 0) ?? WITHHELD,
+  }));
+  const charts = [
+    { cid: CHART_CID, bars, alt: l.chartAlt(quarter, bars.map((b) => `${b.name} ${b.text}`).join('; ')) },
+    { cid: QUARTER_CHART_CID, bars: byQuarter, alt: l.quarterChartAlt(byQuarter.map((b) => `${b.name} ${b.text}`).join('; ')) },
+  ]
+    .filter((c) => c.bars.length > (c.cid === CHART_CID ? 0 : 1))
+    .map((c) => ({ ...c, png: barChartPng(c.bars) }));
   const notes: Array<string | null> = [
     rows.some((r) => r.includes(WITHHELD)) ? l.withheld : null,
     rows.some((r) => r.some((c) => c.endsWith(` ${HELD_BACK}`))) ? l.heldBack : null,
@@ -165,7 +182,7 @@ ${
 <thead><tr>${l.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>
 <tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}</tbody>
 </table>
-${chart ? `<p><img src="cid:${CHART_CID}" width="600" alt="${escapeHtml(alt)}" style="max-width:100%;height:auto;display:block"></p>` : ''}
+${charts.map((c) => `<p><img src="cid:${c.cid}" width="600" alt="${escapeHtml(c.alt)}" style="${IMAGE_STYLE}"></p>`).join('\n')}
 ${said(notes)
   .map((n) => `<p>${escapeHtml(n)}</p>`)
   .join('\n')}
@@ -195,7 +212,7 @@ ${said(notes)
     text,
     attachments: [
       { filename: m.workbookName, content: m.workbook, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-      ...(chart ? [{ filename: 'gia-tri-san-xuat.png', content: chart, contentType: 'image/png', cid: CHART_CID }] : []),
+      ...charts.map((c) => ({ filename: `${c.cid.split('@')[0]}.png`, content: c.png, contentType: 'image/png', cid: c.cid })),
     ],
   };
 }

@@ -13,6 +13,7 @@ export async function composePublicationEmail(
   subscription: Recipient,
   previous: { readonly id: number; readonly publicFigures: PublishedFigures } | null,
   site: { readonly unsubscribeUrl: string; readonly pageUrl: string },
+  byQuarter: ReadonlyArray<{ readonly quarter: string; readonly board: string | null; readonly public: string | null }>,
 ): Promise<EmailMessage> {
   const isPublic = subscription.audience === 'public';
   const figures = isPublic ? publication.publicFigures : publication.figures;
@@ -43,6 +44,9 @@ export async function composePublicationEmail(
         )
       : null,
     ...site,
+    // The province's figures over time, to those who get its total.
+    byQuarter:
+      subscription.zoneCodes === null ? byQuarter.map((q) => ({ quarter: q.quarter, grossOutput: isPublic ? q.public : q.board })) : [],
     pressDraft: isPublic
       ? []
       : pressParagraphs(publication.publicFigures.latestQuarter, { allZones: subscription.zoneCodes === null, inScope }),

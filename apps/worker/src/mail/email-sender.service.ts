@@ -27,6 +27,9 @@ const LEASE_IN_SEND_TIMEOUTS = 3;
  * server's answer and the record leaves the email `sending`; once its lease runs out it is sent again,
  * under the same Message-ID.
  */
+// The email's chart of the province's output over time shows this many published quarters.
+const CHART_QUARTERS = 8;
+
 @Injectable()
 export class EmailSender implements OnApplicationShutdown {
   private readonly logger = new Logger(EmailSender.name);
@@ -111,10 +114,12 @@ export class EmailSender implements OnApplicationShutdown {
       const previous = await this.publications.previousOfQuarter(publication.id, publication.latestQuarter);
       const token = await this.subscriptions.unsubscribeToken(subscription.id);
       const page = subscription.audience === 'public' ? '/public' : '/';
-      return composePublicationEmail(email, publication, subscription, previous, {
+      const site = {
         unsubscribeUrl: sitePage(this.siteUrl, `/unsubscribe/${token}`),
         pageUrl: sitePage(this.siteUrl, `${page}?period=${publication.latestQuarter}`),
-      });
+      };
+      const byQuarter = await this.publications.outputByQuarter(publication.id, CHART_QUARTERS);
+      return composePublicationEmail(email, publication, subscription, previous, site, byQuarter);
     }
     const enterprise = await this.filings.filedBy(email.payload.taxCode!, email.payload.period!);
     return !enterprise || enterprise.filed ? null : composeReminderEmail(email, enterprise.name, this.siteUrl);

@@ -113,6 +113,23 @@ export class PublicationsRepository {
     return row ? { id: row.id, publicFigures: row.public_figures } : null;
   }
 
+  /**
+   * The province's gross output of each latest quarter published up to publication `id` (the newest
+   * publication of each quarter), at most `quarters`, oldest first: board and public versions, as published.
+   */
+  async outputByQuarter(id: number, quarters: number): Promise<Array<{ quarter: string; board: string | null; public: string | null }>> {
+    const rows = await this.db.pool.query<{ quarter: string; board: string | null; public: string | null }>(
+      `SELECT quarter, board, public FROM (
+         SELECT DISTINCT ON (latest_quarter) latest_quarter AS quarter,
+           figures #>> '{latestQuarter,totals,all,grossOutput}' AS board,
+           public_figures #>> '{latestQuarter,totals,all,grossOutput}' AS public
+         FROM publications WHERE id <= $1 ORDER BY latest_quarter DESC, id DESC LIMIT $2) q
+       ORDER BY quarter`,
+      [id, quarters],
+    );
+    return rows;
+  }
+
   /** The month's regular publication, if it has one. */
   async regularOf(month: string, tx: SqlSession = this.db.pool): Promise<number | null> {
     const rows = await tx.query<{ id: number }>('SELECT id FROM publications WHERE month = $1 AND NOT forced ORDER BY id LIMIT 1', [month]);
