@@ -5,7 +5,9 @@ import { ApiTokensRepository } from '../../libs/database/src/repositories/api-to
 import { SignInLinksRepository } from '../../libs/database/src/repositories/sign-in-links.repository';
 import { Transactions } from '../../libs/database/src/sql/transactions.service';
 import { AppProcess, freePort } from './app-process';
-import { deleteKeys } from '../../apps/cli/src/processes/redis-keys';
+// The file itself, not the @app/config door: that pulls in Nest modules, which jest cannot load as ESM.
+import { loadSettings } from '../../libs/config/src/settings';
+import { deleteKeys } from '@app/queue';
 import { HttpClient } from './http-client';
 import { copyTemplateDatabase } from './test-database';
 import { queuePrefix, REDIS_URL, runId } from './test-run';
@@ -21,6 +23,8 @@ export interface TestSystem {
   signInLink(token: string, next?: string): Promise<string>;
   startWorker(extraEnv?: Record<string, string>): Promise<void>;
   stopWorker(signal?: NodeJS.Signals): Promise<void>;
+  /** The worker started last still runs (it was neither stopped nor has it exited). */
+  workerRunning(): boolean;
   close(): Promise<void>;
 }
 
@@ -77,11 +81,12 @@ export async function startTestSystem(
       await worker?.stop(signal);
       worker = null;
     },
+    workerRunning: () => worker?.running ?? false,
     async close() {
       await Promise.all([api.stop(), system.stopWorker()]);
       await pool.end();
       await dropDatabase(url);
-      await deleteKeys(settings.REDIS_URL, `${settings.QUEUE_PREFIX}:*`);
+      await deleteKeys(loadSettings(settings));
     },
   };
   await system.startWorker();

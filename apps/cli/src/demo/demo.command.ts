@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { Pool } from 'pg';
 import { issueSignInLink, issueToken, SIGN_IN_LINK_SECONDS } from '@app/access';
 import { Settings } from '@app/config';
+import { deleteKeys, redisEnvironment } from '@app/queue';
 import {
   ADMIN_TIMEOUTS,
   ApiTokensRepository,
@@ -16,7 +17,6 @@ import {
 } from '@app/database';
 import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
-import { deleteKeys } from '../processes/redis-keys';
 import { buildDemoDataset, DemoFiling } from './demo-dataset';
 import { publishDemoMonth } from './demo-publication';
 import { downloadWorkbook } from './workbook-download';
@@ -65,7 +65,7 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
   const port = await freePort();
   const env = {
     DATABASE_URL: databaseUrl.toString(),
-    REDIS_URL: settings.REDIS_URL,
+    ...redisEnvironment(settings),
     QUEUE_PREFIX: 'kcn-demo',
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -76,7 +76,7 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
   await dropDatabase(env.DATABASE_URL);
   await ensureDatabase(env.DATABASE_URL);
   await migrateDatabase(env.DATABASE_URL);
-  await deleteKeys(settings.REDIS_URL, 'kcn-demo:*');
+  await deleteKeys({ ...settings, QUEUE_PREFIX: env.QUEUE_PREFIX });
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1, ...pgConnectionOptions(ADMIN_TIMEOUTS) });
   const { token: admin } = await issueToken(new ApiTokensRepository(new Transactions(pool)), { role: 'admin', name: 'Demo administrator' });
   await pool.end();

@@ -40,13 +40,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Relays one batch; returns how many rows went to the queues. */
   async relayOnce(): Promise<number> {
+    // Not while Redis is away: rows would be claimed only to be given back.
+    await this.producers.ready();
     return this.db.run(async (tx) => {
       const rows = await this.outbox.claim(BATCH, tx);
       if (rows.length === 0) return 0;
       const byQueue = new Map<QueueName, OutboxJob[]>();
       for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
       for (const [queue, jobs] of byQueue) {
-        await this.producers.queue(queue).addBulk(jobs.map((j) => ({ name: j.jobName, data: j.payload, opts: { jobId: j.jobId } })));
+        await (
+          await this.producers.queue(queue)
+        ).addBulk(jobs.map((j) => ({ name: j.jobName, data: j.payload, opts: { jobId: j.jobId } })));
       }
       await this.outbox.markPublished(
         rows.map((r) => r.id),

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { Settings } from '@app/config';
-import { backoffStrategy, createRedisConnection, QueueName } from '@app/queue';
+import { backoffStrategy, createRedisClient, keyPrefix, QueueName } from '@app/queue';
 
 /**
  * Recovery of jobs whose worker died (SIGKILL, OOM, a lost host). Such a job stays active until its
@@ -29,8 +29,8 @@ export function startQueueWorker(settings: Settings, queue: QueueName, handlers:
       return handler(job);
     },
     {
-      connection: createRedisConnection(settings.REDIS_URL, 'worker'),
-      prefix: settings.QUEUE_PREFIX,
+      connection: createRedisClient(settings, 'worker'),
+      prefix: keyPrefix(settings),
       concurrency,
       autorun: true,
       ...STALLED_JOB_OPTIONS,

@@ -95,7 +95,7 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
   private async repairUndone(work: UndoneWork): Promise<void> {
     const ids = await work.undone(this.settings.REQUEUE_AFTER_MS);
     if (ids.length === 0) return;
-    const queue = this.producers.queue(work.queue);
+    const queue = await this.producers.queue(work.queue);
     const jobs = ids.map((id) => work.job(id));
     const states = await Promise.all(jobs.map((j) => queue.getJobState(j.opts.jobId)));
     const lost = jobs.filter((_, i) => states[i] === 'unknown');
@@ -113,7 +113,7 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async repairPublications(): Promise<void> {
-    const queue = this.producers.queue(QueueName.Publications);
+    const queue = await this.producers.queue(QueueName.Publications);
     let retried = 0;
     for (const job of await queue.getFailed(0, PUBLICATION_JOBS - 1)) {
       if (job.name !== (JobName.PublishMonthly as string)) continue;

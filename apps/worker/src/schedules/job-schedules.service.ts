@@ -42,7 +42,7 @@ export class JobSchedules implements OnApplicationBootstrap, BeforeApplicationSh
       return;
     }
     for (const s of jobSchedules(this.settings)) {
-      if (await this.producers.queue(s.queue).getJobScheduler(s.id)) continue;
+      if (await (await this.producers.queue(s.queue)).getJobScheduler(s.id)) continue;
       await this.upsert(s);
       await this.counts.add('scheduler', s.id);
       this.logger.warn(`job scheduler ${s.id} was missing (Redis restarted empty?); re-created: ${s.pattern} (${SCHEDULE_TIME_ZONE})`);
@@ -59,8 +59,7 @@ export class JobSchedules implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async upsert(s: JobSchedule): Promise<void> {
-    const queue = this.producers.queue(s.queue);
-    await queue.waitUntilReady();
+    const queue = await this.producers.queue(s.queue);
     await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: SCHEDULE_TIME_ZONE }, scheduleTemplate(s, this.settings));
   }
 }
