@@ -25,6 +25,9 @@ export interface TestSystem {
   stopWorker(signal?: NodeJS.Signals): Promise<void>;
   /** The worker started last still runs (it was neither stopped nor has it exited). */
   workerRunning(): boolean;
+  /** What the api, and the worker started last, have written so far, line by line. */
+  apiOutput(): string[];
+  workerOutput(): string[];
   close(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ export async function startTestSystem(
     REDIS_URL,
     QUEUE_PREFIX: queuePrefix(run, suite),
     PORT: String(port),
+    WORKER_HEALTH_PORT: String(await freePort()),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     OUTBOX_POLL_MS: '20',
@@ -82,6 +86,8 @@ export async function startTestSystem(
       worker = null;
     },
     workerRunning: () => worker?.running ?? false,
+    apiOutput: () => lines(api),
+    workerOutput: () => (worker ? lines(worker) : []),
     async close() {
       await Promise.all([api.stop(), system.stopWorker()]);
       await pool.end();
@@ -92,3 +98,5 @@ export async function startTestSystem(
   await system.startWorker();
   return system;
 }
+
+const lines = (p: AppProcess) => (p.output === '' ? [] : p.output.split('\n'));

@@ -136,6 +136,13 @@ export class Settings {
   @Max(500)
   WORKER_CONCURRENCY = 64;
 
+  /** The worker's port for probes and Prometheus (/health/live, /health/ready, /metrics); 0 for none. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
   /** How often the outbox relay looks for new rows when idle. */
   @Transform(toInt)
   @IsInt()

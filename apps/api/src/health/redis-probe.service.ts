@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Settings } from '@app/config';
-import { createRedisClient, RedisClient } from '@app/queue';
+import { createRedisClient, keyPrefix, RedisClient, repairCountsKey } from '@app/queue';
 
 /** Redis for readiness and metrics, never the request path (the public rate limit keeps its own connection, which may fail). */
 @Injectable()
@@ -18,9 +18,14 @@ export class RedisProbe implements OnModuleDestroy {
     return this.client;
   }
 
+  /**
+   * Whether the node holding the installation's keys answers: a read of one of them, as PING is
+   * answered by any node of a cluster, even one that holds none of the queues.
+   */
   async ping(timeoutMs = 1000): Promise<boolean> {
     try {
-      return (await withTimeout(this.redis.ping(), timeoutMs)) === 'PONG';
+      await withTimeout(this.redis.exists(repairCountsKey(keyPrefix(this.settings))), timeoutMs);
+      return true;
     } catch {
       return false;
     }

@@ -50,6 +50,7 @@ export class BenchStack {
       ...redisEnvironment(settings),
       QUEUE_PREFIX: 'kcn-bench',
       PORT: String(await freePort()),
+      WORKER_HEALTH_PORT: String(await freePort()),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '8',

@@ -68,6 +68,7 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
     ...redisEnvironment(settings),
     QUEUE_PREFIX: 'kcn-demo',
     PORT: String(port),
+    WORKER_HEALTH_PORT: String(await freePort()),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     MAIL_DIR: 'var/demo-mail',

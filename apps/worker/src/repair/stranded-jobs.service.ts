@@ -8,6 +8,7 @@ import { PeriodicTask } from '../common/periodic-task';
 import { QueueProducers } from '../queues/queue-producers.service';
 import { scheduledInstant } from '../queues/scheduled-instant';
 import { RepairCounts } from './repair-counts.service';
+import { WorkerMetrics } from '../health/worker-metrics.service';
 
 const BATCH = 5000;
 /** Failed publication jobs looked at each time: the newest, one a month in normal times. */
@@ -55,6 +56,7 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly publications: PublicationsRepository,
     private readonly counts: RepairCounts,
     private readonly settings: Settings,
+    metrics: WorkerMetrics,
   ) {
     this.undoneWork = [
       {
@@ -76,7 +78,7 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
         job: (id) => ({ name: JobName.PublishRequested, data: { requestId: id }, opts: { jobId: `publication-request-${id}` } }),
       },
     ];
-    this.task = new PeriodicTask(this.logger, 'repair of stranded jobs', settings.REQUEUE_AFTER_MS / 2, () => this.repair());
+    this.task = new PeriodicTask(metrics.errorLog('repair of stranded jobs'), settings.REQUEUE_AFTER_MS / 2, () => this.repair());
   }
 
   onApplicationBootstrap(): void {

@@ -4,6 +4,7 @@ import { JobSchedule, jobSchedules, SCHEDULE_TIME_ZONE, scheduleTemplate } from 
 import { PeriodicTask } from '../common/periodic-task';
 import { QueueProducers } from '../queues/queue-producers.service';
 import { RepairCounts } from '../repair/repair-counts.service';
+import { WorkerMetrics } from '../health/worker-metrics.service';
 
 /**
  * Upserts the BullMQ job schedulers from one place. BullMQ keeps one scheduler per id and creates each
@@ -22,8 +23,9 @@ export class JobSchedules implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly settings: Settings,
     private readonly producers: QueueProducers,
     private readonly counts: RepairCounts,
+    metrics: WorkerMetrics,
   ) {
-    this.check = new PeriodicTask(this.logger, 'job scheduler check', settings.SCHEDULE_CHECK_MS, () => this.upsertOrRepair());
+    this.check = new PeriodicTask(metrics.errorLog('job scheduler check'), settings.SCHEDULE_CHECK_MS, () => this.upsertOrRepair());
   }
 
   onApplicationBootstrap(): void {
