@@ -12,6 +12,12 @@ export class WorkerMetrics {
     labelNames: ['part'],
     registers: [this.registry],
   });
+  readonly jobs = new Counter({
+    name: 'worker_jobs_total',
+    help: 'Jobs this worker ran, by queue and outcome (completed, or failed for this attempt)',
+    labelNames: ['queue', 'outcome'],
+    registers: [this.registry],
+  });
   /** Set at each readiness check: 1 when the check passes. */
   readonly checks = new Gauge({
     name: 'worker_check_up',

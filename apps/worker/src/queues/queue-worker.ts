@@ -51,7 +51,13 @@ export function startQueueWorker(
   connection.on('ready', () => redis.recovered());
   worker.on('drained', () => redis.recovered());
   worker.on('active', () => redis.recovered());
-  worker.on('failed', (job, error) => jobs.failed(error, `job ${job?.id} (${job?.name}), attempt ${job?.attemptsMade}`));
-  worker.on('completed', () => jobs.recovered());
+  worker.on('failed', (job, error) => {
+    metrics.jobs.inc({ queue, outcome: 'failed' });
+    jobs.failed(error, `job ${job?.id} (${job?.name}), attempt ${job?.attemptsMade}`);
+  });
+  worker.on('completed', () => {
+    metrics.jobs.inc({ queue, outcome: 'completed' });
+    jobs.recovered();
+  });
   return worker;
 }
