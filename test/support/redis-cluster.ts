@@ -1,52 +1,44 @@
-import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { LOCAL, PrivateServers, redisCli, ReplicatedRedis, run } from './replicated-redis';
 import { waitFor } from './wait-for';
-
-const run = promisify(execFile);
 
 /**
  * A private Redis Cluster: three primaries and three replicas on ports of their own (each also uses
- * port + 10000 for the cluster bus), without persistence, in a temporary directory. A node can be
- * killed outright to play a crash; its replica takes over after the node timeout.
+ * port + 10000 for the cluster bus). A primary that does not answer for the node timeout is failed,
+ * and its replica takes over.
  */
-export class PrivateRedisCluster {
-  private readonly children = new Map<number, ChildProcess>();
+export class PrivateRedisCluster implements ReplicatedRedis {
+  private readonly servers = new PrivateServers();
 
-  private constructor(
-    readonly ports: readonly number[],
-    private readonly dir: string,
-  ) {}
+  private constructor(readonly ports: readonly number[]) {}
 
-  /** `firstPort` .. `firstPort + 5`; a node is failed once unreachable for `nodeTimeoutMs`. */
+  /** `firstPort` .. `firstPort + 5`. */
   static async start(firstPort: number, nodeTimeoutMs = 2000): Promise<PrivateRedisCluster> {
-    const ports = Array.from({ length: 6 }, (_, i) => firstPort + i);
-    const cluster = new PrivateRedisCluster(ports, mkdtempSync(join(tmpdir(), 'kcn-cluster-')));
+    const cluster = new PrivateRedisCluster(Array.from({ length: 6 }, (_, i) => firstPort + i));
+    const { ports, servers } = cluster;
     try {
-      for (const port of ports) await cluster.startNode(port, nodeTimeoutMs);
+      for (const port of ports) {
+        const clustered = ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`];
+        await servers.start(port, [...LOCAL(port, servers.dir), ...clustered, '--cluster-node-timeout', String(nodeTimeoutMs)]);
+      }
       await run('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '1', '--cluster-yes']);
-      await waitFor('the cluster to be ok on every node', async () =>
-        (await Promise.all(ports.map((p) => cluster.stateOk(p)))).every(Boolean),
-      );
+      await waitFor('the cluster to be ok on every node', () => cluster.healthy());
     } catch (error) {
-      await cluster.stop();
+      await servers.stop();
       throw error;
     }
     return cluster;
   }
 
-  /** REDIS_NODES for the apps: every node, so a client finds the cluster whichever one is down. */
-  get nodes(): string {
-    return this.ports.map((p) => `127.0.0.1:${p}`).join(',');
+  /** Every node as REDIS_NODES, so a client finds the cluster whichever one is down. */
+  get env(): Record<string, string> {
+    return { REDIS_MODE: 'cluster', REDIS_NODES: this.ports.map((p) => `127.0.0.1:${p}`).join(',') };
   }
 
-  /** The port of the primary serving a key's slot, as a surviving node sees it. */
+  /** The port of the primary serving a key's slot, as a live node sees it. */
   async primaryOf(key: string): Promise<number> {
     const port = this.livePorts()[0];
-    const slot = Number(await this.cli(port, 'CLUSTER', 'KEYSLOT', key));
-    const lines = (await this.cli(port, 'CLUSTER', 'NODES')).split('\n').filter((l) => l.includes('master') && !l.includes('fail'));
+    const slot = Number(await redisCli(port, 'CLUSTER', 'KEYSLOT', key));
+    const lines = (await redisCli(port, 'CLUSTER', 'NODES')).split('\n').filter((l) => l.includes('master') && !l.includes('fail'));
     for (const line of lines) {
       const [, address, , , , , , , ...ranges] = line.split(' ');
       const owns = ranges.some((r) => {
@@ -58,53 +50,22 @@ export class PrivateRedisCluster {
     throw new Error(`no primary serves slot ${slot}`);
   }
 
-  /** Kills a node outright (SIGKILL). */
-  async kill(port: number): Promise<void> {
-    const child = this.children.get(port);
-    if (!child) return;
-    this.children.delete(port);
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  async stop(): Promise<void> {
-    await Promise.all([...this.children.keys()].map((p) => this.kill(p)));
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-
-  /** Every live node says the cluster is ok (slots all served). */
+  /** Every live node says the cluster is ok (every slot served). */
   async healthy(): Promise<boolean> {
-    return (await Promise.all(this.livePorts().map((p) => this.stateOk(p)))).every(Boolean);
+    return (
+      await Promise.all(this.livePorts().map(async (p) => (await redisCli(p, 'CLUSTER', 'INFO')).includes('cluster_state:ok')))
+    ).every(Boolean);
+  }
+
+  kill(port: number): Promise<void> {
+    return this.servers.kill(port);
+  }
+
+  stop(): Promise<void> {
+    return this.servers.stop();
   }
 
   private livePorts(): number[] {
-    return this.ports.filter((p) => this.children.has(p));
-  }
-
-  private async startNode(port: number, nodeTimeoutMs: number): Promise<void> {
-    // prettier-ignore
-    const args = [
-      '--port', String(port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no',
-      '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', String(nodeTimeoutMs),
-    ];
-    const child = spawn('redis-server', args, { stdio: 'ignore' });
-    this.children.set(port, child);
-    await waitFor(
-      `redis-server on port ${port}`,
-      async () => {
-        if (child.exitCode !== null) throw new Error(`redis-server on port ${port} exited (port taken?)`);
-        return (await this.cli(port, 'PING')) === 'PONG';
-      },
-      5000,
-    );
-  }
-
-  private async stateOk(port: number): Promise<boolean> {
-    return (await this.cli(port, 'CLUSTER', 'INFO')).includes('cluster_state:ok');
-  }
-
-  private async cli(port: number, ...command: string[]): Promise<string> {
-    return (await run('redis-cli', ['-p', String(port), ...command], { timeout: 2000 })).stdout.trim();
+    return this.ports.filter((p) => this.servers.running(p));
   }
 }

@@ -2,34 +2,44 @@ import { JobSchedulerJson } from 'bullmq';
 import { loadSettings } from '../libs/config/src/settings';
 import { keyPrefix, QueueName } from '@app/queue';
 import { aggregatesAndRecomputation, expectDecidedOnce, waitUntilDecided } from './support/aggregate-invariant';
-import { AppProcess } from './support/app-process';
+import { AppProcess, freePort } from './support/app-process';
 import { startExtraWorker } from './support/extra-process';
 import { createEnterprise, createZone, reportBody, submit, submitAndDecide } from './support/fixtures';
+import { HttpClient } from './support/http-client';
 import { publish } from './support/publish';
 import { QueueJobs } from './support/queue-jobs';
 import { PrivateRedisCluster } from './support/redis-cluster';
+import { PrivateRedisSentinel } from './support/redis-sentinel';
+import { ReplicatedRedis } from './support/replicated-redis';
 import { startTestSystem, TestSystem } from './support/test-system';
 import { waitFor } from './support/wait-for';
 
 /*
- * The installation on a Redis Cluster of its own (three primaries, three replicas on ports 7101-7106
- * and their bus ports 17101-17106), with two workers: intake, verdicts and a publication go through it,
- * and the primary holding the queues' slot is killed while reports are filed.
+ * The installation on a replicated Redis of its own, with two workers: intake, verdicts and a
+ * publication go through it, and the primary holding the queues is killed while reports are filed.
+ * - a Redis Cluster: three primaries and three replicas on ports 7101-7106 (and their bus ports
+ *   17101-17106); a primary is failed after 2 s without answering;
+ * - Sentinel: a primary and a replica watched by three sentinels, which fail the primary after 1 s.
  */
-const FIRST_PORT = 7101;
 const ENTERPRISES = Array.from({ length: 8 }, (_, i) => `53009000${String(i + 1).padStart(2, '0')}`);
+const SETUPS: Array<[string, () => Promise<ReplicatedRedis>]> = [
+  ['cluster', () => PrivateRedisCluster.start(7101)],
+  ['sentinel', () => PrivateRedisSentinel.start()],
+];
 
-describe('Redis Cluster', () => {
-  let cluster: PrivateRedisCluster;
+describe.each(SETUPS)('Redis %s', (mode, startRedis) => {
+  let redis: ReplicatedRedis;
   let sys: TestSystem;
   let second: AppProcess;
+  let secondPort: string;
   let admin: string;
   let board: string;
 
   beforeAll(async () => {
-    cluster = await PrivateRedisCluster.start(FIRST_PORT);
-    sys = await startTestSystem('redis_cluster', { REDIS_MODE: 'cluster', REDIS_NODES: cluster.nodes, SCHEDULE_CHECK_MS: '500' });
-    second = await startExtraWorker(sys);
+    redis = await startRedis();
+    sys = await startTestSystem(`redis_${mode}`, { ...redis.env, SCHEDULE_CHECK_MS: '500' });
+    secondPort = String(await freePort());
+    second = await startExtraWorker(sys, { WORKER_HEALTH_PORT: secondPort });
     admin = await sys.token({ role: 'admin', name: 'admin' });
     board = await sys.token({ role: 'board', name: 'BQL', zoneCodes: ['BT'] });
     await createZone(sys.http, admin, 'BT', { name: 'KCN Bắc Duyên Hải' });
@@ -41,7 +51,7 @@ describe('Redis Cluster', () => {
       await second?.stop();
       await sys?.close();
     } finally {
-      await cluster?.stop();
+      await redis?.stop();
     }
   });
 
@@ -69,7 +79,7 @@ describe('Redis Cluster', () => {
 
   it('decides every report exactly once when the primary of the queues dies mid-load', async () => {
     const prefix = keyPrefix(loadSettings(sys.env));
-    const primary = await cluster.primaryOf(prefix);
+    const primary = await redis.primaryOf(prefix);
     const filed: string[] = [];
     let killedAt = 0;
     let killed: Promise<void> = Promise.resolve();
@@ -80,17 +90,17 @@ describe('Redis Cluster', () => {
         filed.push((await submit(sys.http, board, body)).id);
         if (filed.length === 12) {
           killedAt = Date.now();
-          killed = cluster.kill(primary);
+          killed = redis.kill(primary);
         }
       }
     });
     await Promise.all(clients);
     await killed;
-    await waitFor('a replica to take over', async () => (await cluster.primaryOf(prefix)) !== primary && (await cluster.healthy()), 30_000);
+    await waitFor('a replica to take over', async () => (await redis.primaryOf(prefix)) !== primary && (await redis.healthy()), 30_000);
     const failover = Date.now() - killedAt;
     await waitUntilDecided(sys, 60_000);
     const decided = Date.now() - killedAt;
-    console.log(`cluster: primary ${primary} killed; a replica took over after ${failover} ms, every report decided after ${decided} ms`);
+    console.log(`${mode}: primary ${primary} killed; a replica took over after ${failover} ms, every report decided after ${decided} ms`);
 
     const rows = await expectDecidedOnce(sys, filed);
     expect(rows).toHaveLength(40);
@@ -100,6 +110,10 @@ describe('Redis Cluster', () => {
     expect(second.running && sys.workerRunning()).toBe(true);
     expect((await schedules()).map((s) => s.key).sort()).toEqual(['daily-reminders', 'monthly-publication']);
     expect((await sys.http.get('/health/ready')).status).toBe(200);
+    for (const port of [sys.env.WORKER_HEALTH_PORT, secondPort]) {
+      const probe = new HttpClient(`http://127.0.0.1:${port}`);
+      await waitFor(`the worker on port ${port} ready`, async () => (await probe.get('/health/ready')).status === 200, 10_000);
+    }
   }, 120_000);
 
   it('builds a publication through the new primary', async () => {
