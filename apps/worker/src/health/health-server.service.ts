@@ -59,6 +59,8 @@ export class HealthServer implements OnApplicationBootstrap, BeforeApplicationSh
       if (!metricsAllowed(this.settings.METRICS_TOKEN, request.headers.authorization)) {
         return send(response, 401, { status: 'the metrics need the metrics token' });
       }
+      // The checks are made at each scrape, so that the figures are fresh whether probes come or not.
+      await this.readiness.check();
       response.writeHead(200, { 'content-type': this.metrics.registry.contentType });
       response.end(await this.metrics.registry.metrics());
       return;

@@ -18,7 +18,7 @@ export class WorkerMetrics {
     labelNames: ['queue', 'outcome'],
     registers: [this.registry],
   });
-  /** Set at each readiness check: 1 when the check passes. */
+  /** Set at each readiness check (each probe and each scrape): 1 when the check passes. */
   readonly checks = new Gauge({
     name: 'worker_check_up',
     help: 'What the worker needs to take and finish jobs, as last checked: 1 up, 0 down',
