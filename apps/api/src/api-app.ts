@@ -12,6 +12,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.service';
 import { MetricsService } from './metrics/metrics.service';
 import { PagesModule } from './pages/pages.module';
+import { registerQueueBoard } from './queue-board/queue-board.plugin';
 
 const JSON_BODY_LIMIT = 64 * 1024;
 
@@ -43,6 +44,7 @@ export async function createApiApp(settings: Settings): Promise<NestFastifyAppli
   fastify.addHook('onClose', async () => limiterRedis.disconnect());
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(limiterRedis, `${keyPrefix(settings)}:rate-limit:`) });
   await enableMultipartUploads(app, settings.UPLOAD_LIMIT_BYTES);
+  await registerQueueBoard(app, settings);
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', async (request, reply) => {
     metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
