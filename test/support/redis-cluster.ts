@@ -11,8 +11,8 @@ export class PrivateRedisCluster implements ReplicatedRedis {
 
   private constructor(readonly ports: readonly number[]) {}
 
-  /** `firstPort` .. `firstPort + 5`. */
-  static async start(firstPort: number, nodeTimeoutMs = 2000): Promise<PrivateRedisCluster> {
+  /** Six nodes on `firstPort` .. `firstPort + 5`, not yet a cluster (see form). */
+  static async launch(firstPort: number, nodeTimeoutMs = 2000): Promise<PrivateRedisCluster> {
     const cluster = new PrivateRedisCluster(Array.from({ length: 6 }, (_, i) => firstPort + i));
     const { ports, servers } = cluster;
     try {
@@ -20,13 +20,45 @@ export class PrivateRedisCluster implements ReplicatedRedis {
         const clustered = ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`];
         await servers.start(port, [...LOCAL(port, servers.dir), ...clustered, '--cluster-node-timeout', String(nodeTimeoutMs)]);
       }
-      await run('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '1', '--cluster-yes']);
-      await waitFor('the cluster to be ok on every node', () => cluster.healthy());
     } catch (error) {
       await servers.stop();
       throw error;
     }
     return cluster;
+  }
+
+  async form(): Promise<void> {
+    const nodes = this.ports.map((p) => `127.0.0.1:${p}`);
+    await run('redis-cli', ['--cluster', 'create', ...nodes, '--cluster-replicas', '1', '--cluster-yes']);
+    await this.settled();
+  }
+
+  async takeDown(key: string): Promise<number[]> {
+    const primary = await this.primaryOf(key);
+    const nodes = (await redisCli(this.livePorts()[0], 'CLUSTER', 'NODES')).split('\n').map((l) => l.split(' '));
+    const id = nodes.find(([, address]) => address.startsWith(`127.0.0.1:${primary}@`))![0];
+    const replicas = nodes
+      .filter(([, , , primaryId]) => primaryId === id)
+      .map(([, address]) => Number(address.split(':')[1].split('@')[0]));
+    const ports = [primary, ...replicas];
+    await Promise.all(ports.map((p) => this.kill(p)));
+    return ports;
+  }
+
+  /** A node keeps its identity and slots in its nodes file, so it comes back to its place, empty. */
+  async bringBack(ports: number[]): Promise<void> {
+    for (const port of ports) await this.servers.start(port);
+    await this.settled();
+  }
+
+  private async settled(): Promise<void> {
+    await waitFor('the cluster to be ok on every node', () => this.healthy());
+    // A replica that never synced with its primary would not take over from it.
+    await waitFor('every replica in sync', async () =>
+      (await Promise.all(this.ports.map((p) => redisCli(p, 'INFO', 'replication')))).every(
+        (info) => info.includes('role:master') || info.includes('master_link_status:up'),
+      ),
+    );
   }
 
   /** Every node as REDIS_NODES, so a client finds the cluster whichever one is down. */

@@ -13,29 +13,52 @@ const NAME = 'kcn';
 export class PrivateRedisSentinel implements ReplicatedRedis {
   private readonly servers = new PrivateServers();
 
-  private constructor(private readonly sentinels: readonly number[]) {}
+  private constructor(
+    private readonly primary: number,
+    private readonly replica: number,
+    private readonly sentinels: readonly number[],
+  ) {}
 
-  static async start(): Promise<PrivateRedisSentinel> {
+  /** The primary and its replica, in sync; no sentinel yet (see form). */
+  static async launch(): Promise<PrivateRedisSentinel> {
     const ports = [];
     for (let i = 0; i < 5; i++) ports.push(await freePort());
     const [primary, replica, ...sentinels] = ports;
-    const setup = new PrivateRedisSentinel(sentinels);
+    const setup = new PrivateRedisSentinel(primary, replica, sentinels);
     const { servers } = setup;
     try {
       await servers.start(primary, LOCAL(primary, servers.dir));
       await servers.start(replica, [...LOCAL(replica, servers.dir), '--replicaof', '127.0.0.1', String(primary)]);
       await waitFor('the replica in sync', async () => (await redisCli(replica, 'INFO', 'replication')).includes('master_link_status:up'));
-      for (const port of sentinels) await servers.start(port, [setup.sentinelConfig(port, primary), '--sentinel']);
-      await waitFor('every sentinel to know the replica and the other sentinels', async () =>
-        (await Promise.all(sentinels.map((p) => redisCli(p, 'SENTINEL', 'MASTER', NAME)))).every((info) =>
-          /num-slaves\n1\n[\s\S]*num-other-sentinels\n2\n/.test(info),
-        ),
-      );
     } catch (error) {
       await servers.stop();
       throw error;
     }
     return setup;
+  }
+
+  async form(): Promise<void> {
+    for (const port of this.sentinels) await this.servers.start(port, [this.sentinelConfig(port, this.primary), '--sentinel']);
+    await waitFor('every sentinel to know the replica and the other sentinels', async () =>
+      (await Promise.all(this.sentinels.map((p) => redisCli(p, 'SENTINEL', 'MASTER', NAME)))).every((info) =>
+        /num-slaves\n1\n[\s\S]*num-other-sentinels\n2\n/.test(info),
+      ),
+    );
+  }
+
+  /** Both servers: the sentinels have no replica to promote. */
+  async takeDown(): Promise<number[]> {
+    const ports = [this.primary, this.replica];
+    await Promise.all(ports.map((p) => this.kill(p)));
+    return ports;
+  }
+
+  async bringBack(ports: number[]): Promise<void> {
+    for (const port of ports) await this.servers.start(port);
+    await waitFor('the primary back', () => this.healthy());
+    await waitFor('the replica in sync', async () =>
+      (await redisCli(this.replica, 'INFO', 'replication')).includes('master_link_status:up'),
+    );
   }
 
   get env(): Record<string, string> {

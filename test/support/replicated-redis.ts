@@ -11,6 +11,12 @@ export const run = promisify(execFile);
 export interface ReplicatedRedis {
   /** The settings that point the apps at it. */
   readonly env: Record<string, string>;
+  /** Joins the servers into a cluster, or starts the sentinels: until then clients cannot get going. */
+  form(): Promise<void>;
+  /** Kills the primary holding a key and its replicas: the key can be neither read nor written. Returns their ports. */
+  takeDown(key: string): Promise<number[]>;
+  /** Starts servers taken down again (empty, as after a crash without persistence) and waits until every key is served. */
+  bringBack(ports: number[]): Promise<void>;
   /** The port of the primary that holds a key. */
   primaryOf(key: string): Promise<number>;
   /** Every key is served by a live primary. */
@@ -28,10 +34,12 @@ export async function redisCli(port: number, ...command: string[]): Promise<stri
 /** redis-server processes of one suite, without persistence, with their files in a temporary directory. */
 export class PrivateServers {
   private readonly children = new Map<number, ChildProcess>();
+  private readonly args = new Map<number, string[]>();
   readonly dir = mkdtempSync(join(tmpdir(), 'kcn-redis-'));
 
-  /** Starts `redis-server` with `args` and waits until it answers on `port`. */
-  async start(port: number, args: string[]): Promise<void> {
+  /** Starts `redis-server` with `args` (those it was last started with by default) and waits until it answers on `port`. */
+  async start(port: number, args = this.args.get(port)!): Promise<void> {
+    this.args.set(port, args);
     const child = spawn('redis-server', args, { stdio: 'ignore' });
     this.children.set(port, child);
     await waitFor(`redis on port ${port} (taken?)`, async () => child.exitCode === null && (await redisCli(port, 'PING')) === 'PONG', 5000);
