@@ -40,7 +40,8 @@ export class WorkerReadiness {
 
   private async schedulesExist(): Promise<void> {
     for (const s of jobSchedules(this.settings)) {
-      if (!(await (await this.producers.queue(s.queue)).getJobScheduler(s.id))) throw new Error(`job scheduler ${s.id} is missing`);
+      const queue = await this.producers.queue(s.queue);
+      if (!(await queue.getJobScheduler(s.id))) throw new Error(`job scheduler ${s.id} is missing`);
     }
   }
 }

@@ -53,9 +53,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const byQueue = new Map<QueueName, OutboxJob[]>();
       for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
       for (const [queue, jobs] of byQueue) {
-        await (
-          await this.producers.queue(queue)
-        ).addBulk(jobs.map((j) => ({ name: j.jobName, data: j.payload, opts: { jobId: j.jobId } })));
+        const producer = await this.producers.queue(queue);
+        await producer.addBulk(jobs.map((j) => ({ name: j.jobName, data: j.payload, opts: { jobId: j.jobId } })));
       }
       await this.outbox.markPublished(
         rows.map((r) => r.id),

@@ -12,6 +12,8 @@ export class RepairCounts {
   ) {}
 
   async add(kind: RepairKind, subject: string, n = 1): Promise<void> {
-    if (n > 0) await (await this.producers.redis()).hincrby(repairCountsKey(keyPrefix(this.settings)), repairField(kind, subject), n);
+    if (n <= 0) return;
+    const redis = await this.producers.redis();
+    await redis.hincrby(repairCountsKey(keyPrefix(this.settings)), repairField(kind, subject), n);
   }
 }

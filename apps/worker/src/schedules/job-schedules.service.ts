@@ -44,7 +44,8 @@ export class JobSchedules implements OnApplicationBootstrap, BeforeApplicationSh
       return;
     }
     for (const s of jobSchedules(this.settings)) {
-      if (await (await this.producers.queue(s.queue)).getJobScheduler(s.id)) continue;
+      const queue = await this.producers.queue(s.queue);
+      if (await queue.getJobScheduler(s.id)) continue;
       await this.upsert(s);
       await this.counts.add('scheduler', s.id);
       this.logger.warn(`job scheduler ${s.id} was missing (Redis restarted empty?); re-created: ${s.pattern} (${SCHEDULE_TIME_ZONE})`);
