@@ -1,3 +1,4 @@
+import { periodNameOf } from '@app/domain';
 import { JobName, QueueName } from '@app/queue';
 // The file itself: the @app/reporting door pulls in Nest modules.
 import { PUBLICATION_LOCK } from '../libs/reporting/src/publication-lock';
@@ -160,10 +161,22 @@ describe('publication emails through a real SMTP server', () => {
 
   it('writes to the province leaders in Vietnamese with every zone, the total and the full workbook', async () => {
     const { mail } = only(LEADERS, 1);
-    expect(mail.subject).toBe(`Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số 1 — quý ${QUARTER}`);
+    expect(mail.subject).toBe(`Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số 1 — ${periodNameOf(QUARTER, 'vi')}`);
     expect(mail.from?.text).toContain('Ban Quản lý Khu kinh tế tỉnh Lào Cai');
     const html = String(mail.html);
     expect(html).toContain('<html lang="vi">');
+    // Headline sentences first: 29,500.4 + 15,000 + 7,300 million đồng, 510 workers, every enterprise reported.
+    expect(mail.text).toMatch(
+      new RegExp(`^${periodNameOf(QUARTER, 'vi')}, giá trị sản xuất công nghiệp các khu, cụm công nghiệp đạt 51,8 tỷ đồng\\.\n`),
+    );
+    expect(mail.text).toContain('Số lao động là 510 người, thu nhập bình quân 6,3 triệu đồng/người/tháng.');
+    expect(mail.text).toContain('7/7 doanh nghiệp đã nộp báo cáo (100,00%).');
+    // Drafted for the press from the public figures: DPM (three filers) is named, BDH and TLG (withheld) are not.
+    const press = mail.text!.slice(mail.text!.indexOf('Tin soạn sẵn cho báo chí'));
+    expect(press).toMatch(/KCN Đông Phố Mới có .*giá trị sản xuất công nghiệp đạt 29,5 tỷ đồng/);
+    expect(press).not.toMatch(/Bắc Duyên Hải|Tằng Loỏng|7,3 tỷ|15,0 tỷ/);
+    // The board's overview of the quarter, on the site's address.
+    expect(mail.text).toContain(`Xem số liệu trên trang: http://localhost:3000/?period=${QUARTER}`);
     expect(html).toContain('Giá trị SXCN (tỷ đồng)');
     for (const name of ['KCN Đông Phố Mới (DPM)', 'KCN Tằng Loỏng (TLG)', 'KCN Bắc Duyên Hải (BDH)', 'Tổng cộng'])
       expect(html).toContain(name);
@@ -181,7 +194,7 @@ describe('publication emails through a real SMTP server', () => {
 
   it('writes to the DPM board member in English about DPM alone', async () => {
     const { mail } = only(DPM_BOARD, 1);
-    expect(mail.subject).toBe(`Lào Cai industrial zones figures, issue 1 — ${QUARTER}`);
+    expect(mail.subject).toBe(`Lào Cai industrial zones figures, issue 1 — ${periodNameOf(QUARTER, 'en')}`);
     const html = String(mail.html);
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Gross output (billion VND)');
@@ -204,6 +217,21 @@ describe('publication emails through a real SMTP server', () => {
     expect(text).toMatch(/KCN Bắc Duyên Hải \(BDH\) \| 1\/1 \| x \|/);
     expect(text).toMatch(/KCN Tằng Loỏng \(TLG\) \| 3\/3 \| x \|/);
     expect(text).toContain('bảo mật thông tin của doanh nghiệp');
+    // The sentences say the province's public total, and nothing of a withheld zone.
+    const headlines = text.slice(0, text.indexOf('Ban Quản lý'));
+    expect(headlines).toContain('đạt 51,8 tỷ đồng');
+    expect(headlines).not.toMatch(/Bắc Duyên Hải|Tằng Loỏng|7,3|15,0/);
+    expect(text).not.toContain('Tin soạn sẵn cho báo chí');
+    // The inline chart: a PNG referenced by cid, its alt text the table's public cells (x where withheld).
+    const chart = mail.attachments.find((a) => a.contentType === 'image/png')!;
+    expect(chart.content.subarray(1, 4).toString()).toBe('PNG');
+    expect(chart.cid).toBe('output-chart@kcn');
+    // mailparser swaps a cid: reference for the image's own data: the one image of the body is the chart.
+    const img = /<img src="(?:cid:output-chart@kcn|data:image\/png;base64,[^"]+)"[^>]*alt="([^"]*)"/.exec(String(mail.html))!;
+    expect(img[1]).toContain('(tỷ đồng): KCN Bắc Duyên Hải x; KCN Đông Phố Mới 30; KCN Tằng Loỏng x.');
+    expect(img[1]).not.toMatch(/7,3|15,0|\b15\b|\b7\b/);
+    // A public subscriber is sent to the public page.
+    expect(text).toContain(`Xem số liệu trên trang: http://localhost:3000/public?period=${QUARTER}`);
 
     const workbook = await attachment({ mail } as ReceivedMail);
     const zones = sheetRecords(workbook.getWorksheet('Tổng hợp theo khu')!, 2);
@@ -235,7 +263,7 @@ describe('publication emails through a real SMTP server', () => {
     expect(forced.body).toMatchObject({ id: 2, number: 2, month: TODAY.month, forced: true, latestQuarter: QUARTER });
     await smtp.waitFor(() => smtp.received.length, 6);
     for (const recipient of [LEADERS, DPM_BOARD, PRESS]) expect(messagesOf(recipient, 2)).toHaveLength(1);
-    expect(only(LEADERS, 2).mail.subject).toBe(`Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số 2 — quý ${QUARTER}`);
+    expect(only(LEADERS, 2).mail.subject).toBe(`Báo cáo số liệu các khu công nghiệp tỉnh Lào Cai, số 2 — ${periodNameOf(QUARTER, 'vi')}`);
     const list = await sys.http.get('/v1/publications', admin);
     expect(list.body.items.map((p: { number: number }) => p.number)).toEqual([2, 1]);
     const firstPage = await sys.http.get('/v1/publications?limit=1', admin);
@@ -285,7 +313,44 @@ describe('publication emails through a real SMTP server', () => {
     expect(dpm((await sys.http.get('/v1/publications/3', admin)).body).grossOutput).toBe('29500400000');
 
     await smtp.waitFor(() => messagesOf(LEADERS, 4).length + messagesOf(DPM_BOARD, 4).length, 2);
-    expect(only(LEADERS, 4).mail.text).toContain('Số liệu đã được điều chỉnh so với lần công bố trước: DPM.');
-    expect(only(DPM_BOARD, 4).mail.text).toContain('Revised since the previous publication: DPM.');
+    expect(only(LEADERS, 4).mail.text).toContain('Thay đổi so với lần công bố số 3:\n- Số liệu đã được điều chỉnh: DPM.');
+    expect(only(DPM_BOARD, 4).mail.text).toContain('Changes since issue 3:\n- Revised: DPM.');
+  });
+
+  it('unsubscribes through the link in the email, once, after asking; the next publication does not write again', async () => {
+    const { mail } = only(PRESS, 1);
+    // mailparser gathers the List-* headers under `list`, by the part of the name after `list-`.
+    const list = mail.headers.get('list') as Record<string, { url?: string; id?: string }>;
+    const link = new URL(list.unsubscribe.url!);
+    expect(mail.text).toContain(`Huỷ đăng ký: ${link.href}`);
+    expect(JSON.stringify(list['unsubscribe-post'])).toContain('List-Unsubscribe=One-Click');
+    expect(String(mail.html)).toContain(`href="${link.href}"`);
+    const page = (init?: RequestInit) =>
+      fetch(`http://127.0.0.1:${sys.env.PORT}${link.pathname}`, init).then(async (r) => [r.status, await r.text()] as const);
+    // Opening the link only asks: mail scanners open links too.
+    const [asked, askPage] = await page();
+    expect(asked).toBe(200);
+    expect(askPage).toContain(`Ngừng gửi thư báo cáo số liệu hằng tháng tới ${PRESS}?`);
+    const active = () => sys.query('SELECT count(*)::int AS n FROM subscriptions WHERE email = $1 AND cancelled_at IS NULL', [PRESS]);
+    expect(await active()).toEqual([{ n: 1 }]);
+    // The mail client's one click: a POST from no page, the token its only key.
+    const oneClick = {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    };
+    const [done, donePage] = await page(oneClick);
+    expect([done, donePage.includes(`Đã huỷ đăng ký: ${PRESS} sẽ không nhận thư báo cáo số liệu nữa.`)]).toEqual([200, true]);
+    expect(await active()).toEqual([{ n: 0 }]);
+    const [, again] = await page(oneClick);
+    expect(again).toContain('đã huỷ đăng ký từ trước');
+    expect((await page({ method: 'GET' }).then(() => fetch(`http://127.0.0.1:${sys.env.PORT}/unsubscribe/${'0'.repeat(64)}`))).status).toBe(
+      404,
+    );
+
+    const next = await publish(sys.http, { force: true }, admin);
+    await smtp.waitFor(() => messagesOf(LEADERS, next.body.number).length, 1);
+    await allRecordedSent();
+    expect(messagesOf(PRESS, next.body.number)).toEqual([]);
   });
 });

@@ -28,6 +28,13 @@ const QUARTER_START = `${QUARTER.slice(0, 4)}-${String((Number(QUARTER.slice(6))
 const R = { R1: '5300500001', R2: '5300500002', R3: '5300500003', R4: '5300500004', R5: '5300500005' };
 const email = (taxCode: string) => `ke-toan.${taxCode}@dn.example`;
 const EVERY_SECOND = '* * * * * *';
+// Behind a proxy, under a path of its own: the emails' links are on this address, not the api's own.
+const SITE = 'https://bao-cao.kcn.laocai.example/cong';
+/** Every link in an email, in its text and in its HTML. */
+const linksIn = (mail: ParsedMail) => ({
+  text: [...new Set(mail.text!.match(/https?:\/\/[^\s"<]+/g))],
+  html: [...new Set((mail.html as string).match(/href="[^"]*"/g)!.map((h) => h.slice(6, -1)))],
+});
 
 describe('schedules: the monthly publication and the reminders, driven by BullMQ job schedulers', () => {
   let sys: TestSystem;
@@ -62,7 +69,7 @@ describe('schedules: the monthly publication and the reminders, driven by BullMQ
   };
 
   beforeAll(async () => {
-    sys = await startTestSystem('publication_schedule');
+    sys = await startTestSystem('publication_schedule', { PUBLIC_BASE_URL: SITE });
     mailDir = join(__dirname, '..', sys.env.MAIL_DIR);
     admin = await sys.token({ role: 'admin', name: 'Quản trị' });
     board = await sys.token({ role: 'board', name: 'Ban Quản lý KKT' });
@@ -102,6 +109,10 @@ describe('schedules: the monthly publication and the reminders, driven by BullMQ
     expect(first.subject).toBe(`Nhắc nộp báo cáo quý ${QUARTER} / Reminder: ${QUARTER} report due ${DUE_MONTH}-10`);
     const dueDay = `10/${DUE_MONTH.slice(5)}/${DUE_MONTH.slice(0, 4)}`;
     expect(first.text).toContain(`Kính gửi Công ty ${R.R1} (MST ${R.R1}): báo cáo quý ${QUARTER} cần được nộp trước ngày ${dueDay}.`);
+    // It links to the quarter's form and to the enterprise's quarters on the site, and to nothing else: no token rides along.
+    const filingLinks = [`${SITE}/reports/new?period=${QUARTER}`, `${SITE}/`];
+    expect(linksIn(first)).toEqual({ text: filingLinks, html: filingLinks });
+    expect(first.text).toContain(`Nộp báo cáo quý ${QUARTER} trực tuyến: ${SITE}/reports/new?period=${QUARTER}`);
     expect(await outbox()).toEqual([
       { kind: 'reminder', recipient: email(R.R1), status: 'sent' },
       { kind: 'reminder', recipient: email(R.R4), status: 'sent' },
@@ -159,6 +170,8 @@ describe('schedules: the monthly publication and the reminders, driven by BullMQ
       `reminder_${R.R4}_${QUARTER}.eml`,
     ]);
     expect(mail[`overdue_${R.R4}_${QUARTER}.eml`].subject).toBe(`Quá hạn nộp báo cáo quý ${QUARTER} / Overdue: ${QUARTER} report`);
+    const filingLinks = [`${SITE}/reports/new?period=${QUARTER}`, `${SITE}/`];
+    expect(linksIn(mail[`overdue_${R.R4}_${QUARTER}.eml`])).toEqual({ text: filingLinks, html: filingLinks });
   });
 
   it('writes nothing more to an enterprise once it has filed, and nothing twice', async () => {

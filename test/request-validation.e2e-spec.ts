@@ -1,4 +1,4 @@
-import { createEnterprise, createZone, reportBody, submit, verdict } from './support/fixtures';
+import { createEnterprise, createZone, reportBody, reportWithFields, submit, verdict, WRONG_TYPES } from './support/fixtures';
 import { Reply } from './support/http-client';
 import { startTestSystem, TestSystem } from './support/test-system';
 
@@ -38,17 +38,7 @@ describe('request validation: shapes, types, values and media types', () => {
     sys.http.request('POST', path, { token, raw: body, headers: { 'content-type': contentType } });
   const postReport = (body: unknown, token = filer) => sys.http.post('/v1/reports', body, token);
   const countReports = async () => (await sys.query('SELECT count(*)::int AS n FROM report_submissions'))[0].n as number;
-  /** The report body with some fields replaced: `{ 'production.grossOutput': 1.5 }`; undefined deletes. */
-  const withFields = (changes: Record<string, unknown>) => {
-    const body = JSON.parse(JSON.stringify(reportBody(TAX, '2025-Q2')));
-    for (const [path, value] of Object.entries(changes)) {
-      const keys = path.split('.');
-      const parent = keys.slice(0, -1).reduce((o, k) => o[k], body);
-      if (value === undefined) delete parent[keys[keys.length - 1]];
-      else parent[keys[keys.length - 1]] = value;
-    }
-    return body;
-  };
+  const withFields = (changes: Record<string, unknown>) => reportWithFields(reportBody(TAX, '2025-Q2'), changes);
 
   // Hook timeouts given here: jest takes testTimeout from the root config only, not from the e2e project.
   beforeAll(async () => {
@@ -75,17 +65,7 @@ describe('request validation: shapes, types, values and media types', () => {
     });
 
     it('answers 400 listing every field of a wrong type, with its path and code', async () => {
-      const r = await postReport(
-        withFields({
-          taxCode: 5300000031,
-          'production.grossOutput': 'bốn mươi tỷ',
-          'production.revenue': true,
-          'employment.workers': '175',
-          'employment.femaleWorkers': 60.5,
-          'wages.wageFund': { amount: 1 },
-          investment: 'none',
-        }),
-      );
+      const r = await postReport(withFields(WRONG_TYPES));
       expect(codes(problem(r, 400))).toEqual({
         taxCode: 'NOT_A_STRING',
         'production.grossOutput': 'NOT_AN_INTEGER',

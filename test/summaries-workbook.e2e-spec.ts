@@ -142,7 +142,7 @@ describe('summary workbook: GET /v1/summaries.xlsx opened with exceljs', () => {
   it('lists who filed the period’s last quarter on time, late, or not at all', async () => {
     const workbook = await opened(await sys.http.get('/v1/summaries.xlsx?period=2024', board));
     const filing = workbook.getWorksheet('Tình hình nộp báo cáo')!;
-    expect(filing.getCell('A1').value).toBe('Tình hình nộp báo cáo quý 2024-Q4');
+    expect(filing.getCell('A1').value).toBe('Tình hình nộp báo cáo quý IV/2024');
     expect(filing.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const rows = records(filing, 2).map((r) => [r['Mã số thuế'], r['Mã khu'], r['Tình trạng']]);
     expect(rows).toEqual([
@@ -187,7 +187,7 @@ describe('summary workbook: GET /v1/summaries.xlsx opened with exceljs', () => {
     const workbook = await opened(reply);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Zones and totals', 'Filing status', 'Warnings to follow up', 'Notes']);
     const zones = workbook.getWorksheet('Zones and totals')!;
-    expect(zones.getCell('A1').value).toBe('Industrial parks and clusters of Lào Cai province, 2024-Q3 to 2024-Q4');
+    expect(zones.getCell('A1').value).toBe('Industrial parks and clusters of Lào Cai province, Q3–Q4 2024');
     expect(rowValues(zones, 2).slice(0, 2)).toEqual(['Zone code', 'Industrial park or cluster']);
     expect(zones.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     const statuses = records(workbook.getWorksheet('Filing status')!, 1).map((r) => r.Status);

@@ -1,15 +1,16 @@
 import { issueToken } from '@app/access';
 import { ApiTokensRepository } from '../../libs/database/src/repositories/api-tokens.repository';
-import { FiguresChange, WebSessionsRepository } from '../../libs/database/src/repositories/web-sessions.repository';
+import { FiguresChange, VerdictsChange, WebSessionsRepository } from '../../libs/database/src/repositories/web-sessions.repository';
 import { NotificationListener } from '../../libs/database/src/sql/notification-listener';
-import { seedZones } from '../support/repository-fixtures';
+import { seedToken, seedZones } from '../support/repository-fixtures';
 import { openTestDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 
 /**
  * Browser sessions and sign-in failures against a real database, without HTTP: a session lives while
  * its token does, within its idle and absolute limits, until it ends; and every committed change of
- * zone-quarter sums is announced with its zones and quarters.
+ * zone-quarter sums is announced with its zones and quarters, and every submission leaving `received`
+ * with its id and tax code.
  */
 describe('web sessions repository', () => {
   let db: TestDatabase;
@@ -17,6 +18,7 @@ describe('web sessions repository', () => {
   let tokens: ApiTokensRepository;
   let listener: NotificationListener;
   const heard: FiguresChange[] = [];
+  const decided: VerdictsChange[] = [];
   const limits = { idleSeconds: 60, absoluteSeconds: 3600 };
 
   beforeAll(async () => {
@@ -24,10 +26,10 @@ describe('web sessions repository', () => {
     sessions = new WebSessionsRepository(db.transactions);
     tokens = new ApiTokensRepository(db.transactions);
     const timeouts = { connectMs: 3000, statementMs: 5000, lockMs: 3000, idleInTransactionMs: 60_000 };
-    listener = await sessions.listenForFigures(
+    listener = await sessions.listenForChanges(
       db.url,
       timeouts,
-      (change) => heard.push(change),
+      { figures: (change) => heard.push(change), verdicts: (change) => decided.push(change) },
       () => undefined,
     );
   });
@@ -88,5 +90,23 @@ describe('web sessions repository', () => {
     await db.query("UPDATE zone_quarter_aggregates SET reports = reports + 1 WHERE zone_code = 'BDH'");
     await waitFor('two announcements', async () => heard.length >= 2, 5000);
     expect(heard).toEqual([[{ zone: 'BDH', period: '2025-Q3' }], [{ zone: 'BDH', period: '2025-Q3' }]]);
+  });
+
+  it('announces submissions leaving received when the verdict commits, and not their later supersession', async () => {
+    const by = await seedToken(db, 'board');
+    const insert = (id: string) =>
+      db.query(
+        `INSERT INTO report_submissions (id, tax_code, period, source, submitted_by, filer_role, gross_output, revenue, workers, wage_fund)
+         VALUES ($1, '5300000001', '2025-Q3', 'api', $2, 'board', 1, 1, 1, 1)`,
+        [id, by],
+      );
+    const [a, b] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
+    await insert(a);
+    await insert(b);
+    await db.query("UPDATE report_submissions SET status = 'accepted', revision = 1 WHERE id = $1", [a]);
+    await db.query("UPDATE report_submissions SET status = 'superseded' WHERE id = $1", [a]);
+    await db.query("UPDATE report_submissions SET status = 'rejected' WHERE id = $1", [b]);
+    await waitFor('two verdicts', async () => decided.length >= 2, 5000);
+    expect(decided).toEqual([[{ id: a, taxCode: '5300000001' }], [{ id: b, taxCode: '5300000001' }]]);
   });
 });

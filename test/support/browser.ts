@@ -35,3 +35,13 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Signs in through the form (in the language `path` asks for) and lands where `path` led. */
+export async function signIn(context: BrowserContext, token: string, path = '/?lang=en'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(path);
+  await page.getByLabel(/^(Access token|Mã truy cập)$/).fill(token);
+  await page.getByRole('button', { name: /^(Sign in|Đăng nhập)$/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return page;
+}

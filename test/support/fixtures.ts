@@ -47,6 +47,29 @@ export function reportBody(taxCode: string, period: string, f: ReportFigures = {
   };
 }
 
+/** Changes to a report (for reportWithFields) that give every kind of field a value of a wrong JSON type. */
+export const WRONG_TYPES = {
+  taxCode: 5300000031,
+  'production.grossOutput': 'bốn mươi tỷ',
+  'production.revenue': true,
+  'employment.workers': '175',
+  'employment.femaleWorkers': 60.5,
+  'wages.wageFund': { amount: 1 },
+  investment: 'none',
+};
+
+/** A copy of `body` with some fields replaced: `{ 'production.grossOutput': 1.5 }`; undefined deletes. */
+export function reportWithFields(body: object, changes: Record<string, unknown>): Record<string, any> {
+  const copy = JSON.parse(JSON.stringify(body));
+  for (const [path, value] of Object.entries(changes)) {
+    const keys = path.split('.');
+    const parent = keys.slice(0, -1).reduce((o, k) => o[k], copy);
+    if (value === undefined) delete parent[keys[keys.length - 1]];
+    else parent[keys[keys.length - 1]] = value;
+  }
+  return copy;
+}
+
 export async function createZone(http: HttpClient, token: string, code: string, extra: Record<string, unknown> = {}) {
   const r = await http.post(
     '/v1/zones',

@@ -19,25 +19,21 @@ import { MetricsService } from './metrics/metrics.service';
 import { PeriodLocks } from './periods/period-locks.service';
 import { QueueMetrics } from './metrics/queue-metrics.service';
 import { PeriodsController } from './periods/periods.controller';
-import { EnterpriseZones } from './registry/enterprise-zones.service';
 import { EnterprisesController } from './registry/enterprises.controller';
 import { ProjectsController } from './registry/projects.controller';
 import { RegistryLookups } from './registry/registry-lookups.service';
 import { TargetsController } from './registry/targets.controller';
 import { ZonesController } from './registry/zones.controller';
-import { ReportIntake } from './reports/report-intake.service';
 import { ReportReader } from './reports/report-reader.service';
-import { SubmissionWriter } from './reports/submission-writer.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportTemplateController } from './reports/report-template.controller';
 import { ReportUploadController } from './reports/report-upload.controller';
-import { ReportUploads } from './reports/report-upload.service';
-import { UploadBatches } from './reports/upload-batches.service';
 import { SummariesController } from './summaries/summaries.controller';
 import { SummariesWorkbookController } from './summaries/summaries-workbook.controller';
 import { SummaryWorkbooks } from './summaries/summary-workbooks.service';
 import { FilingStatusReader, SummaryReader } from '@app/reporting';
 import { PublicSummariesController } from './public/public-summaries.controller';
+import { PublicSummaries } from './public/public-summaries.service';
 import { PublicationsController } from './publications/publications.controller';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { TokensController } from './tokens/tokens.controller';
@@ -48,13 +44,14 @@ import { ProjectsService } from './registry/projects.service';
 import { TargetsService } from './registry/targets.service';
 import { ZonesService } from './registry/zones.service';
 import { PagesModule } from './pages/pages.module';
+import { FilingModule } from './reports/filing.module';
 
 @Module({})
 export class ApiModule {
   static register(settings: Settings): DynamicModule {
     return {
       module: ApiModule,
-      imports: [SettingsModule.forRoot(settings), DatabaseModule, PagesModule],
+      imports: [SettingsModule.forRoot(settings), DatabaseModule, FilingModule, PagesModule],
       controllers: [
         HealthController,
         MetricsController,
@@ -83,18 +80,13 @@ export class ApiModule {
         TokenRevocations,
         RedisProbe,
         MetricsService,
-        EnterpriseZones,
         RegistryLookups,
-        ReportIntake,
-        SubmissionWriter,
         ReportReader,
         SummaryReader,
         FilingStatusReader,
         FollowUpReader,
         ReportReviewer,
         AuditReader,
-        ReportUploads,
-        UploadBatches,
         SummaryWorkbooks,
         PeriodLocks,
         QueueMetrics,
@@ -104,6 +96,7 @@ export class ApiModule {
         TargetsService,
         TokensService,
         SubscriptionsService,
+        PublicSummaries,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { loadSettings, Settings } from '@app/config';
+import { apiProcesses, loadSettings, Settings } from '@app/config';
 import { createApiApp } from './api-app';
 import { ConnectionDispatcher, receiveConnections } from './lifecycle/connection-dispatcher';
 import { closeListener, GracefulShutdown } from './lifecycle/graceful-shutdown.service';
@@ -34,7 +34,7 @@ function supervise(settings: Settings): void {
   let stopping = false;
   let failed = false;
   const fork = () => dispatcher.follow(cluster.fork());
-  for (let i = 0; i < settings.API_PROCESSES; i++) fork();
+  for (let i = 0; i < apiProcesses(settings); i++) fork();
   cluster.on('exit', (worker, code) => {
     if (stopping) {
       failed ||= code !== 0;
@@ -59,7 +59,7 @@ function supervise(settings: Settings): void {
 }
 
 const settings = loadSettings();
-(cluster.isPrimary && settings.API_PROCESSES > 1 ? Promise.resolve(supervise(settings)) : serve(settings)).catch((error) => {
+(cluster.isPrimary && apiProcesses(settings) > 1 ? Promise.resolve(supervise(settings)) : serve(settings)).catch((error) => {
   console.error(error);
   process.exit(1);
 });

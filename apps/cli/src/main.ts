@@ -21,7 +21,8 @@ const USAGE = `usage: npm run cli -- <command> [flags]
   restore --file FILE                          restore a backup into DATABASE_URL (empty or missing), then migrate
   start                                        run the built api and worker together
   bench [--seconds 10]                         throughput, latency and memory against their targets
-        [--only service,overview,live,assets,audit]  only those parts (comma-separated)
+        [--only service,summaries,overview,live,assets,audit]  only those parts (comma-separated)
+        [--api-processes N]                    the api's processes (default: API_PROCESSES's default here)
         [--national-publications 6]            how many of a nation's publications the audit times
   demo [--keep]                                the seeded Lào Cai walkthrough (database kcn_demo)`;
 

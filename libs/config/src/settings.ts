@@ -1,6 +1,15 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateBy, ValidateIf } from 'class-validator';
+import { availableParallelism } from 'node:os';
 import { parseTrustProxy } from './trust-proxy';
+
+/**
+ * API_PROCESSES, else one api process per two cores: PostgreSQL, the worker and the api's own libuv
+ * threads need the others. On 2 cores one process served more reports than two (README, "Intake").
+ */
+export function apiProcesses(settings: Pick<Settings, 'API_PROCESSES'>): number {
+  return settings.API_PROCESSES ?? Math.max(1, Math.floor(availableParallelism() / 2));
+}
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -41,12 +50,13 @@ export class Settings {
   @IsString()
   HOST = '0.0.0.0';
 
-  /** api processes sharing the port (Node cluster); one per core the database leaves free. */
+  /** api processes sharing the port (Node cluster); unset, as many as serve best here (apiProcesses). */
   @Transform(toInt)
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(64)
-  API_PROCESSES = 1;
+  API_PROCESSES: number | undefined = undefined;
 
   // Initialised, even to undefined: loadSettings reads only the keys an instance has, and a bare
   // declaration has none once compiled, so SMTP_URL from the environment was silently ignored.
@@ -56,6 +66,10 @@ export class Settings {
 
   @IsString()
   MAIL_FROM = 'Ban Quản lý Khu kinh tế tỉnh Lào Cai <bao-cao@localhost>';
+
+  /** The site's address as people reach it (scheme, host, and a path if it is served under one): emails link to pages there. */
+  @Matches(/^https?:\/\/[^\s?#]+$/, { message: 'PUBLIC_BASE_URL must be an http:// or https:// URL, without query or fragment' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** Without SMTP_URL, mail is written here as .eml files. */
   @IsString()

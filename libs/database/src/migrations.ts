@@ -12,6 +12,8 @@ import { BoardSessions1764740000000 } from './migrations/1764740000000-board-ses
 import { RecordedSupersession1764800000000 } from './migrations/1764800000000-recorded-supersession';
 import { PublicationRequests1764850000000 } from './migrations/1764850000000-publication-requests';
 import { SignInLinks1764860000000 } from './migrations/1764860000000-sign-in-links';
+import { VerdictNotifications1764870000000 } from './migrations/1764870000000-verdict-notifications';
+import { UnsubscribeTokens1764880000000 } from './migrations/1764880000000-unsubscribe-tokens';
 
 /** In order; each runs once per database. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   RecordedSupersession1764800000000,
   PublicationRequests1764850000000,
   SignInLinks1764860000000,
+  VerdictNotifications1764870000000,
+  UnsubscribeTokens1764880000000,
 ];

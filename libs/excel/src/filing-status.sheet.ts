@@ -1,3 +1,4 @@
+import { periodLabel } from './period-label';
 import { Label } from './labels';
 import { FilingState, FilingStatusJson } from './summary-workbook.input';
 import { Column, TableSheet } from './table-sheet.writer';
@@ -21,9 +22,10 @@ const COLUMNS: readonly Column<FilingRow>[] = [
 
 /** "Tình hình nộp báo cáo": every enterprise expected to file the quarter, on time, late or missing. */
 export function filingStatusSheet(filing: FilingStatusJson): TableSheet<FilingRow> {
+  const quarter = periodLabel(filing.period, [filing.period]);
   return {
     name: { vi: 'Tình hình nộp báo cáo', en: 'Filing status' },
-    title: { vi: `Tình hình nộp báo cáo quý ${filing.period}`, en: `Filing status, quarter ${filing.period}` },
+    title: { vi: `Tình hình nộp báo cáo ${quarter.vi}`, en: `Filing status, ${quarter.en}` },
     columns: COLUMNS,
     rows: filing.items,
     frozenColumns: 2,

@@ -1,10 +1,14 @@
+import { parseQuarter, periodName } from '@app/domain';
 import { Label } from './labels';
 
-/** 'năm 2024' / 'year 2024', 'quý 2025-Q3' / 'quarter 2025-Q3', 'từ 2025-Q1 đến 2025-Q3' / '2025-Q1 to 2025-Q3'. */
+/**
+ * The period as a title says it mid-sentence: `quý III/2025`, `9 tháng năm 2025`, `năm 2024`; `Q3 2025`,
+ * `first nine months of 2025`, `2024` (the domain's names, lower-cased at the start in Vietnamese).
+ */
 export function periodLabel(period: string, quarters: readonly string[]): Label {
-  if (/^\d{4}$/.test(period)) return { vi: `năm ${period}`, en: `year ${period}` };
-  const first = quarters[0];
-  const last = quarters[quarters.length - 1];
-  if (first === last) return { vi: `quý ${first}`, en: `quarter ${first}` };
-  return { vi: `từ ${first} đến ${last}`, en: `${first} to ${last}` };
+  const first = parseQuarter(quarters[0] ?? '');
+  const last = parseQuarter(quarters[quarters.length - 1] ?? '');
+  if (!first || !last) return { vi: period, en: period };
+  const vi = periodName(first, last, 'vi');
+  return { vi: vi.charAt(0).toLowerCase() + vi.slice(1), en: periodName(first, last, 'en') };
 }

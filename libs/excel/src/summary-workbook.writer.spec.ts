@@ -79,7 +79,7 @@ describe('the summary workbook', () => {
 
   it('lists the filing status in Vietnamese with the receipt time as Vietnam wall-clock time', () => {
     const sheet = vi.getWorksheet('Tình hình nộp báo cáo')!;
-    expect(sheet.getCell('A1').value).toBe('Tình hình nộp báo cáo quý 2024-Q4');
+    expect(sheet.getCell('A1').value).toBe('Tình hình nộp báo cáo quý IV/2024');
     expect([4, 5, 6].map((r) => [sheet.getCell(r, 1).value, sheet.getCell(r, 4).value])).toEqual([
       ['5300000011', 'Đúng hạn'],
       ['5300000012', 'Nộp muộn'],
@@ -102,7 +102,7 @@ describe('the summary workbook', () => {
     expect(sheet.getCell(wage, column(sheet, 'Số liệu báo cáo')).numFmt).toBe('#,##0.00');
     expect(sheet.getCell(wage, column(sheet, 'Mức so sánh')).value).toBe(4.41);
     expect(sheet.getCell(wage, column(sheet, 'Đơn vị')).value).toBe('triệu đồng');
-    expect(sheet.getCell(outlier, column(sheet, 'Nội dung')).value).toBe('Số lao động thay đổi 62,5% so với quý 2024-Q3, quá 50%');
+    expect(sheet.getCell(outlier, column(sheet, 'Nội dung')).value).toBe('Số lao động thay đổi 62,5% so với quý III/2024, quá 50%');
     expect(sheet.getCell(outlier, column(sheet, 'Số liệu báo cáo')).value).toBe(130);
     expect(sheet.getCell(outlier, column(sheet, 'Thay đổi')).value).toBe(62.5);
     expect(sheet.getCell(outlier, column(sheet, 'Đơn vị')).value).toBe('người');
@@ -124,7 +124,7 @@ describe('the summary workbook', () => {
     const en = await writtenWorkbook({ summary: SUMMARY, filingStatus: FILING_STATUS, followUps: FOLLOW_UPS, language: 'en' });
     expect(en.worksheets.map((s) => s.name)).toEqual(['Zones and totals', 'Filing status', 'Warnings to follow up', 'Notes']);
     const zones = en.getWorksheet('Zones and totals')!;
-    expect(zones.getCell('A1').value).toBe('Industrial parks and clusters of Lào Cai province, year 2024');
+    expect(zones.getCell('A1').value).toBe('Industrial parks and clusters of Lào Cai province, 2024');
     expect(zones.getCell('A2').value).toBe('Zone code');
     expect(zones.getCell('A3').value).toBe('TLG');
     expect(zones.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });

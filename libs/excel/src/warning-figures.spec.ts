@@ -20,7 +20,7 @@ describe('warningFigures', () => {
       details: { current: '3000000000', previous: '1000000000', comparedPeriod: '2024-Q3', changePct: 200 },
     });
     expect(output).toMatchObject({ value: '3000000000', reference: '1000000000', unit: 'millionDong', changePct: 200 });
-    expect(output.explanationVi).toBe('Giá trị sản xuất công nghiệp thay đổi 200% so với quý 2024-Q3, quá 50%');
+    expect(output.explanationVi).toBe('Giá trị sản xuất công nghiệp thay đổi 200% so với quý III/2024, quá 50%');
   });
 
   it('compares output at 2010 prices with output at current prices', () => {

@@ -1,5 +1,6 @@
 import type { IssueCode } from '@app/domain';
 import { RawValue, UnitName } from './cell-units';
+import { periodLabel } from './period-label';
 import { WarningJson } from './summary-workbook.input';
 
 /** A warning as the board reads it: what it means and the figures that triggered it. */
@@ -40,7 +41,7 @@ const WARNING_FIGURES: Partial<Record<IssueCode, (details: Details, field: strin
     return {
       explanationVi:
         `${workers ? 'Số lao động' : 'Giá trị sản xuất công nghiệp'} thay đổi ${viNumber(d.changePct)}% ` +
-        `so với quý ${d.comparedPeriod}, quá 50%`,
+        `so với ${periodLabel(String(d.comparedPeriod), [String(d.comparedPeriod)]).vi}, quá 50%`,
       value: d.current,
       reference: d.previous,
       unit: workers ? 'people' : 'millionDong',

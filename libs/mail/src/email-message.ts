@@ -4,7 +4,10 @@ export interface EmailMessage {
   readonly subject: string;
   readonly html: string;
   readonly text: string;
-  readonly attachments?: ReadonlyArray<{ filename: string; content: Buffer; contentType: string }>;
+  /** With a `cid`, an image the HTML shows inline (`<img src="cid:…">`). */
+  readonly attachments?: ReadonlyArray<{ filename: string; content: Buffer; contentType: string; cid?: string }>;
+  /** Extra headers (List-Unsubscribe). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export type Language = 'vi' | 'en';

@@ -2,3 +2,4 @@ export * from './email-message';
 export * from './mail-transport';
 export * from './publication-email';
 export * from './reminder-email';
+export * from './site-page';

@@ -1,5 +1,6 @@
 import { EmailMessage } from './email-message';
 import { escapeHtml } from './html';
+import { sitePage } from './site-page';
 
 export interface ReminderMail {
   readonly to: string;
@@ -9,11 +10,19 @@ export interface ReminderMail {
   readonly quarter: string;
   /** The due instant, shown as a date in Vietnam time: 'YYYY-MM-DD'. */
   readonly dueDay: string;
+  /** The site's address as enterprises reach it (PUBLIC_BASE_URL): the links point to its pages. */
+  readonly siteUrl: string;
 }
 
-/** To an enterprise with no accepted report: before the due date, and once after it. Vietnamese first, English below. */
+/**
+ * To an enterprise with no accepted report: before the due date, and once after it. Vietnamese first, English below.
+ * It links to the quarter's online form and to the enterprise's quarters; a link carries no token (the page asks
+ * to sign in, then comes back).
+ */
 export function reminderEmail(m: ReminderMail): EmailMessage {
   const due = m.dueDay.split('-').reverse().join('/');
+  const form = sitePage(m.siteUrl, `/reports/new?period=${encodeURIComponent(m.quarter)}`);
+  const quarters = sitePage(m.siteUrl, '/');
   const vi =
     m.kind === 'reminder'
       ? `Kính gửi ${m.enterpriseName} (MST ${m.taxCode}): báo cáo quý ${m.quarter} cần được nộp trước ngày ${due}. ` +
@@ -26,16 +35,24 @@ export function reminderEmail(m: ReminderMail): EmailMessage {
         'No valid report has been received yet.'
       : `Dear ${m.enterpriseName} (tax code ${m.taxCode}): the ${m.quarter} report is overdue (it was due before ${m.dueDay}). ` +
         'Please file it as soon as possible.';
+  const links = {
+    vi: [`Nộp báo cáo quý ${m.quarter} trực tuyến`, 'Các quý của doanh nghiệp'],
+    en: [`File the ${m.quarter} report online`, "Your enterprise's quarters"],
+  };
   const subject =
     m.kind === 'reminder'
       ? `Nhắc nộp báo cáo quý ${m.quarter} / Reminder: ${m.quarter} report due ${m.dueDay}`
       : `Quá hạn nộp báo cáo quý ${m.quarter} / Overdue: ${m.quarter} report`;
+  const htmlLinks = ([toForm, toQuarters]: string[]) =>
+    `<p><a href="${escapeHtml(form)}">${escapeHtml(toForm)}</a> · <a href="${escapeHtml(quarters)}">${escapeHtml(toQuarters)}</a></p>`;
+  const textLinks = ([toForm, toQuarters]: string[]) => `${toForm}: ${form}\n${toQuarters}: ${quarters}`;
   return {
     to: m.to,
     subject,
     html:
       '<!doctype html><html lang="vi"><body style="font-family:Arial,sans-serif">' +
-      `<p>${escapeHtml(vi)}</p><p style="color:#555">${escapeHtml(en)}</p></body></html>`,
-    text: `${vi}\n\n${en}`,
+      `<p>${escapeHtml(vi)}</p>${htmlLinks(links.vi)}` +
+      `<div lang="en" style="color:#555"><p>${escapeHtml(en)}</p>${htmlLinks(links.en)}</div></body></html>`,
+    text: `${vi}\n${textLinks(links.vi)}\n\n${en}\n${textLinks(links.en)}`,
   };
 }

@@ -4,8 +4,9 @@ import { ApiTokensRepository } from '@app/database';
 import { TokenCache } from './token-cache';
 
 /**
- * Resolves bearer tokens with an in-memory cache, so an authenticated request costs no database
- * round trip. Revocations reach every process at once (TokenRevocations); the cache's TTL bounds the rest.
+ * Resolves bearer tokens with an in-memory cache by secret, so an authenticated request costs no database
+ * round trip and no hashing. Revocations reach every process at once (TokenRevocations); the cache's TTL
+ * bounds the rest.
  */
 @Injectable()
 export class TokenStore {
@@ -14,7 +15,7 @@ export class TokenStore {
   constructor(private readonly tokens: ApiTokensRepository) {}
 
   resolve(secret: string): Promise<Principal | null> {
-    return this.cache.resolve(hashTokenSecret(secret), (hash) => this.read(hash));
+    return this.cache.resolve(secret, (known) => this.read(hashTokenSecret(known)));
   }
 
   /** Off while revocations cannot be heard: every request then checks the database. */

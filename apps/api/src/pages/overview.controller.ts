@@ -2,29 +2,19 @@ import { Controller, Get, Req, Res, StreamableFile, UseFilters } from '@nestjs/c
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readableZones } from '@app/access';
-import { addQuarters, formatQuarter, latestQuarterPastDue, parsePeriod, parseQuarter, PeriodError, PeriodSpec } from '@app/domain';
+import { addQuarters, formatQuarter, parseQuarter, PeriodSpec } from '@app/domain';
 import { SummaryReader } from '@app/reporting';
 import { Public } from '../auth/access.decorators';
 import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
 import type { PageContext } from './page-context';
 import { PageErrorsFilter } from './page-errors.filter';
 import { PageRenderer } from './page-renderer.service';
+import { MyQuartersPage } from './filing/my-quarters.page';
+import { pagePeriod } from './page-period';
 import { messagePage } from './views/message.view';
 import { OverviewData, overviewFigures, overviewPage } from './views/overview.view';
 
 const CHART_QUARTERS = 8;
-
-/** `?period=` as given, or the latest quarter past its due date; null when it is not a period. */
-export function pagePeriod(request: FastifyRequest): { text: string; spec: PeriodSpec } | null {
-  const asked = (request.query as Record<string, string | undefined>).period;
-  const text = asked === undefined || asked === '' ? formatQuarter(latestQuarterPastDue(new Date())) : asked;
-  try {
-    return { text, spec: parsePeriod(text) };
-  } catch (error) {
-    if (error instanceof PeriodError) return null;
-    throw error;
-  }
-}
 
 /** The board's overview: the zone table, totals, filing counts and the chart; `part=figures` is the part that moves. */
 @ApiExcludeController()
@@ -36,11 +26,14 @@ export class OverviewController {
     private readonly renderer: PageRenderer,
     private readonly summaries: SummaryReader,
     private readonly workbooks: SummaryWorkbooks,
+    private readonly myQuarters: MyQuartersPage,
   ) {}
 
+  /** The board's overview, or an enterprise's quarters: `/` is each one's home. */
   @Get()
   async overview(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const ctx = await this.renderer.boardContext(request, reply);
+    const ctx = await this.renderer.signedInContext(request, reply);
+    if (ctx.principal!.role === 'enterprise') return this.myQuarters.send(ctx, reply);
     const period = pagePeriod(request);
     if (!period) return this.renderer.send(reply, ctx, messagePage(ctx, ctx.t.invalidPeriod, ctx.t.periodHelp), 422);
     const data = await this.read(ctx, period.text, period.spec);

@@ -1,14 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageLanguage } from './page-context';
-import { BoardOnly, PageNotFound, PageRenderer, SignInRequired } from './page-renderer.service';
+import { BoardOnly, EnterpriseOnly, PageNotFound, PageRenderer, SignInRequired } from './page-renderer.service';
 
 /** Pages answer in pages: a redirect to sign in (and back), or a message page for what is missing or not allowed. */
-@Catch(SignInRequired, PageNotFound, BoardOnly)
+@Catch(SignInRequired, PageNotFound, BoardOnly, EnterpriseOnly)
 export class PageErrorsFilter implements ExceptionFilter {
   constructor(private readonly renderer: PageRenderer) {}
 
-  catch(error: SignInRequired | PageNotFound | BoardOnly, host: ArgumentsHost): void {
+  catch(error: SignInRequired | PageNotFound | BoardOnly | EnterpriseOnly, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (error instanceof SignInRequired) {

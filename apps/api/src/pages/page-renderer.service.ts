@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC_CACHE_CONTROL, PUBLIC_MAX_AGE_SECONDS } from '../public/public-reads';
 import { AssetManifest, readAssetManifest } from './assets';
 import { PageContext, pageContext } from './page-context';
 import { readCookie, SESSION_COOKIE } from './session/cookies';
@@ -16,7 +17,19 @@ export class PageNotFound extends Error {}
 /** Pages are the board's: an enterprise token's session gets 403 here. */
 export class BoardOnly extends Error {}
 
+/** Pages are an enterprise's own (filing): a board's session gets 403 here. */
+export class EnterpriseOnly extends Error {}
+
 const HTML = 'text/html; charset=utf-8';
+
+/**
+ * The Cache-Control of what anyone may read, with `Vary: Cookie` (the language cookie picks the words).
+ * A reply that sets the language cookie is the visitor's own: a shared cache must not hand it to others.
+ */
+export function keptPublic(reply: FastifyReply): string {
+  void reply.header('vary', 'Cookie');
+  return reply.hasHeader('set-cookie') ? `private, max-age=${PUBLIC_MAX_AGE_SECONDS}` : PUBLIC_CACHE_CONTROL;
+}
 
 /** Resolves the session of a page request and sends pages in their shell, with headers that keep them private. */
 @Injectable()
@@ -29,20 +42,34 @@ export class PageRenderer {
     return this.assets;
   }
 
-  /** The context of a page that needs a board or admin session. */
-  async boardContext(request: FastifyRequest, reply: FastifyReply): Promise<PageContext> {
+  /** The context of a page that needs a session, of any role. */
+  async signedInContext(request: FastifyRequest, reply: FastifyReply): Promise<PageContext> {
     const principal = await this.sessions.resume(readCookie(request, SESSION_COOKIE));
     if (!principal) throw new SignInRequired();
-    if (principal.role === 'enterprise') throw new BoardOnly();
     return pageContext(request, reply, principal);
   }
 
+  /** The context of a page that needs a board or admin session. */
+  async boardContext(request: FastifyRequest, reply: FastifyReply): Promise<PageContext> {
+    const ctx = await this.signedInContext(request, reply);
+    if (ctx.principal!.role === 'enterprise') throw new BoardOnly();
+    return ctx;
+  }
+
+  /** The context of a page that needs an enterprise's session (its tax code is the page's subject). */
+  async enterpriseContext(request: FastifyRequest, reply: FastifyReply): Promise<PageContext & { taxCode: string }> {
+    const ctx = await this.signedInContext(request, reply);
+    const { role, taxCode } = ctx.principal!;
+    if (role !== 'enterprise' || taxCode === null) throw new EnterpriseOnly();
+    return { ...ctx, taxCode };
+  }
+
   /** Sends a page (or a part of one, for the live overview) that must not be cached or framed. */
-  send(reply: FastifyReply, ctx: PageContext, page: PageShell | string, status = 200): void {
+  send(reply: FastifyReply, ctx: PageContext, page: PageShell | string, status = 200, cacheControl = 'no-store'): void {
     void reply
       .code(status)
       .header('content-type', HTML)
-      .header('cache-control', 'no-store')
+      .header('cache-control', cacheControl)
       .header('x-frame-options', 'DENY')
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'same-origin')
@@ -53,10 +80,16 @@ export class PageRenderer {
       .send(typeof page === 'string' ? page : layout(ctx, this.assets, page));
   }
 
+  /** Sends a page that is the same for every visitor in a language (no session read): caches may keep it, one per language cookie. */
+  sendPublic(reply: FastifyReply, ctx: PageContext, page: PageShell, status = 200): void {
+    this.send(reply, ctx, page, status, keptPublic(reply));
+  }
+
   /** A message page for the errors above, with the context a request without a session still has. */
-  sendError(request: FastifyRequest, reply: FastifyReply, error: PageNotFound | BoardOnly): void {
+  sendError(request: FastifyRequest, reply: FastifyReply, error: PageNotFound | BoardOnly | EnterpriseOnly): void {
     const ctx = pageContext(request, reply, null);
     if (error instanceof BoardOnly) this.send(reply, ctx, messagePage(ctx, ctx.t.forbiddenTitle, ctx.t.boardOnly), 403);
+    else if (error instanceof EnterpriseOnly) this.send(reply, ctx, messagePage(ctx, ctx.t.forbiddenTitle, ctx.t.enterpriseOnly), 403);
     else this.send(reply, ctx, messagePage(ctx, ctx.t.notFoundTitle, ctx.t.notFound), 404);
   }
 }

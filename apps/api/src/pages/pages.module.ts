@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DatabaseModule } from '@app/database';
+import { FilingModule } from '../reports/filing.module';
+import { EnterpriseFilings } from './filing/enterprise-filings.service';
+import { MyQuartersPage } from './filing/my-quarters.page';
+import { ReportFormController } from './filing/report-form.controller';
+import { UploadPagesController } from './filing/upload-pages.controller';
 import { FollowUpReader } from '../follow-ups/follow-ups.service';
 import { ReportReviewer } from '../follow-ups/report-reviewer.service';
 import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
@@ -8,7 +13,7 @@ import { FilingStatusReader, SummaryReader } from '@app/reporting';
 import { AssetsController } from './assets.controller';
 import { BoardListsController } from './board-lists.controller';
 import { EventsController } from './live/events.controller';
-import { FiguresFeed } from './live/figures-feed.service';
+import { LiveFeed } from './live/live-feed.service';
 import { OverviewController } from './overview.controller';
 import { PageErrorsFilter } from './page-errors.filter';
 import { PageRenderer } from './page-renderer.service';
@@ -16,21 +21,33 @@ import { acceptPageForms } from './session/form-bodies';
 import { refuseCrossOriginWrites } from './session/same-origin';
 import { WebSessions } from './session/web-sessions.service';
 import { PublicationsPagesController } from './publications-pages.controller';
+import { PublicPagesController } from './public-pages.controller';
+import { PublicSummaries } from '../public/public-summaries.service';
 import { RegistryPagesController } from './registry-pages.controller';
 import { SignInController } from './sign-in.controller';
+import { UnsubscribeController } from './unsubscribe.controller';
+import { SubscribersController } from './subscribers.controller';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service';
+import { RegistryLookups } from '../registry/registry-lookups.service';
 
 /**
- * The board's pages in the browser, served by the api process: server-rendered HTML, sessions started
- * with an access token, and a small bundled script for live figures. The /v1 API is not changed.
+ * The board's and the enterprises' pages in the browser, served by the api process: server-rendered
+ * HTML, sessions started with an access token, and a small bundled script for what moves live (figures,
+ * verdicts), money typed in forms and uploads. The /v1 API is not changed.
  */
 @Module({
-  imports: [DatabaseModule],
+  imports: [DatabaseModule, FilingModule],
   controllers: [
     SignInController,
     OverviewController,
     RegistryPagesController,
     BoardListsController,
     PublicationsPagesController,
+    ReportFormController,
+    UploadPagesController,
+    PublicPagesController,
+    UnsubscribeController,
+    SubscribersController,
     EventsController,
     AssetsController,
   ],
@@ -38,12 +55,17 @@ import { SignInController } from './sign-in.controller';
     WebSessions,
     PageRenderer,
     PageErrorsFilter,
-    FiguresFeed,
+    LiveFeed,
+    SubscriptionsService,
+    RegistryLookups,
+    EnterpriseFilings,
+    MyQuartersPage,
     SummaryReader,
     FilingStatusReader,
     FollowUpReader,
     ReportReviewer,
     SummaryWorkbooks,
+    PublicSummaries,
   ],
 })
 export class PagesModule {

@@ -6,7 +6,7 @@ import { EnterpriseReportsRepository, EnterprisesRepository, ZonesRepository } f
 import { addQuarters, formatQuarter, parsePeriod } from '@app/domain';
 import { SummaryReader } from '@app/reporting';
 import { Public } from '../auth/access.decorators';
-import { pagePeriod } from './overview.controller';
+import { pagePeriod } from './page-period';
 import { PageErrorsFilter } from './page-errors.filter';
 import { PageNotFound, PageRenderer } from './page-renderer.service';
 import { enterprisePage } from './views/enterprise.view';
@@ -48,9 +48,10 @@ export class RegistryPagesController {
     this.renderer.send(reply, ctx, zonePage(ctx, { zone: summary.zones[0], trend, enterprises }));
   }
 
+  /** The board's view of an enterprise in its scope, and an enterprise's view of its own history. */
   @Get('enterprises/:taxCode')
   async enterprise(@Param('taxCode') taxCode: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const ctx = await this.renderer.boardContext(request, reply);
+    const ctx = await this.renderer.signedInContext(request, reply);
     const enterprise = await this.enterprises.find(taxCode);
     if (!enterprise || !canAccessEnterprise(ctx.principal!, enterprise.taxCode, enterprise.zoneCode)) throw new PageNotFound();
     const [history, zone] = await Promise.all([this.reports.history(taxCode), this.zones.find(enterprise.zoneCode)]);

@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PublicationsRepository } from '@app/database';
-import { formatQuarter, toLocalIso } from '@app/domain';
+import { formatQuarter } from '@app/domain';
 import { Public } from '../auth/access.decorators';
 import { Problem } from '../common/problem';
 import { ApiPeriodQuery, periodFromQuery } from '../summaries/summaries.controller';
+import { PublicRead } from './public-reads';
+import { PublicSummaries } from './public-summaries.service';
 
 /**
  * Published figures for anyone, without a token: those of the latest publication that covers the
@@ -16,7 +16,7 @@ import { ApiPeriodQuery, periodFromQuery } from '../summaries/summaries.controll
 @Public()
 @Controller('v1/public')
 export class PublicSummariesController {
-  constructor(private readonly publications: PublicationsRepository) {}
+  constructor(private readonly published: PublicSummaries) {}
 
   @Get('summaries')
   @ApiOperation({
@@ -27,16 +27,14 @@ export class PublicSummariesController {
       "its item's `withheld`; every figure not shown as computed now is in `heldBack` as { field, reason }, the " +
       'reason `confidential`, `protects another figure` or `revision held back` (the figure published before is ' +
       'shown again); counts are always shown. 404 when no publication covers the period; 120 requests ' +
-      'a minute per client, then 429 with Retry-After.',
+      'a minute per client, then 429 with Retry-After. Caches may keep an answer a minute (`Cache-Control: public, max-age=60`).',
   })
-  // Anyone may call it: a client that floods it gets 429 and a Retry-After instead of slowing the board's work.
-  @RouteConfig({ rateLimit: { max: 120, timeWindow: '1 minute' } })
+  @PublicRead()
   @ApiPeriodQuery()
   async summaries(@Query() q: Record<string, string>) {
     const quarters = periodFromQuery(q).quarters.map(formatQuarter);
-    const published = await this.publications.latestPublicSummary(quarters);
-    if (!published) throw Problem.notFound(`No publication covers ${quarters.join(', ')} yet.`);
-    const publishedAt = toLocalIso(published.publishedAt);
-    return { ...published.summary, publication: { id: published.publicationId, publishedAt }, asOf: publishedAt };
+    const summary = await this.published.covering(quarters);
+    if (!summary) throw Problem.notFound(`No publication covers ${quarters.join(', ')} yet.`);
+    return summary;
   }
 }

@@ -34,7 +34,8 @@ export function submissionInsert(
     submittedBy: p.tokenId,
     filerRole: p.role,
     idempotencyKey: options.idempotencyKey ?? null,
-    requestHash: reportHash(report),
+    // Only a retry with the same key compares bodies: without a key there is nothing to hash for.
+    requestHash: options.idempotencyKey === undefined ? null : reportHash(report),
     batchId: options.batchId ?? null,
     batchRow: options.batchRow ?? null,
     figures: report.figures,
@@ -58,7 +59,7 @@ export class ReportIntake {
     const row = submissionInsert(report, p, options);
     const receivedAt = await this.writer.store(row);
     if (receivedAt) return { receipt: receipt(row.id, receivedAt), created: true };
-    return { receipt: await this.replay(p, options.idempotencyKey!, row.requestHash), created: false };
+    return { receipt: await this.replay(p, options.idempotencyKey!, row.requestHash!), created: false };
   }
 
   /** The same key again: the first answer if the body is the same, else a conflict. */

@@ -1,11 +1,11 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { PassThrough } from 'node:stream';
 import { Principal } from '@app/access';
 import { addQuarters, formatQuarter, quarterOfInstant } from '@app/domain';
-import { writeReportTemplate, XLSX_MEDIA_TYPE } from '@app/excel';
+import { XLSX_MEDIA_TYPE } from '@app/excel';
 import { CurrentPrincipal } from '../auth/access.decorators';
 import { ReportTemplateQuery } from './dto/report-template.query';
+import { reportTemplateFile } from './report-template-file';
 import { ReportUploads } from './report-upload.service';
 
 @ApiTags('reports')
@@ -32,16 +32,6 @@ export class ReportTemplateController {
   template(@Query() q: ReportTemplateQuery, @CurrentPrincipal() p: Principal): StreamableFile {
     // The quarter being filed: the current one has not ended yet, so the one before it.
     const period = q.period ?? formatQuarter(addQuarters(quarterOfInstant(new Date()), -1));
-    const output = new PassThrough();
-    const enterprise = p.role === 'enterprise';
-    writeReportTemplate(output, {
-      prefill: enterprise ? { taxCode: p.taxCode!, period } : undefined,
-      forBoard: !enterprise,
-      maxRows: this.uploads.maxRows,
-    }).catch((error: Error) => output.destroy(error));
-    return new StreamableFile(output, {
-      type: XLSX_MEDIA_TYPE,
-      disposition: `attachment; filename="mau-bao-cao-${period.toLowerCase()}.xlsx"`,
-    });
+    return reportTemplateFile(p, period, this.uploads.maxRows);
   }
 }

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { issueToken } from '@app/access';
-import { Settings } from '@app/config';
+import { apiProcesses, Settings } from '@app/config';
 import { deleteKeys, redisEnvironment } from '@app/queue';
 import {
   ADMIN_TIMEOUTS,
@@ -19,7 +19,7 @@ import { HttpClient } from '../processes/http-client';
 const REGISTRY = { zones: 10, enterprises: 10_000, quarters: 0 };
 
 /**
- * The database kcn_bench, the api (2 processes) and the worker that the sections of the bench share, so
+ * The database kcn_bench, the api and the worker that the sections of the bench share, so
  * that a section run alone (`--only`) sets up what it needs and a full run loads the 1 million reports once.
  */
 export class BenchStack {
@@ -34,6 +34,8 @@ export class BenchStack {
   private constructor(
     private readonly settings: Settings,
     readonly env: Record<string, string>,
+    /** The api's processes: `--api-processes`, else what the api makes of API_PROCESSES here. */
+    readonly apiProcesses: number,
     private readonly pool: Pool,
     readonly transactions: Transactions,
   ) {
@@ -41,8 +43,8 @@ export class BenchStack {
     this.data = new BenchData(transactions);
   }
 
-  /** A fresh database, migrated, and the bench's queue keys removed. */
-  static async create(settings: Settings): Promise<BenchStack> {
+  /** A fresh database, migrated, and the bench's queue keys removed; `processes` null leaves the api its own setting. */
+  static async create(settings: Settings, processes: number | null): Promise<BenchStack> {
     const url = new URL(settings.DATABASE_URL);
     url.pathname = '/kcn_bench';
     const env = {
@@ -54,14 +56,14 @@ export class BenchStack {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '8',
-      API_PROCESSES: '2',
+      ...(processes === null ? {} : { API_PROCESSES: String(processes) }),
     };
     await dropDatabase(env.DATABASE_URL);
     await ensureDatabase(env.DATABASE_URL);
     await migrateDatabase(env.DATABASE_URL);
     await deleteKeys({ ...settings, QUEUE_PREFIX: env.QUEUE_PREFIX });
     const pool = new Pool({ connectionString: env.DATABASE_URL, max: 8, ...pgConnectionOptions(ADMIN_TIMEOUTS) });
-    return new BenchStack(settings, env, pool, new Transactions(pool));
+    return new BenchStack(settings, env, processes ?? apiProcesses(settings), pool, new Transactions(pool));
   }
 
   get api(): AppProcess | null {

@@ -8,9 +8,10 @@ import { auditBench, AuditScale } from './disclosure-audit';
 import { liveSection } from './live-section';
 import { overviewSection } from './overview-section';
 import { serviceSection } from './service-section';
+import { summariesSection } from './summaries-section';
 
 /** The parts `--only` names, in the order a full run takes them. */
-const SECTIONS = ['service', 'overview', 'live', 'assets', 'audit'] as const;
+const SECTIONS = ['service', 'summaries', 'overview', 'live', 'assets', 'audit'] as const;
 type Section = (typeof SECTIONS)[number];
 
 // A nation's publications are bounded (--national-publications): each takes long enough that 24 would make the
@@ -49,7 +50,8 @@ function chosenSections(only: string | undefined): Section[] {
 
 /**
  * Measures what the installation promises next to baselines measured in the same run: intake rate and
- * p99, end-to-end rate, year summaries with 10 thousand and 1 million reports, memory (service); the
+ * p99 with the worker stopped and running, end-to-end rate, a 5,000-row upload, memory (service); year
+ * summaries with 10 thousand and 1 million reports (summaries); the
  * board's overview over 1 million reports (overview); how soon an accepted report reaches an open page
  * (live); the scripts pages send (assets); the cost of the disclosure audit (audit, in this process).
  */
@@ -68,9 +70,10 @@ export async function bench(settings: Settings, flags: Record<string, string>, l
       .join(' ')} at the start`,
   );
   if (sections.some((section) => section !== 'audit')) {
-    const stack = await BenchStack.create(settings);
+    const stack = await BenchStack.create(settings, flags['api-processes'] === undefined ? null : Number(flags['api-processes']));
     try {
       if (sections.includes('service')) await serviceSection(stack, seconds, log, add);
+      if (sections.includes('summaries')) await summariesSection(stack, seconds, log, add);
       if (sections.includes('overview')) await overviewSection(stack, seconds, log, add);
       if (sections.includes('live')) await liveSection(stack, seconds, log, add);
       if (sections.includes('assets')) await assetsSection(stack, log, add);

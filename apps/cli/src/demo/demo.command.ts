@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { issueSignInLink, issueToken, SIGN_IN_LINK_SECONDS } from '@app/access';
 import { Settings } from '@app/config';
 import { deleteKeys, redisEnvironment } from '@app/queue';
+import { periodNameOf } from '@app/domain';
 import {
   ADMIN_TIMEOUTS,
   ApiTokensRepository,
@@ -26,8 +27,8 @@ const CONCURRENCY = 16;
 const WORKBOOK_DIR = 'var/demo';
 /** The periods the walkthrough shows: the published year, and this year to date. */
 const SHOWN_PERIODS = [
-  { query: 'period=2024', title: '2024' },
-  { query: 'from=2025-Q1&to=2025-Q3', title: '2025 year to date (Q1–Q3)' },
+  { query: 'period=2024', title: `${periodNameOf('2024', 'vi')} (${periodNameOf('2024', 'en')})` },
+  { query: 'from=2025-Q1&to=2025-Q3', title: `${periodNameOf('2025-Q1..2025-Q3', 'vi')} (${periodNameOf('2025-Q1..2025-Q3', 'en')})` },
 ];
 // The latest quarter the demo files: the pages' own default (the latest quarter past due) holds nothing yet.
 const OVERVIEW_PERIOD = '2025-Q3';
@@ -134,20 +135,25 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
     for (const line of await publishDemoMonth(http, admin, env.MAIL_DIR)) log(line);
     const overview = `/?period=${OVERVIEW_PERIOD}`;
     if (flags.keep === 'true') {
-      log(`\n7. The board's pages, live while the api and worker keep running (Ctrl-C to stop); OpenAPI at ${http.baseUrl}/docs.`);
+      log(`\n7. The pages, live while the api and worker keep running (Ctrl-C to stop); OpenAPI at ${http.baseUrl}/docs.`);
       log(`   The overview is at ${http.baseUrl}${overview}`);
-      const printLink = async () => {
-        const link = await withTransactions(env.DATABASE_URL, ADMIN_TIMEOUTS, (t) =>
-          issueSignInLink(new SignInLinksRepository(t), boardId, overview),
-        );
+      const filer = data.enterprises[0];
+      const enterpriseToken = { role: 'enterprise', name: `Kế toán ${filer.name}`, taxCode: filer.taxCode };
+      const { id: filerId } = (await http.post<{ id: string }>('/v1/tokens', enterpriseToken, admin)).body;
+      const printLinks = async () => {
+        const links = await withTransactions(env.DATABASE_URL, ADMIN_TIMEOUTS, async (t) => [
+          await issueSignInLink(new SignInLinksRepository(t), boardId, overview),
+          await issueSignInLink(new SignInLinksRepository(t), filerId, '/'),
+        ]);
         const minutes = SIGN_IN_LINK_SECONDS / 60;
-        log(`   Open this one-time link within ${minutes} minutes to sign in as the board and land on the overview (it works once):`);
-        log(`   ${http.baseUrl}${link.path}`);
-        log('   Press Enter for another link.');
+        log(`   One-time links, each valid for ${minutes} minutes and once (a private window keeps the two sessions apart):`);
+        log(`   the board, on the overview: ${http.baseUrl}${links[0].path}`);
+        log(`   ${filer.name}, on its quarters: ${http.baseUrl}${links[1].path}`);
+        log('   Press Enter for new links.');
       };
-      await printLink();
+      await printLinks();
       const input = createInterface({ input: process.stdin });
-      input.on('line', () => void printLink());
+      input.on('line', () => void printLinks());
       await new Promise((resolve) => process.once('SIGINT', resolve));
       input.close();
     } else {

@@ -1,5 +1,5 @@
 import type { OutboxEmail, PublicationRecord, Subscription } from '@app/database';
-import { dueInstant, localDate, parseQuarter } from '@app/domain';
+import { dueInstant, localDate, parseQuarter, pressParagraphs, publicationChanges, PublishedFigures } from '@app/domain';
 import { EmailMessage, HeadlineZone, publicationEmail, reminderEmail } from '@app/mail';
 import { publicationWorkbook } from '@app/reporting';
 
@@ -11,6 +11,8 @@ export async function composePublicationEmail(
   email: OutboxEmail,
   publication: PublicationRecord,
   subscription: Recipient,
+  previous: { readonly id: number; readonly publicFigures: PublishedFigures } | null,
+  site: { readonly unsubscribeUrl: string; readonly pageUrl: string },
 ): Promise<EmailMessage> {
   const isPublic = subscription.audience === 'public';
   const figures = isPublic ? publication.publicFigures : publication.figures;
@@ -33,12 +35,23 @@ export async function composePublicationEmail(
     total: subscription.zoneCodes === null ? { ...figures.latestQuarter.totals.all, zoneCode: 'all', zoneName: '' } : null,
     // A zone revised in both the quarter and the year to date is named once.
     revisedZones: [...new Set(publication.revised.map((r) => r.zoneCode))].filter(inScope),
+    changes: previous
+      ? publicationChanges(
+          { number: previous.id, summary: previous.publicFigures.latestQuarter },
+          publication.publicFigures.latestQuarter,
+          inScope,
+        )
+      : null,
+    ...site,
+    pressDraft: isPublic
+      ? []
+      : pressParagraphs(publication.publicFigures.latestQuarter, { allZones: subscription.zoneCodes === null, inScope }),
     workbook: workbook.content,
     workbookName: workbook.filename,
   });
 }
 
-export function composeReminderEmail(email: OutboxEmail, enterpriseName: string): EmailMessage {
+export function composeReminderEmail(email: OutboxEmail, enterpriseName: string, siteUrl: string): EmailMessage {
   const quarter = parseQuarter(email.payload.period!)!;
   return reminderEmail({
     to: email.recipient,
@@ -47,5 +60,6 @@ export function composeReminderEmail(email: OutboxEmail, enterpriseName: string)
     taxCode: email.payload.taxCode!,
     quarter: email.payload.period!,
     dueDay: localDate(dueInstant(quarter)),
+    siteUrl,
   });
 }

@@ -9,7 +9,7 @@ import {
   SubscriptionsRepository,
   Transactions,
 } from '@app/database';
-import { createMailTransport, EmailMessage, MailTransport } from '@app/mail';
+import { createMailTransport, EmailMessage, MailTransport, sitePage } from '@app/mail';
 import { composePublicationEmail, composeReminderEmail } from './email-composer';
 
 export type SendOutcome = 'sent' | 'cancelled' | 'already-done';
@@ -32,6 +32,7 @@ export class EmailSender implements OnApplicationShutdown {
   private readonly logger = new Logger(EmailSender.name);
   private readonly transport: MailTransport;
   private readonly leaseMs: number;
+  private readonly siteUrl: string;
   /** Server answers of sends not yet recorded, by email id. */
   private readonly unrecorded = new Map<string, string>();
 
@@ -50,6 +51,7 @@ export class EmailSender implements OnApplicationShutdown {
       timeoutMs: settings.MAIL_SEND_TIMEOUT_MS,
     });
     this.leaseMs = LEASE_IN_SEND_TIMEOUTS * settings.MAIL_SEND_TIMEOUT_MS;
+    this.siteUrl = settings.PUBLIC_BASE_URL;
   }
 
   async send(emailId: string): Promise<SendOutcome> {
@@ -105,10 +107,17 @@ export class EmailSender implements OnApplicationShutdown {
       if (publication === null) return null;
       // Someone who unsubscribed after the publication was made is not written to.
       const subscription = await this.subscriptions.findActive(email.payload.subscriptionId!);
-      return subscription ? composePublicationEmail(email, publication, subscription) : null;
+      if (!subscription) return null;
+      const previous = await this.publications.previousOfQuarter(publication.id, publication.latestQuarter);
+      const token = await this.subscriptions.unsubscribeToken(subscription.id);
+      const page = subscription.audience === 'public' ? '/public' : '/';
+      return composePublicationEmail(email, publication, subscription, previous, {
+        unsubscribeUrl: sitePage(this.siteUrl, `/unsubscribe/${token}`),
+        pageUrl: sitePage(this.siteUrl, `${page}?period=${publication.latestQuarter}`),
+      });
     }
     const enterprise = await this.filings.filedBy(email.payload.taxCode!, email.payload.period!);
-    return !enterprise || enterprise.filed ? null : composeReminderEmail(email, enterprise.name);
+    return !enterprise || enterprise.filed ? null : composeReminderEmail(email, enterprise.name, this.siteUrl);
   }
 
   /** After the mail worker has closed: sends in flight have finished. */

@@ -75,6 +75,6 @@ export class ApiTokensRepository {
     onRevoked: (tokenId: string) => void,
     onError: (error: Error) => void,
   ): Promise<RevocationListener> {
-    return listenOn(url, timeouts, TOKEN_REVOKED_CHANNEL, onRevoked, onError);
+    return listenOn(url, timeouts, { [TOKEN_REVOKED_CHANNEL]: onRevoked }, onError);
   }
 }

@@ -104,6 +104,15 @@ export class PublicationsRepository {
     return row ? toRecord(row) : null;
   }
 
+  /** The public figures of the publication before `id` that published the same latest quarter, if any: what the email compares with. */
+  async previousOfQuarter(id: number, latestQuarter: string): Promise<{ id: number; publicFigures: PublishedFigures } | null> {
+    const [row] = await this.db.pool.query<{ id: number; public_figures: PublishedFigures }>(
+      'SELECT id, public_figures FROM publications WHERE id < $1 AND latest_quarter = $2 ORDER BY id DESC LIMIT 1',
+      [id, latestQuarter],
+    );
+    return row ? { id: row.id, publicFigures: row.public_figures } : null;
+  }
+
   /** The month's regular publication, if it has one. */
   async regularOf(month: string, tx: SqlSession = this.db.pool): Promise<number | null> {
     const rows = await tx.query<{ id: number }>('SELECT id FROM publications WHERE month = $1 AND NOT forced ORDER BY id LIMIT 1', [month]);

@@ -1,4 +1,4 @@
-import { DecidedRevision, fieldColumn, REPORT_FIELDS, ReportFigures, Verdict } from '@app/domain';
+import { DecidedRevision, fieldColumn, REPORT_FIELDS, ReportFigures, reportFiguresFrom, Verdict } from '@app/domain';
 import { JobName, QueueName } from '@app/queue';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
@@ -13,7 +13,8 @@ export interface SubmissionInsert {
   readonly submittedBy: string;
   readonly filerRole: string;
   readonly idempotencyKey: string | null;
-  readonly requestHash: string;
+  /** The body's hash, kept with an Idempotency-Key to tell a retry from another report under the same key. */
+  readonly requestHash: string | null;
   readonly batchId: string | null;
   readonly batchRow: number | null;
   readonly figures: Readonly<Record<string, string | null>>;
@@ -111,12 +112,7 @@ const FIGURE_COLUMNS: readonly string[] = REPORT_FIELDS.map(fieldColumn);
 
 /** The figures of a stored submission row: bigint money, number counts, null where not reported. */
 function figuresFromRow(row: Record<string, unknown>): ReportFigures {
-  const figures: Record<string, bigint | number | null> = {};
-  for (const f of REPORT_FIELDS) {
-    const raw = row[fieldColumn(f)] as string | number | null;
-    figures[f.key] = raw === null ? null : f.kind === 'count' ? Number(raw) : BigInt(raw);
-  }
-  return figures as unknown as ReportFigures;
+  return reportFiguresFrom((f) => row[fieldColumn(f)] as string | number | null);
 }
 
 /**
@@ -155,19 +151,25 @@ const INSERT_COLUMNS: ReadonlyArray<[string, string, (r: SubmissionInsert) => un
 ];
 const INSERT_NAMES = INSERT_COLUMNS.map(([name]) => name);
 
-// Submissions and their outbox rows in one statement: one transaction, one WAL flush for the batch.
+// Submissions and their outbox rows in one statement: one transaction, one WAL flush for the batch. The
+// batch is one JSON parameter, an array of rows each an array of INSERT_COLUMNS' values (one text to
+// build and send instead of an array per column; jsonb, since ->> on json scans each row's text again
+// for every column: a quarter of the time for 5,000 rows), and each row's receipt comes back as epoch
+// milliseconds (a number to read instead of a timestamp to parse; a Date holds no more).
 const INSERT_SQL = `
   WITH s AS (
     INSERT INTO report_submissions (${INSERT_NAMES.join(', ')})
-    SELECT ${INSERT_NAMES.map((n) => (n === 'received_at' ? 'COALESCE(received_at, now())' : n)).join(', ')}
-    FROM unnest(${INSERT_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${INSERT_NAMES.join(', ')})
+    SELECT ${INSERT_COLUMNS.map(([name, type], i) =>
+      name === 'received_at' ? `COALESCE((r->>${i})::timestamptz, now())` : `(r->>${i})::${type}`,
+    ).join(', ')}
+    FROM jsonb_array_elements($1::jsonb) AS r
     ON CONFLICT (submitted_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING id, received_at
   ), o AS (
     INSERT INTO outbox (queue, job_name, job_id, payload)
     SELECT '${QueueName.Reports}', '${JobName.ProcessReport}', id::text, json_build_object('submissionId', id) FROM s
   )
-  SELECT id, received_at FROM s`;
+  SELECT id, floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms FROM s`;
 
 type DecidedRow = Record<string, unknown> & {
   id: string;
@@ -219,14 +221,14 @@ export class ReportSubmissionsRepository {
    * A row whose (submitter, Idempotency-Key) is taken is left out.
    */
   async insertWithJobs(rows: readonly SubmissionInsert[], tx: SqlSession = this.db.pool): Promise<Map<string, Date>> {
-    const params = INSERT_COLUMNS.map(([, , value]) => rows.map(value));
-    const stored = await tx.query<{ id: string; received_at: Date }>(INSERT_SQL, params);
-    return new Map(stored.map((r) => [r.id, r.received_at]));
+    const batch = JSON.stringify(rows.map((row) => INSERT_COLUMNS.map(([, , value]) => value(row))));
+    const stored = await tx.query<{ id: string; received_ms: number }>(INSERT_SQL, [batch], 'insert-submissions-with-jobs');
+    return new Map(stored.map((r) => [r.id, new Date(r.received_ms)]));
   }
 
   /** The submission stored under a submitter's Idempotency-Key, with the hash of its body. */
   async findByIdempotencyKey(submittedBy: string, key: string, tx: SqlSession = this.db.pool) {
-    const [row] = await tx.query<{ id: string; received_at: Date; request_hash: string }>(
+    const [row] = await tx.query<{ id: string; received_at: Date; request_hash: string | null }>(
       'SELECT id, received_at, request_hash FROM report_submissions WHERE submitted_by = $1 AND idempotency_key = $2',
       [submittedBy, key],
     );

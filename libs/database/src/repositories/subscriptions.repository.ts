@@ -68,6 +68,24 @@ export class SubscriptionsRepository {
     return row ? toSubscription(row) : null;
   }
 
+  /** The token of the subscription's unsubscribe link (never shown by the API: it is the link's only key). */
+  async unsubscribeToken(id: string, tx: SqlSession = this.db.pool): Promise<string | null> {
+    const [row] = await tx.query<{ unsubscribe_token: string }>('SELECT unsubscribe_token FROM subscriptions WHERE id = $1', [id]);
+    return row?.unsubscribe_token ?? null;
+  }
+
+  /** Whom an unsubscribe link's token is for, and whether that subscription is still active; null for an unknown token. */
+  async findByUnsubscribeToken(
+    token: string,
+    tx: SqlSession = this.db.pool,
+  ): Promise<{ id: string; email: string; active: boolean } | null> {
+    const [row] = await tx.query<{ id: string; email: string; active: boolean }>(
+      'SELECT id, email, cancelled_at IS NULL AS active FROM subscriptions WHERE unsubscribe_token = $1',
+      [token],
+    );
+    return row ?? null;
+  }
+
   /** Cancels a subscription; false when it was cancelled already (or never existed). */
   async cancel(id: string, tx: SqlSession = this.db.pool): Promise<boolean> {
     const rows = await tx.query('UPDATE subscriptions SET cancelled_at = now() WHERE id = $1 AND cancelled_at IS NULL RETURNING id', [id]);

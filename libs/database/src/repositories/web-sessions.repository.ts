@@ -10,6 +10,18 @@ export const FIGURES_CHANGED_CHANNEL = 'figures_changed';
 /** Zones and quarters whose sums a committed statement changed; '*' when too many to name. */
 export type FiguresChange = ReadonlyArray<{ zone: string; period: string }> | '*';
 
+/** The channel on which submissions leaving `received` are announced (see the verdict-notifications migration). */
+export const REPORTS_DECIDED_CHANNEL = 'reports_decided';
+
+/** Submissions a committed statement decided; '*' when too many to name. */
+export type VerdictsChange = ReadonlyArray<{ id: string; taxCode: string }> | '*';
+
+/** What the pages hear as it is committed. */
+export interface LiveHandlers {
+  figures(change: FiguresChange): void;
+  verdicts(change: VerdictsChange): void;
+}
+
 export interface SessionLimits {
   readonly idleSeconds: number;
   readonly absoluteSeconds: number;
@@ -69,15 +81,24 @@ export class WebSessionsRepository {
   }
 
   /**
-   * Calls `onChange` for each committed change of zone-quarter sums from now on, on a connection of its
-   * own; `onError` once that connection fails (changes are then missed until listening again).
+   * Calls the handlers for each committed change of zone-quarter sums and each decided submission from
+   * now on, on a connection of its own; `onError` once that connection fails (changes are then missed
+   * until listening again).
    */
-  listenForFigures(
+  listenForChanges(
     url: string,
     timeouts: DatabaseTimeouts,
-    onChange: (change: FiguresChange) => void,
+    on: LiveHandlers,
     onError: (error: Error) => void,
   ): Promise<NotificationListener> {
-    return listenOn(url, timeouts, FIGURES_CHANGED_CHANNEL, (payload) => onChange(JSON.parse(payload) as FiguresChange), onError);
+    return listenOn(
+      url,
+      timeouts,
+      {
+        [FIGURES_CHANGED_CHANNEL]: (payload) => on.figures(JSON.parse(payload) as FiguresChange),
+        [REPORTS_DECIDED_CHANNEL]: (payload) => on.verdicts(JSON.parse(payload) as VerdictsChange),
+      },
+      onError,
+    );
   }
 }

@@ -3,5 +3,9 @@
  * repositories call `query`; services pass a session along to group repository calls in one transaction.
  */
 export interface SqlSession {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * `prepared` names a statement run often with the same text (and always under that name): it is then
+   * parsed and planned once per connection, not on each call.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], prepared?: string): Promise<T[]>;
 }

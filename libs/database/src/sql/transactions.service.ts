@@ -3,7 +3,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DatabaseTimeouts, HangUpClient, pgConnectionOptions } from '../data-source-options';
 import { SqlSession } from './sql-session';
 
-/** A session on a TypeORM runner: rows of a SELECT (or of RETURNING), never the driver's other shapes. */
+/**
+ * A session on a TypeORM runner: rows of a SELECT (or of RETURNING), never the driver's other shapes.
+ * (TypeORM prepares no named statements: those run as any other.)
+ */
 export function sqlSession(runner: DataSource | EntityManager): SqlSession {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
@@ -19,8 +22,8 @@ export function sqlSession(runner: DataSource | EntityManager): SqlSession {
 /** A session on a plain pg pool or pooled client. */
 function pgSession(runner: Pool | PoolClient): SqlSession {
   return {
-    async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      return (await runner.query(sql, [...params])).rows as T[];
+    async query<T>(sql: string, params: readonly unknown[] = [], prepared?: string): Promise<T[]> {
+      return (await runner.query({ text: sql, values: [...params], name: prepared })).rows as T[];
     },
   };
 }

@@ -28,6 +28,11 @@ export function addDays(day: string, n: number): string {
   return new Date(utcMidnightMs(day) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Whole days from `from` to `to` (ISO dates), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnightMs(to) - utcMidnightMs(from)) / DAY_MS);
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;

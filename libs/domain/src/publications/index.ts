@@ -3,3 +3,5 @@ export * from './public-cells';
 export * from './publication-disclosure';
 export * from './published-figures';
 export * from './revisions';
+export * from './publication-changes';
+export * from './press-paragraph';

@@ -36,7 +36,7 @@ export interface RuleContext {
 
 /** Every rule at once, so a filer sees all problems in one round trip. */
 export function evaluateReport(figures: ReportFigures, ctx: RuleContext): ReportIssue[] {
-  const figureIssues = [...partsExceedingTotal(figures), ...wagesAndWorkers(figures), ...constantAboveCurrent(figures)];
+  const figureIssues = figureRuleIssues(figures);
   // Without a registry entry there is no operating interval, wage region or history to judge against.
   if (ctx.enterprise === null) {
     return [issue('UNKNOWN_ENTERPRISE', 'taxCode', 'The tax code is not in the enterprise registry.'), ...figureIssues];
@@ -89,6 +89,11 @@ function periodLocked(ctx: RuleContext): ReportIssue[] {
   if (!ctx.periodLockedAtReceipt || ctx.filer !== 'enterprise') return [];
   const period = formatQuarter(ctx.period);
   return [issue('PERIOD_LOCKED', 'period', `${period} is locked by the board; enterprises can no longer file into it.`, { period })];
+}
+
+/** The rules that need nothing but the figures themselves: a form can check them as the filer types. */
+export function figureRuleIssues(figures: ReportFigures): ReportIssue[] {
+  return [...partsExceedingTotal(figures), ...wagesAndWorkers(figures), ...constantAboveCurrent(figures)];
 }
 
 // averageWorkers is not a part of workers, so it is not checked here.

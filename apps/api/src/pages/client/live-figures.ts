@@ -3,6 +3,8 @@
  * change of a quarter the page shows, its figures part fetched again and swapped in place. After a
  * reconnect everything is fetched again, since changes may have been missed meanwhile.
  */
+import { partRefresher } from './part-refresh';
+
 interface FiguresEvent {
   /** Quarters whose sums changed, or '*' when the server cannot say which. */
   readonly periods: readonly string[] | '*';
@@ -21,41 +23,16 @@ export function startLiveFigures(main: HTMLElement): void {
   const last = main.dataset.lastQuarter ?? '';
   const region = document.getElementById('live-figures');
   if (!partUrl || !region) return;
-  let fetching = false;
-  let again = false;
-
-  const refresh = async (): Promise<void> => {
-    if (fetching) {
-      again = true;
-      return;
-    }
-    fetching = true;
-    region.setAttribute('aria-busy', 'true');
-    try {
-      const response = await fetch(partUrl, { credentials: 'same-origin', headers: { accept: 'text/html' } });
-      if (response.redirected || response.status === 401 || response.url.includes('/login')) {
-        window.location.reload();
-        return;
-      }
-      if (response.ok) region.innerHTML = await response.text();
-    } finally {
-      region.setAttribute('aria-busy', 'false');
-      fetching = false;
-      if (again) {
-        again = false;
-        void refresh();
-      }
-    }
-  };
+  const refresh = partRefresher(partUrl, region);
 
   const source = new EventSource('/events');
   let opened = false;
   source.addEventListener('open', () => {
-    if (opened) void refresh();
+    if (opened) refresh();
     opened = true;
   });
   source.addEventListener('figures', (message) => {
     const event = JSON.parse((message as MessageEvent<string>).data) as FiguresEvent;
-    if (concerns(event, last)) void refresh();
+    if (concerns(event, last)) refresh();
   });
 }

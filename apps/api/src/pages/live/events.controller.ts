@@ -4,12 +4,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../auth/access.decorators';
 import { PageErrorsFilter } from '../page-errors.filter';
 import { PageRenderer } from '../page-renderer.service';
-import { FiguresEvent, FiguresFeed } from './figures-feed.service';
+import { LiveEvent, LiveFeed } from './live-feed.service';
 
 // Comments this often keep proxies and load balancers from closing a quiet stream.
 const HEARTBEAT_MS = 15_000;
 
-/** One Server-Sent Events stream per tab, authenticated by the session cookie: `figures` events as they come. */
+/**
+ * One Server-Sent Events stream per tab, authenticated by the session cookie: `figures` events for the
+ * board's pages, `verdicts` events for an enterprise's, as they come.
+ */
 @ApiExcludeController()
 @Public()
 @UseFilters(PageErrorsFilter)
@@ -17,12 +20,12 @@ const HEARTBEAT_MS = 15_000;
 export class EventsController {
   constructor(
     private readonly renderer: PageRenderer,
-    private readonly feed: FiguresFeed,
+    private readonly feed: LiveFeed,
   ) {}
 
   @Get()
   async events(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const ctx = await this.renderer.boardContext(request, reply);
+    const ctx = await this.renderer.signedInContext(request, reply);
     if (!this.feed.open) {
       void reply.code(503).header('retry-after', '2').send();
       return;
@@ -39,7 +42,7 @@ export class EventsController {
     out.write('retry: 2000\n\n');
     const unsubscribe = this.feed.subscribe({
       principal: ctx.principal!,
-      send: (event: FiguresEvent) => out.write(`event: figures\ndata: ${JSON.stringify(event)}\n\n`),
+      send: ({ kind, event }: LiveEvent) => out.write(`event: ${kind}\ndata: ${JSON.stringify(event)}\n\n`),
       end: () => out.end(),
     });
     const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);

@@ -22,8 +22,11 @@ export function comesFromThisOrigin(request: FastifyRequest): boolean {
 export function refuseCrossOriginWrites(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request, reply) => {
     if (!UNSAFE.has(request.method)) return;
+    const noSession = readCookie(request, SESSION_COOKIE) === undefined;
+    // A mail client's one-click unsubscribe comes from no page; the link's own token is its only authority.
+    if (noSession && request.url.startsWith('/unsubscribe/')) return;
     const pageRoute = !request.url.startsWith('/v1/');
-    if (!pageRoute && readCookie(request, SESSION_COOKIE) === undefined) return;
+    if (!pageRoute && noSession) return;
     if (comesFromThisOrigin(request)) return;
     await reply
       .code(403)

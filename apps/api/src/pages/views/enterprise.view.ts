@@ -5,7 +5,7 @@ import { numberCell } from './figures';
 import { formatDay, formatInstant, formatInteger, formatPeriod } from './formats';
 import { html, SafeHtml } from './html';
 import type { PageShell } from './layout';
-import { warningText } from './warning-texts';
+import { issueList } from './issue-list.view';
 
 export interface EnterpriseData {
   readonly enterprise: Enterprise;
@@ -16,38 +16,31 @@ export interface EnterpriseData {
 const exact = (value: string | null, ctx: PageContext) => formatInteger(value === null ? null : BigInt(value), ctx.lang);
 const label = (ctx: PageContext, f: (typeof REPORT_FIELDS)[number]) => (ctx.lang === 'vi' ? f.labelVi : f.labelEn);
 
-/** The fields whose figures differ from the previous decided revision of the same period. */
-function changes(ctx: PageContext, before: SubmissionRecord, after: SubmissionRecord): SafeHtml {
+type Figures = SubmissionRecord['figures'];
+
+/** The fields whose figures differ between two revisions of the same period. */
+export function changesTable(ctx: PageContext, before: Figures, after: Figures): SafeHtml {
   const { t } = ctx;
-  const changed = REPORT_FIELDS.filter((f) => before.figures[f.key] !== after.figures[f.key]);
+  const changed = REPORT_FIELDS.filter((f) => before[f.key] !== after[f.key]);
   if (changed.length === 0) return html`<p class="muted">${t.changes}: ${t.unchanged}</p>`;
   return html`<table class="figures compact changes"><caption>${t.changes}</caption>
     <thead><tr><th scope="col">${t.field}</th><th scope="col" class="num">${t.before}</th>
       <th scope="col" class="num">${t.after}</th></tr></thead>
     <tbody>${changed.map(
       (f) =>
-        html`<tr><th scope="row">${label(ctx, f)}</th>${numberCell(exact(before.figures[f.key], ctx))}${numberCell(
-          exact(after.figures[f.key], ctx),
-        )}</tr>`,
+        html`<tr><th scope="row">${label(ctx, f)}</th>${numberCell(exact(before[f.key], ctx))}${numberCell(exact(after[f.key], ctx))}</tr>`,
     )}</tbody></table>`;
 }
 
 function submission(ctx: PageContext, s: SubmissionRecord, previous: SubmissionRecord | undefined): SafeHtml {
   const { t, lang } = ctx;
-  const warnings = s.issues.filter((i) => i.severity === 'warning');
-  const errors = s.issues.filter((i) => i.severity === 'error');
-  const list = (title: string, items: typeof s.issues) =>
-    items.length === 0
-      ? ''
-      : html`<p class="issues-title">${title}</p>
-    <ul class="warning-list">${items.map((i) => html`<li>${warningText(i, lang)}</li>`)}</ul>`;
   const late = s.late ? html` <span class="badge late">${t.status_late}</span>` : '';
   return html`<li class="submission" data-submission="${s.id}">
     <p><strong>${s.revision === null ? t.submission : `${t.revision} ${s.revision}`}</strong> · <span class="badge ${s.status}">${
       t[`status_${s.status}`]
     }</span>${late} · ${t.receivedAt} ${formatInstant(s.receivedAt, lang)}</p>
-    ${list(t.errors, errors)}${list(t.warnings, warnings)}
-    ${previous ? changes(ctx, previous, s) : ''}
+    ${issueList(ctx, s.issues, ctx.principal?.role === 'enterprise' ? 'enterprise' : 'board')}
+    ${previous ? changesTable(ctx, previous.figures, s.figures) : ''}
   </li>`;
 }
 
@@ -77,15 +70,19 @@ export function enterprisePage(ctx: PageContext, data: EnterpriseData): PageShel
   const e = data.enterprise;
   const until = e.operatingUntil ? ` ${t.operatingUntil} ${formatDay(e.operatingUntil, lang)}` : '';
   const periods = [...new Set(data.history.map((s) => s.period))];
+  // An enterprise reads its own history: the zone's page is the board's.
+  const own = ctx.principal?.role === 'enterprise';
   return {
     title: e.name,
-    section: 'filing',
+    section: own ? 'myQuarters' : 'filing',
     body: html`<h1>${e.name}</h1>
     <section class="card" aria-labelledby="registry-heading">
       <h2 id="registry-heading">${t.registry}</h2>
       <dl class="facts">
         <div><dt>${t.taxCode}</dt><dd>${e.taxCode}</dd></div>
-        <div><dt>${t.zone}</dt><dd><a href="/zones/${encodeURIComponent(e.zoneCode)}">${data.zoneName}</a></dd></div>
+        <div><dt>${t.zone}</dt><dd>${
+          own ? data.zoneName : html`<a href="/zones/${encodeURIComponent(e.zoneCode)}">${data.zoneName}</a>`
+        }</dd></div>
         <div><dt>${t.ownership}</dt><dd>${t[`ownership_${e.ownership}`]}</dd></div>
         <div><dt>${t.operatingFrom}</dt><dd>${formatDay(e.operatingFrom, lang)}${until}</dd></div>
       </dl>

@@ -4,7 +4,7 @@ import type { PageContext } from '../page-context';
 import { formatInstant, formatPeriod } from './formats';
 import { html, SafeHtml } from './html';
 import type { PageShell } from './layout';
-import { ruleName, warningText } from './warning-texts';
+import { issueText, ruleName } from './issue-texts';
 
 export interface FollowUpsData {
   readonly period: string | undefined;
@@ -39,7 +39,7 @@ function entry(ctx: PageContext, item: FollowUp, rule: IssueCode, data: FollowUp
   return html`<article class="card follow-up" aria-labelledby="${heading}" data-report="${item.reportId}">
     <h3 id="${heading}"><a href="/enterprises/${encodeURIComponent(item.taxCode)}">${item.enterpriseName}</a>
       <span class="muted">· ${item.zoneCode} · ${formatPeriod(item.period, lang)} · ${t.revision} ${item.revision}</span></h3>
-    <ul class="warning-list">${warnings.map((w) => html`<li>${warningText(w, lang)}</li>`)}</ul>
+    <ul class="warning-list">${warnings.map((w) => html`<li>${issueText(w, lang, 'board')}</li>`)}</ul>
     ${
       item.review
         ? html`<p class="reviewed"><span class="badge accepted">${t.reviewed}</span> ${item.review.reviewedBy ?? ''} · ${formatInstant(

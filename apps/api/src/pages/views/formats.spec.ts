@@ -29,8 +29,8 @@ describe('page formats', () => {
     expect(formatInstant(new Date('2026-11-30T20:05:00Z'), 'en')).toBe('1 Dec 2026, 03:05');
     expect(formatDay('2025-10-09', 'vi')).toBe('09/10/2025');
     expect(formatDay('2025-10-09', 'en')).toBe('9 Oct 2025');
-    expect(formatPeriod('2025-Q3', 'vi')).toBe('Quý 3/2025');
+    expect(formatPeriod('2025-Q3', 'vi')).toBe('Quý III/2025');
     expect(formatPeriod('2025-Q3', 'en')).toBe('Q3 2025');
-    expect(formatPeriod('2025', 'vi')).toBe('2025');
+    expect(formatPeriod('2025', 'vi')).toBe('Năm 2025');
   });
 });

@@ -1,4 +1,4 @@
-import { toLocalIso } from '@app/domain';
+import { periodNameOf, toLocalIso } from '@app/domain';
 
 export type Language = 'vi' | 'en';
 
@@ -62,9 +62,7 @@ export function formatDay(day: string, lang: Language): string {
   return lang === 'vi' ? `${d}/${m}/${y}` : `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
 }
 
-/** `2025-Q3` as people write it: `Quý 3/2025`, `Q3 2025`; a year stays as it is. */
+/** `2025-Q3` as people write it: `Quý III/2025`, `Q3 2025`; a year: `Năm 2024`, `2024`. */
 export function formatPeriod(period: string, lang: Language): string {
-  const q = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (!q) return period;
-  return lang === 'vi' ? `Quý ${q[2]}/${q[1]}` : `Q${q[2]} ${q[1]}`;
+  return periodNameOf(period, lang);
 }

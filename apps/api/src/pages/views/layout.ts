@@ -7,28 +7,37 @@ export interface PageShell {
   readonly title: string;
   readonly body: SafeHtml;
   /** Which navigation link is the current page. */
-  readonly section?: 'overview' | 'filing' | 'followUps' | 'publications';
+  readonly section?: (typeof BOARD_NAV)[number][0] | (typeof ENTERPRISE_NAV)[number][0] | 'public';
   /** Data for the client script, as attributes of <main> (the live overview). */
   readonly mainAttributes?: SafeHtml;
 }
 
-const NAV = [
+const BOARD_NAV = [
   ['overview', '/'],
   ['filing', '/filing'],
   ['followUps', '/follow-ups'],
   ['publications', '/publications'],
+  ['subscribers', '/subscriptions'],
+] as const;
+
+const ENTERPRISE_NAV = [
+  ['myQuarters', '/'],
+  ['fileOnline', '/reports/new'],
+  ['uploadNav', '/upload'],
 ] as const;
 
 /** The document every page shares: header with the site's name, navigation, language switch and sign-out, then main. */
 export function layout(ctx: PageContext, assets: AssetManifest, page: PageShell): string {
   const { t } = ctx;
   const other = ctx.lang === 'vi' ? 'en' : 'vi';
-  const signedIn = ctx.principal !== null && ctx.principal.role !== 'enterprise';
-  const nav = signedIn
-    ? html`<nav aria-label="${t.navigation}"><ul>${NAV.map(
+  const links = ctx.principal === null ? null : ctx.principal.role === 'enterprise' ? ENTERPRISE_NAV : BOARD_NAV;
+  const nav = links
+    ? html`<nav aria-label="${t.navigation}"><ul>${links.map(
         ([key, href]) => html`<li><a href="${href}"${page.section === key ? html` aria-current="page"` : ''}>${t[key]}</a></li>`,
       )}</ul></nav>`
-    : html`<nav aria-label="${t.navigation}"><ul><li><a href="/login">${t.signInTitle}</a></li></ul></nav>`;
+    : html`<nav aria-label="${t.navigation}"><ul><li><a href="/public"${page.section === 'public' ? html` aria-current="page"` : ''}>${
+        t.publicFigures
+      }</a></li><li><a href="/login">${t.signInTitle}</a></li></ul></nav>`;
   const account = ctx.principal
     ? html`<form method="post" action="/logout" class="sign-out">
         <span class="who">${t.signedInAs} <strong>${ctx.principal.name}</strong></span>

@@ -1,3 +1,4 @@
+import { FILING_EN, FILING_VI } from './filing-messages';
 import type { Language } from './formats';
 
 const VI = {
@@ -122,6 +123,8 @@ const VI = {
   submission: 'Lần nộp',
   notCounted: 'chưa tính',
   publicationNumber: 'Công bố số',
+  pressDraft: 'Tin soạn sẵn cho báo chí',
+  pressDraftLead: 'Soạn từ số liệu công khai của kỳ công bố này (không có số liệu nào bị giữ kín); sao chép và biên tập lại khi cần.',
   covers: 'Số liệu',
   yearToDate: 'Lũy kế',
   downloadWorkbook: 'Tải tệp Excel',
@@ -134,11 +137,53 @@ const VI = {
   forbiddenTitle: 'Không có quyền',
   boardOnly: 'Các trang này dành cho ban quản lý và quản trị viên.',
   invalidPeriod: 'Kỳ báo cáo không hợp lệ',
+  // Public figures
+  publicFigures: 'Số liệu công bố',
+  publicTitle: 'Số liệu công bố của các khu, cụm công nghiệp',
+  publicIntro:
+    'Số liệu đã công bố, sau kiểm soát công bố: số liệu có thể làm lộ thông tin riêng của một doanh nghiệp được thay bằng x. ' +
+    'Số báo cáo phải nộp và đã nhận luôn được công bố.',
+  publicPeriodHelp: 'Quý (2025-Q3) hoặc năm (2025) đã được công bố',
+  publicLatestPublication: 'Kỳ công bố gần nhất',
+  publicReportsExpected: 'Báo cáo phải nộp',
+  publicReportsReceived: 'Báo cáo đã nhận',
+  publicRevenue: 'Doanh thu',
+  publicRealizedCapital: 'Vốn đầu tư thực hiện',
+  publicArea: 'Phạm vi',
+  publicTotalsChart: 'Giá trị sản xuất: cộng theo loại và toàn tỉnh',
+  publicWithheldNotes: 'Vì sao có số liệu không công bố',
+  publicNote: 'Ghi chú',
+  publicReason_confidential:
+    'Không công bố để giữ bí mật số liệu riêng của doanh nghiệp: quá ít doanh nghiệp góp vào số này, hoặc một doanh nghiệp chiếm gần hết.',
+  publicReason_protects: 'Không công bố vì, cùng với các số đã công bố, số này cho phép tính ra một số liệu đang được giữ kín.',
+  publicReason_revision: 'Số đã công bố trước đây: số điều chỉnh chưa được công bố vì sẽ làm lộ số liệu riêng của doanh nghiệp.',
+  publicNotPublishedFor: 'Chưa có kỳ công bố nào có số liệu của kỳ này.',
+  publicLatestPublished: 'Xem số liệu công bố gần nhất',
+  // Unsubscribing from the monthly email
+  unsubscribeTitle: 'Huỷ đăng ký nhận thư',
+  unsubscribeAsk: 'Ngừng gửi thư báo cáo số liệu hằng tháng tới {email}?',
+  unsubscribeDone: 'Đã huỷ đăng ký: {email} sẽ không nhận thư báo cáo số liệu nữa.',
+  unsubscribeAlready: '{email} đã huỷ đăng ký từ trước; không còn thư nào được gửi.',
+  unsubscribe: 'Huỷ đăng ký',
+  // Subscribers of the monthly email
+  subscribers: 'Người nhận thư',
+  subscribersTitle: 'Người nhận thư báo cáo hằng tháng',
+  subscribersTable: 'Người nhận',
+  language: 'Ngôn ngữ',
+  audience: 'Loại số liệu',
+  audience_board: 'Đầy đủ (ban quản lý)',
+  audience_public: 'Công khai',
+  since: 'Từ ngày',
+  cancelSubscription: 'Huỷ',
+  addSubscriber: 'Thêm người nhận',
+  subscriberAdded: 'Đã thêm người nhận.',
+  subscriberCancelled: 'Đã huỷ người nhận.',
+  subscriberEmailInvalid: 'Hãy nhập một địa chỉ email hợp lệ.',
 };
 
-export type Messages = { readonly [K in keyof typeof VI]: string };
+export type Messages = { readonly [K in keyof typeof VI | keyof typeof FILING_VI]: string };
 
-const EN: Messages = {
+const EN: Omit<Messages, keyof typeof FILING_VI> = {
   siteName: 'Lào Cai industrial zone reports',
   siteOwner: 'Lào Cai Economic Zone Management Board',
   switchLanguage: 'Tiếng Việt',
@@ -253,6 +298,8 @@ const EN: Messages = {
   submission: 'Submission',
   notCounted: 'not counted',
   publicationNumber: 'Publication no.',
+  pressDraft: 'Drafted for the press',
+  pressDraftLead: "Drafted in Vietnamese from this publication's public figures (nothing withheld is used); copy and edit as needed.",
   covers: 'Figures of',
   yearToDate: 'Year to date',
   downloadWorkbook: 'Download workbook',
@@ -264,9 +311,51 @@ const EN: Messages = {
   forbiddenTitle: 'Not allowed',
   boardOnly: 'These pages are for the board and administrators.',
   invalidPeriod: 'The period is not valid',
+  publicFigures: 'Public figures',
+  publicTitle: 'Published figures of the industrial zones',
+  publicIntro:
+    "The published figures, after disclosure control: a figure that could reveal an enterprise's own figures is shown as x. " +
+    'The numbers of reports due and received are always shown.',
+  publicPeriodHelp: 'A published quarter (2025-Q3) or year (2025)',
+  publicLatestPublication: 'Latest publication',
+  publicReportsExpected: 'Reports due',
+  publicReportsReceived: 'Reports received',
+  publicRevenue: 'Revenue',
+  publicRealizedCapital: 'Realised investment',
+  publicArea: 'Area',
+  publicTotalsChart: 'Gross output: totals by kind and for the province',
+  publicWithheldNotes: 'Why some figures are not published',
+  publicNote: 'Note',
+  publicReason_confidential:
+    "Not published, to keep enterprises' own figures confidential: too few enterprises make it up, " +
+    'or one of them makes up nearly all of it.',
+  publicReason_protects:
+    'Not published because, together with the figures that are, it would let a figure kept confidential be worked out.',
+  publicReason_revision:
+    "The figure published before: the revised figure is not published yet, as it would reveal an enterprise's own figures.",
+  publicNotPublishedFor: 'No publication covers this period yet.',
+  publicLatestPublished: 'See the latest published figures',
+  unsubscribeTitle: 'Unsubscribe',
+  unsubscribeAsk: 'Stop sending the monthly figures email to {email}?',
+  unsubscribeDone: 'Unsubscribed: {email} will receive no more figures emails.',
+  unsubscribeAlready: '{email} was unsubscribed before; no more emails are sent.',
+  unsubscribe: 'Unsubscribe',
+  subscribers: 'Subscribers',
+  subscribersTitle: 'Subscribers of the monthly email',
+  subscribersTable: 'Subscribers',
+  language: 'Language',
+  audience: 'Figures',
+  audience_board: 'Full (board)',
+  audience_public: 'Public',
+  since: 'Since',
+  cancelSubscription: 'Cancel',
+  addSubscriber: 'Add subscriber',
+  subscriberAdded: 'Subscriber added.',
+  subscriberCancelled: 'Subscriber cancelled.',
+  subscriberEmailInvalid: 'Enter a valid email address.',
 };
 
-const MESSAGES: Record<Language, Messages> = { vi: VI, en: EN };
+const MESSAGES: Record<Language, Messages> = { vi: { ...VI, ...FILING_VI }, en: { ...EN, ...FILING_EN } };
 
 export function messages(lang: Language): Messages {
   return MESSAGES[lang];

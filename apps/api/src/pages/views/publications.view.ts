@@ -1,5 +1,5 @@
 import type { PublicationHeader, PublicationRecord } from '@app/database';
-import { SummaryFigures, SummaryJson, ZONE_KINDS } from '@app/domain';
+import { pressParagraphs, SummaryFigures, SummaryJson, ZONE_KINDS } from '@app/domain';
 import type { PageContext } from '../page-context';
 import { figureCells, figureHeaders } from './figures';
 import { formatDay, formatInstant, formatPeriod } from './formats';
@@ -114,6 +114,20 @@ export function publicationPage(
     <h2>${formatPeriod(p.latestQuarter, lang)}</h2>
     ${figuresTable(ctx, 'latest-table', latest)}
     <h2>${t.yearToDate} ${p.yearToDate}</h2>
-    ${figuresTable(ctx, 'ytd-table', yearToDate)}`,
+    ${figuresTable(ctx, 'ytd-table', yearToDate)}
+    ${pressDraft(ctx, p, latest)}`,
   };
+}
+
+/** The drafted press paragraphs, from the public figures, for the zones the reader sees (and the province for a reader of all). */
+function pressDraft(ctx: PageContext, p: PublicationRecord, latest: SummaryJson | Omit<SummaryJson, 'totals'>): SafeHtml {
+  const { t } = ctx;
+  const shown = new Set(latest.zones.map((z) => z.zoneCode));
+  const texts = pressParagraphs(p.publicFigures.latestQuarter, { allZones: 'totals' in latest, inScope: (z) => shown.has(z) });
+  if (texts.length === 0) return html``;
+  return html`<section class="card press-draft" aria-labelledby="press-heading" lang="vi">
+    <h2 id="press-heading">${t.pressDraft}</h2>
+    <p class="muted" lang="${ctx.lang}">${t.pressDraftLead}</p>
+    ${texts.map((text) => html`<p class="press-text">${text}</p>`)}
+  </section>`;
 }

@@ -1,16 +1,24 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { canAccessZone, Principal } from '@app/access';
 import { Settings } from '@app/config';
-import { databaseTimeouts, FiguresChange, NotificationListener, WebSessionsRepository } from '@app/database';
+import { databaseTimeouts, FiguresChange, NotificationListener, VerdictsChange, WebSessionsRepository } from '@app/database';
 
-/** What a page hears: the quarters whose figures moved in zones it may see, or '*' (anything may have). */
+/** What a board's page hears: the quarters whose figures moved in zones it may see, or '*' (anything may have). */
 export interface FiguresEvent {
   readonly periods: readonly string[] | '*';
 }
 
-export interface FiguresSubscriber {
+/** What an enterprise's page hears: its submissions that were just decided, or '*' (any may have been). */
+export interface VerdictsEvent {
+  readonly ids: readonly string[] | '*';
+}
+
+export type LiveEvent =
+  { readonly kind: 'figures'; readonly event: FiguresEvent } | { readonly kind: 'verdicts'; readonly event: VerdictsEvent };
+
+export interface LiveSubscriber {
   readonly principal: Principal;
-  send(event: FiguresEvent): void;
+  send(event: LiveEvent): void;
   /** Ends the stream: the process is stopping, and the browser reconnects elsewhere or later. */
   end(): void;
 }
@@ -20,14 +28,15 @@ export interface FiguresSubscriber {
 const COALESCE_MS = 250;
 
 /**
- * Hears every committed change of zone-quarter sums (PostgreSQL LISTEN, one connection per api
- * process, so every process serves its own pages) and tells each subscribed page about the quarters
- * of the zones in its scope. While the listener is down pages are told '*' once it is back.
+ * Hears every committed change of zone-quarter sums and every verdict (PostgreSQL LISTEN, one
+ * connection per api process, so every process serves its own pages): a board's page is told the
+ * quarters of the zones in its scope, an enterprise's page its own decided submissions. While the
+ * listener is down pages are told '*' once it is back.
  */
 @Injectable()
-export class FiguresFeed implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(FiguresFeed.name);
-  private readonly subscribers = new Set<FiguresSubscriber>();
+export class LiveFeed implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(LiveFeed.name);
+  private readonly subscribers = new Set<LiveSubscriber>();
   private listener: NotificationListener | null = null;
   private pending: Array<{ zone: string; period: string }> | '*' | null = null;
   private lastDelivery = 0;
@@ -55,7 +64,7 @@ export class FiguresFeed implements OnModuleInit, OnModuleDestroy {
     await this.listener?.close();
   }
 
-  subscribe(subscriber: FiguresSubscriber): () => void {
+  subscribe(subscriber: LiveSubscriber): () => void {
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);
   }
@@ -67,10 +76,10 @@ export class FiguresFeed implements OnModuleInit, OnModuleDestroy {
   }
 
   private async listen(): Promise<void> {
-    this.listener = await this.repository.listenForFigures(
+    this.listener = await this.repository.listenForChanges(
       this.settings.DATABASE_URL,
       databaseTimeouts(this.settings),
-      (change) => this.gather(change),
+      { figures: (change) => this.gather(change), verdicts: (change) => this.tellVerdicts(change) },
       (error) => this.retry(error),
     );
   }
@@ -83,7 +92,10 @@ export class FiguresFeed implements OnModuleInit, OnModuleDestroy {
     setTimeout(
       () =>
         void this.listen()
-          .then(() => this.gather('*'))
+          .then(() => {
+            this.gather('*');
+            this.tellVerdicts('*');
+          })
           .catch((e: Error) => this.retry(e)),
       2000,
     ).unref();
@@ -101,12 +113,23 @@ export class FiguresFeed implements OnModuleInit, OnModuleDestroy {
     if (changes === null) return;
     this.lastDelivery = Date.now();
     for (const subscriber of this.subscribers) {
+      if (subscriber.principal.role === 'enterprise') continue;
       if (changes === '*') {
-        subscriber.send({ periods: '*' });
+        subscriber.send({ kind: 'figures', event: { periods: '*' } });
         continue;
       }
       const periods = [...new Set(changes.filter((c) => canAccessZone(subscriber.principal, c.zone)).map((c) => c.period))].sort();
-      if (periods.length > 0) subscriber.send({ periods });
+      if (periods.length > 0) subscriber.send({ kind: 'figures', event: { periods } });
+    }
+  }
+
+  /** Verdicts are few per enterprise and awaited by the filer: told at once, each page only its own. */
+  private tellVerdicts(change: VerdictsChange): void {
+    for (const subscriber of this.subscribers) {
+      const { taxCode } = subscriber.principal;
+      if (subscriber.principal.role !== 'enterprise' || taxCode === null) continue;
+      const ids = change === '*' ? '*' : change.filter((c) => c.taxCode === taxCode).map((c) => c.id);
+      if (ids.length > 0) subscriber.send({ kind: 'verdicts', event: { ids } });
     }
   }
 }
