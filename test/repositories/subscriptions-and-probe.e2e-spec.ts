@@ -47,21 +47,25 @@ describe('subscriptions repository and database probe', () => {
     expect((await subscriptions.listActive()).map((s) => s.id)).toEqual([some.id]);
   });
 
-  it('answers a ping, and counts submissions by status and outbox rows not yet handed to the queue', async () => {
+  it('answers a ping, and counts submissions by status, those late, and outbox rows not yet handed to the queue', async () => {
     await expect(probe.ping()).resolves.toBeUndefined();
-    expect(await probe.backlog()).toEqual({ reportsByStatus: [], outboxPending: 0 });
+    expect(await probe.backlog()).toEqual({ reportsByStatus: [], reportsUndecidedOverMinute: 0, outboxPending: 0, outboxOldestSeconds: 0 });
     await db.query(`INSERT INTO report_submissions
         (id, tax_code, period, source, filer_role, status, gross_output, revenue, workers, wage_fund)
       SELECT gen_random_uuid(), '53000000' || lpad(i::text, 2, '0'), '2025-Q1', 'api', 'board',
         CASE WHEN i <= 3 THEN 'accepted' ELSE 'received' END, 1, 1, 1, 1
       FROM generate_series(1, 5) i`);
+    // One of the two still received was stored two minutes ago.
+    await db.query(`UPDATE report_submissions SET stored_at = now() - interval '2 minutes' WHERE tax_code = '5300000005'`);
     await db.query(`INSERT INTO outbox (queue, job_name, job_id, payload, published_at)
       VALUES ('reports', 'process', 'a', '{}', now()), ('reports', 'process', 'b', '{}', NULL), ('reports', 'process', 'c', '{}', NULL)`);
+    await db.query(`UPDATE outbox SET created_at = now() - interval '90 seconds' WHERE job_id = 'b'`);
     const backlog = await probe.backlog();
     expect([...backlog.reportsByStatus].sort((a, b) => a.status.localeCompare(b.status))).toEqual([
       { status: 'accepted', n: 3 },
       { status: 'received', n: 2 },
     ]);
-    expect(backlog.outboxPending).toBe(2);
+    expect(backlog).toMatchObject({ reportsUndecidedOverMinute: 1, outboxPending: 2 });
+    expect(backlog.outboxOldestSeconds).toBeGreaterThanOrEqual(90);
   });
 });

@@ -7,7 +7,7 @@ import { TestSystem } from './test-system';
  * workers at once, as when the installation is scaled out. `env` overrides settings for it alone.
  */
 export async function startExtraWorker(sys: TestSystem, env: Record<string, string> = {}): Promise<AppProcess> {
-  const worker = AppProcess.start('worker', { ...sys.env, ...env, LOG_LEVEL: 'info' });
+  const worker = AppProcess.start('worker', { ...sys.env, WORKER_HEALTH_PORT: String(await freePort()), ...env, LOG_LEVEL: 'info' });
   await worker.waitUntil(() => worker.output.includes('worker ready'));
   return worker;
 }

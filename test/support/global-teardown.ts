@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { deleteKeys } from '../../apps/cli/src/processes/redis-keys';
+import { loadSettings } from '../../libs/config/src/settings';
+import { deleteKeys } from '@app/queue';
 import { ADMIN_URL, queuePrefix, REDIS_URL, runId, suiteDatabasePrefix } from './test-run';
 
 /** Drops whatever this run left behind, even when a suite crashed before its own clean-up. */
@@ -15,5 +16,5 @@ export default async function globalTeardown(): Promise<void> {
   } finally {
     await client.end();
   }
-  await deleteKeys(REDIS_URL, `${queuePrefix(run, '')}*`);
+  await deleteKeys(loadSettings({ REDIS_URL }), `${queuePrefix(run, '')}*`);
 }

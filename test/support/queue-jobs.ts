@@ -1,18 +1,19 @@
 import { Job, JobSchedulerJson, Queue } from 'bullmq';
-import IORedis from 'ioredis';
-import { QueueName } from '@app/queue';
+import { loadSettings } from '../../libs/config/src/settings';
+import { createRedisClient, keyPrefix, QueueName, RedisClient } from '@app/queue';
 import { jobFinished } from './queue-probe';
 import { TestSystem } from './test-system';
 
 /** One of the suite's queues as BullMQ sees it: add a job by hand, wait for it, count what ran. */
 export class QueueJobs {
-  private readonly connection: IORedis;
+  private readonly connection: RedisClient;
   readonly queue: Queue;
 
   constructor(sys: TestSystem, name: QueueName) {
-    this.connection = new IORedis(sys.env.REDIS_URL, { maxRetriesPerRequest: 1 });
+    const settings = loadSettings(sys.env);
+    this.connection = createRedisClient(settings, 'probe');
     this.connection.on('error', () => undefined);
-    this.queue = new Queue(name, { connection: this.connection, prefix: sys.env.QUEUE_PREFIX });
+    this.queue = new Queue(name, { connection: this.connection, prefix: keyPrefix(settings) });
     this.queue.on('error', () => undefined);
   }
 

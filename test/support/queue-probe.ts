@@ -1,17 +1,18 @@
 import { Job, Queue } from 'bullmq';
-import IORedis from 'ioredis';
-import { JobName, QueueName } from '@app/queue';
+import { loadSettings } from '../../libs/config/src/settings';
+import { createRedisClient, JobName, keyPrefix, QueueName, RedisClient } from '@app/queue';
 import { TestSystem } from './test-system';
 
 /** Reads jobs of a suite's reports queue, and pushes a submission through the queue again via the outbox. */
 export class QueueProbe {
-  private readonly connection: IORedis;
+  private readonly connection: RedisClient;
   private readonly queue: Queue;
 
   constructor(private readonly sys: TestSystem) {
-    this.connection = new IORedis(sys.env.REDIS_URL, { maxRetriesPerRequest: 1 });
+    const settings = loadSettings(sys.env);
+    this.connection = createRedisClient(settings, 'probe');
     this.connection.on('error', () => undefined);
-    this.queue = new Queue(QueueName.Reports, { connection: this.connection, prefix: sys.env.QUEUE_PREFIX });
+    this.queue = new Queue(QueueName.Reports, { connection: this.connection, prefix: keyPrefix(settings) });
   }
 
   /** As the API would: an outbox row for the worker's relay, here under another job id. */

@@ -5,7 +5,9 @@ import { ApiTokensRepository } from '../../libs/database/src/repositories/api-to
 import { SignInLinksRepository } from '../../libs/database/src/repositories/sign-in-links.repository';
 import { Transactions } from '../../libs/database/src/sql/transactions.service';
 import { AppProcess, freePort } from './app-process';
-import { deleteKeys } from '../../apps/cli/src/processes/redis-keys';
+// The file itself, not the @app/config door: that pulls in Nest modules, which jest cannot load as ESM.
+import { loadSettings } from '../../libs/config/src/settings';
+import { deleteKeys } from '@app/queue';
 import { HttpClient } from './http-client';
 import { copyTemplateDatabase } from './test-database';
 import { queuePrefix, REDIS_URL, runId } from './test-run';
@@ -21,6 +23,11 @@ export interface TestSystem {
   signInLink(token: string, next?: string): Promise<string>;
   startWorker(extraEnv?: Record<string, string>): Promise<void>;
   stopWorker(signal?: NodeJS.Signals): Promise<void>;
+  /** The worker started last still runs (it was neither stopped nor has it exited). */
+  workerRunning(): boolean;
+  /** What the api, and the worker started last, have written so far, line by line. */
+  apiOutput(): string[];
+  workerOutput(): string[];
   close(): Promise<void>;
 }
 
@@ -40,6 +47,7 @@ export async function startTestSystem(
     REDIS_URL,
     QUEUE_PREFIX: queuePrefix(run, suite),
     PORT: String(port),
+    WORKER_HEALTH_PORT: String(await freePort()),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     OUTBOX_POLL_MS: '20',
@@ -77,13 +85,18 @@ export async function startTestSystem(
       await worker?.stop(signal);
       worker = null;
     },
+    workerRunning: () => worker?.running ?? false,
+    apiOutput: () => lines(api),
+    workerOutput: () => (worker ? lines(worker) : []),
     async close() {
       await Promise.all([api.stop(), system.stopWorker()]);
       await pool.end();
       await dropDatabase(url);
-      await deleteKeys(settings.REDIS_URL, `${settings.QUEUE_PREFIX}:*`);
+      await deleteKeys(loadSettings(settings));
     },
   };
   await system.startWorker();
   return system;
 }
+
+const lines = (p: AppProcess) => (p.output === '' ? [] : p.output.split('\n'));

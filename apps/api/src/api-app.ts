@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import rateLimit from '@fastify/rate-limit';
 import { nestLogLevels, parseTrustProxy, Settings } from '@app/config';
+import { keyPrefix } from '@app/queue';
 import { ApiModule } from './api.module';
 import { frameworkErrorReply } from './common/framework-errors';
 import { enableMultipartUploads } from './common/multipart-uploads';
@@ -11,6 +12,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.service';
 import { MetricsService } from './metrics/metrics.service';
 import { PagesModule } from './pages/pages.module';
+import { registerQueueBoard } from './queue-board/queue-board.plugin';
 
 const JSON_BODY_LIMIT = 64 * 1024;
 
@@ -38,10 +40,11 @@ export async function createApiApp(settings: Settings): Promise<NestFastifyAppli
   PagesModule.prepare(app);
   // Throttling is opt-in per route (@RouteConfig({ rateLimit })), for endpoints anyone may call; the
   // count is kept in Redis, so a client meets one limit however many api processes serve it.
-  const limiterRedis = rateLimitRedis(settings.REDIS_URL);
+  const limiterRedis = rateLimitRedis(settings);
   fastify.addHook('onClose', async () => limiterRedis.disconnect());
-  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(limiterRedis, `${settings.QUEUE_PREFIX}:rate-limit:`) });
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(limiterRedis, `${keyPrefix(settings)}:rate-limit:`) });
   await enableMultipartUploads(app, settings.UPLOAD_LIMIT_BYTES);
+  await registerQueueBoard(app, settings);
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', async (request, reply) => {
     metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);

@@ -7,6 +7,8 @@ import { demo } from './demo/demo.command';
 import { startBoth } from './commands/start.command';
 import { schedulesUpsert } from './commands/schedules-upsert.command';
 import { remindersScan } from './commands/reminders-scan.command';
+import { backup } from './commands/backup.command';
+import { restore } from './commands/restore.command';
 
 const USAGE = `usage: npm run cli -- <command> [flags]
   db:migrate                                   create the database if missing and apply migrations
@@ -15,6 +17,8 @@ const USAGE = `usage: npm run cli -- <command> [flags]
                --role enterprise --tax-code 5300123456
   schedules:upsert                             upsert the monthly publication and daily reminder schedules
   reminders:scan [--at 2026-10-05T08:00+07:00] run the reminder scan now or as of a missed past instant
+  backup [--file var/backups/NAME.dump]        write the database to one file (pg_dump, custom format)
+  restore --file FILE                          restore a backup into DATABASE_URL (empty or missing), then migrate
   start                                        run the built api and worker together
   bench [--seconds 10]                         throughput, latency and memory against their targets
         [--only service,summaries,overview,live,assets,audit]  only those parts (comma-separated)
@@ -37,6 +41,10 @@ async function main(argv: string[]): Promise<void> {
       return schedulesUpsert(settings, log);
     case 'reminders:scan':
       return remindersScan(settings, flags, log);
+    case 'backup':
+      return backup(settings, flags, log);
+    case 'restore':
+      return restore(settings, flags, log);
     case 'start':
       return startBoth();
     case 'bench': {

@@ -14,6 +14,9 @@ import { MinimumWages } from './reference/minimum-wages.service';
 import { ReportVerdicts } from './reports/report-verdicts.service';
 import { VerdictBatcher } from './reports/verdict-batcher.service';
 import { ReportsProcessor } from './reports/reports.processor';
+import { HealthServer } from './health/health-server.service';
+import { WorkerMetrics } from './health/worker-metrics.service';
+import { WorkerReadiness } from './health/worker-readiness.service';
 
 @Module({})
 export class WorkerModule {
@@ -22,6 +25,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [SettingsModule.forRoot(settings), DatabaseModule],
       providers: [
+        WorkerMetrics,
         QueueProducers,
         RepairCounts,
         OutboxRelay,
@@ -37,6 +41,8 @@ export class WorkerModule {
         JobSchedules,
         ScheduledJobsProcessor,
         StrandedJobs,
+        WorkerReadiness,
+        HealthServer,
       ],
     };
   }

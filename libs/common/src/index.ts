@@ -3,3 +3,5 @@ export * from './seeded-random';
 export * from './allocate';
 export * from './sql-runner';
 export * from './concurrency-limit';
+export * from './error-log';
+export * from './metrics-token';

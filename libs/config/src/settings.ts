@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateBy } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateBy, ValidateIf } from 'class-validator';
 import { availableParallelism } from 'node:os';
 import { parseTrustProxy } from './trust-proxy';
 
@@ -18,10 +18,26 @@ export class Settings {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/reporting';
 
+  /** The server in standalone mode; in every mode, the user, password and TLS (rediss://) of the data nodes. */
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  /** Keeps several installations apart on one Redis; wrap in {braces} for Redis Cluster. */
+  /** One server (REDIS_URL), a primary found through Sentinel, or a Redis Cluster (both through REDIS_NODES). */
+  @IsIn(['standalone', 'sentinel', 'cluster'])
+  REDIS_MODE = 'standalone';
+
+  /** host:port, separated by commas: the sentinels (sentinel mode) or some nodes of the cluster (cluster mode). */
+  @ValidateIf((s: Settings) => s.REDIS_MODE !== 'standalone' || s.REDIS_NODES !== undefined)
+  @Matches(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, {
+    message: 'REDIS_NODES must be host:port pairs separated by commas (needed in sentinel and cluster mode)',
+  })
+  REDIS_NODES: string | undefined = undefined;
+
+  /** The name the sentinels know the primary by. */
+  @IsString()
+  REDIS_SENTINEL_NAME = 'mymaster';
+
+  /** Keeps several installations apart on one Redis; hash-tagged ({kcn}) in cluster mode unless it has a tag already. */
   @Matches(/^[\w{}:.-]+$/, { message: 'QUEUE_PREFIX may contain letters, digits, _ - . : { }' })
   QUEUE_PREFIX = 'kcn';
 
@@ -133,6 +149,13 @@ export class Settings {
   @Min(1)
   @Max(500)
   WORKER_CONCURRENCY = 64;
+
+  /** The worker's port for probes and Prometheus (/health/live, /health/ready, /metrics); 0 for none. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
 
   /** How often the outbox relay looks for new rows when idle. */
   @Transform(toInt)

@@ -1,5 +1,5 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import IORedis from 'ioredis';
+import { createRedisClient, RedisClient, RedisSettings } from '@app/queue';
 
 type Count = { current: number; ttl: number };
 interface Counter {
@@ -15,14 +15,8 @@ const RedisCounter = require('@fastify/rate-limit/store/RedisStore') as CounterC
 const LocalCounter = require('@fastify/rate-limit/store/LocalStore') as CounterCtor;
 
 /** The rate limiter's Redis connection: it fails at once while Redis is away and within a moment when it hangs. */
-export function rateLimitRedis(url: string): IORedis {
-  const redis = new IORedis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: 250,
-    connectTimeout: 1000,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
-  });
+export function rateLimitRedis(settings: RedisSettings): RedisClient {
+  const redis = createRedisClient(settings, 'limiter');
   // Failures fall back to counting in the process (below); the default handler would only log noise.
   redis.on('error', () => undefined);
   return redis;
@@ -33,7 +27,7 @@ export function rateLimitRedis(url: string): IORedis {
  * count per client. While Redis fails or hangs, each process counts on its own instead: an outage
  * neither breaks the public reads nor lifts the limit.
  */
-export function sharedRateLimitStore(redis: IORedis, keyPrefix: string): FastifyRateLimitStoreCtor {
+export function sharedRateLimitStore(redis: RedisClient, keyPrefix: string): FastifyRateLimitStoreCtor {
   class SharedRateLimitStore implements FastifyRateLimitStore {
     private readonly shared: Counter;
     private readonly local: Counter;

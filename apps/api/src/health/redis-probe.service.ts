@@ -1,26 +1,31 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import IORedis from 'ioredis';
 import { Settings } from '@app/config';
+import { createRedisClient, keyPrefix, RedisClient, repairCountsKey } from '@app/queue';
 
 /** Redis for readiness and metrics, never the request path (the public rate limit keeps its own connection, which may fail). */
 @Injectable()
 export class RedisProbe implements OnModuleDestroy {
-  private client: IORedis | null = null;
+  private client: RedisClient | null = null;
 
   constructor(private readonly settings: Settings) {}
 
-  get redis(): IORedis {
+  get redis(): RedisClient {
     if (!this.client) {
-      this.client = new IORedis(this.settings.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 1000 });
+      this.client = createRedisClient(this.settings, 'probe');
       // Failures surface through the calls that need Redis; the default handler would only log noise.
       this.client.on('error', () => undefined);
     }
     return this.client;
   }
 
+  /**
+   * Whether the node holding the installation's keys answers: a read of one of them, as PING is
+   * answered by any node of a cluster, even one that holds none of the queues.
+   */
   async ping(timeoutMs = 1000): Promise<boolean> {
     try {
-      return (await withTimeout(this.redis.ping(), timeoutMs)) === 'PONG';
+      await withTimeout(this.redis.exists(repairCountsKey(keyPrefix(this.settings))), timeoutMs);
+      return true;
     } catch {
       return false;
     }

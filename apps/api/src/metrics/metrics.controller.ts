@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Headers } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { timingSafeEqual } from 'node:crypto';
+import { metricsAllowed } from '@app/common';
 import { Settings } from '@app/config';
 import { Public } from '../auth/access.decorators';
 import { Problem } from '../common/problem';
@@ -26,15 +26,9 @@ export class MetricsController {
   })
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(@Headers('authorization') authorization?: string): Promise<string> {
-    const token = this.settings.METRICS_TOKEN;
-    if (token !== undefined && !sameText(authorization ?? '', `Bearer ${token}`)) {
+    if (!metricsAllowed(this.settings.METRICS_TOKEN, authorization)) {
       throw new Problem(401, 'The metrics need the metrics token: Authorization: Bearer <METRICS_TOKEN>.');
     }
     return this.metrics.registry.metrics();
   }
-}
-
-function sameText(a: string, b: string): boolean {
-  const [x, y] = [Buffer.from(a), Buffer.from(b)];
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { DatabaseProbe } from '@app/database';
+import { Backlog, DatabaseProbe } from '@app/database';
 import { SubmissionWriter } from '../reports/submission-writer.service';
 import { TableFiguresCache } from './table-figures';
 
@@ -36,16 +36,28 @@ export class MetricsService {
         for (const r of figures?.reportsByStatus ?? []) this.set({ status: r.status }, r.n);
       },
     });
-    new Gauge({
-      name: 'outbox_pending',
-      help: 'Outbox rows not yet handed to the queue (counted at most every 10 s)',
-      registers: [this.registry],
-      async collect() {
-        const figures = await tables.current();
-        this.reset();
-        if (figures) this.set(figures.outboxPending);
-      },
-    });
+    const backlogGauge = (name: string, help: string, pick: (b: Backlog) => number) =>
+      new Gauge({
+        name,
+        help: `${help} (counted at most every 10 s)`,
+        registers: [this.registry],
+        async collect() {
+          const figures = await tables.current();
+          this.reset();
+          if (figures) this.set(pick(figures));
+        },
+      });
+    backlogGauge('outbox_pending', 'Outbox rows not yet handed to the queue', (b) => b.outboxPending);
+    backlogGauge(
+      'outbox_oldest_pending_seconds',
+      'Age of the oldest outbox row not yet handed to the queue, 0 when none',
+      (b) => b.outboxOldestSeconds,
+    );
+    backlogGauge(
+      'reports_undecided_over_a_minute',
+      'Stored report submissions still undecided a minute after they were stored',
+      (b) => b.reportsUndecidedOverMinute,
+    );
     new Gauge({
       name: 'report_intake_queued',
       help: 'Reports of this process waiting to be stored',

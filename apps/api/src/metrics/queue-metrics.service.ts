@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Counter, Gauge } from 'prom-client';
 import { Settings } from '@app/config';
-import { QueueName, repairCountsKey, RepairKind } from '@app/queue';
+import { keyPrefix, QueueName, repairCountsKey, RepairKind } from '@app/queue';
 import { RedisProbe, withTimeout } from '../health/redis-probe.service';
 import { MetricsService } from './metrics.service';
 
@@ -61,7 +61,7 @@ export class QueueMetrics implements OnModuleDestroy {
   /** Created on the first scrape, so an api that is never scraped makes no queue connections. */
   private bullQueues(): Queue[] {
     this.queues ??= Object.values(QueueName).map((name) => {
-      const queue = new Queue(name, { connection: this.probe.redis, prefix: this.settings.QUEUE_PREFIX });
+      const queue = new Queue(name, { connection: this.probe.redis, prefix: keyPrefix(this.settings) });
       queue.on('error', () => undefined);
       return queue;
     });
@@ -69,7 +69,7 @@ export class QueueMetrics implements OnModuleDestroy {
   }
 
   private async repairCounts(kind: RepairKind): Promise<Map<string, number>> {
-    const all = await withTimeout(this.probe.redis.hgetall(repairCountsKey(this.settings.QUEUE_PREFIX)), READ_TIMEOUT_MS).catch(() => ({}));
+    const all = await withTimeout(this.probe.redis.hgetall(repairCountsKey(keyPrefix(this.settings))), READ_TIMEOUT_MS).catch(() => ({}));
     const prefix = `${kind}:`;
     return new Map(
       Object.entries(all)

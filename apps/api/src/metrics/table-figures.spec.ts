@@ -10,7 +10,7 @@ function countingDb() {
     backlog: async () => {
       counts.push('backlog');
       await released;
-      return { reportsByStatus: [{ status: 'accepted', n: 7 }], outboxPending: 2 };
+      return { reportsByStatus: [{ status: 'accepted', n: 7 }], reportsUndecidedOverMinute: 0, outboxPending: 2, outboxOldestSeconds: 0 };
     },
   };
   return { db: db as unknown as DatabaseProbe, counts, release };
@@ -30,7 +30,7 @@ describe('TableFiguresCache', () => {
 
     release();
     await jest.advanceTimersByTimeAsync(0);
-    expect(await cache.current()).toEqual({ reportsByStatus: [{ status: 'accepted', n: 7 }], outboxPending: 2 });
+    expect(await cache.current()).toMatchObject({ reportsByStatus: [{ status: 'accepted', n: 7 }], outboxPending: 2 });
     await jest.advanceTimersByTimeAsync(5000);
     await Promise.all(Array.from({ length: 20 }, () => cache.current()));
     expect(counts).toHaveLength(1);
@@ -46,12 +46,12 @@ describe('TableFiguresCache', () => {
     const db = {
       backlog: async () => {
         if (fail) throw new Error('connection refused');
-        return { reportsByStatus: [], outboxPending: 1 };
+        return { reportsByStatus: [], reportsUndecidedOverMinute: 0, outboxPending: 1, outboxOldestSeconds: 0 };
       },
     };
     jest.useFakeTimers();
     const cache = new TableFiguresCache(db as unknown as DatabaseProbe);
-    expect(await cache.current()).toEqual({ reportsByStatus: [], outboxPending: 1 });
+    expect(await cache.current()).toMatchObject({ reportsByStatus: [], outboxPending: 1 });
     fail = true;
     await jest.advanceTimersByTimeAsync(10_000);
     expect(await cache.current()).toBeNull();

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { issueToken } from '@app/access';
 import { apiProcesses, Settings } from '@app/config';
+import { deleteKeys, redisEnvironment } from '@app/queue';
 import {
   ADMIN_TIMEOUTS,
   ApiTokensRepository,
@@ -13,7 +14,6 @@ import {
 } from '@app/database';
 import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
-import { deleteKeys } from '../processes/redis-keys';
 
 /** The stored history every section may stand on: 10 zones and 10 thousand enterprises until a section loads more. */
 const REGISTRY = { zones: 10, enterprises: 10_000, quarters: 0 };
@@ -49,9 +49,10 @@ export class BenchStack {
     url.pathname = '/kcn_bench';
     const env = {
       DATABASE_URL: url.toString(),
-      REDIS_URL: settings.REDIS_URL,
+      ...redisEnvironment(settings),
       QUEUE_PREFIX: 'kcn-bench',
       PORT: String(await freePort()),
+      WORKER_HEALTH_PORT: String(await freePort()),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '8',
@@ -60,7 +61,7 @@ export class BenchStack {
     await dropDatabase(env.DATABASE_URL);
     await ensureDatabase(env.DATABASE_URL);
     await migrateDatabase(env.DATABASE_URL);
-    await deleteKeys(settings.REDIS_URL, 'kcn-bench:*');
+    await deleteKeys({ ...settings, QUEUE_PREFIX: env.QUEUE_PREFIX });
     const pool = new Pool({ connectionString: env.DATABASE_URL, max: 8, ...pgConnectionOptions(ADMIN_TIMEOUTS) });
     return new BenchStack(settings, env, processes ?? apiProcesses(settings), pool, new Transactions(pool));
   }
@@ -111,6 +112,6 @@ export class BenchStack {
   async close(): Promise<void> {
     await Promise.all([this.apiProcess?.stop(), this.workerProcess?.stop()]);
     await this.pool.end();
-    await deleteKeys(this.settings.REDIS_URL, 'kcn-bench:*');
+    await deleteKeys({ ...this.settings, QUEUE_PREFIX: this.env.QUEUE_PREFIX });
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { Settings } from '@app/config';
-import { createRedisConnection, jobOptionsFor, JobName, QueueName, ScanRemindersJob } from '@app/queue';
+import { createRedisClient, jobOptionsFor, JobName, keyPrefix, QueueName, ScanRemindersJob } from '@app/queue';
 
 const WAIT_MS = 60_000;
 const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -19,10 +19,10 @@ export async function remindersScan(settings: Settings, flags: Record<string, st
   }
   if (at.getTime() > Date.now()) throw new Error('--at must not lie in the future');
   // Connections handed to BullMQ stay ours to close: they would keep the process alive otherwise.
-  const connection = createRedisConnection(settings.REDIS_URL, 'worker');
-  const blocking = createRedisConnection(settings.REDIS_URL, 'worker');
-  const queue = new Queue(QueueName.Reminders, { connection, prefix: settings.QUEUE_PREFIX });
-  const events = new QueueEvents(QueueName.Reminders, { connection: blocking, prefix: settings.QUEUE_PREFIX });
+  const connection = createRedisClient(settings, 'worker');
+  const blocking = createRedisClient(settings, 'worker');
+  const queue = new Queue(QueueName.Reminders, { connection, prefix: keyPrefix(settings) });
+  const events = new QueueEvents(QueueName.Reminders, { connection: blocking, prefix: keyPrefix(settings) });
   try {
     await events.waitUntilReady();
     const data: ScanRemindersJob = { at: at.toISOString() };

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { Pool } from 'pg';
 import { issueSignInLink, issueToken, SIGN_IN_LINK_SECONDS } from '@app/access';
 import { Settings } from '@app/config';
+import { deleteKeys, redisEnvironment } from '@app/queue';
 import { periodNameOf } from '@app/domain';
 import {
   ADMIN_TIMEOUTS,
@@ -17,7 +18,6 @@ import {
 } from '@app/database';
 import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
-import { deleteKeys } from '../processes/redis-keys';
 import { buildDemoDataset, DemoFiling } from './demo-dataset';
 import { publishDemoMonth } from './demo-publication';
 import { downloadWorkbook } from './workbook-download';
@@ -66,9 +66,10 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
   const port = await freePort();
   const env = {
     DATABASE_URL: databaseUrl.toString(),
-    REDIS_URL: settings.REDIS_URL,
+    ...redisEnvironment(settings),
     QUEUE_PREFIX: 'kcn-demo',
     PORT: String(port),
+    WORKER_HEALTH_PORT: String(await freePort()),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     MAIL_DIR: 'var/demo-mail',
@@ -77,7 +78,7 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
   await dropDatabase(env.DATABASE_URL);
   await ensureDatabase(env.DATABASE_URL);
   await migrateDatabase(env.DATABASE_URL);
-  await deleteKeys(settings.REDIS_URL, 'kcn-demo:*');
+  await deleteKeys({ ...settings, QUEUE_PREFIX: env.QUEUE_PREFIX });
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1, ...pgConnectionOptions(ADMIN_TIMEOUTS) });
   const { token: admin } = await issueToken(new ApiTokensRepository(new Transactions(pool)), { role: 'admin', name: 'Demo administrator' });
   await pool.end();

@@ -1,19 +1,17 @@
-import { Logger } from '@nestjs/common';
+import { ErrorLog } from '@app/common';
 
 /**
  * Runs a task now and then every `intervalMs` after each run ends, until stopped. A failure (Redis or
- * PostgreSQL away) is logged once and the task simply runs again next time; `stop` waits for a run in
- * progress, so shutdown never cuts one in half.
+ * PostgreSQL away) goes to the task's error log, and the task simply runs again next time; `stop`
+ * waits for a run in progress, so shutdown never cuts one in half.
  */
 export class PeriodicTask {
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
   private stopped = false;
-  private failing = false;
 
   constructor(
-    private readonly logger: Logger,
-    private readonly what: string,
+    private readonly errors: ErrorLog,
     private readonly intervalMs: number,
     private readonly task: () => Promise<void>,
   ) {}
@@ -32,14 +30,8 @@ export class PeriodicTask {
   private run(): void {
     this.current = this.task()
       .then(
-        () => {
-          if (this.failing) this.logger.log(`${this.what} recovered`);
-          this.failing = false;
-        },
-        (error: Error) => {
-          if (!this.failing) this.logger.warn(`${this.what} failed (${error.message}); trying again every ${this.intervalMs} ms`);
-          this.failing = true;
-        },
+        () => this.errors.recovered(),
+        (error: Error) => this.errors.failed(error),
       )
       .finally(() => {
         this.current = null;

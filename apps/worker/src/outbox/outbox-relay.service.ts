@@ -1,9 +1,11 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ErrorLog } from '@app/common';
 import { Settings } from '@app/config';
 import { OutboxJob, OutboxRepository, Transactions } from '@app/database';
 import { QueueName } from '@app/queue';
 import { QueueProducers } from '../queues/queue-producers.service';
+import { WorkerMetrics } from '../health/worker-metrics.service';
 
 const BATCH = 500;
 const MAX_BACKOFF_MS = 5000;
@@ -16,7 +18,7 @@ const PRUNE_EVERY_MS = 10 * 60_000;
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly errors: ErrorLog;
   private readonly stopping = new AbortController();
   private loop: Promise<void> | null = null;
   private lastPrune = 0;
@@ -26,7 +28,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly outbox: OutboxRepository,
     private readonly producers: QueueProducers,
     private readonly settings: Settings,
-  ) {}
+    metrics: WorkerMetrics,
+  ) {
+    this.errors = metrics.errorLog('outbox relay');
+  }
 
   onApplicationBootstrap(): void {
     this.loop = this.run();
@@ -40,13 +45,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Relays one batch; returns how many rows went to the queues. */
   async relayOnce(): Promise<number> {
+    // Not while Redis is away: rows would be claimed only to be given back.
+    await this.producers.ready();
     return this.db.run(async (tx) => {
       const rows = await this.outbox.claim(BATCH, tx);
       if (rows.length === 0) return 0;
       const byQueue = new Map<QueueName, OutboxJob[]>();
       for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
       for (const [queue, jobs] of byQueue) {
-        await this.producers.queue(queue).addBulk(jobs.map((j) => ({ name: j.jobName, data: j.payload, opts: { jobId: j.jobId } })));
+        const producer = await this.producers.queue(queue);
+        await producer.addBulk(jobs.map((j) => ({ name: j.jobName, data: j.payload, opts: { jobId: j.jobId } })));
       }
       await this.outbox.markPublished(
         rows.map((r) => r.id),
@@ -62,12 +70,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     while (!this.stopping.signal.aborted) {
       try {
         const moved = await this.relayOnce();
-        if (failures > 0) this.logger.log('outbox relay recovered');
+        this.errors.recovered();
         failures = 0;
         await this.pruneNow();
         if (moved < BATCH) await pause(this.settings.OUTBOX_POLL_MS);
       } catch (error) {
-        if (failures === 0) this.logger.warn(`outbox relay paused: ${(error as Error).message}; retrying`);
+        this.errors.failed(error as Error);
         failures++;
         await pause(Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(failures, 6)));
       }

@@ -1,31 +1,44 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import IORedis from 'ioredis';
 import { Settings } from '@app/config';
-import { createRedisConnection, jobOptionsFor, QueueName } from '@app/queue';
+import { createRedisClient, jobOptionsFor, keyPrefix, QueueName, RedisClient, whenReady } from '@app/queue';
 
-/** One producer per queue, sharing a fail-fast connection: the outbox keeps work while Redis is down. */
+/** How long a producer waits for Redis before its caller gives up (the outbox keeps the work). */
+const READY_WAIT_MS = 2000;
+
+/**
+ * One producer per queue, sharing a fail-fast connection: the outbox keeps work while Redis is down.
+ * Each use waits a moment for the connection to be ready and fails otherwise; a queue is built only
+ * on a ready connection, so nothing a queue keeps comes from a connection that was not.
+ */
 @Injectable()
 export class QueueProducers implements OnApplicationShutdown {
-  private readonly connection: IORedis;
+  private readonly connection: RedisClient;
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(private readonly settings: Settings) {
-    this.connection = createRedisConnection(settings.REDIS_URL, 'producer');
+    this.connection = createRedisClient(settings, 'producer');
     this.connection.on('error', () => undefined);
   }
 
-  /** The producers' connection, for the few plain commands the worker sends itself. */
-  get redis(): IORedis {
+  /** Resolves when the connection is ready, or fails within a moment. */
+  ready(): Promise<void> {
+    return whenReady(this.connection, READY_WAIT_MS);
+  }
+
+  /** The producers' connection once ready, for the few plain commands the worker sends itself. */
+  async redis(): Promise<RedisClient> {
+    await this.ready();
     return this.connection;
   }
 
-  queue(name: QueueName): Queue {
+  async queue(name: QueueName): Promise<Queue> {
+    await this.ready();
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
         connection: this.connection,
-        prefix: this.settings.QUEUE_PREFIX,
+        prefix: keyPrefix(this.settings),
         defaultJobOptions: jobOptionsFor(name, this.settings),
       });
       queue.on('error', () => undefined);

@@ -1,7 +1,7 @@
-import { Logger } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { Settings } from '@app/config';
-import { backoffStrategy, createRedisConnection, QueueName } from '@app/queue';
+import { WorkerMetrics } from '../health/worker-metrics.service';
+import { backoffStrategy, createRedisClient, keyPrefix, QueueName } from '@app/queue';
 
 /**
  * Recovery of jobs whose worker died (SIGKILL, OOM, a lost host). Such a job stays active until its
@@ -17,10 +17,17 @@ export type JobHandlers = Record<string, (job: Job) => Promise<unknown>>;
 
 /**
  * A BullMQ worker whose jobs are dispatched by name; a job name with no handler fails the job loudly
- * instead of completing it silently.
+ * instead of completing it silently. Its connection's errors and its failed jobs, which come by the
+ * thousand while Redis or PostgreSQL is away, go to error logs of their own.
  */
-export function startQueueWorker(settings: Settings, queue: QueueName, handlers: JobHandlers, concurrency: number): Worker {
-  const logger = new Logger(`queue:${queue}`);
+export function startQueueWorker(
+  settings: Settings,
+  metrics: WorkerMetrics,
+  queue: QueueName,
+  handlers: JobHandlers,
+  concurrency: number,
+): Worker {
+  const connection = createRedisClient(settings, 'worker');
   const worker = new Worker(
     queue,
     async (job) => {
@@ -29,15 +36,28 @@ export function startQueueWorker(settings: Settings, queue: QueueName, handlers:
       return handler(job);
     },
     {
-      connection: createRedisConnection(settings.REDIS_URL, 'worker'),
-      prefix: settings.QUEUE_PREFIX,
+      connection,
+      prefix: keyPrefix(settings),
       concurrency,
       autorun: true,
       ...STALLED_JOB_OPTIONS,
       settings: { backoffStrategy },
     },
   );
-  worker.on('failed', (job, error) => logger.warn(`job ${job?.id} (${job?.name}) failed, attempt ${job?.attemptsMade}: ${error.message}`));
-  worker.on('error', (error) => logger.warn(`worker error: ${error.message}`));
+  const redis = metrics.errorLog(`queue:${queue}`);
+  const jobs = metrics.errorLog(`jobs:${queue}`);
+  worker.on('error', (error) => redis.failed(error));
+  // Redis answers again once a job is taken or the queue is found empty.
+  connection.on('ready', () => redis.recovered());
+  worker.on('drained', () => redis.recovered());
+  worker.on('active', () => redis.recovered());
+  worker.on('failed', (job, error) => {
+    metrics.jobs.inc({ queue, outcome: 'failed' });
+    jobs.failed(error, `job ${job?.id} (${job?.name}), attempt ${job?.attemptsMade}`);
+  });
+  worker.on('completed', () => {
+    metrics.jobs.inc({ queue, outcome: 'completed' });
+    jobs.recovered();
+  });
   return worker;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Settings } from '@app/config';
-import { repairCountsKey, repairField, RepairKind } from '@app/queue';
+import { keyPrefix, repairCountsKey, repairField, RepairKind } from '@app/queue';
 import { QueueProducers } from '../queues/queue-producers.service';
 
 /** Counts repairs where the api's /metrics reads them (see libs/queue repair-counts). */
@@ -12,6 +12,8 @@ export class RepairCounts {
   ) {}
 
   async add(kind: RepairKind, subject: string, n = 1): Promise<void> {
-    if (n > 0) await this.producers.redis.hincrby(repairCountsKey(this.settings.QUEUE_PREFIX), repairField(kind, subject), n);
+    if (n <= 0) return;
+    const redis = await this.producers.redis();
+    await redis.hincrby(repairCountsKey(keyPrefix(this.settings)), repairField(kind, subject), n);
   }
 }

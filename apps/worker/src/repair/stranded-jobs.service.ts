@@ -8,6 +8,7 @@ import { PeriodicTask } from '../common/periodic-task';
 import { QueueProducers } from '../queues/queue-producers.service';
 import { scheduledInstant } from '../queues/scheduled-instant';
 import { RepairCounts } from './repair-counts.service';
+import { WorkerMetrics } from '../health/worker-metrics.service';
 
 const BATCH = 5000;
 /** Failed publication jobs looked at each time: the newest, one a month in normal times. */
@@ -55,6 +56,7 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly publications: PublicationsRepository,
     private readonly counts: RepairCounts,
     private readonly settings: Settings,
+    metrics: WorkerMetrics,
   ) {
     this.undoneWork = [
       {
@@ -76,7 +78,7 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
         job: (id) => ({ name: JobName.PublishRequested, data: { requestId: id }, opts: { jobId: `publication-request-${id}` } }),
       },
     ];
-    this.task = new PeriodicTask(this.logger, 'repair of stranded jobs', settings.REQUEUE_AFTER_MS / 2, () => this.repair());
+    this.task = new PeriodicTask(metrics.errorLog('repair of stranded jobs'), settings.REQUEUE_AFTER_MS / 2, () => this.repair());
   }
 
   onApplicationBootstrap(): void {
@@ -95,7 +97,7 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
   private async repairUndone(work: UndoneWork): Promise<void> {
     const ids = await work.undone(this.settings.REQUEUE_AFTER_MS);
     if (ids.length === 0) return;
-    const queue = this.producers.queue(work.queue);
+    const queue = await this.producers.queue(work.queue);
     const jobs = ids.map((id) => work.job(id));
     const states = await Promise.all(jobs.map((j) => queue.getJobState(j.opts.jobId)));
     const lost = jobs.filter((_, i) => states[i] === 'unknown');
@@ -113,7 +115,7 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async repairPublications(): Promise<void> {
-    const queue = this.producers.queue(QueueName.Publications);
+    const queue = await this.producers.queue(QueueName.Publications);
     let retried = 0;
     for (const job of await queue.getFailed(0, PUBLICATION_JOBS - 1)) {
       if (job.name !== (JobName.PublishMonthly as string)) continue;

@@ -4,6 +4,7 @@ import { Settings } from '@app/config';
 import { JobName, ProcessReportJob, QueueName } from '@app/queue';
 import { startQueueWorker } from '../queues/queue-worker';
 import { VerdictBatcher } from './verdict-batcher.service';
+import { WorkerMetrics } from '../health/worker-metrics.service';
 
 /**
  * Consumes the reports queue: one job per received submission, keyed by its id. On shutdown, jobs in flight finish and no
@@ -16,11 +17,13 @@ export class ReportsProcessor implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     private readonly settings: Settings,
     private readonly verdicts: VerdictBatcher,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
     this.worker = startQueueWorker(
       this.settings,
+      this.metrics,
       QueueName.Reports,
       {
         [JobName.ProcessReport]: (job: Job<ProcessReportJob>) => this.verdicts.decide(job.data.submissionId),

@@ -4,6 +4,7 @@ import { JobSchedule, jobSchedules, SCHEDULE_TIME_ZONE, scheduleTemplate } from 
 import { PeriodicTask } from '../common/periodic-task';
 import { QueueProducers } from '../queues/queue-producers.service';
 import { RepairCounts } from '../repair/repair-counts.service';
+import { WorkerMetrics } from '../health/worker-metrics.service';
 
 /**
  * Upserts the BullMQ job schedulers from one place. BullMQ keeps one scheduler per id and creates each
@@ -22,8 +23,9 @@ export class JobSchedules implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly settings: Settings,
     private readonly producers: QueueProducers,
     private readonly counts: RepairCounts,
+    metrics: WorkerMetrics,
   ) {
-    this.check = new PeriodicTask(this.logger, 'job scheduler check', settings.SCHEDULE_CHECK_MS, () => this.upsertOrRepair());
+    this.check = new PeriodicTask(metrics.errorLog('job scheduler check'), settings.SCHEDULE_CHECK_MS, () => this.upsertOrRepair());
   }
 
   onApplicationBootstrap(): void {
@@ -42,7 +44,8 @@ export class JobSchedules implements OnApplicationBootstrap, BeforeApplicationSh
       return;
     }
     for (const s of jobSchedules(this.settings)) {
-      if (await this.producers.queue(s.queue).getJobScheduler(s.id)) continue;
+      const queue = await this.producers.queue(s.queue);
+      if (await queue.getJobScheduler(s.id)) continue;
       await this.upsert(s);
       await this.counts.add('scheduler', s.id);
       this.logger.warn(`job scheduler ${s.id} was missing (Redis restarted empty?); re-created: ${s.pattern} (${SCHEDULE_TIME_ZONE})`);
@@ -59,8 +62,7 @@ export class JobSchedules implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async upsert(s: JobSchedule): Promise<void> {
-    const queue = this.producers.queue(s.queue);
-    await queue.waitUntilReady();
+    const queue = await this.producers.queue(s.queue);
     await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: SCHEDULE_TIME_ZONE }, scheduleTemplate(s, this.settings));
   }
 }

@@ -9,6 +9,7 @@ import { EmailSender } from '../mail/email-sender.service';
 import { startQueueWorker } from '../queues/queue-worker';
 import { scheduledInstant } from '../queues/scheduled-instant';
 import { ReminderScan } from '../reminders/reminder-scan.service';
+import { WorkerMetrics } from '../health/worker-metrics.service';
 
 /** Consumes the publication, reminder and mail queues; on shutdown, jobs in flight finish and no new one starts. */
 @Injectable()
@@ -21,12 +22,14 @@ export class ScheduledJobsProcessor implements OnApplicationBootstrap, BeforeApp
     private readonly reminders: ReminderScan,
     private readonly emails: EmailSender,
     private readonly requests: PublicationRequestsRepository,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
     this.workers = [
       startQueueWorker(
         this.settings,
+        this.metrics,
         QueueName.Publications,
         {
           [JobName.PublishMonthly]: (job: Job) =>
@@ -37,6 +40,7 @@ export class ScheduledJobsProcessor implements OnApplicationBootstrap, BeforeApp
       ),
       startQueueWorker(
         this.settings,
+        this.metrics,
         QueueName.Reminders,
         {
           [JobName.ScanReminders]: (job: Job<ScanRemindersJob>) =>
@@ -46,6 +50,7 @@ export class ScheduledJobsProcessor implements OnApplicationBootstrap, BeforeApp
       ),
       startQueueWorker(
         this.settings,
+        this.metrics,
         QueueName.Mail,
         {
           [JobName.SendEmail]: (job: Job<SendEmailJob>) => this.emails.send(job.data.emailId),
