@@ -53,10 +53,10 @@ describe('EnterpriseZoneCache', () => {
     expect(db.queries.slice(1).flat().sort()).toEqual(taxCodes);
     expect(queriesAt.length).toBeGreaterThan(20);
     expect(Math.min(...queriesAt)).toBeGreaterThanOrEqual(5_000);
+    // Past the first TTL every entry still answers, with the new zone: none expired. (An entry refreshed
+    // early may be due again by now; its refresh runs in the background, as above.)
     jest.setSystemTime(10_500);
-    const queries = db.queries.length;
     expect(new Set((await cache.zonesOf(taxCodes)).values())).toEqual(new Set(['DPM']));
-    expect(db.queries.length).toBe(queries);
   });
 
   it('lets entries not in use expire, and a failed refresh leaves them to their expiry', async () => {
