@@ -1,6 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ParsedMail, simpleParser } from 'mailparser';
+import { periodNameOf } from '@app/domain';
 import { QueueName } from '@app/queue';
 import { runCli } from './support/cli';
 import { createEnterprise, createZone, reportBody, submitAndDecide } from './support/fixtures';
@@ -23,6 +24,8 @@ import { startTestSystem, TestSystem } from './support/test-system';
  */
 const TODAY = todaysPublication();
 const QUARTER = TODAY.latestQuarter;
+// As the reminders write it mid-sentence: `quý III/2026`.
+const QUARTER_VI = periodNameOf(QUARTER, 'vi').replace(/^Q/, 'q');
 const DUE_MONTH = dueMonth(QUARTER);
 const QUARTER_START = `${QUARTER.slice(0, 4)}-${String((Number(QUARTER.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`;
 const R = { R1: '5300500001', R2: '5300500002', R3: '5300500003', R4: '5300500004', R5: '5300500005' };
@@ -106,13 +109,13 @@ describe('schedules: the monthly publication and the reminders, driven by BullMQ
     expect(Object.keys(mail)).toEqual([`reminder_${R.R1}_${QUARTER}.eml`, `reminder_${R.R4}_${QUARTER}.eml`]);
     const first = mail[`reminder_${R.R1}_${QUARTER}.eml`];
     expect(first.to).toMatchObject({ text: email(R.R1) });
-    expect(first.subject).toBe(`Nhắc nộp báo cáo quý ${QUARTER} / Reminder: ${QUARTER} report due ${DUE_MONTH}-10`);
+    expect(first.subject).toBe(`Nhắc nộp báo cáo ${QUARTER_VI} / Reminder: ${periodNameOf(QUARTER, 'en')} report due ${DUE_MONTH}-10`);
     const dueDay = `10/${DUE_MONTH.slice(5)}/${DUE_MONTH.slice(0, 4)}`;
-    expect(first.text).toContain(`Kính gửi Công ty ${R.R1} (MST ${R.R1}): báo cáo quý ${QUARTER} cần được nộp trước ngày ${dueDay}.`);
+    expect(first.text).toContain(`Kính gửi Công ty ${R.R1} (MST ${R.R1}): báo cáo ${QUARTER_VI} cần được nộp trước ngày ${dueDay}.`);
     // It links to the quarter's form and to the enterprise's quarters on the site, and to nothing else: no token rides along.
     const filingLinks = [`${SITE}/reports/new?period=${QUARTER}`, `${SITE}/`];
     expect(linksIn(first)).toEqual({ text: filingLinks, html: filingLinks });
-    expect(first.text).toContain(`Nộp báo cáo quý ${QUARTER} trực tuyến: ${SITE}/reports/new?period=${QUARTER}`);
+    expect(first.text).toContain(`Nộp báo cáo ${QUARTER_VI} trực tuyến: ${SITE}/reports/new?period=${QUARTER}`);
     expect(await outbox()).toEqual([
       { kind: 'reminder', recipient: email(R.R1), status: 'sent' },
       { kind: 'reminder', recipient: email(R.R4), status: 'sent' },
@@ -169,7 +172,9 @@ describe('schedules: the monthly publication and the reminders, driven by BullMQ
       `reminder_${R.R1}_${QUARTER}.eml`,
       `reminder_${R.R4}_${QUARTER}.eml`,
     ]);
-    expect(mail[`overdue_${R.R4}_${QUARTER}.eml`].subject).toBe(`Quá hạn nộp báo cáo quý ${QUARTER} / Overdue: ${QUARTER} report`);
+    expect(mail[`overdue_${R.R4}_${QUARTER}.eml`].subject).toBe(
+      `Quá hạn nộp báo cáo ${QUARTER_VI} / Overdue: ${periodNameOf(QUARTER, 'en')} report`,
+    );
     const filingLinks = [`${SITE}/reports/new?period=${QUARTER}`, `${SITE}/`];
     expect(linksIn(mail[`overdue_${R.R4}_${QUARTER}.eml`])).toEqual({ text: filingLinks, html: filingLinks });
   });

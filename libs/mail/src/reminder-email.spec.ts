@@ -19,9 +19,9 @@ describe('reminder email', () => {
     const expected = ['https://baocao.example.vn/reports/new?period=2026-Q3', 'https://baocao.example.vn/'];
     expect(links(text)).toEqual(expected);
     expect(links(html)).toEqual(expected);
-    expect(text).toContain('Nộp báo cáo quý 2026-Q3 trực tuyến: https://baocao.example.vn/reports/new?period=2026-Q3');
+    expect(text).toContain('Nộp báo cáo quý III/2026 trực tuyến: https://baocao.example.vn/reports/new?period=2026-Q3');
     expect(text).toContain("Your enterprise's quarters: https://baocao.example.vn/");
-    expect(html).toContain('<a href="https://baocao.example.vn/reports/new?period=2026-Q3">Nộp báo cáo quý 2026-Q3 trực tuyến</a>');
+    expect(html).toContain('<a href="https://baocao.example.vn/reports/new?period=2026-Q3">Nộp báo cáo quý III/2026 trực tuyến</a>');
     // Names from the registry stay text.
     expect(html).toContain('Công ty &lt;A&gt; &amp; B');
   });

@@ -1,3 +1,4 @@
+import { periodNameOf } from '@app/domain';
 import { EmailMessage } from './email-message';
 import { escapeHtml } from './html';
 import { sitePage } from './site-page';
@@ -21,28 +22,31 @@ export interface ReminderMail {
  */
 export function reminderEmail(m: ReminderMail): EmailMessage {
   const due = m.dueDay.split('-').reverse().join('/');
+  // Mid-sentence, as the provincial reports write it: `quý III/2026`; `Q3 2026`.
+  const vi = periodNameOf(m.quarter, 'vi').replace(/^Q/, 'q');
+  const en = periodNameOf(m.quarter, 'en');
   const form = sitePage(m.siteUrl, `/reports/new?period=${encodeURIComponent(m.quarter)}`);
   const quarters = sitePage(m.siteUrl, '/');
-  const vi =
+  const viText =
     m.kind === 'reminder'
-      ? `Kính gửi ${m.enterpriseName} (MST ${m.taxCode}): báo cáo quý ${m.quarter} cần được nộp trước ngày ${due}. ` +
+      ? `Kính gửi ${m.enterpriseName} (MST ${m.taxCode}): báo cáo ${vi} cần được nộp trước ngày ${due}. ` +
         'Hệ thống chưa nhận được báo cáo hợp lệ của doanh nghiệp.'
-      : `Kính gửi ${m.enterpriseName} (MST ${m.taxCode}): báo cáo quý ${m.quarter} đã quá hạn (hạn chót trước ngày ${due}). ` +
+      : `Kính gửi ${m.enterpriseName} (MST ${m.taxCode}): báo cáo ${vi} đã quá hạn (hạn chót trước ngày ${due}). ` +
         'Đề nghị doanh nghiệp nộp báo cáo sớm nhất.';
-  const en =
+  const enText =
     m.kind === 'reminder'
-      ? `Dear ${m.enterpriseName} (tax code ${m.taxCode}): the ${m.quarter} report is due before ${m.dueDay}. ` +
+      ? `Dear ${m.enterpriseName} (tax code ${m.taxCode}): the ${en} report is due before ${m.dueDay}. ` +
         'No valid report has been received yet.'
-      : `Dear ${m.enterpriseName} (tax code ${m.taxCode}): the ${m.quarter} report is overdue (it was due before ${m.dueDay}). ` +
+      : `Dear ${m.enterpriseName} (tax code ${m.taxCode}): the ${en} report is overdue (it was due before ${m.dueDay}). ` +
         'Please file it as soon as possible.';
   const links = {
-    vi: [`Nộp báo cáo quý ${m.quarter} trực tuyến`, 'Các quý của doanh nghiệp'],
-    en: [`File the ${m.quarter} report online`, "Your enterprise's quarters"],
+    vi: [`Nộp báo cáo ${vi} trực tuyến`, 'Các quý của doanh nghiệp'],
+    en: [`File the ${en} report online`, "Your enterprise's quarters"],
   };
   const subject =
     m.kind === 'reminder'
-      ? `Nhắc nộp báo cáo quý ${m.quarter} / Reminder: ${m.quarter} report due ${m.dueDay}`
-      : `Quá hạn nộp báo cáo quý ${m.quarter} / Overdue: ${m.quarter} report`;
+      ? `Nhắc nộp báo cáo ${vi} / Reminder: ${en} report due ${m.dueDay}`
+      : `Quá hạn nộp báo cáo ${vi} / Overdue: ${en} report`;
   const htmlLinks = ([toForm, toQuarters]: string[]) =>
     `<p><a href="${escapeHtml(form)}">${escapeHtml(toForm)}</a> · <a href="${escapeHtml(quarters)}">${escapeHtml(toQuarters)}</a></p>`;
   const textLinks = ([toForm, toQuarters]: string[]) => `${toForm}: ${form}\n${toQuarters}: ${quarters}`;
@@ -51,8 +55,8 @@ export function reminderEmail(m: ReminderMail): EmailMessage {
     subject,
     html:
       '<!doctype html><html lang="vi"><body style="font-family:Arial,sans-serif">' +
-      `<p>${escapeHtml(vi)}</p>${htmlLinks(links.vi)}` +
-      `<div lang="en" style="color:#555"><p>${escapeHtml(en)}</p>${htmlLinks(links.en)}</div></body></html>`,
-    text: `${vi}\n${textLinks(links.vi)}\n\n${en}\n${textLinks(links.en)}`,
+      `<p>${escapeHtml(viText)}</p>${htmlLinks(links.vi)}` +
+      `<div lang="en" style="color:#555"><p>${escapeHtml(enText)}</p>${htmlLinks(links.en)}</div></body></html>`,
+    text: `${viText}\n${textLinks(links.vi)}\n\n${enText}\n${textLinks(links.en)}`,
   };
 }
