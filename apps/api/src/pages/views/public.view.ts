@@ -48,14 +48,6 @@ export interface PublicPageData {
   readonly latest: PublicationHeader;
 }
 
-/** `2025-Q1..2025-Q3` as `Quý 1/2025 – Quý 3/2025`; a quarter or a year as formatPeriod writes it. */
-function periodText(period: string, ctx: PageContext): string {
-  return period
-    .split('..')
-    .map((p) => formatPeriod(p, ctx.lang))
-    .join(' – ');
-}
-
 /** The page's query for a period label: `period=` for a quarter or a year, `from=&to=` for a range. */
 function periodQuery(period: string): string {
   const [from, to] = period.split('..');
@@ -110,7 +102,7 @@ function zonesTable(ctx: PageContext, s: PublicSummaryView): SafeHtml {
   });
   return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="public-caption">
   <table class="figures" id="public-table">
-    <caption id="public-caption">${t.zonesTable} · ${periodText(s.period, ctx)}</caption>
+    <caption id="public-caption">${t.zonesTable} · ${formatPeriod(s.period, ctx.lang)}</caption>
     <thead><tr><th scope="col">${t.zone}</th>${COLUMNS.map((c) => html`<th scope="col" class="num">${c.header(t)}</th>`)}</tr></thead>
     ${groups}
     <tfoot>${figureRow(ctx, t.allZones, s.totals.all, html` data-total="all"`, 'total grand')}</tfoot>
@@ -177,11 +169,11 @@ function periodLinks(ctx: PageContext, data: PublicPageData): SafeHtml {
   const link = (period: string, label: string) =>
     html`<li><a href="/public?${periodQuery(period)}"${period === data.summary.period ? html` aria-current="page"` : ''}>${label}</a></li>`;
   return html`<nav class="period-links" aria-label="${t.publicLatestPublication}"><span class="muted">${t.publicLatestPublication}:</span>
-    <ul>${link(data.latest.latestQuarter, periodText(data.latest.latestQuarter, ctx))}${
+    <ul>${link(data.latest.latestQuarter, formatPeriod(data.latest.latestQuarter, ctx.lang))}${
       // In a year's first quarter the year to date is that quarter.
       data.latest.yearToDate === data.latest.latestQuarter
         ? ''
-        : link(data.latest.yearToDate, `${t.yearToDate} ${periodText(data.latest.yearToDate, ctx)}`)
+        : link(data.latest.yearToDate, `${t.yearToDate} ${formatPeriod(data.latest.yearToDate, ctx.lang)}`)
     }</ul></nav>`;
 }
 
@@ -191,10 +183,10 @@ export function publicPage(ctx: PageContext, data: PublicPageData): PageShell {
   const s = data.summary;
   const publishedAt = new Date(s.publication.publishedAt);
   return {
-    title: `${t.publicFigures} · ${periodText(s.period, ctx)}`,
+    title: `${t.publicFigures} · ${formatPeriod(s.period, ctx.lang)}`,
     section: 'public',
     body: html`<div class="page-head">
-    <h1>${t.publicTitle} · ${periodText(s.period, ctx)}</h1>
+    <h1>${t.publicTitle} · ${formatPeriod(s.period, ctx.lang)}</h1>
     ${periodForm(ctx, s.period)}
   </div>
   <p class="lead">${t.publicIntro}</p>
