@@ -1,4 +1,5 @@
-import { IssueCode, REPORT_FIELDS, ReportIssue } from '@app/domain';
+import { IssueCode, ReportIssue } from '@app/domain';
+import { fieldNameOfPath } from './field-names';
 import { formatDay, formatInstant, formatInteger, formatPercent, formatPeriod, Language } from './formats';
 
 /** Who reads an issue: the board checks it, the enterprise fixes it. */
@@ -59,9 +60,8 @@ class Facts {
 
   /** The label of the field the issue names (`employment.femaleWorkers`), and its figure. */
   get field(): { label: string; value: string } {
-    const key = this.issue.field?.split('.').pop() ?? '';
-    const f = REPORT_FIELDS.find((x) => x.key === key);
-    return { label: f ? (this.lang === 'vi' ? f.nameVi : f.nameEn) : key, value: this.number(key) };
+    const path = this.issue.field ?? '';
+    return { label: fieldNameOfPath(path, this.lang), value: this.number(path.split('.').pop() ?? '') };
   }
 }
 

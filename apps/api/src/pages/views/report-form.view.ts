@@ -3,6 +3,7 @@ import type { SubmissionRecord } from '@app/database';
 import type { PageContext } from '../page-context';
 import { FormErrors, shownValue, TypedValues } from '../filing/report-form';
 import { changesTable } from './enterprise.view';
+import { fieldName } from './field-names';
 import { fill } from './filing-messages';
 import { formatInteger, formatPeriod } from './formats';
 import { html, SafeHtml } from './html';
@@ -27,7 +28,6 @@ const WORKER_PARTS = new Set(['femaleWorkers', 'foreignWorkers', 'localWorkers']
 const inputId = (f: ReportField) => `f-${f.section}-${f.key}`;
 const currentText = (ctx: PageContext, digits: string | null) =>
   fill(ctx.t.currentValue, { value: formatInteger(digits === null ? null : BigInt(digits), ctx.lang) });
-const fieldName = (ctx: PageContext, f: ReportField) => (ctx.lang === 'vi' ? f.nameVi : f.nameEn);
 
 function field(ctx: PageContext, f: ReportField, data: ReportFormData): SafeHtml {
   const { t, lang } = ctx;
@@ -38,10 +38,10 @@ function field(ctx: PageContext, f: ReportField, data: ReportFormData): SafeHtml
   const current = data.current?.[f.key];
   const described = [`${id}-help`, current !== undefined ? `${id}-current` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const partCheck = WORKER_PARTS.has(f.key)
-    ? html` data-part-of="f-employment-workers" data-part-error="${fill(t.partExceeds, { part: fieldName(ctx, f) })}"`
+    ? html` data-part-of="f-employment-workers" data-part-error="${fill(t.partExceeds, { part: fieldName(f, ctx.lang) })}"`
     : '';
   return html`<div class="field${error ? ' invalid' : ''}">
-    <div class="label-line"><label for="${id}">${fieldName(ctx, f)}</label>${
+    <div class="label-line"><label for="${id}">${fieldName(f, ctx.lang)}</label>${
       f.required ? html` <abbr class="req" title="${t.requiredMark}">*</abbr>` : ''
     }</div>
     <p class="help" id="${id}-help">${lang === 'vi' ? f.helpVi : f.helpEn}</p>
@@ -62,7 +62,7 @@ function errorSummary(ctx: PageContext, errors: FormErrors): SafeHtml {
     ${named.map((f) => {
       const text = errors.byField.get(fieldPath(f))!;
       // A rule's sentence names its field already; validation's words need the name before them.
-      const line = text.startsWith(fieldName(ctx, f)) ? text : `${fieldName(ctx, f)}: ${text}`;
+      const line = text.startsWith(fieldName(f, ctx.lang)) ? text : `${fieldName(f, ctx.lang)}: ${text}`;
       return html`<li><a href="#${inputId(f)}">${line}</a></li>`;
     })}
   </ul></div>`;

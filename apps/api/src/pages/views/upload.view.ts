@@ -1,6 +1,7 @@
-import { REPORT_FIELDS, ReportIssue } from '@app/domain';
+import type { ReportIssue } from '@app/domain';
 import type { PageContext } from '../page-context';
 import { validationText } from '../filing/report-form';
+import { fieldNameOfPath } from './field-names';
 import { fill } from './filing-messages';
 import { formatInstant, formatPeriod } from './formats';
 import { html, SafeHtml } from './html';
@@ -66,15 +67,10 @@ export interface UploadBatchView {
   readonly rows: ReadonlyArray<StoredRow | InvalidRow>;
 }
 
-function fieldName(ctx: PageContext, path: string): string {
-  const f = REPORT_FIELDS.find((x) => `${x.section}.${x.key}` === path);
-  return f ? (ctx.lang === 'vi' ? f.nameVi : f.nameEn) : path;
-}
-
 function rowDetails(ctx: PageContext, r: StoredRow | InvalidRow): SafeHtml {
   if (r.status !== 'invalid') return html`${formatPeriod(r.period, ctx.lang)}${issueList(ctx, r.issues, 'enterprise')}`;
   return html`<ul class="warning-list errors">${r.errors.map((e) => {
-    const text = `${fieldName(ctx, e.field)}: ${validationText(e.code, ctx.t)}`;
+    const text = `${fieldNameOfPath(e.field, ctx.lang)}: ${validationText(e.code, ctx.t)}`;
     return html`<li data-cell="${e.cell ?? ''}">${e.cell ? fill(ctx.t.cellError, { cell: e.cell, text }) : text}</li>`;
   })}</ul>`;
 }
