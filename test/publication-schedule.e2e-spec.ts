@@ -1,7 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ParsedMail, simpleParser } from 'mailparser';
-import { periodNameOf } from '@app/domain';
+import { periodNameOf, periodPhrase } from '@app/domain';
 import { QueueName } from '@app/queue';
 import { runCli } from './support/cli';
 import { createEnterprise, createZone, reportBody, submitAndDecide } from './support/fixtures';
@@ -25,7 +25,7 @@ import { startTestSystem, TestSystem } from './support/test-system';
 const TODAY = todaysPublication();
 const QUARTER = TODAY.latestQuarter;
 // As the reminders write it mid-sentence: `quý III/2026`.
-const QUARTER_VI = periodNameOf(QUARTER, 'vi').replace(/^Q/, 'q');
+const QUARTER_VI = periodPhrase(QUARTER, 'vi');
 const DUE_MONTH = dueMonth(QUARTER);
 const QUARTER_START = `${QUARTER.slice(0, 4)}-${String((Number(QUARTER.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`;
 const R = { R1: '5300500001', R2: '5300500002', R3: '5300500003', R4: '5300500004', R5: '5300500005' };

@@ -1,4 +1,4 @@
-import { periodNameOf } from '@app/domain';
+import { periodPhrase } from '@app/domain';
 import { EmailMessage } from './email-message';
 import { escapeHtml } from './html';
 import { sitePage } from './site-page';
@@ -22,9 +22,8 @@ export interface ReminderMail {
  */
 export function reminderEmail(m: ReminderMail): EmailMessage {
   const due = m.dueDay.split('-').reverse().join('/');
-  // Mid-sentence, as the provincial reports write it: `quý III/2026`; `Q3 2026`.
-  const vi = periodNameOf(m.quarter, 'vi').replace(/^Q/, 'q');
-  const en = periodNameOf(m.quarter, 'en');
+  const vi = periodPhrase(m.quarter, 'vi');
+  const en = periodPhrase(m.quarter, 'en');
   const form = sitePage(m.siteUrl, `/reports/new?period=${encodeURIComponent(m.quarter)}`);
   const quarters = sitePage(m.siteUrl, '/');
   const viText =

@@ -1,4 +1,4 @@
-import { periodName, periodNameOf } from './period-names';
+import { periodName, periodNameOf, periodPhrase } from './period-names';
 
 const q = (year: number, quarter: 1 | 2 | 3 | 4) => ({ year, quarter });
 
@@ -21,5 +21,11 @@ describe('period names', () => {
     expect(periodNameOf('2025-Q1..2025-Q3', 'vi')).toBe('9 tháng năm 2025');
     expect(periodNameOf('2025-Q5', 'en')).toBe('2025-Q5');
     expect(periodNameOf('2025-Q3..2025-Q1', 'en')).toBe('2025-Q3..2025-Q1');
+  });
+
+  it('writes the name mid-sentence with a small first letter in Vietnamese', () => {
+    expect(periodPhrase('2025-Q3', 'vi')).toBe('quý III/2025');
+    expect(periodPhrase('2024', 'vi')).toBe('năm 2024');
+    expect(periodPhrase('2025-Q3', 'en')).toBe('Q3 2025');
   });
 });

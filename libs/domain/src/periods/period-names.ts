@@ -38,3 +38,9 @@ export function periodNameOf(period: string, lang: PeriodLanguage): string {
   const [first, last] = [parseQuarter(from), parseQuarter(to)];
   return first && last && compareQuarters(first, last) <= 0 ? periodName(first, last, lang) : period;
 }
+
+/** The name as a sentence writes it mid-way: Vietnamese lower-cases its first word (`quý III/2025`, `năm 2024`). */
+export function periodPhrase(period: string, lang: PeriodLanguage): string {
+  const name = periodNameOf(period, lang);
+  return lang === 'vi' ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
