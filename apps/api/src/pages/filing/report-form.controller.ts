@@ -2,6 +2,7 @@ import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { EnterpriseReportsRepository } from '@app/database';
 import { figureRuleIssues, hasErrors, localDate, reportFiguresFrom } from '@app/domain';
 import { Public } from '../../auth/access.decorators';
 import { Problem } from '../../common/problem';
@@ -33,6 +34,7 @@ export class ReportFormController {
     private readonly renderer: PageRenderer,
     private readonly filings: EnterpriseFilings,
     private readonly intake: ReportIntake,
+    private readonly reports: EnterpriseReportsRepository,
   ) {}
 
   @Get('new')
@@ -106,8 +108,8 @@ export class ReportFormController {
   @Get(':id/status')
   async status(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = await this.renderer.enterpriseContext(request, reply);
-    const filing = await this.read(ctx);
-    const submission = filing.quarters.flatMap((q) => q.submissions).find((s) => s.id === id);
+    // Only the enterprise's own submissions are looked in: another's id is as unknown as a wrong one.
+    const submission = (await this.reports.history(ctx.taxCode)).find((s) => s.id === id);
     if (!submission) throw new PageNotFound();
     this.renderer.send(reply, ctx, verdictPanel(ctx, submission.period, submission).text);
   }
