@@ -5,7 +5,7 @@ import { readableZones, seesAllZones } from '@app/access';
 import { ZonesRepository } from '@app/database';
 import { Public } from '../auth/access.decorators';
 import { Problem } from '../common/problem';
-import { createValidationPipe } from '../common/validation.pipe';
+import { validateBody } from '../common/body-validation';
 import { CreateSubscriptionDto } from '../subscriptions/create-subscription.dto';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 import type { PageContext } from './page-context';
@@ -14,9 +14,6 @@ import { PageNotFound, PageRenderer } from './page-renderer.service';
 import { SubscriberForm, subscribersPage } from './views/subscribers.view';
 
 type Form = Readonly<Record<string, string | undefined>>;
-
-// The very pipe and DTO of POST /v1/subscriptions: a form is judged as the same request in JSON.
-const pipe = createValidationPipe();
 
 /** The monthly email's subscribers, managed by the board: those of its zones listed, added and cancelled. */
 @ApiExcludeController()
@@ -48,8 +45,8 @@ export class SubscribersController {
       audience: form.audience,
     };
     try {
-      const dto = (await pipe.transform(body, { type: 'body', metatype: CreateSubscriptionDto, data: '' })) as CreateSubscriptionDto;
-      await this.subscriptions.create(dto, ctx.principal!);
+      // Judged by the DTO of POST /v1/subscriptions, as the same request in JSON.
+      await this.subscriptions.create(await validateBody(CreateSubscriptionDto, body), ctx.principal!);
       void reply.header('cache-control', 'no-store').redirect('/subscriptions?added=1', 303);
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
