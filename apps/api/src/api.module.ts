@@ -11,6 +11,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { FollowUpReader } from './follow-ups/follow-ups.service';
 import { ReportReviewer } from './follow-ups/report-reviewer.service';
+import { ReportReturner } from './follow-ups/report-returner.service';
 import { HealthController } from './health/health.controller';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.service';
 import { RedisProbe } from './health/redis-probe.service';
@@ -86,6 +87,7 @@ export class ApiModule {
         FilingStatusReader,
         FollowUpReader,
         ReportReviewer,
+        ReportReturner,
         AuditReader,
         SummaryWorkbooks,
         PeriodLocks,

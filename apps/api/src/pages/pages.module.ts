@@ -8,6 +8,7 @@ import { ReportFormController } from './filing/report-form.controller';
 import { UploadPagesController } from './filing/upload-pages.controller';
 import { FollowUpReader } from '../follow-ups/follow-ups.service';
 import { ReportReviewer } from '../follow-ups/report-reviewer.service';
+import { ReportReturner } from '../follow-ups/report-returner.service';
 import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
 import { FilingStatusReader, SummaryReader } from '@app/reporting';
 import { AssetsController } from './assets.controller';
@@ -64,6 +65,7 @@ import { RegistryLookups } from '../registry/registry-lookups.service';
     FilingStatusReader,
     FollowUpReader,
     ReportReviewer,
+    ReportReturner,
     SummaryWorkbooks,
     PublicSummaries,
   ],
