@@ -263,6 +263,15 @@ describe('access matrix: every endpoint × every kind of caller', () => {
       expect: ZONE_A_ONLY,
       call: () => ({ method: 'POST', path: `/v1/reports/${ids.reportA2}/review`, body: { comment: 'Đã xem.' } }),
     },
+    'POST /v1/reports/{id}/return': {
+      expect: ZONE_A_ONLY,
+      // A revision is returned once: the board and the admin each return their own.
+      call: (c) => ({
+        method: 'POST',
+        path: `/v1/reports/${c === 'admin' ? ids.reportA1 : ids.reportA2}/return`,
+        body: { message: 'Đề nghị sửa lại.' },
+      }),
+    },
     'GET /v1/follow-ups': { expect: BOARDS, call: get('/v1/follow-ups') },
     'GET /v1/audit': { expect: ADMIN_ONLY, call: get('/v1/audit') },
 
