@@ -38,10 +38,14 @@ export class FollowUpsController {
   })
   list(@Query() q: ListFollowUpsQuery, @CurrentPrincipal() p: Principal) {
     const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
-    return this.followUps.list({ zone: q.zone, period: q.period, reviewed: flag(q.reviewed), returned: flag(q.returned) }, readableZones(p), {
-      limit: pageLimit(q),
-      cursor: q.cursor,
-    });
+    return this.followUps.list(
+      { zone: q.zone, period: q.period, reviewed: flag(q.reviewed), returned: flag(q.returned) },
+      readableZones(p),
+      {
+        limit: pageLimit(q),
+        cursor: q.cursor,
+      },
+    );
   }
 
   /**

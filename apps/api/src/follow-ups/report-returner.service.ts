@@ -34,7 +34,12 @@ export class ReportReturner {
         );
       }
       if (report.returnedAt !== null) {
-        throw Problem.field(409, 'id', 'ALREADY_RETURNED', `report ${id} was returned already and is waiting for the enterprise's amendment`);
+        throw Problem.field(
+          409,
+          'id',
+          'ALREADY_RETURNED',
+          `report ${id} was returned already and is waiting for the enterprise's amendment`,
+        );
       }
       await this.submissions.recordReturn(id, p.tokenId, message, tx);
       const enterprise = await this.enterprises.find(report.taxCode, tx);
@@ -42,7 +47,15 @@ export class ReportReturner {
       // A revision is returned at most once (it stays returned until replaced): its id keys the email.
       if (to) {
         await this.emails.enqueue(
-          [{ dedupeKey: `return:${id}`, kind: 'return', recipient: to, language: 'vi', payload: { taxCode: report.taxCode, period: report.period, reportId: id } }],
+          [
+            {
+              dedupeKey: `return:${id}`,
+              kind: 'return',
+              recipient: to,
+              language: 'vi',
+              payload: { taxCode: report.taxCode, period: report.period, reportId: id },
+            },
+          ],
           tx,
         );
       }

@@ -155,7 +155,8 @@ export function reviewerNameSql(alias: string): string {
  * current accepted one: the verdict that accepts an amendment supersedes it, and that closes the return.
  */
 export function returnColumnsSql(alias: string): string {
-  return `${alias}.returned_at, ${alias}.return_message, (SELECT t.name FROM api_tokens t WHERE t.id = ${alias}.returned_by) AS returner_name,
+  return `${alias}.returned_at, ${alias}.return_message,
+    (SELECT t.name FROM api_tokens t WHERE t.id = ${alias}.returned_by) AS returner_name,
     (${alias}.returned_at IS NOT NULL AND ${alias}.status = 'accepted') AS return_open`;
 }
 

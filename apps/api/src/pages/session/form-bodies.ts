@@ -16,7 +16,10 @@ export function acceptPageForms(fastify: FastifyInstance): void {
   });
 }
 
-/** A note typed in a form (a review's comment, a return's message), trimmed; null if blank, too long or unstorable, as the API would refuse it. */
+/**
+ * A note typed in a form (a review's comment, a return's message), trimmed; null if blank, too long or
+ * unstorable, as the API would refuse it.
+ */
 export function formNote(raw: string | undefined): string | null {
   const text = raw?.trim() ?? '';
   return text === '' || text.length > MAX_TEXT_LENGTH || !isStorableText(text) ? null : text;

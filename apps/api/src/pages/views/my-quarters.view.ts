@@ -33,7 +33,9 @@ function actions(ctx: PageContext, filing: EnterpriseFiling, q: EnterpriseQuarte
   const primary = !accepted || q.current?.returned;
   const file = !canFile
     ? ''
-    : html`<a class="button${primary ? ' primary' : ''}" href="/reports/new?period=${q.period}">${accepted ? t.amendReport : t.fileReport}</a>`;
+    : html`<a class="button${primary ? ' primary' : ''}" href="/reports/new?period=${q.period}">${
+        accepted ? t.amendReport : t.fileReport
+      }</a>`;
   return html`<p class="actions">${file}${revisions}</p>`;
 }
 
