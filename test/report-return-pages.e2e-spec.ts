@@ -96,6 +96,13 @@ describe('returning a report in the browser', () => {
     await expect(quarter.locator('blockquote').textContent()).resolves.toBe(MESSAGE);
     await screenshot(mine, SUITE, 'enterprise-quarters-returned');
     expect(await seriousViolations(mine)).toEqual([]);
+    // In Vietnamese, as most enterprises read it.
+    await mine.goto('/?lang=vi');
+    const quý = mine.locator(`li.quarter[data-period="${PERIOD}"]`);
+    await expect(quý.locator('.badge').first().textContent()).resolves.toBe('Bị trả lại');
+    await expect(quý.textContent()).resolves.toContain('vẫn được tính trong số liệu tổng hợp');
+    await screenshot(mine, SUITE, 'enterprise-quarters-returned-vi');
+    await mine.goto('/?lang=en');
     await quarter.getByRole('link', { name: 'Amend report' }).click();
     await mine.waitForURL(`**/reports/new?period=${PERIOD}`);
     await expect(mine.locator('[data-returned] blockquote').textContent()).resolves.toBe(MESSAGE);
