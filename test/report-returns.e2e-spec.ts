@@ -204,4 +204,21 @@ describe('returning a report for amendment', () => {
     expect(event.details).toMatchObject({ emailedTo: null, message: 'Kiểm tra lại doanh thu.' });
     expect((await openReturns(boardBdh)).map((i: { reportId: string }) => i.reportId)).toEqual([id.otherZone]);
   });
+
+  it('cancels a return email the server has not taken yet when the amendment is accepted first', async () => {
+    const taxCode = '5300700003';
+    const contact = 'ke-toan@cong-ty-3.example.vn';
+    await createEnterprise(sys.http, admin, taxCode, DPM, { contactEmail: contact });
+    const report = await submitAndDecide(sys.http, admin, { ...reportBody(taxCode, PERIOD), receivedAt: ON_TIME });
+    // The mail server refuses this recipient until told otherwise: the email waits, retried.
+    smtp.refuse(contact, 1000);
+    expect((await sys.http.post(`/v1/reports/${report.id}/return`, { message: MESSAGE }, boardDpm)).status).toBe(200);
+    await waitFor('the first attempt refused', async () => smtp.refusedAttempts.includes(contact));
+    await submitAndDecide(sys.http, admin, reportBody(taxCode, PERIOD, amended));
+    const status = async () =>
+      (await sys.query<{ status: string }>('SELECT status FROM email_outbox WHERE dedupe_key = $1', [`return:${report.id}`]))[0].status;
+    await waitFor('the email cancelled', async () => (await status()) === 'cancelled', 30_000);
+    smtp.refuse(contact, 0);
+    expect(smtp.to(contact)).toEqual([]);
+  });
 });
