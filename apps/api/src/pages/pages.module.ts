@@ -9,7 +9,8 @@ import { UploadPagesController } from './filing/upload-pages.controller';
 import { FollowUpReader } from '../follow-ups/follow-ups.service';
 import { ReportReviewer } from '../follow-ups/report-reviewer.service';
 import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
-import { FilingStatusReader, SummaryReader } from '@app/reporting';
+import { FilingStatusReader, PlanReader, SummaryReader } from '@app/reporting';
+import { PlanPagesController } from './plan-pages.controller';
 import { AssetsController } from './assets.controller';
 import { BoardListsController } from './board-lists.controller';
 import { EventsController } from './live/events.controller';
@@ -43,6 +44,7 @@ import { RegistryLookups } from '../registry/registry-lookups.service';
     RegistryPagesController,
     BoardListsController,
     PublicationsPagesController,
+    PlanPagesController,
     ReportFormController,
     UploadPagesController,
     PublicPagesController,
@@ -61,6 +63,7 @@ import { RegistryLookups } from '../registry/registry-lookups.service';
     EnterpriseFilings,
     MyQuartersPage,
     SummaryReader,
+    PlanReader,
     FilingStatusReader,
     FollowUpReader,
     ReportReviewer,
