@@ -229,7 +229,7 @@ function expectedPlan(day: string, zones: readonly string[]) {
           .map((p) => p.leasedHa!),
       ),
     );
-    return { zoneCode: z.code as string | null, leasableHa: leasable, leasedHa: leased, occupancyPct: round2((leased / leasable) * 100) };
+    return { zoneCode: z.code, leasableHa: leasable, leasedHa: leased, occupancyPct: round2((leased / leasable) * 100) };
   });
   const leasable = sum(rows.map((r) => r.leasableHa));
   const leased = round2(sum(rows.map((r) => r.leasedHa)));

@@ -18,7 +18,8 @@ interface PlanJson {
 function figure(unit: string, value: number | null): string {
   if (value === null) return '–';
   if (unit === 'đồng') return `${billions(String(value))} tỷ đ`;
-  if (unit === 'ha' || unit === '%') return `${percent(value)} ${unit}`;
+  if (unit === 'ha' || unit === '%')
+    return `${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${unit}`;
   return `${count(value)} ${unit}`;
 }
 

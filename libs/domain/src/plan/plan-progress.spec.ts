@@ -150,7 +150,16 @@ describe('planProgress', () => {
     const jobs = (day: string) => planProgress([target('jobs', '50000')], f, day)[0].current;
     expect(jobs('2025-06-30')).toBe(150);
     expect(jobs('2025-06-29')).toBe(100 + 30 + 7);
-    expect(planQuarters(['jobs'], '2025-06-30')).toEqual(['2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']);
+    expect(planQuarters(['jobs'], '2025-06-30')).toEqual([
+      '2020-Q1',
+      '2020-Q2',
+      '2020-Q3',
+      '2020-Q4',
+      '2024-Q3',
+      '2024-Q4',
+      '2025-Q1',
+      '2025-Q2',
+    ]);
   });
 
   it('sums a year’s park output at 2010 prices over the quarters ended, on track with a quarter of the target each', () => {

@@ -241,5 +241,12 @@ export function planOccupancy(facts: PlanFacts, day: string): ZoneOccupancy[] {
     .map((z) => ({ code: z.code, leasable: leasableOn(facts.land, z.code, day), leased: leasedOn(facts.projects, z.code, day) }))
     .filter((z) => facts.land.some((l) => l.zoneCode === z.code && l.effectiveFrom <= day));
   const total = (pick: (z: (typeof zones)[number]) => bigint) => zones.reduce((a, z) => a + pick(z), 0n);
-  return [...zones.map((z) => row(z.code, z.leasable, z.leased)), row(null, total((z) => z.leasable), total((z) => z.leased))];
+  return [
+    ...zones.map((z) => row(z.code, z.leasable, z.leased)),
+    row(
+      null,
+      total((z) => z.leasable),
+      total((z) => z.leased),
+    ),
+  ];
 }

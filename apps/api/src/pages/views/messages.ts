@@ -175,7 +175,8 @@ const VI = {
   planOnTrackNo: 'Chậm tiến độ',
   planNoTargets: 'Chưa có chỉ tiêu nào được nhập.',
   planPath:
-    'Tiến độ được so với đường thẳng từ số liệu ngày 01/01/2021 (đầu kỳ quy hoạch) đến mục tiêu tại thời hạn; giá trị sản xuất của một năm: mỗi quý đã kết thúc một phần tư mục tiêu.',
+    'Tiến độ được so với đường thẳng từ số liệu ngày 01/01/2021 (đầu kỳ quy hoạch) đến mục tiêu tại thời hạn; ' +
+    'giá trị sản xuất của một năm: mỗi quý đã kết thúc một phần tư mục tiêu.',
   planScoped: 'Số liệu tính trên các khu, cụm thuộc phạm vi của bạn.',
   planInvalidDate: 'Ngày không hợp lệ',
   planDateHelp: 'Ngày viết YYYY-MM-DD, ví dụ 2025-12-31',
@@ -390,7 +391,8 @@ const EN: Omit<Messages, keyof typeof FILING_VI> = {
   planOnTrackNo: 'Behind',
   planNoTargets: 'No target has been entered yet.',
   planPath:
-    'Progress is compared with a straight line from the figure on 1 Jan 2021 (the start of the plan) to the goal at its deadline; a year’s output with a quarter of its goal per quarter ended.',
+    'Progress is compared with a straight line from the figure on 1 Jan 2021 (the start of the plan) to the goal at its deadline; ' +
+    'a year’s output with a quarter of its goal per quarter ended.',
   planScoped: 'Figures are computed over the zones in your scope.',
   planInvalidDate: 'The date is not valid',
   planDateHelp: 'A date written YYYY-MM-DD, e.g. 2025-12-31',

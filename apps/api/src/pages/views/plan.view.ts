@@ -68,12 +68,10 @@ function occupancyTable(ctx: PageContext, data: PlanData): SafeHtml {
     <thead><tr><th scope="col">${t.zone}</th><th scope="col" class="num">${t.leasableHa}</th><th scope="col" class="num">${
       t.leasedHa
     }</th><th scope="col" class="num">${t.occupancyPct}</th></tr></thead>
-    <tbody>${zones.map(
-      (o) =>
-        html`<tr data-zone="${o.zoneCode}"><th scope="row"><a href="/zones/${encodeURIComponent(o.zoneCode!)}">${o.zoneCode}</a></th>${cells(
-          o,
-        )}</tr>`,
-    )}</tbody>
+    <tbody>${zones.map((o) => {
+      const link = html`<a href="/zones/${encodeURIComponent(o.zoneCode!)}">${o.zoneCode}</a>`;
+      return html`<tr data-zone="${o.zoneCode}"><th scope="row">${link}</th>${cells(o)}</tr>`;
+    })}</tbody>
     <tfoot><tr class="total grand" data-total="all"><th scope="row">${t.totalOf}</th>${cells(total)}</tr></tfoot>
   </table></div>`;
 }
