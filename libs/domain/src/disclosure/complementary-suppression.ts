@@ -67,10 +67,11 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
   };
   try {
     for (let audit = exposures(null); audit.found.length > 0; audit = exposures(null)) {
-      // Each exposure gets its withholding in one pass, unless one made in this pass already touches its bounds.
+      // Each exposure gets its withholding in one pass, unless one made in this pass takes away an equation its
+      // too-close bound rests on: taking away any other leaves that optimum where it was (its dual is zero).
       const now = new Set<string>();
       for (const exposure of audit.found) {
-        if (exposure.cells.some((key) => now.has(key))) continue;
+        if (exposure.binding.some((equation) => equation.some((key) => now.has(key)))) continue;
         // An exposure is only reported when its bounds rest on a published candidate, so there is one to withhold.
         const open = audit.candidates.filter((c) => !withheld.has(c.key));
         for (const cell of choose(
