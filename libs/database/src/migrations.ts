@@ -14,6 +14,7 @@ import { PublicationRequests1764850000000 } from './migrations/1764850000000-pub
 import { SignInLinks1764860000000 } from './migrations/1764860000000-sign-in-links';
 import { VerdictNotifications1764870000000 } from './migrations/1764870000000-verdict-notifications';
 import { UnsubscribeTokens1764880000000 } from './migrations/1764880000000-unsubscribe-tokens';
+import { OwnershipBlocks1764892000000 } from './migrations/1764892000000-ownership-blocks';
 
 /** In order; each runs once per database. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   SignInLinks1764860000000,
   VerdictNotifications1764870000000,
   UnsubscribeTokens1764880000000,
+  OwnershipBlocks1764892000000,
 ];

@@ -1,5 +1,5 @@
 import type { Enterprise, Project, Zone, ZoneTarget } from '@app/database';
-import { toLocalIso } from '@app/domain';
+import { localDate, ownershipOn, toLocalIso } from '@app/domain';
 
 /** The API's JSON for registry rows: money as strings, dates as ISO, instants in Vietnam time like every other. */
 export function zoneView(z: Zone) {
@@ -16,12 +16,17 @@ export function zoneView(z: Zone) {
   };
 }
 
+/**
+ * `ownership` is the block today; `ownershipHistory` every block with the day it began (null: since
+ * registration), oldest first.
+ */
 export function enterpriseView(e: Enterprise) {
   return {
     taxCode: e.taxCode,
     name: e.name,
     zoneCode: e.zoneCode,
-    ownership: e.ownership,
+    ownership: ownershipOn({ initial: e.ownership, changes: e.ownershipChanges }, localDate(new Date())),
+    ownershipHistory: [{ ownership: e.ownership, from: null }, ...e.ownershipChanges],
     vsicSection: e.vsicSection,
     operatingFrom: e.operatingFrom,
     operatingUntil: e.operatingUntil,

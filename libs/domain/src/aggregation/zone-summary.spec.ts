@@ -24,6 +24,7 @@ const row = (zoneCode: string, period: string, nextPeriod: string, f: Partial<Re
   zoneCode,
   period,
   nextPeriod,
+  ownership: 'domestic',
   ...reportContribution(report(f), onTime, false),
 });
 const zones = [
