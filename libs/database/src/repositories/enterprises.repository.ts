@@ -1,4 +1,4 @@
-import { Ownership, OwnershipChange, OwnershipHistory, RegisteredEnterprise, WageRegion } from '@app/domain';
+import { BlockCounts, Ownership, OwnershipChange, OwnershipHistory, RegisteredEnterprise, WageRegion } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
 import { RegistryRepository } from './registry-repository';
@@ -54,6 +54,13 @@ const toEnterprise = (r: EnterpriseRow): Enterprise => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+/** Rows of (zone, block, count) as counts per block and zone. */
+export function blockCounts(rows: ReadonlyArray<{ zone_code: string; ownership: Ownership; n: number }>): BlockCounts {
+  const counts = new Map<Ownership, Map<string, number>>();
+  for (const r of rows) counts.set(r.ownership, (counts.get(r.ownership) ?? new Map<string, number>()).set(r.zone_code, r.n));
+  return counts;
+}
 
 // An enterprise's dated changes of block as a JSON array, oldest first, read with its row.
 const OWNERSHIP_CHANGES = (alias: string) => `(SELECT COALESCE(json_agg(json_build_object('from', c.effective_from, 'ownership', c.ownership)
@@ -115,6 +122,21 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
       [periods, zoneCodes],
     );
     return new Map(rows.map((r) => [r.zone_code, r.n]));
+  }
+
+  /**
+   * `expectedReportsByZone` per block: each enterprise-quarter in the block the enterprise was in at the
+   * quarter's end. Read from the registry itself (the spans do not know blocks): only a split summary asks.
+   */
+  async expectedReportsByZoneAndBlock(periods: readonly string[], zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<BlockCounts> {
+    const rows = await tx.query<{ zone_code: string; ownership: Ownership; n: number }>(
+      `SELECT e.zone_code, enterprise_ownership_on(e.tax_code, quarter_last_day(q.period)) AS ownership, count(*)::int AS n
+       FROM enterprises e JOIN unnest($1::text[]) AS q(period)
+         ON quarter_of(e.operating_from) <= q.period AND COALESCE(quarter_of(e.operating_until), '9999-Q4') >= q.period
+       WHERE e.zone_code = ANY($2) GROUP BY 1, 2`,
+      [periods, zoneCodes],
+    );
+    return blockCounts(rows);
   }
 
   /** The zone of each registered tax code among `taxCodes` (unknown ones are left out), in one round trip. */
