@@ -26,7 +26,11 @@ const M = 1_000_000;
 
 type Block = 'foreign' | 'domestic';
 const ZONE_OF: Record<string, string> = { [D1]: 'KA', [F1]: 'KA', [X]: 'KA', [D2]: 'KB', [C1]: 'CC' };
-const KIND_OF: Record<string, 'industrial_park' | 'industrial_cluster'> = { KA: 'industrial_park', KB: 'industrial_park', CC: 'industrial_cluster' };
+const KIND_OF: Record<string, 'industrial_park' | 'industrial_cluster'> = {
+  KA: 'industrial_park',
+  KB: 'industrial_park',
+  CC: 'industrial_cluster',
+};
 const QUARTER_END: Record<string, string> = { Q1: '03-31', Q2: '06-30', Q3: '09-30', Q4: '12-31' };
 /** The block of a report: its enterprise's on the quarter's last day. */
 function blockOf(taxCode: string, period: string): Block {
@@ -113,7 +117,8 @@ function expected(match: (x: PaperFiling) => boolean, quarters: string[], expect
     workers: stock('workers'),
     femaleWorkers: stock('femaleWorkers'),
     averageMonthlyWage: wageFund === null ? null : halfUp(wageFund, workerMonths).toString(),
-    growthYoYPct: constant === null || constantBefore === null || constantBefore === 0n ? null : pct(constant - constantBefore, constantBefore),
+    growthYoYPct:
+      constant === null || constantBefore === null || constantBefore === 0n ? null : pct(constant - constantBefore, constantBefore),
     operatingProjects: projects,
   };
 }
@@ -226,7 +231,11 @@ describe('FDI and domestic blocks: GET /v1/summaries?by=ownership and the workbo
         const { foreign, domestic } = item.blocks;
         for (const k of MONEY) {
           const parts = [foreign[k], domestic[k]].filter((v) => v !== null);
-          expect({ period, k, v: parts.length === 0 ? null : parts.reduce((s, v) => s + BigInt(v), 0n).toString() }).toEqual({ period, k, v: item[k] });
+          expect({ period, k, v: parts.length === 0 ? null : parts.reduce((s, v) => s + BigInt(v), 0n).toString() }).toEqual({
+            period,
+            k,
+            v: item[k],
+          });
         }
         for (const k of COUNTS) expect({ period, k, v: (foreign[k] ?? 0) + (domestic[k] ?? 0) }).toEqual({ period, k, v: item[k] ?? 0 });
       }
@@ -278,7 +287,8 @@ describe('FDI and domestic blocks: GET /v1/summaries?by=ownership and the workbo
     const { stored, recomputed } = await aggregatesAndRecomputation(sys);
     expect(stored).toEqual(recomputed);
     const blocks = await sys.query<{ ownership: string; reports: number }>(
-      `SELECT ownership, sum(reports)::int AS reports FROM zone_quarter_aggregates WHERE zone_code = 'KA' AND period LIKE '2025-%' GROUP BY 1 ORDER BY 1`,
+      `SELECT ownership, sum(reports)::int AS reports FROM zone_quarter_aggregates
+       WHERE zone_code = 'KA' AND period LIKE '2025-%' GROUP BY 1 ORDER BY 1`,
     );
     // Domestic: D1 × 4 + X's Q1; foreign: F1 × 4 + X's Q2..Q4.
     expect(blocks).toEqual([
@@ -297,7 +307,9 @@ describe('FDI and domestic blocks: GET /v1/summaries?by=ownership and the workbo
     const badBlock = await sys.http.patch(`/v1/enterprises/${D1}`, { ownership: 'fdi', ownershipFrom: '2025-01-01' }, board);
     expect(badBlock.status).toBe(422);
     expect(badBlock.body.errors).toEqual([expect.objectContaining({ field: 'ownership', code: 'NOT_ALLOWED' })]);
-    expect((await sys.http.patch(`/v1/enterprises/${D1}`, { ownership: 'foreign', ownershipFrom: '2025-01-01' }, boardKb)).status).toBe(404);
+    expect((await sys.http.patch(`/v1/enterprises/${D1}`, { ownership: 'foreign', ownershipFrom: '2025-01-01' }, boardKb)).status).toBe(
+      404,
+    );
 
     const audit = await sys.http.get(`/v1/audit?entity=enterprise&id=${X}`, admin);
     expect(audit.status).toBe(200);
@@ -335,7 +347,12 @@ describe('FDI and domestic blocks: GET /v1/summaries?by=ownership and the workbo
     ] as const) {
       const e = blockExpected(zoneTaxCodes(code, null), YEAR, block);
       const row = find(code, null, label);
-      expect({ code, block, output: row[col('Giá trị sản xuất công nghiệp, giá hiện hành')], workers: row[col('Số lao động cuối kỳ')] }).toEqual({
+      expect({
+        code,
+        block,
+        output: row[col('Giá trị sản xuất công nghiệp, giá hiện hành')],
+        workers: row[col('Số lao động cuối kỳ')],
+      }).toEqual({
         code,
         block,
         output: millions(e.grossOutput),
@@ -343,7 +360,9 @@ describe('FDI and domestic blocks: GET /v1/summaries?by=ownership and the workbo
       });
     }
     const province = find(null, 'Toàn tỉnh', fdi);
-    expect(province[col('Giá trị sản xuất công nghiệp, giá hiện hành')]).toBe(millions(blockExpected(Object.keys(ZONE_OF), YEAR, 'foreign').grossOutput));
+    expect(province[col('Giá trị sản xuất công nghiệp, giá hiện hành')]).toBe(
+      millions(blockExpected(Object.keys(ZONE_OF), YEAR, 'foreign').grossOutput),
+    );
     // KB has no foreign enterprise: its FDI row is there, with no output.
     expect(find('KB', null, fdi)[col('Giá trị sản xuất công nghiệp, giá hiện hành')] ?? null).toBeNull();
   });

@@ -60,9 +60,15 @@ export class EnterprisesService extends RegistryService<EnterpriseFields, Enterp
           await this.lookups.assertZoneExists(body.zoneCode);
         }
         const { ownershipFrom, ...fields } = body;
-        if (ownershipFrom === null) throw Problem.field(422, 'ownershipFrom', 'NOT_NULLABLE', 'ownershipFrom may be left out but not set to null');
+        if (ownershipFrom === null)
+          throw Problem.field(422, 'ownershipFrom', 'NOT_NULLABLE', 'ownershipFrom may be left out but not set to null');
         if (ownershipFrom !== undefined && body.ownership === undefined) {
-          throw Problem.field(422, 'ownershipFrom', 'REQUIRES_OWNERSHIP', 'ownershipFrom dates a change of ownership: give ownership with it');
+          throw Problem.field(
+            422,
+            'ownershipFrom',
+            'REQUIRES_OWNERSHIP',
+            'ownershipFrom dates a change of ownership: give ownership with it',
+          );
         }
         const history = { initial: enterprise.ownership, changes: enterprise.ownershipChanges };
         const edit = ownershipEdit(history, localDate(new Date()), body.ownership, ownershipFrom);

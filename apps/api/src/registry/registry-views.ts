@@ -1,5 +1,5 @@
 import type { Enterprise, Project, Zone, ZoneTarget } from '@app/database';
-import { localDate, ownershipOn, toLocalIso } from '@app/domain';
+import { localDate, Ownership, ownershipOn, toLocalIso } from '@app/domain';
 
 /** The API's JSON for registry rows: money as strings, dates as ISO, instants in Vietnam time like every other. */
 export function zoneView(z: Zone) {
@@ -16,6 +16,11 @@ export function zoneView(z: Zone) {
   };
 }
 
+/** The enterprise's block today (the registry keeps the registered one and dated changes). */
+export function ownershipNow(e: Enterprise): Ownership {
+  return ownershipOn({ initial: e.ownership, changes: e.ownershipChanges }, localDate(new Date()));
+}
+
 /**
  * `ownership` is the block today; `ownershipHistory` every block with the day it began (null: since
  * registration), oldest first.
@@ -25,7 +30,7 @@ export function enterpriseView(e: Enterprise) {
     taxCode: e.taxCode,
     name: e.name,
     zoneCode: e.zoneCode,
-    ownership: ownershipOn({ initial: e.ownership, changes: e.ownershipChanges }, localDate(new Date())),
+    ownership: ownershipNow(e),
     ownershipHistory: [{ ownership: e.ownership, from: null }, ...e.ownershipChanges],
     vsicSection: e.vsicSection,
     operatingFrom: e.operatingFrom,

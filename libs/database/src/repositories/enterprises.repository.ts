@@ -63,7 +63,9 @@ export function blockCounts(rows: ReadonlyArray<{ zone_code: string; ownership: 
 }
 
 // An enterprise's dated changes of block as a JSON array, oldest first, read with its row.
-const OWNERSHIP_CHANGES = (alias: string) => `(SELECT COALESCE(json_agg(json_build_object('from', c.effective_from, 'ownership', c.ownership)
+const OWNERSHIP_CHANGES = (
+  alias: string,
+) => `(SELECT COALESCE(json_agg(json_build_object('from', c.effective_from, 'ownership', c.ownership)
     ORDER BY c.effective_from), '[]') FROM enterprise_ownership_changes c WHERE c.tax_code = ${alias}.tax_code)`;
 
 /**
@@ -128,7 +130,11 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
    * `expectedReportsByZone` per block: each enterprise-quarter in the block the enterprise was in at the
    * quarter's end. Read from the registry itself (the spans do not know blocks): only a split summary asks.
    */
-  async expectedReportsByZoneAndBlock(periods: readonly string[], zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<BlockCounts> {
+  async expectedReportsByZoneAndBlock(
+    periods: readonly string[],
+    zoneCodes: readonly string[],
+    tx: SqlSession = this.db.pool,
+  ): Promise<BlockCounts> {
     const rows = await tx.query<{ zone_code: string; ownership: Ownership; n: number }>(
       `SELECT e.zone_code, enterprise_ownership_on(e.tax_code, quarter_last_day(q.period)) AS ownership, count(*)::int AS n
        FROM enterprises e JOIN unnest($1::text[]) AS q(period)

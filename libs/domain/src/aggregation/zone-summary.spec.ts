@@ -160,23 +160,40 @@ describe('buildSummary split by block', () => {
   const inBlock = (r: AggregateRow, ownership: 'domestic' | 'foreign'): AggregateRow => ({ ...r, ownership });
   const rows = [
     // A foreign enterprise in BDH, a domestic one in BDH and in DPM, a domestic one in the cluster.
-    inBlock(row('BDH', '2025-Q1', NO_NEXT_PERIOD, { grossOutput: 600n, grossOutputConstant2010: 500n, workers: 10, wageFund: 90n }), 'foreign'),
+    inBlock(
+      row('BDH', '2025-Q1', NO_NEXT_PERIOD, { grossOutput: 600n, grossOutputConstant2010: 500n, workers: 10, wageFund: 90n }),
+      'foreign',
+    ),
     row('BDH', '2025-Q1', NO_NEXT_PERIOD, { grossOutput: 300n, workers: 20, wageFund: 120n, exportValueUsd: 7n }),
     row('DPM', '2025-Q1', NO_NEXT_PERIOD, { grossOutput: 100n, workers: 5, wageFund: 30n }, false),
     row('CCN-BX', '2025-Q1', NO_NEXT_PERIOD, { grossOutput: 50n, workers: 1, wageFund: 3n }),
     // A year earlier, BDH's foreign block had 400 at 2010 prices.
-    inBlock(row('BDH', '2024-Q1', NO_NEXT_PERIOD, { grossOutput: 450n, grossOutputConstant2010: 400n, workers: 9, wageFund: 80n }), 'foreign'),
+    inBlock(
+      row('BDH', '2024-Q1', NO_NEXT_PERIOD, { grossOutput: 450n, grossOutputConstant2010: 400n, workers: 9, wageFund: 80n }),
+      'foreign',
+    ),
   ];
   const counts = (entries: Array<[string, number]>) => new Map(entries);
   const split = buildSummary(
     input('2025-Q1', rows, {
-      expected: counts([['BDH', 3], ['DPM', 1], ['CCN-BX', 1]]),
+      expected: counts([
+        ['BDH', 3],
+        ['DPM', 1],
+        ['CCN-BX', 1],
+      ]),
       operatingProjects: counts([['BDH', 2]]),
-      targets: counts([['BDH', 4000n]]) as unknown as Map<string, bigint>,
+      targets: new Map([['BDH', 4000n]]),
       blocks: {
         expected: new Map([
           ['foreign', counts([['BDH', 1]])],
-          ['domestic', counts([['BDH', 2], ['DPM', 1], ['CCN-BX', 1]])],
+          [
+            'domestic',
+            counts([
+              ['BDH', 2],
+              ['DPM', 1],
+              ['CCN-BX', 1],
+            ]),
+          ],
         ]),
         operatingProjects: new Map([['foreign', counts([['BDH', 2]])]]),
       },
@@ -185,8 +202,20 @@ describe('buildSummary split by block', () => {
 
   it('splits each zone into blocks whose sums add up to the zone exactly', () => {
     const bdh = split.zones[0];
-    expect(bdh.blocks!.foreign).toMatchObject({ grossOutput: 600n, workers: 10, reportsExpected: 1, operatingProjects: 2, exportValueUsd: null });
-    expect(bdh.blocks!.domestic).toMatchObject({ grossOutput: 300n, workers: 20, reportsExpected: 2, operatingProjects: 0, exportValueUsd: 7n });
+    expect(bdh.blocks!.foreign).toMatchObject({
+      grossOutput: 600n,
+      workers: 10,
+      reportsExpected: 1,
+      operatingProjects: 2,
+      exportValueUsd: null,
+    });
+    expect(bdh.blocks!.domestic).toMatchObject({
+      grossOutput: 300n,
+      workers: 20,
+      reportsExpected: 2,
+      operatingProjects: 0,
+      exportValueUsd: 7n,
+    });
     for (const z of [...split.zones, ...Object.values(split.totals)]) {
       // A block nobody in reported is null.
       expect((z.blocks!.foreign.grossOutput ?? 0n) + (z.blocks!.domestic.grossOutput ?? 0n)).toBe(z.grossOutput);

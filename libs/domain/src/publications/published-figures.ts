@@ -26,7 +26,7 @@ export interface SummaryJson {
 
 /** The figures, with those of their blocks when split, in JSON form. */
 function withBlocksJson<T extends SummaryFigures & BlockSplit>({ blocks, ...figures }: T): Json<Omit<T, 'blocks'>> & JsonBlocks {
-  const json = toJson(figures as Omit<T, 'blocks'>);
+  const json = toJson(figures);
   return blocks ? { ...json, blocks: { foreign: toJson(blocks.foreign), domestic: toJson(blocks.domestic) } } : json;
 }
 

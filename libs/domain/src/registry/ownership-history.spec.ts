@@ -15,7 +15,9 @@ describe('ownership history', () => {
     expect(ownershipInQuarter(takenOver, '2025-Q1')).toBe('domestic');
     // Taken over in the middle of Q2: the whole of Q2 counts as foreign.
     expect(ownershipInQuarter(takenOver, '2025-Q2')).toBe('foreign');
-    expect(ownershipInQuarter({ initial: 'domestic', changes: [{ from: '2025-07-01', ownership: 'foreign' }] }, '2025-Q2')).toBe('domestic');
+    expect(ownershipInQuarter({ initial: 'domestic', changes: [{ from: '2025-07-01', ownership: 'foreign' }] }, '2025-Q2')).toBe(
+      'domestic',
+    );
     expect(ownershipInQuarter({ initial: 'domestic', changes: [{ from: '2025-06-30', ownership: 'foreign' }] }, '2025-Q2')).toBe('foreign');
   });
 

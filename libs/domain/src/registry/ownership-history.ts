@@ -47,7 +47,12 @@ export type OwnershipEdit =
  * than today's corrects the block since registration; today's block again changes nothing (a client
  * sending the whole record back must not erase the history).
  */
-export function ownershipEdit(h: OwnershipHistory, today: string, ownership: Ownership | undefined, from: string | undefined): OwnershipEdit {
+export function ownershipEdit(
+  h: OwnershipHistory,
+  today: string,
+  ownership: Ownership | undefined,
+  from: string | undefined,
+): OwnershipEdit {
   if (ownership === undefined) return { kind: 'none' };
   if (from !== undefined) {
     const same = h.changes.some((c) => c.from === from && c.ownership === ownership);
