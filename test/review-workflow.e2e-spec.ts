@@ -165,6 +165,7 @@ describe('board review: filing status, follow-up of warnings, audit log', () => 
         employment: { workers: 60, femaleWorkers: null, foreignWorkers: null, localWorkers: null, averageWorkers: null },
         wages: { wageFund: '720000000' },
         review: null,
+        returned: null,
       });
       expect(outlier.warnings).toEqual([
         expect.objectContaining({

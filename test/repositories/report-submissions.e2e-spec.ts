@@ -134,7 +134,12 @@ describe('report submissions repository', () => {
   it('records a review under lock, keeping the last message when a review has none, and shows the reviewer by name', async () => {
     const [{ id }] = await db.query(`SELECT id FROM report_submissions WHERE status = 'accepted' AND tax_code = '5300000003'`);
     const reviewed = await db.transactions.run(async (tx) => {
-      expect(await submissions.findForReview(id, tx)).toEqual({ taxCode: '5300000003', zoneCode: 'SA', status: 'accepted' });
+      expect(await submissions.findLocked(id, tx)).toMatchObject({
+        taxCode: '5300000003',
+        zoneCode: 'SA',
+        status: 'accepted',
+        returnedAt: null,
+      });
       return submissions.review(id, token, 'đã xem', 'Vui lòng kiểm tra', tx);
     });
     expect(reviewed.reviewMessage).toBe('Vui lòng kiểm tra');

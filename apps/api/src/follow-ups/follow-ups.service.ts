@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { FilingsRepository, FollowUpRow } from '@app/database';
-import { ReportIssue, toLocalIso } from '@app/domain';
+import { daysBetween, localDate, ReportIssue, toLocalIso } from '@app/domain';
 import { decodeCursor, toPage } from '../common/pagination';
-import { ReportSections, reportSections, ReviewView, reviewView } from '../reports/report-view';
+import { ReportSections, reportSections, ReturnView, returnView, ReviewView, reviewView } from '../reports/report-view';
 
-/** An accepted report with warnings, the figures behind them and the board's review, if any. */
+/** An open return with its age: calendar days in Vietnam since the board returned the report. */
+export type FollowUpReturn = ReturnView & { ageDays: number };
+
+/** An accepted report with warnings or returned for amendment, the figures behind them and the board's review, if any. */
 export type FollowUp = {
   reportId: string;
   taxCode: string;
@@ -17,6 +20,7 @@ export type FollowUp = {
   /** Each warning with `details`, the figures that triggered it. */
   warnings: ReportIssue[];
   review: ReviewView | null;
+  returned: FollowUpReturn | null;
 } & ReportSections;
 
 export interface FollowUpFilter {
@@ -24,9 +28,12 @@ export interface FollowUpFilter {
   period?: string;
   /** false hides reviewed reports, true shows only them; absent shows both. */
   reviewed?: boolean;
+  /** true shows only open returns, false hides them; absent shows both. */
+  returned?: boolean;
 }
 
-function followUp(r: FollowUpRow): FollowUp {
+function followUp(r: FollowUpRow, now: Date): FollowUp {
+  const returned = returnView(r);
   return {
     reportId: r.id,
     taxCode: r.tax_code,
@@ -39,6 +46,7 @@ function followUp(r: FollowUpRow): FollowUp {
     warnings: (r.issues as ReportIssue[]).filter((i) => i.severity === 'warning'),
     ...reportSections(r),
     review: reviewView(r),
+    returned: returned && { ...returned, ageDays: daysBetween(localDate(r.returned_at!), localDate(now)) },
   };
 }
 
@@ -55,6 +63,12 @@ export class FollowUpReader {
   ): Promise<{ items: FollowUp[]; nextCursor: string | null }> {
     const after = decodeCursor(page.cursor, ['text', 'text', 'text']) as [string, string, string] | null;
     const rows = await this.filings.followUps({ ...filter, among: zoneCodes, after, limit: page.limit + 1 });
-    return toPage(rows, page.limit, followUp, (r) => [r.zone_code, r.period, r.tax_code]);
+    const now = new Date();
+    return toPage(
+      rows,
+      page.limit,
+      (r) => followUp(r, now),
+      (r) => [r.zone_code, r.period, r.tax_code],
+    );
   }
 }

@@ -25,7 +25,7 @@ export class ReportReviewer {
 
   async review(id: string, { comment, messageToEnterprise }: ReviewReportDto, p: Principal): Promise<ReviewView> {
     return this.db.run(async (tx) => {
-      const report = isUuid(id) ? await this.submissions.findForReview(id, tx) : null;
+      const report = isUuid(id) ? await this.submissions.findLocked(id, tx) : null;
       if (!report || !canAccessEnterprise(p, report.taxCode, report.zoneCode)) throw Problem.notFound(`No report ${id} in your scope.`);
       if (!REVIEWABLE.includes(report.status)) {
         throw Problem.field(

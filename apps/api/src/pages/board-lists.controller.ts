@@ -6,13 +6,13 @@ import { ZonesRepository } from '@app/database';
 import { formatQuarter, latestQuarterPastDue, parseQuarter } from '@app/domain';
 import { FilingStatusReader } from '@app/reporting';
 import { Public } from '../auth/access.decorators';
-import { isStorableText } from '../common/request-input-rules';
 import { Problem } from '../common/problem';
 import { FollowUpReader } from '../follow-ups/follow-ups.service';
 import { ReportReviewer } from '../follow-ups/report-reviewer.service';
 import type { PageContext } from './page-context';
 import { PageErrorsFilter } from './page-errors.filter';
 import { PageNotFound, PageRenderer } from './page-renderer.service';
+import { formNote } from './session/form-bodies';
 import { filingPage } from './views/filing.view';
 import { followUpsPage } from './views/follow-ups.view';
 import { messagePage } from './views/message.view';
@@ -20,9 +20,8 @@ import { messagePage } from './views/message.view';
 type Query = Partial<Record<string, string>>;
 
 const FOLLOW_UPS_SHOWN = 200;
-const COMMENT_LIMIT = 500;
 
-/** The board's lists: who filed a quarter, and the warnings to follow up (with their reviews). */
+/** The board's lists: who filed a quarter, the warnings to follow up (with their reviews) and the reports returned. */
 @ApiExcludeController()
 @Public()
 @UseFilters(PageErrorsFilter)
@@ -58,9 +57,9 @@ export class BoardListsController {
   async review(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = await this.renderer.boardContext(request, reply);
     const form = (request.body ?? {}) as Query;
-    const comment = form.comment?.trim() ?? '';
-    if (comment === '' || comment.length > COMMENT_LIMIT || !isStorableText(comment)) {
-      return this.sendFollowUps(reply, ctx, {}, false, { reportId: id, rule: form.rule ?? '', comment }, 422);
+    const comment = formNote(form.comment);
+    if (comment === null) {
+      return this.sendFollowUps(reply, ctx, {}, false, { reportId: id, rule: form.rule ?? '', comment: form.comment ?? '' }, 422);
     }
     try {
       await this.reviewer.review(id, { comment }, ctx.principal!);
@@ -81,9 +80,13 @@ export class BoardListsController {
   ): Promise<void> {
     const period = q.period && parseQuarter(q.period) ? q.period : undefined;
     const includeReviewed = q.all === '1';
-    const page = await this.followUps.list({ period, reviewed: includeReviewed ? undefined : false }, readableZones(ctx.principal!), {
-      limit: FOLLOW_UPS_SHOWN,
-    });
-    this.renderer.send(reply, ctx, followUpsPage(ctx, { period, includeReviewed, items: page.items, saved, refused }), status);
+    const scope = readableZones(ctx.principal!);
+    // Open returns are listed whether reviewed or not: they wait for the enterprise, not for the board.
+    const [page, returns] = await Promise.all([
+      this.followUps.list({ period, reviewed: includeReviewed ? undefined : false }, scope, { limit: FOLLOW_UPS_SHOWN }),
+      this.followUps.list({ period, returned: true }, scope, { limit: FOLLOW_UPS_SHOWN }),
+    ]);
+    const data = { period, includeReviewed, items: page.items, returns: returns.items, saved, refused };
+    this.renderer.send(reply, ctx, followUpsPage(ctx, data), status);
   }
 }

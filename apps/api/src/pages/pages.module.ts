@@ -8,8 +8,10 @@ import { ReportFormController } from './filing/report-form.controller';
 import { UploadPagesController } from './filing/upload-pages.controller';
 import { FollowUpReader } from '../follow-ups/follow-ups.service';
 import { ReportReviewer } from '../follow-ups/report-reviewer.service';
+import { ReportReturner } from '../follow-ups/report-returner.service';
 import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
-import { FilingStatusReader, SummaryReader } from '@app/reporting';
+import { FilingStatusReader, PlanReader, SummaryReader } from '@app/reporting';
+import { PlanPagesController } from './plan-pages.controller';
 import { AssetsController } from './assets.controller';
 import { BoardListsController } from './board-lists.controller';
 import { EventsController } from './live/events.controller';
@@ -43,6 +45,7 @@ import { RegistryLookups } from '../registry/registry-lookups.service';
     RegistryPagesController,
     BoardListsController,
     PublicationsPagesController,
+    PlanPagesController,
     ReportFormController,
     UploadPagesController,
     PublicPagesController,
@@ -61,9 +64,11 @@ import { RegistryLookups } from '../registry/registry-lookups.service';
     EnterpriseFilings,
     MyQuartersPage,
     SummaryReader,
+    PlanReader,
     FilingStatusReader,
     FollowUpReader,
     ReportReviewer,
+    ReportReturner,
     SummaryWorkbooks,
     PublicSummaries,
   ],

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canAccessEnterprise, canAccessZone } from '@app/access';
@@ -6,16 +6,20 @@ import { EnterpriseReportsRepository, EnterprisesRepository, ZonesRepository } f
 import { addQuarters, formatQuarter, parsePeriod } from '@app/domain';
 import { SummaryReader } from '@app/reporting';
 import { Public } from '../auth/access.decorators';
+import { Problem } from '../common/problem';
+import { ReportReturner } from '../follow-ups/report-returner.service';
+import type { PageContext } from './page-context';
 import { pagePeriod } from './page-period';
 import { PageErrorsFilter } from './page-errors.filter';
 import { PageNotFound, PageRenderer } from './page-renderer.service';
-import { enterprisePage } from './views/enterprise.view';
+import { formNote } from './session/form-bodies';
+import { enterprisePage, ReturnOutcome } from './views/enterprise.view';
 import { messagePage } from './views/message.view';
 import { zonePage } from './views/zone.view';
 
 const TREND_QUARTERS = 8;
 
-/** A zone's trends and enterprises, and an enterprise's registry facts and report history. */
+/** A zone's trends and enterprises, and an enterprise's registry facts and report history, from which the board returns a report. */
 @ApiExcludeController()
 @Public()
 @UseFilters(PageErrorsFilter)
@@ -27,6 +31,7 @@ export class RegistryPagesController {
     private readonly reports: EnterpriseReportsRepository,
     private readonly enterprises: EnterprisesRepository,
     private readonly zones: ZonesRepository,
+    private readonly returner: ReportReturner,
   ) {}
 
   @Get('zones/:code')
@@ -52,9 +57,38 @@ export class RegistryPagesController {
   @Get('enterprises/:taxCode')
   async enterprise(@Param('taxCode') taxCode: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = await this.renderer.signedInContext(request, reply);
+    const saved = (request.query as Partial<Record<string, string>>).returned === '1';
+    await this.sendEnterprise(reply, ctx, taxCode, saved ? { kind: 'saved' } : undefined);
+  }
+
+  /** The board returns an enterprise's current revision, then sees the page again with the return on it. */
+  @Post('enterprises/:taxCode/reports/:id/return')
+  async returnReport(
+    @Param('taxCode') taxCode: string,
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = await this.renderer.boardContext(request, reply);
+    const typed = ((request.body ?? {}) as Partial<Record<string, string>>).message;
+    const message = formNote(typed);
+    if (message === null) return this.sendEnterprise(reply, ctx, taxCode, { kind: 'refused', reportId: id, message: typed ?? '' }, 422);
+    try {
+      const report = await this.returner.return(id, { message }, ctx.principal!);
+      // The report's own enterprise, whatever the address said.
+      void reply.redirect(`/enterprises/${encodeURIComponent(report.taxCode)}?returned=1#period-${report.period}`, 303);
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      if (error.getStatus() === 404) throw new PageNotFound();
+      await this.sendEnterprise(reply, ctx, taxCode, { kind: 'conflict' }, error.getStatus());
+    }
+  }
+
+  private async sendEnterprise(reply: FastifyReply, ctx: PageContext, taxCode: string, returnOutcome?: ReturnOutcome, status = 200) {
     const enterprise = await this.enterprises.find(taxCode);
     if (!enterprise || !canAccessEnterprise(ctx.principal!, enterprise.taxCode, enterprise.zoneCode)) throw new PageNotFound();
     const [history, zone] = await Promise.all([this.reports.history(taxCode), this.zones.find(enterprise.zoneCode)]);
-    this.renderer.send(reply, ctx, enterprisePage(ctx, { enterprise, zoneName: zone?.name ?? enterprise.zoneCode, history }));
+    const data = { enterprise, zoneName: zone?.name ?? enterprise.zoneCode, history, returnOutcome };
+    this.renderer.send(reply, ctx, enterprisePage(ctx, data), status);
   }
 }

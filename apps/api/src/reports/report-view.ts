@@ -1,5 +1,5 @@
 import type { Principal } from '@app/access';
-import type { SubmissionRow } from '@app/database';
+import { openReturn, ReturnColumns, SubmissionRow } from '@app/database';
 import { fieldColumn, REPORT_FIELDS, toLocalIso } from '@app/domain';
 
 export type ReportSections = Record<'production' | 'investment' | 'employment' | 'wages', Record<string, string | number | null>>;
@@ -20,7 +20,21 @@ export interface EnterpriseReviewView {
   messageSentAt: string;
 }
 
+/** A return still open: the enterprise is asked to amend; the figures stay counted until it does. */
+export interface ReturnView {
+  at: string;
+  /** The returning token's name. */
+  by: string | null;
+  message: string;
+}
+
 const iso = (d: Date | null) => (d ? toLocalIso(d) : null);
+
+/** The report's open return as the API shows it, or null (never returned, or amended since). */
+export function returnView(r: ReturnColumns): ReturnView | null {
+  const open = openReturn(r);
+  return open ? { at: toLocalIso(open.at), by: open.by, message: open.message } : null;
+}
 
 /** The figures in the JSON shape of a submission: money as strings, counts as numbers, null where not reported. */
 export function reportSections(r: Record<string, unknown>): ReportSections {
@@ -52,7 +66,8 @@ function enterpriseReviewView(r: SubmissionRow): EnterpriseReviewView | null {
 
 /**
  * A submission as the API shows it to `p`: status, verdict, issues and the sections as submitted; the
- * board's review, of which an enterprise sees only the message sent to it (comments are internal).
+ * board's review, of which an enterprise sees only the message sent to it (comments are internal), and
+ * the board's return while it is open.
  */
 export function reportView(r: SubmissionRow, p: Principal) {
   return {
@@ -70,5 +85,6 @@ export function reportView(r: SubmissionRow, p: Principal) {
     ...reportSections(r),
     batchId: r.batch_id,
     review: p.role === 'enterprise' ? enterpriseReviewView(r) : reviewView(r),
+    returned: returnView(r),
   };
 }

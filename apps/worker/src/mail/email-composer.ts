@@ -1,6 +1,6 @@
 import type { OutboxEmail, PublicationRecord, Subscription } from '@app/database';
 import { dueInstant, localDate, parseQuarter, pressParagraphs, publicationChanges, PublishedFigures } from '@app/domain';
-import { EmailMessage, HeadlineZone, publicationEmail, reminderEmail } from '@app/mail';
+import { EmailMessage, HeadlineZone, publicationEmail, reminderEmail, returnEmail } from '@app/mail';
 import { publicationWorkbook } from '@app/reporting';
 
 /** Whom a publication email is for: their zones (null: all) and audience. */
@@ -64,6 +64,17 @@ export function composeReminderEmail(email: OutboxEmail, enterpriseName: string,
     taxCode: email.payload.taxCode!,
     quarter: email.payload.period!,
     dueDay: localDate(dueInstant(quarter)),
+    siteUrl,
+  });
+}
+
+export function composeReturnEmail(email: OutboxEmail, enterpriseName: string, message: string, siteUrl: string): EmailMessage {
+  return returnEmail({
+    to: email.recipient,
+    enterpriseName,
+    taxCode: email.payload.taxCode!,
+    quarter: email.payload.period!,
+    message,
     siteUrl,
   });
 }

@@ -3,14 +3,16 @@ import { Settings } from '@app/config';
 import {
   EmailOutboxRepository,
   FilingsRepository,
+  openReturn,
   OutboxEmail,
   PublicationsRepository,
   recordAudit,
+  ReportSubmissionsRepository,
   SubscriptionsRepository,
   Transactions,
 } from '@app/database';
 import { createMailTransport, EmailMessage, MailTransport, sitePage } from '@app/mail';
-import { composePublicationEmail, composeReminderEmail } from './email-composer';
+import { composePublicationEmail, composeReminderEmail, composeReturnEmail } from './email-composer';
 
 export type SendOutcome = 'sent' | 'cancelled' | 'already-done';
 
@@ -45,6 +47,7 @@ export class EmailSender implements OnApplicationShutdown {
     private readonly subscriptions: SubscriptionsRepository,
     private readonly filings: FilingsRepository,
     private readonly publications: PublicationsRepository,
+    private readonly submissions: ReportSubmissionsRepository,
     settings: Settings,
   ) {
     this.transport = createMailTransport({
@@ -103,7 +106,7 @@ export class EmailSender implements OnApplicationShutdown {
     return 'sent';
   }
 
-  /** The message, or null when it should no longer go out (the enterprise filed, the subscriber left). */
+  /** The message, or null when it should no longer go out (the enterprise filed or amended, the subscriber left). */
   private async compose(email: OutboxEmail): Promise<EmailMessage | null> {
     if (email.kind === 'publication') {
       const publication = await this.publications.find(email.payload.publicationId!);
@@ -122,6 +125,12 @@ export class EmailSender implements OnApplicationShutdown {
       return composePublicationEmail(email, publication, subscription, previous, site, byQuarter);
     }
     const enterprise = await this.filings.filedBy(email.payload.taxCode!, email.payload.period!);
+    if (email.kind === 'return') {
+      const report = await this.submissions.find(email.payload.reportId!);
+      // An amendment accepted before the email went out has closed the return: nothing to ask for.
+      const returned = report && openReturn(report);
+      return enterprise && returned ? composeReturnEmail(email, enterprise.name, returned.message, this.siteUrl) : null;
+    }
     return !enterprise || enterprise.filed ? null : composeReminderEmail(email, enterprise.name, this.siteUrl);
   }
 

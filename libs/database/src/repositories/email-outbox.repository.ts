@@ -2,14 +2,15 @@ import { JobName, QueueName } from '@app/queue';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
 
-export type EmailKind = 'publication' | 'reminder' | 'overdue';
+export type EmailKind = 'publication' | 'reminder' | 'overdue' | 'return';
 
-/** What an email is about: a publication for a subscriber, or an enterprise's quarter. */
+/** What an email is about: a publication for a subscriber, an enterprise's quarter, or a report returned to it. */
 export interface EmailPayload {
   readonly publicationId?: number;
   readonly subscriptionId?: string;
   readonly taxCode?: string;
   readonly period?: string;
+  readonly reportId?: string;
 }
 
 export interface EmailToSend {

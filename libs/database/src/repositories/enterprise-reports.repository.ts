@@ -1,6 +1,7 @@
 import { fieldColumn, REPORT_FIELDS, ReportField, ReportIssue } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
+import { OpenReturn, openReturn, ReturnColumns, returnColumnsSql } from './report-submissions.repository';
 
 export type SubmissionStatus = 'received' | 'accepted' | 'rejected' | 'superseded';
 
@@ -23,6 +24,8 @@ export interface SubmissionRecord {
   readonly late: boolean | null;
   readonly issues: ReportIssue[];
   readonly figures: Readonly<Record<ReportField['key'], string | null>>;
+  /** The board returned this revision and no amendment has replaced it yet. */
+  readonly returned: OpenReturn | null;
 }
 
 const FIGURE_COLUMNS = REPORT_FIELDS.map((f) => `${fieldColumn(f)}::text AS "${f.key}"`).join(', ');
@@ -54,9 +57,9 @@ export class EnterpriseReportsRepository {
 
   /** Every submission of the enterprise, newest period first and, within one, in the order received. */
   async history(taxCode: string, tx: SqlSession = this.db.pool): Promise<SubmissionRecord[]> {
-    const rows = await tx.query<Record<string, unknown>>(
-      `SELECT id, period, revision, status, received_at, late, issues, ${FIGURE_COLUMNS}
-       FROM report_submissions WHERE tax_code = $1 ORDER BY period DESC, received_at, id`,
+    const rows = await tx.query<Record<string, unknown> & ReturnColumns>(
+      `SELECT s.id, s.period, s.revision, s.status, s.received_at, s.late, s.issues, ${FIGURE_COLUMNS}, ${returnColumnsSql('s')}
+       FROM report_submissions s WHERE s.tax_code = $1 ORDER BY s.period DESC, s.received_at, s.id`,
       [taxCode],
     );
     return rows.map((r) => ({
@@ -68,6 +71,7 @@ export class EnterpriseReportsRepository {
       late: r.late as boolean | null,
       issues: r.issues as ReportIssue[],
       figures: Object.fromEntries(REPORT_FIELDS.map((f) => [f.key, r[f.key] as string | null])) as SubmissionRecord['figures'],
+      returned: openReturn(r),
     }));
   }
 }

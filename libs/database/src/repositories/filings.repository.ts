@@ -1,6 +1,6 @@
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
-import { reviewerNameSql, SubmissionRow } from './report-submissions.repository';
+import { returnColumnsSql, reviewerNameSql, SubmissionRow } from './report-submissions.repository';
 
 /** An enterprise expected to file a quarter, with its current accepted revision if it has one. */
 export interface ExpectedFiling {
@@ -19,6 +19,8 @@ export interface FollowUpQuery {
   readonly period?: string;
   /** false: only reports not reviewed; true: only reviewed ones; absent: both. */
   readonly reviewed?: boolean;
+  /** true: only reports returned and not yet amended; false: only the others; absent: both. */
+  readonly returned?: boolean;
   /** The caller's zones; null means every zone. */
   readonly among: readonly string[] | null;
   /** (zone, period, tax code) of the last row of the previous page. */
@@ -44,16 +46,18 @@ const FILING_SQL = `
     AND ($4::text[] IS NULL OR e.zone_code = ANY($4))
   ORDER BY e.zone_code, e.tax_code`;
 
-// Only current revisions: an amendment replaces what was followed up, and its own warnings (if any)
-// need a review of their own. Ordered by the partial index report_submissions_follow_up.
+// Only current revisions, with warnings or returned: an amendment replaces what was followed up (and so
+// closes a return), and its own warnings (if any) need a review of their own. Ordered by the partial
+// index report_submissions_follow_up, whose predicate the first condition repeats.
 const FOLLOW_UP_SQL = `
-  SELECT s.*, e.name AS enterprise_name, ${reviewerNameSql('s')}
+  SELECT s.*, e.name AS enterprise_name, ${reviewerNameSql('s')}, ${returnColumnsSql('s')}
   FROM report_submissions s JOIN enterprises e ON e.tax_code = s.tax_code
-  WHERE s.status = 'accepted' AND s.warning_count > 0
+  WHERE s.status = 'accepted' AND (s.warning_count > 0 OR s.returned_at IS NOT NULL)
     AND ($1::text IS NULL OR s.zone_code = $1) AND ($2::text IS NULL OR s.period = $2)
     AND ($3::boolean IS NULL OR (s.reviewed_at IS NOT NULL) = $3)
     AND ($4::text[] IS NULL OR s.zone_code = ANY($4))
     AND ($5::text IS NULL OR (s.zone_code, s.period, s.tax_code) > ($5, $6, $7))
+    AND ($9::boolean IS NULL OR (s.returned_at IS NOT NULL) = $9)
   ORDER BY s.zone_code, s.period, s.tax_code
   LIMIT $8`;
 
@@ -90,7 +94,10 @@ export class FilingsRepository {
     }));
   }
 
-  /** Current revisions with warnings, by zone, period and tax code, each with its enterprise's name and its reviewer's. */
+  /**
+   * Current revisions with warnings or an open return, by zone, period and tax code, each with its enterprise's
+   * name, its reviewer's and its return.
+   */
   async followUps(q: FollowUpQuery, tx: SqlSession = this.db.pool): Promise<FollowUpRow[]> {
     const [zone, period, taxCode] = q.after ?? [null, null, null];
     return tx.query<FollowUpRow>(FOLLOW_UP_SQL, [
@@ -102,6 +109,7 @@ export class FilingsRepository {
       period,
       taxCode,
       q.limit,
+      q.returned ?? null,
     ]);
   }
 

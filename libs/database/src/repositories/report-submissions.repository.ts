@@ -43,7 +43,24 @@ export type SubmissionRow = Record<string, unknown> & {
   review_message_at: Date | null;
   /** The reviewing token's name: reviews show who reviewed by name, not by token id. */
   reviewer_name: string | null;
-};
+} & ReturnColumns;
+
+/** The columns of a return as `returnColumnsSql` reads them. */
+export interface ReturnColumns {
+  returned_at: Date | null;
+  return_message: string | null;
+  /** The returning token's name. */
+  returner_name: string | null;
+  /** Returned and still the current revision: no amendment has replaced it yet. */
+  return_open: boolean;
+}
+
+/** A return still open: when, by whom (the token's name) and the board's message to the enterprise. */
+export interface OpenReturn {
+  readonly at: Date;
+  readonly by: string | null;
+  readonly message: string;
+}
 
 /** One page of submissions, newest receipt first; every condition given narrows it. */
 export interface SubmissionPageQuery {
@@ -95,11 +112,14 @@ export interface VerdictRecord {
   readonly supersededBy: string | null;
 }
 
-/** Where a submission stands, for a review. */
+/** Where a submission stands, for a review or a return. */
 export interface ReviewTarget {
   readonly taxCode: string;
   readonly zoneCode: string | null;
+  readonly period: string;
   readonly status: string;
+  readonly revision: number | null;
+  readonly returnedAt: Date | null;
 }
 
 export interface RecordedReview {
@@ -128,6 +148,21 @@ function receiptKeySql(alias: string): string {
 /** The column `reviewer_name` of a submission row aliased `alias`. */
 export function reviewerNameSql(alias: string): string {
   return `(SELECT t.name FROM api_tokens t WHERE t.id = ${alias}.reviewed_by) AS reviewer_name`;
+}
+
+/**
+ * The return columns of a submission row aliased `alias`. A return is open while its revision is the
+ * current accepted one: the verdict that accepts an amendment supersedes it, and that closes the return.
+ */
+export function returnColumnsSql(alias: string): string {
+  return `${alias}.returned_at, ${alias}.return_message,
+    (SELECT t.name FROM api_tokens t WHERE t.id = ${alias}.returned_by) AS returner_name,
+    (${alias}.returned_at IS NOT NULL AND ${alias}.status = 'accepted') AS return_open`;
+}
+
+/** The open return of a row read with `returnColumnsSql`, if any. */
+export function openReturn(r: ReturnColumns): OpenReturn | null {
+  return r.return_open ? { at: r.returned_at!, by: r.returner_name, message: r.return_message! } : null;
 }
 
 const INSERT_COLUMNS: ReadonlyArray<[string, string, (r: SubmissionInsert) => unknown]> = [
@@ -210,7 +245,7 @@ function decidedRevision(r: DecidedRow): DecidedRevision & { taxCode: string } {
 
 /**
  * `report_submissions` and the outbox rows that hand each one to the worker: the intake's batched
- * insert, the verdict's locked reads and set-based writes, the review, and the readers of one
+ * insert, the verdict's locked reads and set-based writes, the review and the return, and the readers of one
  * submission, of a page and of an upload's rows.
  */
 export class ReportSubmissionsRepository {
@@ -238,7 +273,7 @@ export class ReportSubmissionsRepository {
   /** One submission; `id` must be a uuid. */
   async find(id: string, tx: SqlSession = this.db.pool): Promise<SubmissionRow | null> {
     const [row] = await tx.query<SubmissionRow>(
-      `SELECT *, ${reviewerNameSql('report_submissions')} FROM report_submissions WHERE id = $1`,
+      `SELECT s.*, ${reviewerNameSql('s')}, ${returnColumnsSql('s')} FROM report_submissions s WHERE s.id = $1`,
       [id],
     );
     return row ?? null;
@@ -264,9 +299,9 @@ export class ReportSubmissionsRepository {
     }
     params.push(q.limit);
     return tx.query(
-      `SELECT *, ${reviewerNameSql('report_submissions')}, received_at::text AS cursor_at
-       FROM report_submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY received_at DESC, id DESC LIMIT $${params.length}`,
+      `SELECT s.*, ${reviewerNameSql('s')}, ${returnColumnsSql('s')}, s.received_at::text AS cursor_at
+       FROM report_submissions s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY s.received_at DESC, s.id DESC LIMIT $${params.length}`,
       params,
     );
   }
@@ -403,12 +438,35 @@ export class ReportSubmissionsRepository {
   }
 
   /** The submission, locked until the caller's transaction ends; `id` must be a uuid. */
-  async findForReview(id: string, tx: SqlSession): Promise<ReviewTarget | null> {
-    const [row] = await tx.query<{ tax_code: string; zone_code: string | null; status: string }>(
-      'SELECT tax_code, zone_code, status FROM report_submissions WHERE id = $1 FOR UPDATE',
-      [id],
+  async findLocked(id: string, tx: SqlSession): Promise<ReviewTarget | null> {
+    const [row] = await tx.query<{
+      tax_code: string;
+      zone_code: string | null;
+      period: string;
+      status: string;
+      revision: number | null;
+      returned_at: Date | null;
+    }>('SELECT tax_code, zone_code, period, status, revision, returned_at FROM report_submissions WHERE id = $1 FOR UPDATE', [id]);
+    return row
+      ? {
+          taxCode: row.tax_code,
+          zoneCode: row.zone_code,
+          period: row.period,
+          status: row.status,
+          revision: row.revision,
+          returnedAt: row.returned_at,
+        }
+      : null;
+  }
+
+  /** Records that `by` returned the revision with `message`; when. A revision is returned once: it stays returned until replaced. */
+  async recordReturn(id: string, by: string, message: string, tx: SqlSession): Promise<Date> {
+    const [row] = await tx.query<{ returned_at: Date }>(
+      `UPDATE report_submissions SET returned_at = now(), returned_by = $2, return_message = $3
+       WHERE id = $1 AND returned_at IS NULL RETURNING returned_at`,
+      [id, by, message],
     );
-    return row ? { taxCode: row.tax_code, zoneCode: row.zone_code, status: row.status } : null;
+    return row.returned_at;
   }
 
   /** Records a review; a review without a message keeps the message the enterprise was last sent. */

@@ -11,4 +11,11 @@ export class ListFollowUpsQuery extends PageQuery {
   @IsOptional()
   @IsOneOf(['false', 'true'])
   reviewed?: 'false' | 'true';
+  @ApiPropertyOptional({
+    enum: ['false', 'true'],
+    description: 'true lists only reports returned and not yet amended, false only the others',
+  })
+  @IsOptional()
+  @IsOneOf(['false', 'true'])
+  returned?: 'false' | 'true';
 }

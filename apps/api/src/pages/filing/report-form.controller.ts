@@ -51,6 +51,7 @@ export class ReportFormController {
         period: state.period,
         values: current ? valuesOf(current.figures) : {},
         current: current?.status === 'accepted' ? current.figures : null,
+        returned: current?.returned ?? null,
         errors: NO_ERRORS,
         idempotencyKey: randomUUID(),
       }),
@@ -75,7 +76,14 @@ export class ReportFormController {
       this.renderer.send(
         reply,
         ctx,
-        reportFormPage(ctx, { period: state.period, values, current: accepted?.figures ?? null, errors, idempotencyKey: key }),
+        reportFormPage(ctx, {
+          period: state.period,
+          values,
+          current: accepted?.figures ?? null,
+          returned: accepted?.returned ?? null,
+          errors,
+          idempotencyKey: key,
+        }),
         status,
       );
 

@@ -4,12 +4,16 @@ import type { PageContext } from '../page-context';
 import { formatInstant, formatPeriod } from './formats';
 import { html, SafeHtml } from './html';
 import type { PageShell } from './layout';
+import { returnedNote } from './returned-note.view';
+import { fill } from './filing-messages';
 import { issueText, ruleName } from './issue-texts';
 
 export interface FollowUpsData {
   readonly period: string | undefined;
   readonly includeReviewed: boolean;
   readonly items: readonly FollowUp[];
+  /** Reports returned and not yet amended, reviewed or not. */
+  readonly returns: readonly FollowUp[];
   /** A review just recorded, to say so. */
   readonly saved: boolean;
   /** A review refused, to show again with its error: the report and what was typed. */
@@ -51,7 +55,31 @@ function entry(ctx: PageContext, item: FollowUp, rule: IssueCode, data: FollowUp
   </article>`;
 }
 
-/** Accepted reports with warnings, grouped by rule, each with its review or a form to record one. */
+/** A report returned and waiting for its amendment, with the days it has waited. */
+function openReturn(ctx: PageContext, item: FollowUp): SafeHtml {
+  const { t, lang } = ctx;
+  const returned = item.returned!;
+  const heading = `return-${item.reportId}`;
+  const age = returned.ageDays === 0 ? t.returnedToday : fill(t.returnAge, { n: returned.ageDays });
+  return html`<article class="card follow-up open-return" aria-labelledby="${heading}" data-report="${item.reportId}"
+    data-age-days="${returned.ageDays}">
+    <h3 id="${heading}"><a href="/enterprises/${encodeURIComponent(item.taxCode)}#period-${item.period}">${item.enterpriseName}</a>
+      <span class="muted">· ${item.zoneCode} · ${formatPeriod(item.period, lang)} · ${t.revision} ${item.revision}</span></h3>
+    <p><span class="badge returned">${age}</span>${returned.by ? html` <span class="muted">${returned.by}</span>` : ''}</p>
+    ${returnedNote(ctx, { at: new Date(returned.at), message: returned.message })}
+  </article>`;
+}
+
+/** The open returns, oldest first: the longest wait leads. */
+function returnsSection(ctx: PageContext, data: FollowUpsData): SafeHtml {
+  const { t } = ctx;
+  const items = [...data.returns].sort((a, b) => b.returned!.ageDays - a.returned!.ageDays);
+  return html`<section class="group" aria-labelledby="open-returns">
+    <h2 id="open-returns">${t.openReturns} <span class="muted">(${items.length})</span></h2>
+    ${items.length === 0 ? html`<p class="muted">${t.noOpenReturns}</p>` : items.map((i) => openReturn(ctx, i))}
+  </section>`;
+}
+
 /** The reports warned under one rule, each with its review form. */
 function group(ctx: PageContext, rule: IssueCode, data: FollowUpsData): SafeHtml {
   const items = data.items.filter((i) => i.warnings.some((w) => w.code === rule));
@@ -82,6 +110,7 @@ export function followUpsPage(ctx: PageContext, data: FollowUpsData): PageShell 
         ${data.includeReviewed ? html`checked` : ''}> ${t.showReviewed}</label></div>
       <button type="submit">${t.show}</button>
     </form>
+    ${returnsSection(ctx, data)}
     ${rules.length === 0 ? html`<p class="notice">${t.nothingToReview}</p>` : ''}
     ${rules.map((rule) => group(ctx, rule, data))}`,
   };

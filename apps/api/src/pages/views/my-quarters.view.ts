@@ -6,6 +6,7 @@ import { formatDay, formatInstant, formatPeriod } from './formats';
 import { html, SafeHtml } from './html';
 import { issueList } from './issue-list.view';
 import type { PageShell } from './layout';
+import { returnedNote } from './returned-note.view';
 
 /** How the due date stands: days left, the last day, or overdue (a filed quarter says when it was filed instead). */
 function dueLine(ctx: PageContext, q: EnterpriseQuarter): SafeHtml {
@@ -27,17 +28,20 @@ function actions(ctx: PageContext, filing: EnterpriseFiling, q: EnterpriseQuarte
       : '';
   if (q.locked) return html`<p class="notice">${fill(t.lockedQuarter, { zone: filing.zoneName })}</p><p class="actions">${revisions}</p>`;
   const canFile = q.calendar ? q.calendar.open : q.submissions.length > 0;
+  const accepted = q.current?.status === 'accepted';
+  // A returned report asks for its amendment first.
+  const primary = !accepted || q.current?.returned;
   const file = !canFile
     ? ''
-    : html`<a class="button${q.current?.status === 'accepted' ? '' : ' primary'}" href="/reports/new?period=${q.period}">${
-        q.current?.status === 'accepted' ? t.amendReport : t.fileReport
+    : html`<a class="button${primary ? ' primary' : ''}" href="/reports/new?period=${q.period}">${
+        accepted ? t.amendReport : t.fileReport
       }</a>`;
   return html`<p class="actions">${file}${revisions}</p>`;
 }
 
 function quarterCard(ctx: PageContext, filing: EnterpriseFiling, q: EnterpriseQuarter): SafeHtml {
   const { t, lang } = ctx;
-  const status = q.current?.status ?? (q.calendar && !q.calendar.open ? 'upcoming' : 'missing');
+  const status = q.current?.returned ? 'returned' : (q.current?.status ?? (q.calendar && !q.calendar.open ? 'upcoming' : 'missing'));
   const id = `quarter-${q.period}`;
   const filed = q.current
     ? html`<p class="muted">${t.filedAt} ${formatInstant(q.current.receivedAt, lang)}${
@@ -48,6 +52,7 @@ function quarterCard(ctx: PageContext, filing: EnterpriseFiling, q: EnterpriseQu
     <div class="quarter-head"><h2 id="${id}">${formatPeriod(q.period, lang)}</h2>
       <span class="badge ${status}" data-status="${status}">${t[`status_${status}`]}</span></div>
     ${dueLine(ctx, q)}${filed}
+    ${q.current?.returned ? returnedNote(ctx, q.current.returned) : ''}
     ${q.current ? issueList(ctx, q.current.issues, 'enterprise') : ''}
     ${actions(ctx, filing, q)}
   </li>`;

@@ -9,6 +9,7 @@ import { formatInteger, formatPeriod } from './formats';
 import { html, SafeHtml } from './html';
 import { issueList } from './issue-list.view';
 import type { PageShell } from './layout';
+import { returnedNote } from './returned-note.view';
 
 type Figures = SubmissionRecord['figures'];
 
@@ -17,6 +18,8 @@ export interface ReportFormData {
   readonly values: TypedValues;
   /** The current revision's figures when amending. */
   readonly current: Figures | null;
+  /** The board's return of the current revision, while no amendment has replaced it. */
+  readonly returned: SubmissionRecord['returned'];
   readonly errors: FormErrors;
   /** One per form shown: a double click or a resent form files one report. */
   readonly idempotencyKey: string;
@@ -77,6 +80,7 @@ export function reportFormPage(ctx: PageContext, data: ReportFormData): PageShel
     section: 'fileOnline',
     body: html`<div class="page-head"><h1>${title}</h1></div>
     ${errorSummary(ctx, data.errors)}
+    ${data.returned ? returnedNote(ctx, data.returned) : ''}
     <p class="lead">${t.formLead}${data.current ? html` ${t.amendLead}` : ''}</p>
     <form method="post" action="/reports/new" class="stack report-form" novalidate data-report-form>
       <input type="hidden" name="period" value="${data.period}">
