@@ -249,7 +249,7 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
     const ms = await waitUntilDecided(sys);
     // For the record when a run fails: jobs that needed more than one attempt (deadlocks, crashes).
     console.log(`decided in ${ms} ms; jobs retried: ${JSON.stringify(await probe.retried())}`);
-  }, 30_000);
+  }, 90_000);
 
   afterAll(async () => {
     await probe?.close();
