@@ -50,21 +50,27 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
   const before = new IntervalAuditor(solver, compact.atoms, published, protection, cache);
   // Sums found safe stay safe while more is withheld: each audit solves only for what is still open.
   const settled = new SettledSums();
-  const exposures = (touched: ReadonlySet<string> | null) => {
+  // `likely`: a try asks only whether anything is exposed, and looks first where it most likely is.
+  const exposures = (touched: ReadonlySet<string> | null, likely?: readonly AuditGroup[]) => {
     const candidates = allCandidates.filter((c) => !withheld.has(c.key));
     const auditor = new IntervalAuditor(solver, compact.atoms, [...published, ...candidates], protection, cache);
     const look = settled.look(withheld);
     const scope = touched ?? new Set(candidates.map((c) => c.key));
     const found: Exposure[] = [];
-    for (const group of [...groups, ...auditor.classGroups()]) {
+    for (const group of [...(likely ?? []), ...groups, ...auditor.classGroups()]) {
       if (look.known(group)) continue;
       const exposure = auditor.exposure(group, scope);
       if (exposure === null) look.safe(group);
       else if (before.exposure(group) !== null) settled.ignore(group);
-      else found.push(exposure);
+      else {
+        found.push(exposure);
+        if (likely) break;
+      }
     }
     return { candidates, found };
   };
+  // The sums each withheld cell was withheld for.
+  const protecting = new Map<string, AuditGroup[]>();
   try {
     for (let audit = exposures(null); audit.found.length > 0; audit = exposures(null)) {
       // Each exposure gets its withholding in one pass, unless one made in this pass takes away an equation its
@@ -81,6 +87,7 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
         )) {
           withheld.add(cell.key);
           now.add(cell.key);
+          protecting.set(cell.key, [...(protecting.get(cell.key) ?? []), { key: exposure.group, atoms: exposure.atoms }]);
         }
       }
     }
@@ -88,7 +95,7 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
     // give back anyway): each is tried again, last withheld first, and published if the audit still passes.
     for (const key of [...withheld].reverse()) {
       withheld.delete(key);
-      if (exposures(new Set([key])).found.length > 0) withheld.add(key);
+      if (exposures(new Set([key]), protecting.get(key) ?? []).found.length > 0) withheld.add(key);
     }
     return withheld;
   } finally {
