@@ -74,12 +74,15 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
   try {
     for (let audit = exposures(null); audit.found.length > 0; audit = exposures(null)) {
       // Each exposure gets its withholding in one pass, unless one made in this pass takes away an equation its
-      // too-close bound rests on: taking away any other leaves that optimum where it was (its dual is zero).
+      // too-close bound rests on (or a cell pinning an unknown in one): taking away any other leaves that optimum
+      // where it was (its dual is zero).
       const now = new Set<string>();
       for (const exposure of audit.found) {
-        if (exposure.binding.some((equation) => equation.some((key) => now.has(key)))) continue;
+        if ([...now].some((key) => exposure.resting.has(key))) continue;
         // An exposure is only reported when its bounds rest on a published candidate, so there is one to withhold.
         const open = audit.candidates.filter((c) => !withheld.has(c.key));
+        // Everything withheld: nothing a reader could combine is new.
+        if (open.length === 0) break;
         for (const cell of choose(
           exposure,
           exposure.cells.map((key) => cells.get(key)!),

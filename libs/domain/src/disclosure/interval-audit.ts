@@ -15,6 +15,8 @@ export interface Exposure {
   readonly cells: readonly string[];
   /** The equations the too-close bounds rest on, each as the cells stating it: taking one away moves a bound. */
   readonly binding: ReadonlyArray<readonly string[]>;
+  /** The cells stating the binding equations or pinning an unknown substituted into them: the bound moves with none else. */
+  readonly resting: ReadonlySet<string>;
 }
 
 // LP answers are accurate to a small fraction of the figures in the program, each scaled to about 1.
@@ -25,6 +27,8 @@ interface ComponentProgram {
   readonly cached: CachedProgram;
   readonly columnOf: ReadonlyMap<number, number>;
   readonly rowCells: ReadonlyArray<readonly string[]>;
+  /** For each program row, the cells that pinned the unknowns substituted into it. */
+  readonly rowPins: ReadonlyArray<readonly string[]>;
 }
 
 /**
@@ -82,11 +86,11 @@ export class IntervalAuditor {
 
     const known = (classes: Iterable<number>) => [...classes].reduce((sum, cls) => sum + Number(model.fixed.get(cls)?.value ?? 0n), 0);
     const programs = components.map((component) => {
-      const { cached, columnOf, rowCells } = this.programOf(component);
+      const { cached, columnOf, rowCells, rowPins } = this.programOf(component);
       // Part of a class can be as small as 0 (the rest takes it all) and as large as the class.
       const columns = (classes: Iterable<number>) =>
         [...classes].filter((cls) => model.componentOf[cls] === component).map((cls) => columnOf.get(cls)!);
-      return { cached, rowCells, upperColumns: columns(touchedClasses), lowerColumns: columns(whole) };
+      return { cached, rowCells, rowPins, upperColumns: columns(touchedClasses), lowerColumns: columns(whole) };
     });
     const tolerance = programs.reduce((sum, p) => sum + RELATIVE_TOLERANCE * p.cached.scale, 0);
     const value = group.atoms.reduce((sum, a) => sum + this.atoms[a].value, 0n);
@@ -107,16 +111,19 @@ export class IntervalAuditor {
     // A settled side keeps the bound the solutions reached; the other is solved from what substitution fixed.
     let upper = highSettled ? reachedUpper : knownUpper;
     let lower = lowSettled ? reachedLower : knownLower;
-    for (const { cached, rowCells, upperColumns, lowerColumns } of programs) {
+    const [lowerPins, upperPins]: string[][] = [[], []];
+    for (const { cached, rowCells, rowPins, upperColumns, lowerColumns } of programs) {
       if (!highSettled) {
         const max = cached.optimum('maximize', upperColumns);
         upper += max.value * cached.scale;
         upperBinding.push(...max.binding.map((row) => rowCells[row]));
+        upperPins.push(...max.binding.flatMap((row) => rowPins[row]));
       }
       if (!lowSettled && lowerColumns.length > 0) {
         const min = cached.optimum('minimize', lowerColumns);
         lower += min.value * cached.scale;
         lowerBinding.push(...min.binding.map((row) => rowCells[row]));
+        lowerPins.push(...min.binding.flatMap((row) => rowPins[row]));
       }
     }
     const exact = level.notExact && !highSettled && !lowSettled && upper - lower <= tolerance;
@@ -124,7 +131,8 @@ export class IntervalAuditor {
     const highTooClose = exact || (!highSettled && upper - x < level.margin - tolerance);
     if (!lowTooClose && !highTooClose) return null;
     const binding = [...(lowTooClose ? lowerBinding : []), ...(highTooClose ? upperBinding : [])];
-    return { group: group.key, atoms: group.atoms, value, lower, upper, margin: level.margin, cells: cellsOf(), binding };
+    const resting = new Set([...binding.flat(), ...(lowTooClose ? lowerPins : []), ...(highTooClose ? upperPins : [])]);
+    return { group: group.key, atoms: group.atoms, value, lower, upper, margin: level.margin, cells: cellsOf(), binding, resting };
   }
 
   // Whether what a reader works out for these classes rests on one of the touched cells: the equations of their
@@ -170,8 +178,17 @@ export class IntervalAuditor {
       // Rows stating the same equation after substitution are one equation: withholding it takes all their cells.
       const cellsByName = new Map<string, string[]>();
       named.forEach((row, i) => cellsByName.set(row.name, [...(cellsByName.get(row.name) ?? []), ...model.rows[rows[i].row].cells]));
+      const pinsByName = new Map<string, string[]>();
+      named.forEach((row, i) =>
+        pinsByName.set(row.name, [...(pinsByName.get(row.name) ?? []), ...this.pinning([rows[i].row]).flatMap((r) => model.rows[r].cells)]),
+      );
       const columnOf = new Map(classes.map((cls) => [cls, cached.columnOf.get(className(cls))!]));
-      entry = { cached, columnOf, rowCells: cached.rows.map((name) => cellsByName.get(name)!) };
+      entry = {
+        cached,
+        columnOf,
+        rowCells: cached.rows.map((name) => cellsByName.get(name)!),
+        rowPins: cached.rows.map((name) => pinsByName.get(name)!),
+      };
       this.programs.set(component, entry);
     }
     return entry;
