@@ -70,7 +70,7 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
     return { candidates, found };
   };
   // The sums each withheld cell was withheld for.
-  const protecting = new Map<string, AuditGroup[]>();
+  const protecting = new Map<string, Exposure[]>();
   try {
     for (let audit = exposures(null); audit.found.length > 0; audit = exposures(null)) {
       // Each exposure gets its withholding in one pass, unless one made in this pass takes away an equation its
@@ -90,15 +90,27 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
         )) {
           withheld.add(cell.key);
           now.add(cell.key);
-          protecting.set(cell.key, [...(protecting.get(cell.key) ?? []), { key: exposure.group, atoms: exposure.atoms }]);
+          protecting.set(cell.key, [...(protecting.get(cell.key) ?? []), exposure]);
         }
       }
     }
     // A cell withheld early may have become needless once later ones were withheld (a total that the others
     // give back anyway): each is tried again, last withheld first, and published if the audit still passes.
+    // No need to try when every cell a sum it was withheld for rests on is published again with it: that sum's
+    // bound comes back exactly (its dual solution holds again, and fewer equations never narrow it).
     for (const key of [...withheld].reverse()) {
       withheld.delete(key);
-      if (exposures(new Set([key]), protecting.get(key) ?? []).found.length > 0) withheld.add(key);
+      const protects = protecting.get(key) ?? [];
+      const certain = protects.some((e) => ![...e.resting].some((cell) => withheld.has(cell)));
+      if (
+        certain ||
+        exposures(
+          new Set([key]),
+          protects.map((e) => ({ key: e.group, atoms: e.atoms })),
+        ).found.length > 0
+      ) {
+        withheld.add(key);
+      }
     }
     return withheld;
   } finally {
