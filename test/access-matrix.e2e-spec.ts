@@ -227,6 +227,21 @@ describe('access matrix: every endpoint × every kind of caller', () => {
         body: { code: `DA-MOI-${i}`, name: 'Dự án mới', taxCode: A1, zoneCode: QZA, status: 'under_construction' },
       }),
     },
+    'PUT /v1/zones/{code}/land/{effectiveFrom}': {
+      expect: ADMIN_ONLY,
+      call: () => ({ method: 'PUT', path: `/v1/zones/${QZA}/land/2024-01-01`, body: { leasableHa: 80 } }),
+    },
+    'GET /v1/zones/{code}/land': { expect: ZONE_A_ONLY, call: get(`/v1/zones/${QZA}/land`) },
+    'PUT /v1/plan/targets/{key}': {
+      expect: ADMIN_ONLY,
+      call: () => ({
+        method: 'PUT',
+        path: '/v1/plan/targets/jobs',
+        body: { value: 50_000, unit: 'workers', deadline: '2030-12-31', source: 'Quy hoạch tỉnh' },
+      }),
+    },
+    'GET /v1/plan': { expect: BOARDS, call: get('/v1/plan?asOf=2025-10-15') },
+
     'GET /v1/projects': { expect: BOARDS, call: get('/v1/projects') },
     'GET /v1/projects/{code}': { expect: ZONE_A_ONLY, call: get(`/v1/projects/${PROJECT_A}`) },
     'PATCH /v1/projects/{code}': {

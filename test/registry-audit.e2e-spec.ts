@@ -112,6 +112,23 @@ describe('audit entries written with the change they record', () => {
       audit: () => ({ action: 'target.set', entityId: `${ZONE}/2025` }),
     },
     {
+      name: 'PUT /v1/zones/{code}/land/{effectiveFrom}',
+      call: () => sys.http.put(`/v1/zones/${ZONE}/land/2025-07-01`, { leasableHa: 120.5 }, admin),
+      state: () => body(`/v1/zones/${ZONE}/land`),
+      audit: () => ({ action: 'zone.land_set', entityId: ZONE }),
+    },
+    {
+      name: 'PUT /v1/plan/targets/{key}',
+      call: () =>
+        sys.http.put(
+          '/v1/plan/targets/industrial_parks',
+          { value: 10, unit: 'parks', deadline: '2030-12-31', source: 'Quy hoạch tỉnh' },
+          admin,
+        ),
+      state: () => body('/v1/plan?asOf=2025-12-31'),
+      audit: () => ({ action: 'plan_target.set', entityId: 'industrial_parks' }),
+    },
+    {
       name: 'POST /v1/tokens',
       call: () => sys.http.post('/v1/tokens', { role: 'enterprise', name: 'DN kiểm toán', taxCode: TAX }, admin),
       state: () => sys.query(`SELECT role, tax_code FROM api_tokens WHERE name = 'DN kiểm toán'`),

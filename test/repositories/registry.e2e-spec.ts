@@ -1,6 +1,7 @@
 import { EnterprisesRepository } from '../../libs/database/src/repositories/enterprises.repository';
 import { MinimumWagesRepository } from '../../libs/database/src/repositories/minimum-wages.repository';
 import { ProjectFields, ProjectsRepository } from '../../libs/database/src/repositories/projects.repository';
+import { ZoneLandRepository } from '../../libs/database/src/repositories/zone-land.repository';
 import { ZoneTargetsRepository } from '../../libs/database/src/repositories/zone-targets.repository';
 import { ZoneFields, ZonesRepository } from '../../libs/database/src/repositories/zones.repository';
 import { enterpriseFields } from '../support/repository-fixtures';
@@ -53,7 +54,16 @@ describe('registry repositories', () => {
 
   describe('zones', () => {
     it('stores a zone and answers it as stored: area in hectares to the hundredth, region a number, instants as dates', async () => {
-      const created = await zones.insert(zone('RZ', { areaHa: '110.5', wageRegion: 3, name: 'Khu "Bắc" \'Duyên Hải\'\r\n' }));
+      const created = await zones.insert(
+        zone('RZ', {
+          areaHa: '110.5',
+          wageRegion: 3,
+          name: 'Khu "Bắc" \'Duyên Hải\'\r\n',
+          establishedOn: '2005-03-15',
+          wastewaterCapacityM3Day: 2000,
+          wastewaterOperatingFrom: '2020-06-01',
+        }),
+      );
       expect(created).toEqual({
         code: 'RZ',
         name: 'Khu "Bắc" \'Duyên Hải\'\r\n',
@@ -62,6 +72,9 @@ describe('registry repositories', () => {
         wageRegion: 3,
         status: 'operating',
         areaHa: '110.50',
+        establishedOn: '2005-03-15',
+        wastewaterCapacityM3Day: 2000,
+        wastewaterOperatingFrom: '2020-06-01',
         createdAt: expect.any(Date),
         updatedAt: created!.createdAt,
       });
@@ -239,6 +252,31 @@ describe('registry repositories', () => {
       const after = await projects.update({ ...before, status: 'suspended', registeredCapital: '5', endedAt: '2026-01-01' });
       expect(after).toMatchObject({ status: 'suspended', registeredCapital: '5', endedAt: '2026-01-01', operatingFrom: '2025-07-01' });
       expect((await projects.page({ among: ['RB'], limit: 10 })).map((p) => p.code)).toEqual(['P-B', 'P-BUILD']);
+    });
+
+    it('keeps the plan facts of a project: registration, USD capital and leased land, and reads those of zones', async () => {
+      const before = (await projects.find('P-B'))!;
+      expect(before).toMatchObject({ registeredOn: null, registeredCapitalUsd: null, leasedHa: null, leasedFrom: null });
+      const facts = { registeredOn: '2024-05-01', registeredCapitalUsd: '9007199254740993', leasedHa: '12.5', leasedFrom: '2024-06-01' };
+      expect(await projects.update({ ...before, ...facts })).toMatchObject({ ...facts, leasedHa: '12.50' });
+      expect((await projects.inZones(['RB'])).map((p) => [p.code, p.leasedHa])).toEqual([
+        ['P-B', '12.50'],
+        ['P-BUILD', null],
+      ]);
+    });
+  });
+
+  describe('zone land', () => {
+    it('keeps a history of leasable land by day, the same day set again replacing its entry', async () => {
+      const land = new ZoneLandRepository(db.transactions);
+      await land.set('RB', '2025-07-01', '90');
+      await land.set('RB', '2020-01-01', '60.25');
+      await land.set('RB', '2025-07-01', '95.5');
+      await land.set('RA', '2021-01-01', '10');
+      expect((await land.history(['RB'])).map((l) => [l.effectiveFrom, l.leasableHa])).toEqual([
+        ['2020-01-01', '60.25'],
+        ['2025-07-01', '95.50'],
+      ]);
     });
   });
 

@@ -67,10 +67,14 @@ export async function createApiApp(settings: Settings): Promise<NestFastifyAppli
       .addBearerAuth({ type: 'http', bearerFormat: 'opaque', description: 'A token from POST /v1/tokens or `npm run cli -- token:create`' })
       .addTag('operations', 'Health, readiness and Prometheus metrics; no token (metrics need METRICS_TOKEN when it is set).')
       .addTag('tokens', 'Bearer tokens, for admins: issued once (only their hash is stored) and revoked.')
-      .addTag('registry', 'Zones, enterprises, projects and annual targets: admins everywhere, boards within their zones.')
+      .addTag(
+        'registry',
+        'Zones (with their leasable land), enterprises, projects and annual targets: admins everywhere, boards within their zones.',
+      )
       .addTag('reports', 'Quarterly reports filed as JSON or uploaded as .xlsx or CSV: stored at once (202), decided by the worker.')
       .addTag('periods', 'Who filed a quarter, and its locks per zone or for the whole province.')
       .addTag('summaries', 'Figures per zone, zone kind and province over a quarter, a year or a range, as JSON or a workbook.')
+      .addTag('plan', "The province's plan to 2030: targets set by admins, each read as of a day with its progress and land occupancy.")
       .addTag('review', "The board's follow-up of warnings, its reviews, and the audit log.")
       .addTag('publications', 'Monthly publications (immutable, numbered snapshots) and the subscribers they are emailed to.')
       .addTag('public', 'Published figures after disclosure control, for anyone, without a token.')

@@ -20,6 +20,8 @@ import { MetricsService } from './metrics/metrics.service';
 import { PeriodLocks } from './periods/period-locks.service';
 import { QueueMetrics } from './metrics/queue-metrics.service';
 import { PeriodsController } from './periods/periods.controller';
+import { PlanController } from './plan/plan.controller';
+import { PlanTargets } from './plan/plan.service';
 import { EnterprisesController } from './registry/enterprises.controller';
 import { ProjectsController } from './registry/projects.controller';
 import { RegistryLookups } from './registry/registry-lookups.service';
@@ -32,7 +34,7 @@ import { ReportUploadController } from './reports/report-upload.controller';
 import { SummariesController } from './summaries/summaries.controller';
 import { SummariesWorkbookController } from './summaries/summaries-workbook.controller';
 import { SummaryWorkbooks } from './summaries/summary-workbooks.service';
-import { FilingStatusReader, SummaryReader } from '@app/reporting';
+import { FilingStatusReader, PlanReader, SummaryReader } from '@app/reporting';
 import { PublicSummariesController } from './public/public-summaries.controller';
 import { PublicSummaries } from './public/public-summaries.service';
 import { PublicationsController } from './publications/publications.controller';
@@ -61,6 +63,7 @@ export class ApiModule {
         EnterprisesController,
         ProjectsController,
         TargetsController,
+        PlanController,
         ReportTemplateController,
         ReportUploadController,
         ReportsController,
@@ -84,6 +87,8 @@ export class ApiModule {
         RegistryLookups,
         ReportReader,
         SummaryReader,
+        PlanReader,
+        PlanTargets,
         FilingStatusReader,
         FollowUpReader,
         ReportReviewer,

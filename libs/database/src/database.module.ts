@@ -27,6 +27,8 @@ import { ZoneQuarterSumsRepository } from './repositories/zone-quarter-sums.repo
 import { ZoneTargetsRepository } from './repositories/zone-targets.repository';
 import { WebSessionsRepository } from './repositories/web-sessions.repository';
 import { ZonesRepository } from './repositories/zones.repository';
+import { ZoneLandRepository } from './repositories/zone-land.repository';
+import { PlanTargetsRepository } from './repositories/plan-targets.repository';
 import { Transactions } from './sql/transactions.service';
 
 const REPOSITORIES = [
@@ -41,6 +43,7 @@ const REPOSITORIES = [
   MinimumWagesRepository,
   OutboxRepository,
   PeriodLocksRepository,
+  PlanTargetsRepository,
   ProjectsRepository,
   PublicCellsRepository,
   PublicContributionsRepository,
@@ -52,6 +55,7 @@ const REPOSITORIES = [
   UploadBatchesRepository,
   WebSessionsRepository,
   ZoneQuarterSumsRepository,
+  ZoneLandRepository,
   ZoneTargetsRepository,
   ZonesRepository,
 ];

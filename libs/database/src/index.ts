@@ -25,6 +25,8 @@ export * from './repositories/subscriptions.repository';
 export * from './repositories/upload-batches.repository';
 export * from './repositories/zone-quarter-sums.repository';
 export * from './repositories/zone-targets.repository';
+export * from './repositories/zone-land.repository';
+export * from './repositories/plan-targets.repository';
 export * from './repositories/zones.repository';
 export * from './repositories/web-sessions.repository';
 export * from './repositories/sign-in-links.repository';

@@ -14,6 +14,7 @@ import { PublicationRequests1764850000000 } from './migrations/1764850000000-pub
 import { SignInLinks1764860000000 } from './migrations/1764860000000-sign-in-links';
 import { VerdictNotifications1764870000000 } from './migrations/1764870000000-verdict-notifications';
 import { UnsubscribeTokens1764880000000 } from './migrations/1764880000000-unsubscribe-tokens';
+import { PlanFactsAndTargets1764890000000 } from './migrations/1764890000000-plan-facts-and-targets';
 import { ReportReturns1764891000000 } from './migrations/1764891000000-report-returns';
 
 /** In order; each runs once per database. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   SignInLinks1764860000000,
   VerdictNotifications1764870000000,
   UnsubscribeTokens1764880000000,
+  PlanFactsAndTargets1764890000000,
   ReportReturns1764891000000,
 ];

@@ -5,3 +5,4 @@ export * from './publication-workbook';
 export * from './summary.reader';
 export * from './workbook-bytes';
 export * from './disclosure-threads';
+export * from './plan.reader';

@@ -170,6 +170,18 @@ export const IsArea = rule(
   (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 1_000_000,
   'must be a positive number of hectares',
 );
+export const IsCapacity = rule(
+  'capacity',
+  { code: 'OUT_OF_RANGE', status: 422 },
+  (v) => typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 10_000_000,
+  'must be a whole number of cubic metres a day, 1 to 10,000,000',
+);
+export const IsPlanValue = rule(
+  'planValue',
+  { code: 'OUT_OF_RANGE', status: 422 },
+  (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 1e15 && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6,
+  'must be a positive number below 10^15 with at most two decimals',
+);
 export const IsProjectCode = rule(
   'projectCode',
   { code: 'INVALID_CODE', status: 422, text: true },

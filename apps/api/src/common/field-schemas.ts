@@ -49,6 +49,16 @@ export const RECEIPT_INSTANT_SCHEMA: Schema = {
   example: '2025-10-05T09:30:00+07:00',
   description: `from ${RECEIPT_INSTANTS.text}`,
 };
+/** Hectares: positive, below a million, two decimals kept. */
+export const AREA_SCHEMA: Schema = {
+  type: Number,
+  minimum: 0,
+  exclusiveMinimum: true,
+  maximum: 1_000_000,
+  exclusiveMaximum: true,
+  example: 110.5,
+  description: 'hectares, two decimals kept',
+};
 export const COUNT_SCHEMA: Schema = { type: 'integer', minimum: 0, maximum: COUNT_MAXIMUM };
 
 const MONEY_UNITS = { money: 'đồng', usd: 'US dollars' } as const;

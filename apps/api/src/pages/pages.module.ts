@@ -10,7 +10,8 @@ import { FollowUpReader } from '../follow-ups/follow-ups.service';
 import { ReportReviewer } from '../follow-ups/report-reviewer.service';
 import { ReportReturner } from '../follow-ups/report-returner.service';
 import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
-import { FilingStatusReader, SummaryReader } from '@app/reporting';
+import { FilingStatusReader, PlanReader, SummaryReader } from '@app/reporting';
+import { PlanPagesController } from './plan-pages.controller';
 import { AssetsController } from './assets.controller';
 import { BoardListsController } from './board-lists.controller';
 import { EventsController } from './live/events.controller';
@@ -44,6 +45,7 @@ import { RegistryLookups } from '../registry/registry-lookups.service';
     RegistryPagesController,
     BoardListsController,
     PublicationsPagesController,
+    PlanPagesController,
     ReportFormController,
     UploadPagesController,
     PublicPagesController,
@@ -62,6 +64,7 @@ import { RegistryLookups } from '../registry/registry-lookups.service';
     EnterpriseFilings,
     MyQuartersPage,
     SummaryReader,
+    PlanReader,
     FilingStatusReader,
     FollowUpReader,
     ReportReviewer,

@@ -7,9 +7,14 @@ import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
 import { assertDateOrder, assertZoneInScope } from './registry-checks';
 import { RegistryLookups } from './registry-lookups.service';
 import { RegistryService } from './registry.service';
+import { columnText } from './registry-values';
 
-const capitalText = (capital: number | string | null | undefined) =>
-  capital === undefined ? undefined : capital === null ? null : String(capital);
+/** The numbers of a body as the texts their columns take. */
+const projectNumbers = (body: UpdateProjectDto) => ({
+  registeredCapital: columnText(body.registeredCapital),
+  registeredCapitalUsd: columnText(body.registeredCapitalUsd),
+  leasedHa: columnText(body.leasedHa),
+});
 
 /** The investment projects of the registry: boards keep those of their zones, linked to enterprises of their zones. */
 @Injectable()
@@ -37,7 +42,8 @@ export class ProjectsService extends RegistryService<ProjectFields, Project> {
       ...body,
       operatingFrom: body.operatingFrom ?? null,
       endedAt: body.endedAt ?? null,
-      registeredCapital: capitalText(body.registeredCapital) ?? null,
+      ...projectNumbers(body),
+      registeredCapital: columnText(body.registeredCapital) ?? null,
     };
     return this.insertAudited(fields, body.code, body, p);
   }
@@ -50,7 +56,7 @@ export class ProjectsService extends RegistryService<ProjectFields, Project> {
         await this.lookups.assertZoneExists(body.zoneCode);
       }
       if (body.taxCode !== undefined) await this.lookups.enterpriseInScope(p, body.taxCode);
-      const changed = applyPatch(project, { ...body, code, registeredCapital: capitalText(body.registeredCapital) });
+      const changed = applyPatch(project, { ...body, code, ...projectNumbers(body) });
       assertDateOrder(changed.operatingFrom, changed.endedAt, 'endedAt');
       return this.updateAudited(changed, code, body, p, tx);
     });

@@ -1,5 +1,7 @@
-import type { Enterprise, Project, Zone, ZoneTarget } from '@app/database';
+import type { Enterprise, Project, Zone, ZoneLand, ZoneTarget } from '@app/database';
 import { toLocalIso } from '@app/domain';
+
+const hectares = (text: string | null) => (text === null ? null : Number(text));
 
 /** The API's JSON for registry rows: money as strings, dates as ISO, instants in Vietnam time like every other. */
 export function zoneView(z: Zone) {
@@ -10,7 +12,10 @@ export function zoneView(z: Zone) {
     locality: z.locality,
     wageRegion: z.wageRegion,
     status: z.status,
-    areaHa: z.areaHa === null ? null : Number(z.areaHa),
+    areaHa: hectares(z.areaHa),
+    establishedOn: z.establishedOn,
+    wastewaterCapacityM3Day: z.wastewaterCapacityM3Day,
+    wastewaterOperatingFrom: z.wastewaterOperatingFrom,
     createdAt: toLocalIso(z.createdAt),
     updatedAt: toLocalIso(z.updatedAt),
   };
@@ -41,6 +46,10 @@ export function projectView(p: Project) {
     operatingFrom: p.operatingFrom,
     endedAt: p.endedAt,
     registeredCapital: p.registeredCapital,
+    registeredOn: p.registeredOn,
+    registeredCapitalUsd: p.registeredCapitalUsd,
+    leasedHa: hectares(p.leasedHa),
+    leasedFrom: p.leasedFrom,
     createdAt: toLocalIso(p.createdAt),
     updatedAt: toLocalIso(p.updatedAt),
   };
@@ -48,4 +57,8 @@ export function projectView(p: Project) {
 
 export function targetView(t: ZoneTarget) {
   return { zoneCode: t.zoneCode, year: t.year, grossOutputConstant2010: t.grossOutputConstant2010, updatedAt: toLocalIso(t.updatedAt) };
+}
+
+export function zoneLandView(l: ZoneLand) {
+  return { zoneCode: l.zoneCode, effectiveFrom: l.effectiveFrom, leasableHa: Number(l.leasableHa), updatedAt: toLocalIso(l.updatedAt) };
 }

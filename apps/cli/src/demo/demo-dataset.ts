@@ -21,6 +21,10 @@ export interface DemoProject {
   operatingFrom: string | null;
   endedAt: string | null;
   registeredCapital: string;
+  registeredOn: string | null;
+  registeredCapitalUsd: string | null;
+  leasedHa: number | null;
+  leasedFrom: string | null;
 }
 export interface DemoFiling {
   /** Filings are sent phase by phase: originals, then corrections of rejected ones, then amendments. */
@@ -172,9 +176,12 @@ function addProjects(zone: DemoZone, enterprises: DemoEnterprise[], rnd: SeededR
       status: leaver ? 'terminated' : 'operating',
       operatingFrom: e.operatingFrom,
       endedAt: leaver ? e.operatingUntil : null,
-      registeredCapital: String(BigInt(rnd.int(20, 900)) * 1_000_000_000n),
+      ...investment(e, BigInt(rnd.int(20, 900)) * 1_000_000_000n),
+      leasedHa: null,
+      leasedFrom: null,
     });
   }
+  leaseLand(zone, data.projects.slice(-count));
   // Registry history the end-of-period count must see through: ended before 2024, not yet operating.
   const e = enterprises[0];
   data.projects.push(
@@ -186,7 +193,9 @@ function addProjects(zone: DemoZone, enterprises: DemoEnterprise[], rnd: SeededR
       status: 'terminated',
       operatingFrom: '2012-01-01',
       endedAt: '2023-06-30',
-      registeredCapital: '15000000000',
+      ...investment(e, 15_000_000_000n),
+      leasedHa: 2,
+      leasedFrom: null,
     },
     {
       code: `DA-${zone.code}-X02`,
@@ -196,9 +205,32 @@ function addProjects(zone: DemoZone, enterprises: DemoEnterprise[], rnd: SeededR
       status: 'under_construction',
       operatingFrom: null,
       endedAt: null,
-      registeredCapital: '80000000000',
+      ...investment(e, 80_000_000_000n),
+      registeredOn: '2025-04-15',
+      leasedHa: 3.5,
+      leasedFrom: '2025-05-01',
     },
   );
+}
+
+/** Đồng per US dollar for the demo's registered capital in USD (a round rate, not a published one). */
+const DONG_PER_USD = 25_000n;
+
+/** Registered a year before it began operating; a foreign-invested project's capital in USD as well. */
+function investment(e: DemoEnterprise, capital: bigint) {
+  return {
+    registeredCapital: String(capital),
+    registeredOn: `${Number(e.operatingFrom.slice(0, 4)) - 1}${e.operatingFrom.slice(4)}`,
+    registeredCapitalUsd: e.ownership === 'foreign' ? String(capital / DONG_PER_USD) : null,
+  };
+}
+
+/** About 72% of the zone's first leasable land leased to its projects, in proportion to their capital. */
+function leaseLand(zone: DemoZone, projects: DemoProject[]): void {
+  const land = zone.leasableLand?.[0]?.[1];
+  if (land === undefined) return;
+  const total = projects.reduce((a, p) => a + Number(p.registeredCapital), 0);
+  for (const p of projects) p.leasedHa = Math.round(((land * 0.72 * Number(p.registeredCapital)) / total) * 100) / 100;
 }
 
 /** The filings of one enterprise-quarter: usually one, sometimes a rejected first try or a later amendment. */

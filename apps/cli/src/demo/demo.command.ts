@@ -20,6 +20,8 @@ import { AppProcess, freePort } from '../processes/app-process';
 import { HttpClient } from '../processes/http-client';
 import { buildDemoDataset, DemoFiling } from './demo-dataset';
 import { publishDemoMonth } from './demo-publication';
+import { LAO_CAI_PLAN_TARGETS } from './lao-cai-plan';
+import { planTable } from './plan-table';
 import { downloadWorkbook } from './workbook-download';
 import { zoneTable } from './zone-table';
 
@@ -32,6 +34,8 @@ const SHOWN_PERIODS = [
 ];
 // The latest quarter the demo files: the pages' own default (the latest quarter past due) holds nothing yet.
 const OVERVIEW_PERIOD = '2025-Q3';
+/** The plan as of the end of the last quarter filed. */
+const PLAN_AS_OF = '2025-09-30';
 
 /** Runs `work` over items, a few at a time, ticking a progress bar. */
 async function withProgress<T>(label: string, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
@@ -93,15 +97,22 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
 
     const data = buildDemoDataset();
     log(`\n2. Registry: ${data.zones.length} zones, ${data.enterprises.length} enterprises, ${data.projects.length} projects`);
-    await withProgress('   zones', data.zones, async ({ year2024: _, ...zone }) =>
-      expect2xx(http.post('/v1/zones', zone, admin), `zone ${zone.code}`),
-    );
+    await withProgress('   zones', data.zones, async ({ year2024: _, leasableLand, ...zone }) => {
+      await expect2xx(http.post('/v1/zones', zone, admin), `zone ${zone.code}`);
+      for (const [from, ha] of leasableLand ?? []) {
+        await expect2xx(http.put(`/v1/zones/${zone.code}/land/${from}`, { leasableHa: ha }, admin), `land of ${zone.code}`);
+      }
+    });
     await withProgress('   enterprises', data.enterprises, async (e) =>
       expect2xx(http.post('/v1/enterprises', e, admin), `enterprise ${e.taxCode}`),
     );
     await withProgress('   projects', data.projects, async (p) => expect2xx(http.post('/v1/projects', p, admin), `project ${p.code}`));
     await withProgress('   annual targets', data.targets, async (t) =>
       expect2xx(http.put(`/v1/targets/${t.zoneCode}/${t.year}`, { grossOutputConstant2010: t.grossOutputConstant2010 }, admin), 'target'),
+    );
+
+    await withProgress('   plan targets', LAO_CAI_PLAN_TARGETS, async ({ key, ...target }) =>
+      expect2xx(http.put(`/v1/plan/targets/${key}`, target, admin), `plan target ${key}`),
     );
 
     const boardToken = { role: 'board', name: 'Ban Quản lý KKT tỉnh Lào Cai', zoneCodes: 'all' };
@@ -129,13 +140,16 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
       log(`\n4. Zone summary ${title}  (GTSX = gross output, current prices; KH = progress on the annual target at 2010 prices)`);
       log(zoneTable(summary));
     }
-    log('\n5. The same as workbooks for the board (GET /v1/summaries.xlsx):');
+    const plan = (await http.get<Parameters<typeof planTable>[0]>(`/v1/plan?asOf=${PLAN_AS_OF}`, board)).body;
+    log(`\n5. The province plan as of ${PLAN_AS_OF} (GET /v1/plan; the path is linear from 2021, a year's output by quarter):`);
+    log(planTable(plan));
+    log('\n6. The same as workbooks for the board (GET /v1/summaries.xlsx):');
     for (const { query } of SHOWN_PERIODS) log(`   ${await downloadWorkbook(http, `/v1/summaries.xlsx?${query}`, board, WORKBOOK_DIR)}`);
-    log('\n6. Monthly publication and its emails (POST /v1/publications, as the schedule does on day 1 at 07:00):');
+    log('\n7. Monthly publication and its emails (POST /v1/publications, as the schedule does on day 1 at 07:00):');
     for (const line of await publishDemoMonth(http, admin, env.MAIL_DIR)) log(line);
     const overview = `/?period=${OVERVIEW_PERIOD}`;
     if (flags.keep === 'true') {
-      log(`\n7. The pages, live while the api and worker keep running (Ctrl-C to stop); OpenAPI at ${http.baseUrl}/docs.`);
+      log(`\n8. The pages, live while the api and worker keep running (Ctrl-C to stop); OpenAPI at ${http.baseUrl}/docs.`);
       log(`   The overview is at ${http.baseUrl}${overview}`);
       const filer = data.enterprises[0];
       const enterpriseToken = { role: 'enterprise', name: `Kế toán ${filer.name}`, taxCode: filer.taxCode };
@@ -157,7 +171,7 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
       await new Promise((resolve) => process.once('SIGINT', resolve));
       input.close();
     } else {
-      log(`\n7. The board's overview (run with --keep to browse it, signed in through a one-time link): ${http.baseUrl}${overview}`);
+      log(`\n8. The board's overview (run with --keep to browse it, signed in through a one-time link): ${http.baseUrl}${overview}`);
     }
   } finally {
     await Promise.all([api.stop(), worker.stop()]);

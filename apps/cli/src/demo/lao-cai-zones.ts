@@ -12,6 +12,12 @@ export interface DemoZone {
   readonly wageRegion: 1 | 2 | 3 | 4;
   readonly status: 'operating' | 'restricted' | 'planned' | 'closing';
   readonly areaHa?: number;
+  /** The plan's registry facts; establishment days, leasable land and plants are illustrative, not published. */
+  readonly establishedOn?: string;
+  /** Leasable industrial land (ha) from a day on. */
+  readonly leasableLand?: ReadonlyArray<readonly [from: string, ha: number]>;
+  readonly wastewaterCapacityM3Day?: number;
+  readonly wastewaterOperatingFrom?: string;
   /** 2024 calibration; absent for zones without enterprises yet. */
   readonly year2024?: {
     readonly grossOutput: bigint;
@@ -35,6 +41,10 @@ export const LAO_CAI_ZONES: readonly DemoZone[] = [
     wageRegion: 2,
     status: 'restricted',
     areaHa: 88,
+    establishedOn: '2003-01-01',
+    leasableLand: [['2003-01-01', 71]],
+    wastewaterCapacityM3Day: 1500,
+    wastewaterOperatingFrom: '2012-01-01',
     year2024: {
       grossOutput: billion(166),
       workers: 712,
@@ -52,6 +62,10 @@ export const LAO_CAI_ZONES: readonly DemoZone[] = [
     wageRegion: 2,
     status: 'operating',
     areaHa: 98,
+    establishedOn: '2005-06-01',
+    leasableLand: [['2005-06-01', 76]],
+    wastewaterCapacityM3Day: 1200,
+    wastewaterOperatingFrom: '2014-01-01',
     year2024: {
       grossOutput: billion(259),
       workers: 808,
@@ -69,6 +83,14 @@ export const LAO_CAI_ZONES: readonly DemoZone[] = [
     wageRegion: 3,
     status: 'operating',
     areaHa: 1100,
+    establishedOn: '2007-01-01',
+    // A new phase opened for lease in the middle of 2025.
+    leasableLand: [
+      ['2007-01-01', 780],
+      ['2025-07-01', 860],
+    ],
+    wastewaterCapacityM3Day: 5000,
+    wastewaterOperatingFrom: '2016-01-01',
     year2024: {
       grossOutput: billion(19_200 - 166 - 259),
       workers: 5_640,
@@ -110,6 +132,11 @@ export const LAO_CAI_ZONES: readonly DemoZone[] = [
     locality: 'thành phố Lào Cai (cũ)',
     wageRegion: 2,
     status: 'operating',
+    areaHa: 45,
+    establishedOn: '2016-01-01',
+    leasableLand: [['2016-01-01', 36]],
+    wastewaterCapacityM3Day: 500,
+    wastewaterOperatingFrom: '2021-06-01',
     year2024: { grossOutput: billion(210), workers: 300, averageWage: 5_900_000n, operatingProjects: 5, enterprises: 4, growth2025: 0.06 },
   },
   {
@@ -119,6 +146,9 @@ export const LAO_CAI_ZONES: readonly DemoZone[] = [
     locality: 'huyện Bảo Thắng (cũ)',
     wageRegion: 3,
     status: 'operating',
+    areaHa: 60,
+    establishedOn: '2018-01-01',
+    leasableLand: [['2018-01-01', 48]],
     year2024: { grossOutput: billion(320), workers: 410, averageWage: 5_600_000n, operatingProjects: 6, enterprises: 5, growth2025: 0.09 },
   },
   {
@@ -128,6 +158,9 @@ export const LAO_CAI_ZONES: readonly DemoZone[] = [
     locality: 'huyện Bảo Yên (cũ)',
     wageRegion: 4,
     status: 'operating',
+    areaHa: 40,
+    establishedOn: '2020-01-01',
+    leasableLand: [['2020-01-01', 30]],
     year2024: { grossOutput: billion(140), workers: 260, averageWage: 5_300_000n, operatingProjects: 4, enterprises: 4, growth2025: 0.05 },
   },
   ...['Bát Xát', 'Văn Bàn', 'Bắc Hà', 'Mường Khương', 'Si Ma Cai', 'Sa Pa'].map((district, i): DemoZone => ({

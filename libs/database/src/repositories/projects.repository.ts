@@ -16,9 +16,20 @@ export interface ProjectFields {
   readonly endedAt: string | null;
   /** Đồng, as a string of digits. */
   readonly registeredCapital: string | null;
+  /** The day the investment was registered (its certificate); the plan counts its capital from then. */
+  readonly registeredOn?: string | null;
+  /** USD, as a string of digits: the registered capital of a foreign-invested project in its currency. */
+  readonly registeredCapitalUsd?: string | null;
+  /** Land leased in the zone, hectares as PostgreSQL writes numeric(12, 2), from `leasedFrom`. */
+  readonly leasedHa?: string | null;
+  readonly leasedFrom?: string | null;
 }
 
 export interface Project extends ProjectFields {
+  readonly registeredOn: string | null;
+  readonly registeredCapitalUsd: string | null;
+  readonly leasedHa: string | null;
+  readonly leasedFrom: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -32,6 +43,10 @@ interface ProjectRow {
   operating_from: string | null;
   ended_at: string | null;
   registered_capital: string | null;
+  registered_on: string | null;
+  registered_capital_usd: string | null;
+  leased_ha: string | null;
+  leased_from: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -45,6 +60,10 @@ const toProject = (r: ProjectRow): Project => ({
   operatingFrom: r.operating_from,
   endedAt: r.ended_at,
   registeredCapital: r.registered_capital,
+  registeredOn: r.registered_on,
+  registeredCapitalUsd: r.registered_capital_usd,
+  leasedHa: r.leased_ha,
+  leasedFrom: r.leased_from,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -64,10 +83,33 @@ export class ProjectsRepository extends RegistryRepository<ProjectFields, Projec
         ['operating_from', 'date'],
         ['ended_at', 'date'],
         ['registered_capital', 'bigint'],
+        ['registered_on', 'date'],
+        ['registered_capital_usd', 'bigint'],
+        ['leased_ha', 'numeric'],
+        ['leased_from', 'date'],
       ],
-      values: (p) => [p.code, p.name, p.taxCode, p.zoneCode, p.status, p.operatingFrom, p.endedAt, p.registeredCapital],
+      values: (p) => [
+        p.code,
+        p.name,
+        p.taxCode,
+        p.zoneCode,
+        p.status,
+        p.operatingFrom,
+        p.endedAt,
+        p.registeredCapital,
+        p.registeredOn ?? null,
+        p.registeredCapitalUsd ?? null,
+        p.leasedHa ?? null,
+        p.leasedFrom ?? null,
+      ],
       toRecord: toProject,
     });
+  }
+
+  /** Every project of the zones among `zoneCodes`, with the facts the plan reads. */
+  async inZones(zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Project[]> {
+    const rows = await tx.query<ProjectRow>('SELECT * FROM projects WHERE zone_code = ANY($1) ORDER BY code', [zoneCodes]);
+    return rows.map(toProject);
   }
 
   /**

@@ -19,7 +19,7 @@ export interface RegistryTableSpec<F, R> {
   readonly key: 'code' | 'tax_code';
   readonly zoneColumn: 'code' | 'zone_code';
   /** The other columns the board writes, each with the type its new value is compared as. */
-  readonly columns: ReadonlyArray<readonly [column: string, type: 'text' | 'date' | 'smallint' | 'numeric' | 'bigint']>;
+  readonly columns: ReadonlyArray<readonly [column: string, type: 'text' | 'date' | 'smallint' | 'integer' | 'numeric' | 'bigint']>;
   /** The key, then one value per column, in their order. */
   values(fields: F): unknown[];
   toRecord(row: never): R;

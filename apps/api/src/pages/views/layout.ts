@@ -17,6 +17,7 @@ const BOARD_NAV = [
   ['filing', '/filing'],
   ['followUps', '/follow-ups'],
   ['publications', '/publications'],
+  ['plan', '/plan'],
   ['subscribers', '/subscriptions'],
 ] as const;
 

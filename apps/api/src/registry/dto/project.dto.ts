@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsRegistryDay, IsNotBlank, IsOneOf, IsProjectCode, IsTaxCode, IsText, IsZoneCode, Money } from '../../common/field-rules';
-import { moneySchema, PROJECT_CODE_SCHEMA, REGISTRY_DAY_SCHEMA, TAX_CODE_SCHEMA, TEXT, ZONE_CODE_SCHEMA } from '../../common/field-schemas';
+import { IsArea, IsRegistryDay, IsNotBlank, IsOneOf, IsProjectCode, IsTaxCode, IsText, IsZoneCode, Money } from '../../common/field-rules';
+import {
+  AREA_SCHEMA,
+  moneySchema,
+  PROJECT_CODE_SCHEMA,
+  REGISTRY_DAY_SCHEMA,
+  TAX_CODE_SCHEMA,
+  TEXT,
+  ZONE_CODE_SCHEMA,
+} from '../../common/field-schemas';
 import { PatchType } from '../../common/patch-type';
 
 export class CreateProjectDto {
@@ -23,6 +31,34 @@ export class CreateProjectDto {
   @IsOptional()
   @Money()
   registeredCapital?: number | string | null;
+  @ApiPropertyOptional({
+    ...REGISTRY_DAY_SCHEMA,
+    example: '2017-09-20',
+    nullable: true,
+    description: 'the day the investment was registered',
+  })
+  @IsOptional()
+  @IsText()
+  @IsRegistryDay()
+  registeredOn?: string | null;
+  @ApiPropertyOptional({ ...moneySchema('usd', '10000000', 'registered capital of a foreign-invested project'), nullable: true })
+  @IsOptional()
+  @Money('usd')
+  registeredCapitalUsd?: number | string | null;
+  @ApiPropertyOptional({ ...AREA_SCHEMA, example: 12.5, nullable: true, description: 'land leased in the zone, hectares' })
+  @IsOptional()
+  @IsArea()
+  leasedHa?: number | null;
+  @ApiPropertyOptional({
+    ...REGISTRY_DAY_SCHEMA,
+    example: '2018-01-01',
+    nullable: true,
+    description: 'the day the lease began; without it the land counts from `registeredOn`, else `operatingFrom`',
+  })
+  @IsOptional()
+  @IsText()
+  @IsRegistryDay()
+  leasedFrom?: string | null;
 }
 
 export class UpdateProjectDto extends PatchType(OmitType(CreateProjectDto, ['code'] as const), ['name', 'taxCode', 'zoneCode', 'status']) {}

@@ -1,0 +1,2 @@
+export * from './plan-keys';
+export * from './plan-progress';
