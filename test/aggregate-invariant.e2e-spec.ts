@@ -8,7 +8,8 @@ import { startTestSystem, TestSystem } from './support/test-system';
 
 /*
  * A random but reproducible sequence of filings (first filings, amendments, quarters out of order,
- * rejections, paper forms, concurrent bursts), then the invariants that must hold whatever the order:
+ * rejections, paper forms, concurrent bursts, changes of an enterprise's block from a past or later day
+ * sent alongside), then the invariants that must hold whatever the order:
  * stored aggregates equal their recomputation, one current revision per enterprise-quarter, and the
  * summaries equal what the test works out from the API's own report list. Replay with TEST_SEED=<seed>.
  */
@@ -86,6 +87,7 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
   let admin: string;
   const tokens = new Map<string, string>();
   const sent: Sent[] = [];
+  let blockChanges = 0;
 
   const money = (v: bigint) => (v <= BigInt(Number.MAX_SAFE_INTEGER) && rng.chance(0.5) ? Number(v) : v.toString());
 
@@ -177,6 +179,19 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
     return { ...p, id: r.body.id };
   }
 
+  /** A change of block: from a day within the quarters filed (reports already counted move), or a correction. */
+  async function changeBlock(): Promise<void> {
+    const e = rng.pick(ENTERPRISES);
+    const body: Record<string, unknown> = { ownership: rng.pick(['domestic', 'foreign']) };
+    if (rng.chance(0.8))
+      body.ownershipFrom = new Date(Date.parse(`${firstDay(rng.pick(QUARTERS))}T00:00:00Z`) + rng.int(0, 91) * DAY)
+        .toISOString()
+        .slice(0, 10);
+    const r = await sys.http.patch(`/v1/enterprises/${e.taxCode}`, body, admin);
+    if (r.status !== 200) throw new Error(`seed ${rng.seed}: block of ${e.taxCode}: ${r.status} ${JSON.stringify(r.body)}`);
+    blockChanges++;
+  }
+
   async function listAll(query: string): Promise<ListedReport[]> {
     const items: ListedReport[] = [];
     let cursor: string | null = null;
@@ -226,7 +241,8 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
       }
       const size = rng.int(3, 10);
       while (burst.length < size) burst.push(plan());
-      sent.push(...(await Promise.all(burst.map(send))));
+      const [filings] = await Promise.all([Promise.all(burst.map(send)), rng.chance(0.2) ? changeBlock() : Promise.resolve()]);
+      sent.push(...filings);
       if (rng.chance(0.3)) await new Promise((r) => setTimeout(r, rng.int(5, 60)));
     }
     await sys.startWorker();
@@ -302,6 +318,8 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
     const { stored, recomputed } = await aggregatesAndRecomputation(sys);
     expect(recomputed.length).toBeGreaterThan(0);
     expect(stored).toEqual(recomputed);
+    // Blocks changed while reports were being decided.
+    expect(blockChanges).toBeGreaterThan(0);
   });
 
   it('has one current revision per enterprise-quarter: the last received (exact order), revisions numbered 1..n', async () => {

@@ -106,7 +106,13 @@ describe('summary workbook: GET /v1/summaries.xlsx opened with exceljs', () => {
 
   it('has Vietnamese headers over English ones, frozen, with money in millions of đồng and formatted percentages', async () => {
     const workbook = await opened(await sys.http.get('/v1/summaries.xlsx?period=2024', board));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp theo khu', 'Tình hình nộp báo cáo', 'Cảnh báo cần xử lý', 'Ghi chú']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Tổng hợp theo khu',
+      'Khối FDI và trong nước',
+      'Tình hình nộp báo cáo',
+      'Cảnh báo cần xử lý',
+      'Ghi chú',
+    ]);
     const zones = workbook.getWorksheet('Tổng hợp theo khu')!;
     expect(zones.getCell('A1').value).toEqual(expect.stringContaining('năm 2024'));
     expect(rowValues(zones, 2).slice(0, 2)).toEqual(['Mã khu', 'Tên khu, cụm công nghiệp']);
@@ -185,7 +191,13 @@ describe('summary workbook: GET /v1/summaries.xlsx opened with exceljs', () => {
     const reply = await sys.http.get('/v1/summaries.xlsx?from=2024-Q3&to=2024-Q4&lang=en', board);
     expect(reply.headers.get('content-disposition')).toBe('attachment; filename="tong-hop-kcn-2024-q3-2024-q4.xlsx"');
     const workbook = await opened(reply);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Zones and totals', 'Filing status', 'Warnings to follow up', 'Notes']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Zones and totals',
+      'FDI and domestic',
+      'Filing status',
+      'Warnings to follow up',
+      'Notes',
+    ]);
     const zones = workbook.getWorksheet('Zones and totals')!;
     expect(zones.getCell('A1').value).toBe('Industrial parks and clusters of Lào Cai province, Q3–Q4 2024');
     expect(rowValues(zones, 2).slice(0, 2)).toEqual(['Zone code', 'Industrial park or cluster']);

@@ -149,6 +149,7 @@ describe('registry repositories', () => {
         operatingFrom: '2020-01-01',
         operatingUntil: '2099-12-31',
         contactEmail: 'ketoan@example.vn',
+        ownershipChanges: [],
         createdAt: expect.any(Date),
         updatedAt: expect.any(Date),
       });
@@ -195,6 +196,25 @@ describe('registry repositories', () => {
         ]),
       );
       expect(await enterprises.expectedReportsByZone(year2025, ['RA'])).toEqual(new Map([['RA', 4]]));
+    });
+
+    it('keeps dated changes of block and counts reports expected per block at each quarter end', async () => {
+      await db.transactions.run(async (tx) => {
+        await enterprises.recordOwnershipChange('5300300001', { from: '2025-05-15', ownership: 'foreign' }, tx);
+        await enterprises.recordOwnershipChange('5300300001', { from: '2025-11-01', ownership: 'domestic' }, tx);
+      });
+      expect((await enterprises.find('5300300001'))!.ownershipChanges).toEqual([
+        { from: '2025-05-15', ownership: 'foreign' },
+        { from: '2025-11-01', ownership: 'domestic' },
+      ]);
+      // 5300300001 (RA): domestic in Q1, foreign at the ends of Q2 and Q3, domestic again at the end of Q4.
+      const counts = await enterprises.expectedReportsByZoneAndBlock(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'], ['RA']);
+      expect(counts.get('foreign')).toEqual(new Map([['RA', 2]]));
+      expect(counts.get('domestic')!.get('RA')).toBe(
+        (await enterprises.expectedReportsByZone(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'], ['RA'])).get('RA')! - 2,
+      );
+      await db.transactions.run((tx) => enterprises.clearOwnershipChanges('5300300001', tx));
+      expect((await enterprises.find('5300300001'))!.ownershipChanges).toEqual([]);
     });
 
     it('keeps a row locked for an update until the transaction ends', async () => {

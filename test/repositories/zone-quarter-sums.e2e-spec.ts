@@ -22,6 +22,7 @@ const sums = (grossOutput: bigint, workers: number, reports = 1): QuarterSums =>
 const contribution = (zoneCode: string, period: string, grossOutput: bigint, workers: number): Contribution => ({
   zoneCode,
   period,
+  ownership: 'domestic',
   sums: sums(grossOutput, workers),
 });
 

@@ -4,7 +4,7 @@ import { TestSystem } from './test-system';
 
 /** Rows sorted by their key and serialised, so two sets of aggregate rows compare as plain strings. */
 function canonical(rows: Array<Record<string, unknown>>): string[] {
-  const key = (r: Record<string, unknown>) => [r.zone_code, r.period, r.next_period].map(String).join('|');
+  const key = (r: Record<string, unknown>) => [r.zone_code, r.period, r.next_period, r.ownership].map(String).join('|');
   return rows
     .map((r) => ({
       key: key(r),

@@ -16,6 +16,7 @@ import { VerdictNotifications1764870000000 } from './migrations/1764870000000-ve
 import { UnsubscribeTokens1764880000000 } from './migrations/1764880000000-unsubscribe-tokens';
 import { PlanFactsAndTargets1764890000000 } from './migrations/1764890000000-plan-facts-and-targets';
 import { ReportReturns1764891000000 } from './migrations/1764891000000-report-returns';
+import { OwnershipBlocks1764892000000 } from './migrations/1764892000000-ownership-blocks';
 
 /** In order; each runs once per database. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   UnsubscribeTokens1764880000000,
   PlanFactsAndTargets1764890000000,
   ReportReturns1764891000000,
+  OwnershipBlocks1764892000000,
 ];

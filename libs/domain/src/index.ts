@@ -9,6 +9,7 @@ export * from './periods/date-ranges';
 export * from './periods/filing-calendar';
 export * from './periods/period-names';
 export * from './registry/operating-interval';
+export * from './registry/ownership-history';
 export * from './wages/minimum-wage';
 export * from './reports/percent';
 export * from './reports/scaled-number';

@@ -6,7 +6,7 @@ import { notesSheet } from './notes.sheet';
 import { periodLabel } from './period-label';
 import { SummaryWorkbookInput } from './summary-workbook.input';
 import { writeTableSheet } from './table-sheet.writer';
-import { zoneSummarySheet } from './zone-summary.sheet';
+import { isSplitByBlock, ownershipBlocksSheet, zoneSummarySheet } from './zone-summary.sheet';
 
 /**
  * Writes the board's summary workbook to `output` with exceljs's streaming writer: rows are flushed to
@@ -21,6 +21,7 @@ export async function writeSummaryWorkbook(output: Writable, input: SummaryWorkb
   // "&"). They are kept until the end: names and labels, small beside the figures. Styles carry the number formats.
   const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
   await writeTableSheet(workbook, zoneSummarySheet(input.summary), language);
+  if (isSplitByBlock(input.summary)) await writeTableSheet(workbook, ownershipBlocksSheet(input.summary), language);
   if (input.filingStatus) await writeTableSheet(workbook, filingStatusSheet(input.filingStatus), language);
   if (input.followUps) {
     await writeTableSheet(workbook, followUpsSheet(periodLabel(input.summary.period, input.summary.quarters), input.followUps), language);

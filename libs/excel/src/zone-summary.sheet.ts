@@ -1,4 +1,4 @@
-import { HeldBack, HeldBackReason, Json, SummaryFigures, SummaryJson, ZONE_KINDS, ZoneKind } from '@app/domain';
+import { HeldBack, HeldBackReason, Json, Ownership, OWNERSHIPS, SummaryFigures, SummaryJson, ZONE_KINDS, ZoneKind } from '@app/domain';
 import { UnitName } from './cell-units';
 import { Label, untranslated } from './labels';
 import { periodLabel } from './period-label';
@@ -9,7 +9,7 @@ interface ZoneRow {
   readonly code: string | null;
   readonly name: Label;
   readonly kind: Label;
-  readonly figures: Json<SummaryFigures>;
+  readonly figures: Json<SummaryFigures> & { readonly blocks?: Record<Ownership, Json<SummaryFigures>> };
   /** Fields withheld by disclosure control; absent in the board's figures. */
   readonly withheld?: readonly string[];
   /** Fields not shown as computed now, and why; absent in the board's figures. */
@@ -141,6 +141,52 @@ function* zoneRows(summary: SheetSummary): Iterable<ZoneRow> {
   yield total({ vi: 'Tổng các khu công nghiệp', en: 'All industrial parks' }, KIND_LABELS.industrial_park, parks);
   yield total({ vi: 'Tổng các cụm công nghiệp', en: 'All industrial clusters' }, KIND_LABELS.industrial_cluster, clusters);
   yield total({ vi: 'Toàn tỉnh', en: 'Province' }, { vi: 'KCN + CCN', en: 'All' }, all);
+}
+
+const BLOCK_LABELS: Readonly<Record<Ownership, Label>> = {
+  foreign: { vi: 'Khối FDI (có vốn đầu tư nước ngoài)', en: 'FDI (foreign-invested)' },
+  domestic: { vi: 'Khối trong nước', en: 'Domestic' },
+};
+
+/** A zone's or a total's row in one of its blocks. */
+interface BlockRow extends ZoneRow {
+  readonly block: Label;
+}
+
+const BLOCK_COLUMNS: readonly Column<BlockRow>[] = [
+  ...COLUMNS.slice(0, 3),
+  { label: { vi: 'Khối', en: 'Block' }, unit: 'text', width: 22, value: (r, language) => r.block[language] },
+  ...COLUMNS.slice(3),
+];
+
+function* blockRows(summary: SheetSummary): Iterable<BlockRow> {
+  for (const row of zoneRows(summary)) {
+    const { blocks } = row.figures;
+    if (blocks) for (const b of OWNERSHIPS) yield { ...row, block: BLOCK_LABELS[b], figures: blocks[b] };
+  }
+}
+
+/** Whether the zones and totals carry their FDI and domestic blocks (the board's split summary). */
+export function isSplitByBlock(summary: SheetSummary): boolean {
+  return summary.zones.some((z) => z.blocks !== undefined) || summary.totals?.all.blocks !== undefined;
+}
+
+/**
+ * "Khối FDI và trong nước": the rows of the zone table, each as its FDI and its domestic block (by the
+ * filing enterprise's block at the end of each report's quarter); a zone's figures are the sum of its two.
+ */
+export function ownershipBlocksSheet(summary: SheetSummary): TableSheet<BlockRow> {
+  const period = periodLabel(summary.period, summary.quarters);
+  return {
+    name: { vi: 'Khối FDI và trong nước', en: 'FDI and domestic' },
+    title: {
+      vi: `Số liệu khối FDI và khối trong nước các khu, cụm công nghiệp tỉnh Lào Cai, ${period.vi}`,
+      en: `Foreign-invested (FDI) and domestic enterprises, industrial parks and clusters of Lào Cai province, ${period.en}`,
+    },
+    columns: BLOCK_COLUMNS,
+    rows: blockRows(summary),
+    frozenColumns: 2,
+  };
 }
 
 /** Whether the figures are the published ones, after disclosure control (each zone names what it withholds). */

@@ -29,8 +29,9 @@ export class SummaryReader {
     private readonly targets: ZoneTargetsRepository,
   ) {}
 
-  async summarize(period: PeriodSpec, zoneCodes: readonly string[] | null): Promise<Summary> {
-    return (await this.summarizeWithOutput(period, zoneCodes, [])).summary;
+  /** With `split`, every zone and total also carries its FDI and domestic blocks (`?by=ownership`). */
+  async summarize(period: PeriodSpec, zoneCodes: readonly string[] | null, split = false): Promise<Summary> {
+    return (await this.summarizeWithOutput(period, zoneCodes, [], split)).summary;
   }
 
   /**
@@ -41,24 +42,36 @@ export class SummaryReader {
     period: PeriodSpec,
     zoneCodes: readonly string[] | null,
     outputQuarters: readonly string[],
+    split = false,
   ): Promise<{ summary: Summary; outputByQuarter: QuarterOutput[] }> {
     const zones = await this.zones.listByKind(zoneCodes);
     const codes = zones.map((z) => z.code);
     const end = periodEnd(period);
     const quarters = period.quarters.map(formatQuarter);
-    const [rows, expected, operatingProjects, targets, kindGrossOutput] = await Promise.all([
+    const day = quarterLastDay(end);
+    const [rows, expected, operatingProjects, targets, kindGrossOutput, blocks] = await Promise.all([
       this.sums.inPeriods([...new Set([...quartersNeeded(period), ...outputQuarters])], codes),
       this.enterprises.expectedReportsByZone(quarters, codes),
       // Operating at the end of the period.
-      this.projects.operatingByZone(quarterLastDay(end), codes),
+      this.projects.operatingByZone(day, codes),
       this.targets.forYear(end.year, codes),
       // A share is within the whole zone kind: when only some zones are asked for (one zone, a board's
       // scope), their own total would make a lone park 100%, so the kind's output is read over all zones.
       zoneCodes === null ? Promise.resolve(undefined) : this.sums.grossOutputByKind(quarters),
+      // Only a split summary reads the registry per block; the plain one stays as cheap as before.
+      split ? this.blockCounts(quarters, day, codes) : Promise.resolve(undefined),
     ]);
     return {
-      summary: buildSummary({ period, zones, rows, expected, operatingProjects, targets, kindGrossOutput }),
+      summary: buildSummary({ period, zones, rows, expected, operatingProjects, targets, kindGrossOutput, blocks }),
       outputByQuarter: grossOutputByQuarter(rows, outputQuarters),
     };
+  }
+
+  private async blockCounts(quarters: readonly string[], day: string, codes: readonly string[]) {
+    const [expected, operatingProjects] = await Promise.all([
+      this.enterprises.expectedReportsByZoneAndBlock(quarters, codes),
+      this.projects.operatingByZoneAndBlock(day, codes),
+    ]);
+    return { expected, operatingProjects };
   }
 }

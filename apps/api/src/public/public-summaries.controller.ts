@@ -27,11 +27,22 @@ export class PublicSummariesController {
       "its item's `withheld`; every figure not shown as computed now is in `heldBack` as { field, reason }, the " +
       'reason `confidential`, `protects another figure` or `revision held back` (the figure published before is ' +
       'shown again); counts are always shown. 404 when no publication covers the period; 120 requests ' +
-      'a minute per client, then 429 with Retry-After. Caches may keep an answer a minute (`Cache-Control: public, max-age=60`).',
+      'a minute per client, then 429 with Retry-After. Not split by block: `by` is answered 422 NOT_PUBLISHED. ' +
+      'Caches may keep an answer a minute (`Cache-Control: public, max-age=60`).',
   })
   @PublicRead()
   @ApiPeriodQuery()
   async summaries(@Query() q: Record<string, string>) {
+    // Blocks are not published: a block has few enterprises, and the cross-publication audit of withheld
+    // cells does not cover them. The split stays the board's.
+    if (q.by !== undefined) {
+      throw Problem.field(
+        422,
+        'by',
+        'NOT_PUBLISHED',
+        "published figures are not split by block (FDI and domestic): the split is the board's",
+      );
+    }
     const quarters = periodFromQuery(q).quarters.map(formatQuarter);
     const summary = await this.published.covering(quarters);
     if (!summary) throw Problem.notFound(`No publication covers ${quarters.join(', ')} yet.`);

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@app/access';
-import { Enterprise, EnterpriseFields, EnterprisesRepository, Transactions } from '@app/database';
+import {
+  Enterprise,
+  EnterpriseFields,
+  EnterprisesRepository,
+  ReportSubmissionsRepository,
+  SqlSession,
+  Transactions,
+  ZoneQuarterSumsRepository,
+} from '@app/database';
+import { localDate, ownershipEdit } from '@app/domain';
 import { applyPatch } from '../common/patch-type';
 import { Problem } from '../common/problem';
 import { CreateEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
@@ -14,9 +23,11 @@ import { RegistryService } from './registry.service';
 export class EnterprisesService extends RegistryService<EnterpriseFields, Enterprise> {
   constructor(
     transactions: Transactions,
-    enterprises: EnterprisesRepository,
+    private readonly enterprises: EnterprisesRepository,
     private readonly lookups: RegistryLookups,
     private readonly enterpriseZones: EnterpriseZones,
+    private readonly submissions: ReportSubmissionsRepository,
+    private readonly sums: ZoneQuarterSumsRepository,
   ) {
     super(transactions, enterprises, {
       name: 'enterprise',
@@ -48,11 +59,42 @@ export class EnterprisesService extends RegistryService<EnterpriseFields, Enterp
           assertZoneInScope(p, body.zoneCode);
           await this.lookups.assertZoneExists(body.zoneCode);
         }
-        const changed = applyPatch(enterprise, { ...body, taxCode });
+        const { ownershipFrom, ...fields } = body;
+        if (ownershipFrom === null)
+          throw Problem.field(422, 'ownershipFrom', 'NOT_NULLABLE', 'ownershipFrom may be left out but not set to null');
+        if (ownershipFrom !== undefined && body.ownership === undefined) {
+          throw Problem.field(
+            422,
+            'ownershipFrom',
+            'REQUIRES_OWNERSHIP',
+            'ownershipFrom dates a change of ownership: give ownership with it',
+          );
+        }
+        const history = { initial: enterprise.ownership, changes: enterprise.ownershipChanges };
+        const edit = ownershipEdit(history, localDate(new Date()), body.ownership, ownershipFrom);
+        const changed = applyPatch(enterprise, {
+          ...fields,
+          taxCode,
+          ownership: edit.kind === 'registered' ? edit.ownership : enterprise.ownership,
+        });
         assertDateOrder(changed.operatingFrom, changed.operatingUntil, 'operatingUntil');
-        return this.updateAudited(changed, taxCode, body, p, tx);
+        const updated = await this.updateAudited(changed, taxCode, body, p, tx);
+        if (edit.kind === 'none') return { ...updated, ownershipChanges: enterprise.ownershipChanges };
+        if (edit.kind === 'registered') await this.enterprises.clearOwnershipChanges(taxCode, tx);
+        else await this.enterprises.recordOwnershipChange(taxCode, edit.change, tx);
+        await this.reblock(taxCode, tx);
+        return (await this.enterprises.find(taxCode, tx))!;
       }),
     );
+  }
+
+  /**
+   * Reports already counted move to the block their enterprise now had at the end of their quarter: the
+   * sums of the zones they are counted in are recomputed, in the change's transaction (the enterprise row
+   * is locked, so none of its reports is being decided meanwhile).
+   */
+  private async reblock(taxCode: string, tx: SqlSession): Promise<void> {
+    await this.sums.rebuildZones(await this.submissions.zonesCounted(taxCode, tx), tx);
   }
 
   /** Once committed, this process's intake sees the enterprise's zone at once. */

@@ -1,5 +1,5 @@
 import type { Enterprise, Project, Zone, ZoneLand, ZoneTarget } from '@app/database';
-import { toLocalIso } from '@app/domain';
+import { localDate, Ownership, ownershipOn, toLocalIso } from '@app/domain';
 
 const hectares = (text: string | null) => (text === null ? null : Number(text));
 
@@ -21,12 +21,22 @@ export function zoneView(z: Zone) {
   };
 }
 
+/** The enterprise's block today (the registry keeps the registered one and dated changes). */
+export function ownershipNow(e: Enterprise): Ownership {
+  return ownershipOn({ initial: e.ownership, changes: e.ownershipChanges }, localDate(new Date()));
+}
+
+/**
+ * `ownership` is the block today; `ownershipHistory` every block with the day it began (null: since
+ * registration), oldest first.
+ */
 export function enterpriseView(e: Enterprise) {
   return {
     taxCode: e.taxCode,
     name: e.name,
     zoneCode: e.zoneCode,
-    ownership: e.ownership,
+    ownership: ownershipNow(e),
+    ownershipHistory: [{ ownership: e.ownership, from: null }, ...e.ownershipChanges],
     vsicSection: e.vsicSection,
     operatingFrom: e.operatingFrom,
     operatingUntil: e.operatingUntil,

@@ -28,7 +28,8 @@ export class SummariesWorkbookController {
   @ApiOperation({
     summary: 'Summaries as a workbook',
     description:
-      "GET /v1/summaries as the board's workbook: the zone table and totals, the filing status of the last " +
+      "GET /v1/summaries as the board's workbook: the zone table and totals, the same split into FDI and domestic " +
+      'blocks (sheet "Khối FDI và trong nước", as `by=ownership`), the filing status of the last ' +
       'quarter of the period, the warnings not yet reviewed, notes; Vietnamese (`lang=vi`, the default) or ' +
       'English (`lang=en`). Streamed as it is written.',
   })

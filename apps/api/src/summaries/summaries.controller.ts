@@ -1,7 +1,7 @@
 import { applyDecorators, Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { canAccessZone, Principal, readableZones } from '@app/access';
-import { parsePeriod, PeriodError, PeriodSpec, periodRange, toJson } from '@app/domain';
+import { parsePeriod, PeriodError, PeriodSpec, periodRange, summaryJson } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { PERIOD_SCHEMA, QUARTER_SCHEMA } from '../common/field-schemas';
 import { Problem } from '../common/problem';
@@ -34,6 +34,24 @@ export function ApiPeriodQuery(): MethodDecorator {
   return applyDecorators(query('period', PERIOD_SCHEMA), query('from', QUARTER_SCHEMA), query('to', QUARTER_SCHEMA));
 }
 
+/** `by=ownership` splits every zone and total into its FDI and domestic blocks; nothing else is accepted. */
+export function splitFromQuery(q: { by?: string }): boolean {
+  if (q.by === undefined) return false;
+  if (q.by === 'ownership') return true;
+  throw Problem.field(422, 'by', 'NOT_ALLOWED', 'by must be one of: ownership');
+}
+
+function ApiByQuery(): MethodDecorator {
+  return ApiQuery({
+    name: 'by',
+    required: false,
+    enum: ['ownership'],
+    description:
+      'ownership: every zone and total also carries `blocks: {foreign, domestic}`, the same figures over the reports ' +
+      "of enterprises in each block at the end of the report's quarter (zone = foreign + domestic exactly)",
+  });
+}
+
 @ApiTags('summaries')
 @ApiBearerAuth()
 @Controller('v1')
@@ -49,12 +67,15 @@ export class SummariesController {
       'Admin, or a board (its zones). For `period` (a quarter or a year) or `from` and `to` (at most 40 ' +
       'quarters): every zone in scope with its figures, and totals per zone kind and for all. Money as strings ' +
       'of digits; a figure nobody reported is null. Derived from the zone-quarter sums the worker keeps, so an ' +
-      'accepted report shows within seconds.',
+      'accepted report shows within seconds. `by=ownership` adds the FDI and domestic blocks of every zone and total: ' +
+      "a block's figures are derived as the zone's are, its share of gross output is of the same base as its zone's " +
+      "(a total's block: of that total), and it has no plan target.",
   })
   @ApiPeriodQuery()
+  @ApiByQuery()
   async summaries(@Query() q: Record<string, string>, @CurrentPrincipal() p: Principal) {
     const period = periodFromQuery(q);
-    return summaryView(await this.reader.summarize(period, readableZones(p)));
+    return summaryView(await this.reader.summarize(period, readableZones(p), splitFromQuery(q)));
   }
 
   @Get('zones/:code/summary')
@@ -65,12 +86,14 @@ export class SummariesController {
       "outside the caller's zones.",
   })
   @ApiPeriodQuery()
+  @ApiByQuery()
   async zoneSummary(@Param('code') code: string, @Query() q: Record<string, string>, @CurrentPrincipal() p: Principal) {
     const period = periodFromQuery(q);
+    const split = splitFromQuery(q);
     if (!canAccessZone(p, code)) throw Problem.notFound(`No zone ${code} in your scope.`);
-    const summary = await this.reader.summarize(period, [code]);
+    const summary = summaryJson(await this.reader.summarize(period, [code], split));
     const zone = summary.zones[0];
     if (!zone) throw Problem.notFound(`No zone ${code}.`);
-    return { period: summary.period, quarters: summary.quarters, ...toJson(zone), asOf: asOfNow() };
+    return { period: summary.period, quarters: summary.quarters, ...zone, asOf: asOfNow() };
   }
 }

@@ -24,7 +24,8 @@ export class SummaryWorkbooks {
    */
   async open(period: PeriodSpec, language: WorkbookLanguage, zoneCodes: readonly string[] | null): Promise<StreamableFile> {
     const [summary, filingStatus] = await Promise.all([
-      this.summaries.summarize(period, zoneCodes),
+      // The board's workbook always shows the FDI and domestic blocks.
+      this.summaries.summarize(period, zoneCodes, true),
       this.filing.read(formatQuarter(periodEnd(period)), zoneCodes),
     ]);
     const output = new PassThrough();

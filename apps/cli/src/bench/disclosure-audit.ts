@@ -119,7 +119,13 @@ function aggregateRows(held: readonly Filing[]): AggregateRow[] {
   for (const f of held) quartersOf.set(f.taxCode, [...(quartersOf.get(f.taxCode) ?? []), f.quarter].sort());
   return held.map((f) => {
     const later = quartersOf.get(f.taxCode)!.find((q) => q > f.quarter);
-    return { zoneCode: f.zone.code, period: f.quarter, nextPeriod: later ?? NO_NEXT_PERIOD, ...reportContribution(f.figures, true, false) };
+    return {
+      zoneCode: f.zone.code,
+      period: f.quarter,
+      nextPeriod: later ?? NO_NEXT_PERIOD,
+      ownership: 'domestic',
+      ...reportContribution(f.figures, true, false),
+    };
   });
 }
 

@@ -1,9 +1,8 @@
-import { RegisteredEnterprise, WageRegion } from '@app/domain';
+import { BlockCounts, Ownership, OwnershipChange, OwnershipHistory, RegisteredEnterprise, WageRegion } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
 import { RegistryRepository } from './registry-repository';
 
-export type Ownership = 'domestic' | 'foreign';
 export type VsicSection = 'B' | 'C' | 'D' | 'E';
 
 /** What the board says of an enterprise. */
@@ -11,6 +10,7 @@ export interface EnterpriseFields {
   readonly taxCode: string;
   readonly name: string;
   readonly zoneCode: string;
+  /** The block it was registered in; later changes are dated (`ownershipChanges`). */
   readonly ownership: Ownership;
   readonly vsicSection: VsicSection | null;
   /** Calendar days 'YYYY-MM-DD'. */
@@ -20,6 +20,8 @@ export interface EnterpriseFields {
 }
 
 export interface Enterprise extends EnterpriseFields {
+  /** Its dated changes of block, oldest first. */
+  readonly ownershipChanges: readonly OwnershipChange[];
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -33,6 +35,8 @@ interface EnterpriseRow {
   operating_from: string;
   operating_until: string | null;
   contact_email: string | null;
+  /** Absent where a row is returned by a write (read it again for them). */
+  ownership_changes?: OwnershipChange[];
   created_at: Date;
   updated_at: Date;
 }
@@ -46,11 +50,28 @@ const toEnterprise = (r: EnterpriseRow): Enterprise => ({
   operatingFrom: r.operating_from,
   operatingUntil: r.operating_until,
   contactEmail: r.contact_email,
+  ownershipChanges: r.ownership_changes ?? [],
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
-/** The enterprises of the registry, and the registry as it was in a period. */
+/** Rows of (zone, block, count) as counts per block and zone. */
+export function blockCounts(rows: ReadonlyArray<{ zone_code: string; ownership: Ownership; n: number }>): BlockCounts {
+  const counts = new Map<Ownership, Map<string, number>>();
+  for (const r of rows) counts.set(r.ownership, (counts.get(r.ownership) ?? new Map<string, number>()).set(r.zone_code, r.n));
+  return counts;
+}
+
+// An enterprise's dated changes of block as a JSON array, oldest first, read with its row.
+const OWNERSHIP_CHANGES = (
+  alias: string,
+) => `(SELECT COALESCE(json_agg(json_build_object('from', c.effective_from, 'ownership', c.ownership)
+    ORDER BY c.effective_from), '[]') FROM enterprise_ownership_changes c WHERE c.tax_code = ${alias}.tax_code)`;
+
+/**
+ * The enterprises of the registry, and the registry as it was in a period; with `enterprise_ownership_changes`,
+ * the dated changes of each one's block.
+ */
 export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, Enterprise> {
   constructor(db: Transactions) {
     super(db, {
@@ -68,7 +89,22 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
       ],
       values: (e) => [e.taxCode, e.name, e.zoneCode, e.ownership, e.vsicSection, e.operatingFrom, e.operatingUntil, e.contactEmail],
       toRecord: toEnterprise,
+      derived: `${OWNERSHIP_CHANGES('enterprises')} AS ownership_changes`,
     });
+  }
+
+  /** From `from` on, the enterprise is in `ownership` (a change on the same day is replaced). */
+  async recordOwnershipChange(taxCode: string, change: OwnershipChange, tx: SqlSession): Promise<void> {
+    await tx.query(
+      `INSERT INTO enterprise_ownership_changes (tax_code, effective_from, ownership) VALUES ($1, $2, $3)
+       ON CONFLICT (tax_code, effective_from) DO UPDATE SET ownership = EXCLUDED.ownership, recorded_at = now()`,
+      [taxCode, change.from, change.ownership],
+    );
+  }
+
+  /** Forgets the enterprise's dated changes: its registered block holds throughout. */
+  async clearOwnershipChanges(taxCode: string, tx: SqlSession): Promise<void> {
+    await tx.query('DELETE FROM enterprise_ownership_changes WHERE tax_code = $1', [taxCode]);
   }
 
   /**
@@ -90,6 +126,25 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
     return new Map(rows.map((r) => [r.zone_code, r.n]));
   }
 
+  /**
+   * `expectedReportsByZone` per block: each enterprise-quarter in the block the enterprise was in at the
+   * quarter's end. Read from the registry itself (the spans do not know blocks): only a split summary asks.
+   */
+  async expectedReportsByZoneAndBlock(
+    periods: readonly string[],
+    zoneCodes: readonly string[],
+    tx: SqlSession = this.db.pool,
+  ): Promise<BlockCounts> {
+    const rows = await tx.query<{ zone_code: string; ownership: Ownership; n: number }>(
+      `SELECT e.zone_code, enterprise_ownership_on(e.tax_code, quarter_last_day(q.period)) AS ownership, count(*)::int AS n
+       FROM enterprises e JOIN unnest($1::text[]) AS q(period)
+         ON quarter_of(e.operating_from) <= q.period AND COALESCE(quarter_of(e.operating_until), '9999-Q4') >= q.period
+       WHERE e.zone_code = ANY($2) GROUP BY 1, 2`,
+      [periods, zoneCodes],
+    );
+    return blockCounts(rows);
+  }
+
   /** The zone of each registered tax code among `taxCodes` (unknown ones are left out), in one round trip. */
   async zonesOf(taxCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Map<string, string>> {
     const rows = await tx.query<{ tax_code: string; zone_code: string }>(
@@ -103,15 +158,21 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
    * The registry entries of `taxCodes` a verdict judges by (with their zone's wage region), locked in
    * tax code order until the caller's transaction ends: the registry cannot change under a verdict.
    */
-  async lockForVerdicts(taxCodes: readonly string[], tx: SqlSession): Promise<Map<string, RegisteredEnterprise & { zoneCode: string }>> {
+  async lockForVerdicts(
+    taxCodes: readonly string[],
+    tx: SqlSession,
+  ): Promise<Map<string, RegisteredEnterprise & { zoneCode: string; ownership: OwnershipHistory }>> {
     const rows = await tx.query<{
       tax_code: string;
       zone_code: string;
       operating_from: string;
       operating_until: string | null;
       wage_region: number;
+      ownership: Ownership;
+      ownership_changes: OwnershipChange[];
     }>(
-      `SELECT e.tax_code, e.zone_code, e.operating_from, e.operating_until, z.wage_region
+      `SELECT e.tax_code, e.zone_code, e.operating_from, e.operating_until, z.wage_region, e.ownership,
+         ${OWNERSHIP_CHANGES('e')} AS ownership_changes
        FROM enterprises e JOIN zones z ON z.code = e.zone_code WHERE e.tax_code = ANY($1) ORDER BY e.tax_code FOR UPDATE OF e`,
       [taxCodes],
     );
@@ -123,6 +184,7 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
           operatingFrom: r.operating_from,
           operatingUntil: r.operating_until,
           wageRegion: Number(r.wage_region) as WageRegion,
+          ownership: { initial: r.ownership, changes: r.ownership_changes },
         },
       ]),
     );

@@ -1,6 +1,12 @@
+import { BlockCounts, Ownership } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
+import { blockCounts } from './enterprises.repository';
 import { RegistryRepository } from './registry-repository';
+
+// Operating on the day given as $1: started by then, not ended by then, not suspended or terminated without an end date.
+const OPERATING_ON_FIRST_PARAM = `operating_from <= $1::date AND (ended_at IS NULL OR ended_at > $1::date)
+  AND NOT (ended_at IS NULL AND status IN ('suspended', 'terminated'))`;
 
 export type ProjectStatus = 'operating' | 'under_construction' | 'suspended' | 'terminated';
 
@@ -112,16 +118,23 @@ export class ProjectsRepository extends RegistryRepository<ProjectFields, Projec
     return rows.map(toProject);
   }
 
+  /** `operatingByZone` per block: each project in its enterprise's block on `day`. */
+  async operatingByZoneAndBlock(day: string, zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<BlockCounts> {
+    const rows = await tx.query<{ zone_code: string; ownership: Ownership; n: number }>(
+      `SELECT zone_code, enterprise_ownership_on(tax_code, $1::date) AS ownership, count(*)::int AS n FROM projects
+       WHERE zone_code = ANY($2) AND ${OPERATING_ON_FIRST_PARAM} GROUP BY 1, 2`,
+      [day, zoneCodes],
+    );
+    return blockCounts(rows);
+  }
+
   /**
    * Projects operating on `day` ('YYYY-MM-DD'), per zone of `zoneCodes`: started by then, not ended by
    * then, and not suspended or terminated without an end date.
    */
   async operatingByZone(day: string, zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Map<string, number>> {
     const rows = await tx.query<{ zone_code: string; n: number }>(
-      `SELECT zone_code, count(*)::int AS n FROM projects
-       WHERE zone_code = ANY($2) AND operating_from <= $1::date AND (ended_at IS NULL OR ended_at > $1::date)
-         AND NOT (ended_at IS NULL AND status IN ('suspended', 'terminated'))
-       GROUP BY zone_code`,
+      `SELECT zone_code, count(*)::int AS n FROM projects WHERE zone_code = ANY($2) AND ${OPERATING_ON_FIRST_PARAM} GROUP BY zone_code`,
       [day, zoneCodes],
     );
     return new Map(rows.map((r) => [r.zone_code, r.n]));

@@ -23,6 +23,8 @@ export interface RegistryTableSpec<F, R> {
   /** The key, then one value per column, in their order. */
   values(fields: F): unknown[];
   toRecord(row: never): R;
+  /** Columns read with every row besides the table's own (`expression AS name`), e.g. from a dependent table. */
+  readonly derived?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export abstract class RegistryRepository<F, R> {
   private readonly insertSql: string;
   private readonly updateSql: string;
   private readonly pageSql: string;
+  private readonly selectList: string;
 
   protected constructor(
     protected readonly db: Transactions,
@@ -49,7 +52,8 @@ export abstract class RegistryRepository<F, R> {
         updated_at = CASE WHEN (${names.join(', ')}) IS DISTINCT FROM (${columns.map(([, type], i) => `${params[i]}::${type}`).join(', ')})
           THEN now() ELSE updated_at END
       WHERE ${key} = $1 RETURNING *`;
-    this.pageSql = `SELECT * FROM ${table}
+    this.selectList = spec.derived ? `*, ${spec.derived}` : '*';
+    this.pageSql = `SELECT ${this.selectList} FROM ${table}
       WHERE ($1::text IS NULL OR ${zoneColumn} = $1) AND ($2::text[] IS NULL OR ${zoneColumn} = ANY($2))
         AND ($3::text IS NULL OR ${key} > $3)
       ORDER BY ${key} LIMIT $4`;
@@ -83,7 +87,7 @@ export abstract class RegistryRepository<F, R> {
   }
 
   private async select(key: string, lock: '' | 'FOR UPDATE', tx: SqlSession): Promise<R | null> {
-    const [row] = await tx.query<never>(`SELECT * FROM ${this.spec.table} WHERE ${this.spec.key} = $1 ${lock}`, [key]);
+    const [row] = await tx.query<never>(`SELECT ${this.selectList} FROM ${this.spec.table} WHERE ${this.spec.key} = $1 ${lock}`, [key]);
     return row ? this.spec.toRecord(row) : null;
   }
 }

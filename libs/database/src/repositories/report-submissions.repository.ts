@@ -332,6 +332,15 @@ export class ReportSubmissionsRepository {
     }));
   }
 
+  /** The zones the enterprise's current (accepted) revisions are counted in. */
+  async zonesCounted(taxCode: string, tx: SqlSession = this.db.pool): Promise<string[]> {
+    const rows = await tx.query<{ zone_code: string }>(
+      `SELECT DISTINCT zone_code FROM report_submissions WHERE tax_code = $1 AND status = 'accepted' ORDER BY zone_code`,
+      [taxCode],
+    );
+    return rows.map((r) => r.zone_code);
+  }
+
   /** Submissions still waiting this long after they were stored, oldest first: their jobs may be lost. */
   async staleReceived(olderThanMs: number, limit: number, tx: SqlSession = this.db.pool): Promise<string[]> {
     const rows = await tx.query<{ id: string }>(

@@ -1,4 +1,4 @@
-import { AggregateDelta, AggregateRow, fieldColumn, SUM_KEYS, SumKey, ZoneKind } from '@app/domain';
+import { AggregateDelta, aggregateKey, AggregateRow, fieldColumn, Ownership, SUM_KEYS, SumKey, ZoneKind } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
 
@@ -12,6 +12,7 @@ export const AGGREGATE_SELECT = [
   'zone_code',
   'period',
   'next_period',
+  'ownership',
   'reports',
   'reports_on_time',
   'reports_with_warnings',
@@ -24,6 +25,7 @@ function toAggregateRow(r: Record<string, unknown>): AggregateRow {
     zoneCode: r.zone_code as string,
     period: r.period as string,
     nextPeriod: r.next_period as string,
+    ownership: r.ownership as Ownership,
     reports: Number(r.reports),
     reportsOnTime: Number(r.reports_on_time),
     reportsWithWarnings: Number(r.reports_with_warnings),
@@ -42,7 +44,7 @@ const DELTA_COLUMNS = [
 
 /** One statement adding each delta to its row (created when missing); keys must be distinct. */
 function aggregateUpsert(deltas: readonly AggregateDelta[]): { sql: string; params: unknown[] } {
-  const width = 3 + DELTA_COLUMNS.length;
+  const width = 4 + DELTA_COLUMNS.length;
   const params: unknown[] = [];
   const tuples = deltas.map((d, i) => {
     const c = d.change;
@@ -50,6 +52,7 @@ function aggregateUpsert(deltas: readonly AggregateDelta[]): { sql: string; para
       d.zoneCode,
       d.period,
       d.nextPeriod,
+      d.ownership,
       c.reports,
       c.reportsOnTime,
       c.reportsWithWarnings,
@@ -59,23 +62,33 @@ function aggregateUpsert(deltas: readonly AggregateDelta[]): { sql: string; para
     return `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`;
   });
   const sql = `
-    INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, ${DELTA_COLUMNS.join(', ')})
+    INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, ownership, ${DELTA_COLUMNS.join(', ')})
     VALUES ${tuples.join(', ')}
-    ON CONFLICT (zone_code, period, next_period) DO UPDATE SET
+    ON CONFLICT (zone_code, period, next_period, ownership) DO UPDATE SET
       ${DELTA_COLUMNS.map((col) => `${col} = zone_quarter_aggregates.${col} + EXCLUDED.${col}`).join(', ')}`;
   return { sql, params };
 }
 
+// The zones given as $1, for a recomputation of theirs only; each of their enterprises' reports is read
+// wherever it lies, since the next report of one may lie in a zone it moved to.
+const ZONES_GIVEN = {
+  reports: `tax_code IN (SELECT tax_code FROM report_submissions WHERE zone_code = ANY($1) AND status = 'accepted')`,
+  rows: 'zone_code = ANY($1)',
+};
+const EVERY_ZONE = { reports: 'true', rows: 'true' };
+
 /**
- * The aggregates recomputed from the current revisions alone, in the stored shape: the reference
- * the stored rows must always equal.
+ * The aggregates recomputed from the current revisions alone (of the zones `zones` selects), in the stored
+ * shape: the reference the stored rows must always equal. A report's block is its enterprise's on the
+ * last day of the report's quarter (the migration's `enterprise_ownership_on`).
  */
-export const RECOMPUTE_AGGREGATES_SQL = `
+const recomputeSql = (zones: typeof EVERY_ZONE) => `
   WITH current AS (
-    SELECT r.*, COALESCE(LEAD(period) OVER (PARTITION BY tax_code ORDER BY period), '9999-Q4') AS next_period
-    FROM report_submissions r WHERE status = 'accepted'
+    SELECT r.*, COALESCE(LEAD(period) OVER (PARTITION BY tax_code ORDER BY period), '9999-Q4') AS next_period,
+      enterprise_ownership_on(tax_code, quarter_last_day(period)) AS ownership
+    FROM report_submissions r WHERE status = 'accepted' AND ${zones.reports}
   )
-  SELECT zone_code, period, next_period,
+  SELECT zone_code, period, next_period, ownership,
     count(*)::int AS reports,
     count(*) FILTER (WHERE NOT late)::int AS reports_on_time,
     count(*) FILTER (WHERE warning_count > 0)::int AS reports_with_warnings,
@@ -85,17 +98,17 @@ export const RECOMPUTE_AGGREGATES_SQL = `
         : `COALESCE(sum(${column(k)}), 0)::text AS "${k}"`,
     ).join(',\n    ')},
     ${SUM_KEYS.map((k) => (REQUIRED.has(k) ? `count(*)::int AS "${k}_n"` : `count(${column(k)})::int AS "${k}_n"`)).join(',\n    ')}
-  FROM current GROUP BY zone_code, period, next_period`;
+  FROM current WHERE ${zones.rows} GROUP BY zone_code, period, next_period, ownership`;
 
-/** Stores the recomputation, into an emptied table. */
-const INSERT_RECOMPUTED_SQL = `
-  INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, ${DELTA_COLUMNS.join(', ')})
-  SELECT zone_code, period, next_period, reports, reports_on_time, reports_with_warnings,
+export const RECOMPUTE_AGGREGATES_SQL = recomputeSql(EVERY_ZONE);
+
+/** Stores the recomputation (of the zones `zones` selects), into rows emptied beforehand. */
+const insertRecomputedSql = (zones: typeof EVERY_ZONE) => `
+  INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, ownership, ${DELTA_COLUMNS.join(', ')})
+  SELECT zone_code, period, next_period, ownership, reports, reports_on_time, reports_with_warnings,
     ${SUM_KEYS.map((k) => `"${k}"::numeric`).join(', ')},
     ${OPTIONAL_KEYS.map((k) => `"${k}_n"`).join(', ')}
-  FROM (${RECOMPUTE_AGGREGATES_SQL}) r`;
-
-const deltaKey = (d: AggregateDelta) => `${d.zoneCode}\u0000${d.period}\u0000${d.nextPeriod}`;
+  FROM (${recomputeSql(zones)}) r`;
 
 /**
  * `zone_quarter_aggregates`: the sums of the current revisions per zone, quarter and the quarter of each
@@ -110,13 +123,13 @@ export class ZoneQuarterSumsRepository {
    */
   async apply(deltas: readonly AggregateDelta[], tx: SqlSession): Promise<void> {
     if (deltas.length === 0) return;
-    const sorted = [...deltas].sort((a, b) => deltaKey(a).localeCompare(deltaKey(b)));
+    const sorted = [...deltas].sort((a, b) => aggregateKey(a).localeCompare(aggregateKey(b)));
     const upsert = aggregateUpsert(sorted);
     await tx.query(upsert.sql, upsert.params);
     await tx.query(
       `DELETE FROM zone_quarter_aggregates WHERE reports = 0
-         AND (zone_code, period, next_period) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))`,
-      [sorted.map((d) => d.zoneCode), sorted.map((d) => d.period), sorted.map((d) => d.nextPeriod)],
+         AND (zone_code, period, next_period, ownership) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]))`,
+      [sorted.map((d) => d.zoneCode), sorted.map((d) => d.period), sorted.map((d) => d.nextPeriod), sorted.map((d) => d.ownership)],
     );
   }
 
@@ -143,7 +156,20 @@ export class ZoneQuarterSumsRepository {
   async rebuild(): Promise<void> {
     await this.db.run(async (tx) => {
       await tx.query('DELETE FROM zone_quarter_aggregates');
-      await tx.query(INSERT_RECOMPUTED_SQL);
+      await tx.query(insertRecomputedSql(EVERY_ZONE));
     });
+  }
+
+  /**
+   * Recomputes the rows of `zoneCodes` in the caller's transaction, after a change that moves already
+   * counted reports between blocks (an enterprise's block changed from a past day). Verdicts are held
+   * off the table meanwhile (readers are not): a verdict committed between the delete and the insert
+   * would otherwise be counted twice or lost. Such changes are rare and a zone's rows are few.
+   */
+  async rebuildZones(zoneCodes: readonly string[], tx: SqlSession): Promise<void> {
+    if (zoneCodes.length === 0) return;
+    await tx.query('LOCK TABLE zone_quarter_aggregates IN SHARE ROW EXCLUSIVE MODE');
+    await tx.query('DELETE FROM zone_quarter_aggregates WHERE zone_code = ANY($1)', [zoneCodes]);
+    await tx.query(insertRecomputedSql(ZONES_GIVEN), [zoneCodes]);
   }
 }

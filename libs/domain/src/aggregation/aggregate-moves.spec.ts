@@ -21,6 +21,7 @@ const figures = (grossOutput: bigint, workers: number): ReportFigures => ({
 const at = (zoneCode: string, period: string, gross: bigint, workers: number) => ({
   zoneCode,
   period,
+  ownership: 'domestic' as const,
   sums: reportContribution(figures(gross, workers), true, false),
 });
 const brief = (d: AggregateDelta) => [

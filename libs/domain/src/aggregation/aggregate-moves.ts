@@ -1,3 +1,4 @@
+import { Ownership } from '../registry/ownership-history';
 import { addSums, emptySums, NO_NEXT_PERIOD, QuarterSums } from './quarter-sums';
 
 /** A change to one stored zone-quarter row. */
@@ -5,13 +6,16 @@ export interface AggregateDelta {
   readonly zoneCode: string;
   readonly period: string;
   readonly nextPeriod: string;
+  readonly ownership: Ownership;
   readonly change: QuarterSums;
 }
 
-/** A current revision's place in the aggregates: its zone, its quarter and what it adds. */
+/** A current revision's place in the aggregates: its zone, its quarter, its block and what it adds. */
 export interface Contribution {
   readonly zoneCode: string;
   readonly period: string;
+  /** The enterprise's block at the end of `period`. */
+  readonly ownership: Ownership;
   readonly sums: QuarterSums;
 }
 
@@ -37,6 +41,7 @@ export function acceptanceDeltas(a: Acceptance): AggregateDelta[] {
     zoneCode: c.zoneCode,
     period: c.period,
     nextPeriod,
+    ownership: c.ownership,
     change: addSums(emptySums(), c.sums, sign),
   });
   const deltas = [at(a.accepted, next, 1)];
@@ -52,9 +57,14 @@ export function acceptanceDeltas(a: Acceptance): AggregateDelta[] {
 export function mergeDeltas(deltas: readonly AggregateDelta[]): AggregateDelta[] {
   const merged = new Map<string, AggregateDelta>();
   for (const d of deltas) {
-    const key = `${d.zoneCode}\u0000${d.period}\u0000${d.nextPeriod}`;
+    const key = aggregateKey(d);
     const existing = merged.get(key);
     merged.set(key, existing ? { ...d, change: addSums(existing.change, d.change) } : d);
   }
   return [...merged.values()];
+}
+
+/** The stored row a delta moves: zone, quarter, next period and block. */
+export function aggregateKey(d: Omit<AggregateDelta, 'change'>): string {
+  return `${d.zoneCode}\u0000${d.period}\u0000${d.nextPeriod}\u0000${d.ownership}`;
 }

@@ -1,5 +1,7 @@
+import { Ownership } from '../registry/ownership-history';
+
 /**
- * The sums kept per zone and quarter (and per quarter of each enterprise's next report, so stocks at
+ * The sums kept per zone, quarter and block (and per quarter of each enterprise's next report, so stocks at
  * the end of any period can be taken from the latest report inside it). Averages, shares and growth
  * are never stored: they are derived on read.
  */
@@ -37,6 +39,8 @@ export interface AggregateRow extends QuarterSums {
   readonly zoneCode: string;
   readonly period: string;
   readonly nextPeriod: string;
+  /** The block of the reports summed: each filing enterprise's block at the end of `period`. */
+  readonly ownership: Ownership;
 }
 
 export function emptySums(): QuarterSums {

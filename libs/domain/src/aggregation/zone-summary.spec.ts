@@ -24,6 +24,7 @@ const row = (zoneCode: string, period: string, nextPeriod: string, f: Partial<Re
   zoneCode,
   period,
   nextPeriod,
+  ownership: 'domestic',
   ...reportContribution(report(f), onTime, false),
 });
 const zones = [
@@ -152,5 +153,93 @@ describe('grossOutputByQuarter', () => {
       quarters.map((quarter) => ({ quarter, grossOutput: buildSummary(input(quarter, rows)).totals.all.grossOutput })),
     );
     expect(grossOutputByQuarter(rows, quarters).map((q) => q.grossOutput)).toEqual([null, 35n, 40n]);
+  });
+});
+
+describe('buildSummary split by block', () => {
+  const inBlock = (r: AggregateRow, ownership: 'domestic' | 'foreign'): AggregateRow => ({ ...r, ownership });
+  const rows = [
+    // A foreign enterprise in BDH, a domestic one in BDH and in DPM, a domestic one in the cluster.
+    inBlock(
+      row('BDH', '2025-Q1', NO_NEXT_PERIOD, { grossOutput: 600n, grossOutputConstant2010: 500n, workers: 10, wageFund: 90n }),
+      'foreign',
+    ),
+    row('BDH', '2025-Q1', NO_NEXT_PERIOD, { grossOutput: 300n, workers: 20, wageFund: 120n, exportValueUsd: 7n }),
+    row('DPM', '2025-Q1', NO_NEXT_PERIOD, { grossOutput: 100n, workers: 5, wageFund: 30n }, false),
+    row('CCN-BX', '2025-Q1', NO_NEXT_PERIOD, { grossOutput: 50n, workers: 1, wageFund: 3n }),
+    // A year earlier, BDH's foreign block had 400 at 2010 prices.
+    inBlock(
+      row('BDH', '2024-Q1', NO_NEXT_PERIOD, { grossOutput: 450n, grossOutputConstant2010: 400n, workers: 9, wageFund: 80n }),
+      'foreign',
+    ),
+  ];
+  const counts = (entries: Array<[string, number]>) => new Map(entries);
+  const split = buildSummary(
+    input('2025-Q1', rows, {
+      expected: counts([
+        ['BDH', 3],
+        ['DPM', 1],
+        ['CCN-BX', 1],
+      ]),
+      operatingProjects: counts([['BDH', 2]]),
+      targets: new Map([['BDH', 4000n]]),
+      blocks: {
+        expected: new Map([
+          ['foreign', counts([['BDH', 1]])],
+          [
+            'domestic',
+            counts([
+              ['BDH', 2],
+              ['DPM', 1],
+              ['CCN-BX', 1],
+            ]),
+          ],
+        ]),
+        operatingProjects: new Map([['foreign', counts([['BDH', 2]])]]),
+      },
+    }),
+  );
+
+  it('splits each zone into blocks whose sums add up to the zone exactly', () => {
+    const bdh = split.zones[0];
+    expect(bdh.blocks!.foreign).toMatchObject({
+      grossOutput: 600n,
+      workers: 10,
+      reportsExpected: 1,
+      operatingProjects: 2,
+      exportValueUsd: null,
+    });
+    expect(bdh.blocks!.domestic).toMatchObject({
+      grossOutput: 300n,
+      workers: 20,
+      reportsExpected: 2,
+      operatingProjects: 0,
+      exportValueUsd: 7n,
+    });
+    for (const z of [...split.zones, ...Object.values(split.totals)]) {
+      // A block nobody in reported is null.
+      expect((z.blocks!.foreign.grossOutput ?? 0n) + (z.blocks!.domestic.grossOutput ?? 0n)).toBe(z.grossOutput);
+      expect(z.blocks!.foreign.reportsReceived + z.blocks!.domestic.reportsReceived).toBe(z.reportsReceived);
+    }
+  });
+
+  it('derives a block the way a zone is derived: wage, growth, shares; no target of its own', () => {
+    const { foreign, domestic } = split.zones[0].blocks!;
+    // 90 / (10 × 3) = 3; 120 / (20 × 3) = 2.
+    expect(foreign.averageMonthlyWage).toBe(3n);
+    expect(domestic.averageMonthlyWage).toBe(2n);
+    // 500 / 400 − 1 = 25%; the domestic block had nothing a year earlier.
+    expect(foreign.growthYoYPct).toBe(25);
+    expect(domestic.growthYoYPct).toBeNull();
+    // Within all parks (1,000): 60% and 30%, adding up to the zone's 90%.
+    expect([foreign.grossOutputSharePct, domestic.grossOutputSharePct, split.zones[0].grossOutputSharePct]).toEqual([60, 30, 90]);
+    expect([foreign.planTarget, foreign.planProgressPct, split.zones[0].planTarget]).toEqual([null, null, 4000n]);
+    // A total's block's share is of that total: 600 of 1,050.
+    expect(split.totals.all.blocks!.foreign.grossOutputSharePct).toBe(57.14);
+  });
+
+  it('leaves the plain summary without blocks', () => {
+    expect(buildSummary(input('2025-Q1', rows)).zones[0].blocks).toBeUndefined();
+    expect(buildSummary(input('2025-Q1', rows)).totals.all.blocks).toBeUndefined();
   });
 });

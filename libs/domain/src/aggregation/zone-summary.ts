@@ -1,5 +1,6 @@
 import { formatQuarter } from '../periods/quarter';
 import { PeriodSpec, periodEnd, shiftYears, yearToDate } from '../periods/period-spec';
+import { Ownership, OWNERSHIPS } from '../registry/ownership-history';
 import { divideRounded, growthPercent, ratioPercent } from '../reports/percent';
 import { AggregateRow, QuarterSums, sumAll, SumKey } from './quarter-sums';
 
@@ -40,7 +41,12 @@ export interface SummaryFigures {
   warnings: number;
 }
 
-export interface ZoneSummary extends SummaryFigures {
+/** The figures split by the filing enterprise's block, when asked for (`?by=ownership`). */
+export interface BlockSplit {
+  blocks?: Record<Ownership, SummaryFigures>;
+}
+
+export interface ZoneSummary extends SummaryFigures, BlockSplit {
   zoneCode: string;
   zoneName: string;
   kind: ZoneKind;
@@ -50,8 +56,11 @@ export interface Summary {
   period: string;
   quarters: string[];
   zones: ZoneSummary[];
-  totals: Record<ZoneKind | 'all', SummaryFigures>;
+  totals: Record<ZoneKind | 'all', SummaryFigures & BlockSplit>;
 }
+
+/** Per block, a count per zone: the registry's share of a split summary. */
+export type BlockCounts = ReadonlyMap<Ownership, ReadonlyMap<string, number>>;
 
 export interface SummaryInput {
   readonly period: PeriodSpec;
@@ -70,6 +79,11 @@ export interface SummaryInput {
    * within the zones asked for. Absent when `zones` are all zones.
    */
   readonly kindGrossOutput?: ReadonlyMap<ZoneKind, bigint>;
+  /**
+   * Given, every zone and total is split into blocks as well: reports by their enterprise's block at the
+   * end of their quarter (the rows' `ownership`), expected reports and operating projects likewise.
+   */
+  readonly blocks?: { readonly expected: BlockCounts; readonly operatingProjects: BlockCounts };
 }
 
 /** The quarters whose aggregate rows a summary of `period` reads. */
@@ -95,36 +109,48 @@ export function buildSummary(input: SummaryInput): Summary {
   const ytdLabels = new Set(yearToDate(periodEnd(input.period)).quarters.map(formatQuarter));
   const end = formatQuarter(periodEnd(input.period));
 
-  const partsOf = (zone: ZoneInfo): Parts => {
-    const rows = input.rows.filter((r) => r.zoneCode === zone.code);
+  // A block's parts are its rows only; it has no target of its own (a target is the zone's).
+  const partsOf = (zone: ZoneInfo, block: Ownership | null): Parts => {
+    const rows = input.rows.filter((r) => r.zoneCode === zone.code && (block === null || r.ownership === block));
     const inPeriod = rows.filter((r) => labels.has(r.period));
+    const count = (all: ReadonlyMap<string, number>, split: BlockCounts | undefined) =>
+      (block === null ? all : split?.get(block))?.get(zone.code) ?? 0;
     return {
       flows: sumAll(inPeriod),
       stocks: sumAll(inPeriod.filter((r) => r.nextPeriod > end)),
       previous: sumAll(rows.filter((r) => previousLabels.has(r.period))),
       yearToDate: sumAll(rows.filter((r) => ytdLabels.has(r.period))),
-      expected: input.expected.get(zone.code) ?? 0,
-      projects: input.operatingProjects.get(zone.code) ?? 0,
-      target: input.targets.get(zone.code) ?? null,
+      expected: count(input.expected, input.blocks?.expected),
+      projects: count(input.operatingProjects, input.blocks?.operatingProjects),
+      target: block === null ? (input.targets.get(zone.code) ?? null) : null,
     };
   };
+  const split = input.blocks !== undefined;
 
-  const zoneParts = input.zones.map((z) => ({ zone: z, parts: partsOf(z) }));
-  const groupParts = (kind: ZoneKind | 'all') =>
-    combine(zoneParts.filter((x) => kind === 'all' || x.zone.kind === kind).map((x) => x.parts));
+  const zoneParts = input.zones.map((z) => ({ zone: z, parts: partsOf(z, null) }));
+  const groupFigures = (kind: ZoneKind | 'all') => {
+    const group = zoneParts.filter((x) => kind === 'all' || x.zone.kind === kind);
+    const figures = figuresOf(combine(group.map((x) => x.parts)), null);
+    if (!split) return figures;
+    // A block's share of a total is of that total.
+    return { ...figures, blocks: blocksOf((b) => figuresOf(combine(group.map((x) => partsOf(x.zone, b))), figures.grossOutput)) };
+  };
   const totals = {
-    industrial_park: figuresOf(groupParts('industrial_park'), null),
-    industrial_cluster: figuresOf(groupParts('industrial_cluster'), null),
-    all: figuresOf(groupParts('all'), null),
+    industrial_park: groupFigures('industrial_park'),
+    industrial_cluster: groupFigures('industrial_cluster'),
+    all: groupFigures('all'),
   };
   const shareBase = (kind: ZoneKind) => (input.kindGrossOutput ? (input.kindGrossOutput.get(kind) ?? null) : totals[kind].grossOutput);
-  const zones = zoneParts.map(({ zone, parts }) => ({
-    zoneCode: zone.code,
-    zoneName: zone.name,
-    kind: zone.kind,
-    ...figuresOf(parts, shareBase(zone.kind)),
-  }));
+  const zones = zoneParts.map(({ zone, parts }): ZoneSummary => {
+    const figures = { zoneCode: zone.code, zoneName: zone.name, kind: zone.kind, ...figuresOf(parts, shareBase(zone.kind)) };
+    // A zone's block's share is within the whole kind, like the zone's: the blocks' shares add up to the zone's.
+    return split ? { ...figures, blocks: blocksOf((b) => figuresOf(partsOf(zone, b), shareBase(zone.kind))) } : figures;
+  });
   return { period: input.period.label, quarters: input.period.quarters.map(formatQuarter), zones, totals };
+}
+
+function blocksOf(figures: (block: Ownership) => SummaryFigures): Record<Ownership, SummaryFigures> {
+  return Object.fromEntries(OWNERSHIPS.map((b) => [b, figures(b)])) as Record<Ownership, SummaryFigures>;
 }
 
 function combine(parts: readonly Parts[]): Parts {

@@ -1,4 +1,5 @@
-import { Summary, SummaryFigures, ZoneKind, ZoneSummary } from '../aggregation/zone-summary';
+import { BlockSplit, Summary, SummaryFigures, ZoneKind, ZoneSummary } from '../aggregation/zone-summary';
+import { Ownership } from '../registry/ownership-history';
 import { HeldBack } from './public-cells';
 
 /** A flat record with money as strings of digits, the form figures take in JSON. */
@@ -13,22 +14,31 @@ export function toJson<T extends object>(figures: T): Json<T> {
 /** In the public version only: figures null by disclosure control, and every figure not shown as computed now, with why. */
 type Disclosed = { withheld?: string[]; heldBack?: HeldBack[] };
 
+/** The figures of each block, when the summary is split (the board's only: never published). */
+type JsonBlocks = { blocks?: Record<Ownership, Json<SummaryFigures>> };
+
 export interface SummaryJson {
   period: string;
   quarters: string[];
-  zones: Array<Json<ZoneSummary> & Disclosed>;
-  totals: Record<ZoneKind | 'all', Json<SummaryFigures> & Disclosed>;
+  zones: Array<Json<Omit<ZoneSummary, 'blocks'>> & JsonBlocks & Disclosed>;
+  totals: Record<ZoneKind | 'all', Json<SummaryFigures> & JsonBlocks & Disclosed>;
+}
+
+/** The figures, with those of their blocks when split, in JSON form. */
+function withBlocksJson<T extends SummaryFigures & BlockSplit>({ blocks, ...figures }: T): Json<Omit<T, 'blocks'>> & JsonBlocks {
+  const json = toJson(figures);
+  return blocks ? { ...json, blocks: { foreign: toJson(blocks.foreign), domestic: toJson(blocks.domestic) } } : json;
 }
 
 export function summaryJson(s: Summary): SummaryJson {
   return {
     period: s.period,
     quarters: s.quarters,
-    zones: s.zones.map(toJson),
+    zones: s.zones.map(withBlocksJson),
     totals: {
-      industrial_park: toJson(s.totals.industrial_park),
-      industrial_cluster: toJson(s.totals.industrial_cluster),
-      all: toJson(s.totals.all),
+      industrial_park: withBlocksJson(s.totals.industrial_park),
+      industrial_cluster: withBlocksJson(s.totals.industrial_cluster),
+      all: withBlocksJson(s.totals.all),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { ReportFigures } from '../reports/report-figures';
+import { OwnershipHistory } from '../registry/ownership-history';
 import { RegisteredEnterprise } from '../reports/report-rules';
 
 /** A revision already decided and stored: the current one of its quarter, or an earlier accepted one. */
@@ -23,6 +24,6 @@ export interface DecidedRevision {
  */
 export interface EnterpriseHistory {
   readonly taxCode: string;
-  readonly registry: (RegisteredEnterprise & { readonly zoneCode: string }) | null;
+  readonly registry: (RegisteredEnterprise & { readonly zoneCode: string; readonly ownership: OwnershipHistory }) | null;
   readonly revisions: readonly DecidedRevision[];
 }

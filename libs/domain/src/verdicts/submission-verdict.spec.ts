@@ -22,7 +22,13 @@ const figures = (grossOutput: bigint, workers = 10): ReportFigures => ({
 });
 const empty: EnterpriseHistory = {
   taxCode: '5300000001',
-  registry: { zoneCode: 'BDH', operatingFrom: '2020-01-01', operatingUntil: null, wageRegion: 2 },
+  registry: {
+    zoneCode: 'BDH',
+    operatingFrom: '2020-01-01',
+    operatingUntil: null,
+    wageRegion: 2,
+    ownership: { initial: 'domestic', changes: [] },
+  },
   revisions: [],
 };
 let seq = 0;

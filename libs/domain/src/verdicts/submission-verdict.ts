@@ -3,6 +3,7 @@ import { reportContribution } from '../aggregation/report-contribution';
 import { isLate } from '../periods/due-date';
 import { addQuarters, formatQuarter, parseQuarter, Quarter } from '../periods/quarter';
 import { QUARTER_RANGE } from '../periods/quarter-range';
+import { ownershipInQuarter, OwnershipHistory } from '../registry/ownership-history';
 import { figureLimitIssues } from '../reports/figure-limits';
 import { ReportFigures } from '../reports/report-figures';
 import { hasErrors, reportIssue, ReportIssue } from '../reports/report-issue';
@@ -46,8 +47,14 @@ export interface VerdictOutcome {
 
 const warningsIn = (issues: readonly ReportIssue[]) => issues.filter((i) => i.severity === 'warning').length;
 
-function contributionOf(r: DecidedRevision): Contribution {
-  return { zoneCode: r.zoneCode, period: r.period, sums: reportContribution(r.figures, !r.late, r.warningCount > 0) };
+/** A revision's place in the sums: its zone, its quarter, and the block the enterprise ended that quarter in. */
+function contributionOf(r: DecidedRevision, ownership: OwnershipHistory): Contribution {
+  return {
+    zoneCode: r.zoneCode,
+    period: r.period,
+    ownership: ownershipInQuarter(ownership, r.period),
+    sums: reportContribution(r.figures, !r.late, r.warningCount > 0),
+  };
 }
 
 /**
@@ -119,9 +126,9 @@ export function decideSubmission(s: PendingSubmission, h: EnterpriseHistory, min
     .sort();
   const earlier = accepted.filter((r) => r.period < s.period).sort((a, b) => (a.period < b.period ? 1 : -1));
   const deltas = acceptanceDeltas({
-    accepted: contributionOf(decided),
-    replaced: current ? contributionOf(current) : null,
-    previous: earlier[0] ? contributionOf(earlier[0]) : null,
+    accepted: contributionOf(decided, h.registry.ownership),
+    replaced: current ? contributionOf(current, h.registry.ownership) : null,
+    previous: earlier[0] ? contributionOf(earlier[0], h.registry.ownership) : null,
     nextPeriod: later[0] ?? null,
   });
   const revisions = h.revisions.map((r) => (r === current ? { ...r, status: 'superseded' as const } : r));

@@ -5,6 +5,7 @@ import { numberCell } from './figures';
 import { formatDay, formatInstant, formatInteger, formatPeriod } from './formats';
 import { html, SafeHtml } from './html';
 import type { PageShell } from './layout';
+import { ownershipNow } from '../../registry/registry-views';
 import { issueList } from './issue-list.view';
 import { returnedNote } from './returned-note.view';
 
@@ -125,7 +126,7 @@ export function enterprisePage(ctx: PageContext, data: EnterpriseData): PageShel
         <div><dt>${t.zone}</dt><dd>${
           own ? data.zoneName : html`<a href="/zones/${encodeURIComponent(e.zoneCode)}">${data.zoneName}</a>`
         }</dd></div>
-        <div><dt>${t.ownership}</dt><dd>${t[`ownership_${e.ownership}`]}</dd></div>
+        <div><dt>${t.ownership}</dt><dd>${t[`ownership_${ownershipNow(e)}`]}</dd></div>
         <div><dt>${t.operatingFrom}</dt><dd>${formatDay(e.operatingFrom, lang)}${until}</dd></div>
       </dl>
     </section>

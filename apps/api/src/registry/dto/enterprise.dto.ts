@@ -8,7 +8,12 @@ export class CreateEnterpriseDto {
   @ApiProperty(TAX_CODE_SCHEMA) @IsText() @IsTaxCode() taxCode: string;
   @ApiProperty({ ...TEXT, example: 'Công ty TNHH Hóa chất Đức Giang Lào Cai' }) @IsText() @IsNotBlank() name: string;
   @ApiProperty({ ...ZONE_CODE_SCHEMA, example: 'TL' }) @IsText() @IsZoneCode() zoneCode: string;
-  @ApiProperty({ enum: ['domestic', 'foreign'] }) @IsOneOf(['domestic', 'foreign']) ownership: 'domestic' | 'foreign';
+  @ApiProperty({
+    enum: ['domestic', 'foreign'],
+    description: 'The block: domestic, or foreign-invested (FDI). On a change, see `ownershipFrom`.',
+  })
+  @IsOneOf(['domestic', 'foreign'])
+  ownership: 'domestic' | 'foreign';
   @ApiPropertyOptional({ enum: ['B', 'C', 'D', 'E'], nullable: true, description: 'VSIC 2025 section' })
   @IsOptional()
   @IsOneOf(['B', 'C', 'D', 'E'])
@@ -28,4 +33,16 @@ export class UpdateEnterpriseDto extends PatchType(OmitType(CreateEnterpriseDto,
   'zoneCode',
   'ownership',
   'operatingFrom',
-]) {}
+]) {
+  @ApiPropertyOptional({
+    ...REGISTRY_DAY_SCHEMA,
+    example: '2025-07-01',
+    description:
+      'With `ownership`: the enterprise is in that block from this day on (a takeover), earlier days keep ' +
+      'their block. Without it, an `ownership` other than the current one corrects the block since registration.',
+  })
+  @IsOptional()
+  @IsText()
+  @IsRegistryDay()
+  ownershipFrom?: string | null;
+}
