@@ -39,6 +39,7 @@ const row = (zoneCode: string, period: string, nextPeriod: string, figures: { wo
     zoneCode,
     period,
     nextPeriod,
+    ownership: 'domestic',
     reports: 1,
     sums: { ...empty.sums, workers: figures.workers ?? 0n, grossOutputConstant2010: figures.output2010 ?? 0n },
   };
