@@ -1,4 +1,4 @@
-import { BlockCounts, Ownership } from '@app/domain';
+import { BlockCounts, Ownership, UpwardProjectFacts } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
 import { blockCounts } from './enterprises.repository';
@@ -116,6 +116,19 @@ export class ProjectsRepository extends RegistryRepository<ProjectFields, Projec
   async inZones(zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Project[]> {
     const rows = await tx.query<ProjectRow>('SELECT * FROM projects WHERE zone_code = ANY($1) ORDER BY code', [zoneCodes]);
     return rows.map(toProject);
+  }
+
+  /**
+   * Every project of `zoneCodes` with its enterprise's block on `day` and whether it operates then, by the
+   * same rules as `operatingByZoneAndBlock`: the registry the upward report reads.
+   */
+  async onDay(day: string, zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<UpwardProjectFacts[]> {
+    const rows = await tx.query<ProjectRow & { ownership: Ownership; operating: boolean }>(
+      `SELECT *, enterprise_ownership_on(tax_code, $1::date) AS ownership, COALESCE(${OPERATING_ON_FIRST_PARAM}, false) AS operating
+       FROM projects WHERE zone_code = ANY($2) ORDER BY code`,
+      [day, zoneCodes],
+    );
+    return rows.map((r) => ({ ...toProject(r), ownership: r.ownership, operating: r.operating }));
   }
 
   /** `operatingByZone` per block: each project in its enterprise's block on `day`. */
