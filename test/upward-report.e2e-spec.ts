@@ -505,14 +505,32 @@ describe("the board's report to the ministry", () => {
     expectTable(grid, '2025', all, (text) => (text === '' ? null : Number(text)));
   });
 
-  it('counts the takeover and the land that grew: H1 and the year differ as the registry did', () => {
-    const h1 = expectedFigures('2025-H1', ['UA'], 'domestic');
-    const year = expectedFigures('2025', ['UA'], 'foreign');
+  it('follows the takeover and the land that grew: the first half and the year read the registry of their last day', async () => {
+    const read = async (period: string) => {
+      const { columns, rows } = readTable(sheetGrid((await openWorkbook(await fetchReport(period, board))).getWorksheet('Báo cáo')!));
+      return (block: string, key: keyof Figures) => {
+        const text = rows.find((r) => r[1] === 'Khu công nghiệp Uyên An' && r[2] === block)![columns.indexOf(COLUMNS[key])];
+        return text === '' ? null : Number(text);
+      };
+    };
+    const [h1, year] = [await read('2025-H1'), await read('2025')];
     // DA-U-2 is new in the first half as domestic; by the end of the year E2 and both its projects are foreign.
-    expect(h1).toMatchObject({ newProjects: 1, operatingProjects: 1 });
-    expect(year).toMatchObject({ newProjects: 2, operatingProjects: 2 });
-    expect(expectedFigures('2025-H1', ['UA'], null).leasableHa).toBe(100);
-    expect(expectedFigures('2025', ['UA'], null).leasableHa).toBe(160);
+    expect([h1(BLOCK_NAMES.domestic, 'newProjects'), h1(BLOCK_NAMES.foreign, 'newProjects')]).toEqual([1, 0]);
+    expect([year(BLOCK_NAMES.domestic, 'newProjects'), year(BLOCK_NAMES.foreign, 'newProjects')]).toEqual([0, 2]);
+    expect([h1(BLOCK_NAMES.whole, 'leasableHa'), year(BLOCK_NAMES.whole, 'leasableHa')]).toEqual([100, 160]);
+    // Occupancy is the plan's as of the last day.
+    for (const [period, day, cell] of [
+      ['2025-H1', '2025-06-30', h1],
+      ['2025', '2025-12-31', year],
+    ] as const) {
+      const plan = await sys.http.get(`/v1/plan?asOf=${day}`, board);
+      const ua = plan.body.occupancy.find((o: { zoneCode: string | null }) => o.zoneCode === 'UA');
+      expect({ period, leased: cell(BLOCK_NAMES.whole, 'leasedHa'), pct: cell(BLOCK_NAMES.whole, 'occupancyPct') }).toEqual({
+        period,
+        leased: ua.leasedHa,
+        pct: ua.occupancyPct,
+      });
+    }
   });
 
   it('has the title block, the period as people write it, the recipient and the signature block', async () => {
