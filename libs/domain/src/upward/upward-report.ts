@@ -168,7 +168,8 @@ export function buildUpwardReport(input: UpwardReportInput): UpwardReport {
   };
 
   const zones = summary.zones.map((z) => line(z.zoneCode, z.zoneName, z.kind, new Set([z.zoneCode]), z));
-  const codesOf = (kind: ZoneKind | 'all') => new Set(summary.zones.filter((z) => kind === 'all' || z.kind === kind).map((z) => z.zoneCode));
+  const codesOf = (kind: ZoneKind | 'all') =>
+    new Set(summary.zones.filter((z) => kind === 'all' || z.kind === kind).map((z) => z.zoneCode));
   const total = (kind: ZoneKind | 'all') => line(null, null, kind, codesOf(kind), summary.totals[kind]);
   const totals = Object.fromEntries([...ZONE_KINDS, 'all' as const].map((k) => [k, total(k)])) as Record<ZoneKind | 'all', UpwardLine>;
   return { period: summary.period, quarters: input.period.quarters.map(formatQuarter), firstDay, lastDay, zones, totals };
