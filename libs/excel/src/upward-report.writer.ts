@@ -133,7 +133,8 @@ export async function writeUpwardReport(report: UpwardReport, heading: UpwardRep
   sheet.views = [{ state: 'frozen', xSplit: 3, ySplit: headerTop + 2 }];
   let order = 0;
   for (const line of report.zones) writeLine(sheet, line, String(++order), line.zoneName ?? '');
-  for (const kind of ['industrial_park', 'industrial_cluster', 'all'] as const) writeLine(sheet, report.totals[kind], '', TOTAL_NAMES[kind], true);
+  for (const kind of ['industrial_park', 'industrial_cluster', 'all'] as const)
+    writeLine(sheet, report.totals[kind], '', TOTAL_NAMES[kind], true);
 
   sheet.addRow([]);
   for (const note of ['Ghi chú:', ...NOTES.map((n) => `- ${n}`)]) {
@@ -173,7 +174,7 @@ function titleBlock(sheet: Worksheet, report: UpwardReport, heading: UpwardRepor
     ['Đơn vị báo cáo', heading.boardName],
     ['Đơn vị nhận báo cáo', heading.recipient],
     ['Kỳ báo cáo', `${periodNameOf(range, 'vi')} (từ ngày ${dayText(report.firstDay)} đến ngày ${dayText(report.lastDay)})`],
-    ['Số liệu tính đến', `${heading.asOf.slice(0, 16).replace('T', ' ')} (giờ Việt Nam)`],
+    ['Số liệu tính đến', `${dayText(heading.asOf.slice(0, 10))} ${heading.asOf.slice(11, 16)} (giờ Việt Nam)`],
   ];
   facts.forEach(([label, text], i) => {
     const row = sheet.getRow(8 + i);
@@ -217,7 +218,10 @@ function headerRows(sheet: Worksheet, top: number): void {
 }
 
 function writeLine(sheet: Worksheet, line: UpwardLine, order: string, name: string, total = false): void {
-  const parts: Array<[string, UpwardFigures]> = [[WHOLE, line.figures], ...OWNERSHIPS.map((b): [string, UpwardFigures] => [BLOCK_LABELS[b].vi, line.blocks[b]])];
+  const parts: Array<[string, UpwardFigures]> = [
+    [WHOLE, line.figures],
+    ...OWNERSHIPS.map((b): [string, UpwardFigures] => [BLOCK_LABELS[b].vi, line.blocks[b]]),
+  ];
   parts.forEach(([block, figures], i) => {
     const row = sheet.addRow([i === 0 ? order : '', name, block]);
     FIGURE_COLUMNS.forEach((c, j) => {

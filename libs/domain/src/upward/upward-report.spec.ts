@@ -149,6 +149,20 @@ describe('buildUpwardReport', () => {
     expect(report).toMatchObject({ firstDay: '2025-01-01', lastDay: '2025-06-30', quarters: ['2025-Q1', '2025-Q2'] });
   });
 
+  it('lists parks before clusters', () => {
+    const mixed = buildSummary({
+      period,
+      zones: [{ code: 'CA', name: 'CCN A', kind: 'industrial_cluster' }, ...zones],
+      rows: [],
+      expected: new Map(),
+      operatingProjects: new Map(),
+      targets: new Map(),
+      blocks: { expected: counts([]), operatingProjects: counts([]) },
+    });
+    const lines = buildUpwardReport({ period, summary: mixed, zones: [], land: [], projects: [] }).zones;
+    expect(lines.map((l) => l.zoneCode)).toEqual(['KA', 'KB', 'CA']);
+  });
+
   it('refuses a summary not split by ownership', () => {
     const plain = buildSummary({ period, zones, rows: [], expected: new Map(), operatingProjects: new Map(), targets: new Map() });
     expect(() => buildUpwardReport({ period, summary: plain, zones: [], land: [], projects: [] })).toThrow(/split by ownership/);

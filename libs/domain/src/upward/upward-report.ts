@@ -167,7 +167,9 @@ export function buildUpwardReport(input: UpwardReportInput): UpwardReport {
     };
   };
 
-  const zones = summary.zones.map((z) => line(z.zoneCode, z.zoneName, z.kind, new Set([z.zoneCode]), z));
+  // Parks first, as in the board's workbook and the ministry's forms; the summary lists them by kind's name.
+  const ordered = ZONE_KINDS.flatMap((kind) => summary.zones.filter((z) => z.kind === kind));
+  const zones = ordered.map((z) => line(z.zoneCode, z.zoneName, z.kind, new Set([z.zoneCode]), z));
   const codesOf = (kind: ZoneKind | 'all') =>
     new Set(summary.zones.filter((z) => kind === 'all' || z.kind === kind).map((z) => z.zoneCode));
   const total = (kind: ZoneKind | 'all') => line(null, null, kind, codesOf(kind), summary.totals[kind]);
