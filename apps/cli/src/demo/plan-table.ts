@@ -14,12 +14,13 @@ interface PlanJson {
   occupancy: Array<{ zoneCode: string | null; leasableHa: number; leasedHa: number; occupancyPct: number | null }>;
 }
 
+const twoDecimals = (value: number) => value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** A figure in its unit: đồng in billions, hectares and percentages with two decimals, counts whole. */
 function figure(unit: string, value: number | null): string {
   if (value === null) return '–';
   if (unit === 'đồng') return `${billions(String(value))} tỷ đ`;
-  if (unit === 'ha' || unit === '%')
-    return `${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${unit}`;
+  if (unit === 'ha' || unit === '%') return `${twoDecimals(value)} ${unit}`;
   return `${count(value)} ${unit}`;
 }
 
@@ -38,7 +39,12 @@ export function planTable(plan: PlanJson): string {
   );
   const occupancy = formatTable(
     ['Khu / Zone', 'Đất cho thuê ha', 'Đã thuê ha', 'Lấp đầy %'],
-    plan.occupancy.map((o) => [o.zoneCode ?? 'Σ Toàn tỉnh / all', percent(o.leasableHa), percent(o.leasedHa), percent(o.occupancyPct)]),
+    plan.occupancy.map((o) => [
+      o.zoneCode ?? 'Σ Toàn tỉnh / all',
+      twoDecimals(o.leasableHa),
+      twoDecimals(o.leasedHa),
+      percent(o.occupancyPct),
+    ]),
   );
   return `${targets}\n\n${occupancy}`;
 }

@@ -39,7 +39,7 @@ function targetsTable(ctx: PageContext, data: PlanData): SafeHtml {
     const unit = t[`unit_${p.unit}` as keyof Messages] ?? p.unit;
     return html`<tr data-key="${p.key}"><th scope="row">${targetLabel(t, p.key)} <span class="unit">(${unit})</span></th>${numberCell(
       figure(ctx, p.unit, p.value),
-    )}<td>${formatDay(p.deadline, lang)}</td>${numberCell(figure(ctx, p.unit, p.current))}${numberCell(
+    )}<td class="day">${formatDay(p.deadline, lang)}</td>${numberCell(figure(ctx, p.unit, p.current))}${numberCell(
       formatPercent(p.sharePct, lang),
     )}<td>${onTrackBadge(t, p.onTrack)}</td><td class="source">${p.source}</td></tr>`;
   });
