@@ -81,12 +81,16 @@ describe('web sessions repository', () => {
     await expect(
       db.transactions.run(async (tx) => {
         await tx.query(
-          "INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, reports) VALUES ('BDH', '2025-Q2', '9999-Q4', 1)",
+          `INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, ownership, reports)
+           VALUES ('BDH', '2025-Q2', '9999-Q4', 'domestic', 1)`,
         );
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
-    await db.query("INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, reports) VALUES ('BDH', '2025-Q3', '9999-Q4', 1)");
+    await db.query(
+      `INSERT INTO zone_quarter_aggregates (zone_code, period, next_period, ownership, reports)
+       VALUES ('BDH', '2025-Q3', '9999-Q4', 'domestic', 1)`,
+    );
     await db.query("UPDATE zone_quarter_aggregates SET reports = reports + 1 WHERE zone_code = 'BDH'");
     await waitFor('two announcements', async () => heard.length >= 2, 5000);
     expect(heard).toEqual([[{ zone: 'BDH', period: '2025-Q3' }], [{ zone: 'BDH', period: '2025-Q3' }]]);

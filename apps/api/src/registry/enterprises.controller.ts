@@ -51,7 +51,11 @@ export class EnterprisesController {
     description:
       'Fields left out keep their value; `vsicSection`, `operatingUntil` and `contactEmail` may be cleared with ' +
       'null. Moving it to another zone needs both zones in scope. Reports already decided keep the zone they ' +
-      'were counted in.',
+      'were counted in. A change of block (FDI or domestic) is dated: `ownership` with `ownershipFrom` puts the ' +
+      'enterprise in that block from that day (422 REQUIRES_OWNERSHIP for `ownershipFrom` alone); `ownership` ' +
+      "alone, other than today's block, corrects the block since registration. A report counts in the block of " +
+      "the last day of its quarter, reports already counted included. Answers show `ownership` (today's) and " +
+      '`ownershipHistory` ([{ownership, from}], from null: since registration).',
   })
   async update(@Param('taxCode') taxCode: string, @Body() body: UpdateEnterpriseDto, @CurrentPrincipal() p: Principal) {
     return enterpriseView(await this.enterprises.update(taxCode, body, p));

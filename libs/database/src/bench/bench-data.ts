@@ -25,7 +25,8 @@ export class BenchData {
     );
     await pool.query(
       `INSERT INTO enterprises (tax_code, name, zone_code, ownership, operating_from)
-      SELECT lpad((5300000000 + e)::text, 10, '0'), 'Doanh nghiệp ' || e, 'Z' || (1 + e % $2), 'domestic', '2010-01-01'
+      SELECT lpad((5300000000 + e)::text, 10, '0'), 'Doanh nghiệp ' || e, 'Z' || (1 + e % $2),
+        CASE WHEN e % 10 < 3 THEN 'foreign' ELSE 'domestic' END, '2010-01-01'
       FROM generate_series(1, $1) e ON CONFLICT DO NOTHING`,
       [o.enterprises, o.zones],
     );

@@ -29,7 +29,8 @@ const OPTIONAL_COLUMNS = [
  * rows and a zone's are exactly the sum of its blocks. A report counts in the block its enterprise was
  * in on the last day of the report's quarter (`enterprise_ownership_on`, the rule the recomputation
  * and the rebuild after a change use; the worker applies the same rule in the domain). Existing sums
- * are split by recomputing them from the current revisions.
+ * are split by recomputing them from the current revisions, each in its enterprise's block (no enterprise
+ * has a dated change yet).
  */
 export class OwnershipBlocks1764892000000 implements MigrationInterface {
   name = 'OwnershipBlocks1764892000000';
@@ -72,9 +73,9 @@ export class OwnershipBlocks1764892000000 implements MigrationInterface {
         ${STOCK_COLUMNS.map((c) => `COALESCE(sum(${c}), 0)`).join(', ')},
         ${OPTIONAL_COLUMNS.map((c) => `count(${c})`).join(', ')}
       FROM (
-        SELECT r.*, COALESCE(LEAD(period) OVER (PARTITION BY tax_code ORDER BY period), '9999-Q4') AS next_period,
-          enterprise_ownership_on(tax_code, quarter_last_day(period)) AS ownership
-        FROM report_submissions r WHERE status = 'accepted'
+        SELECT r.*, COALESCE(LEAD(r.period) OVER (PARTITION BY r.tax_code ORDER BY r.period), '9999-Q4') AS next_period,
+          e.ownership
+        FROM report_submissions r JOIN enterprises e ON e.tax_code = r.tax_code WHERE r.status = 'accepted'
       ) current
       GROUP BY zone_code, period, next_period, ownership
     `);

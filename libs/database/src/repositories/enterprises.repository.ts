@@ -62,6 +62,16 @@ export function blockCounts(rows: ReadonlyArray<{ zone_code: string; ownership: 
   return counts;
 }
 
+/**
+ * SQL for the block of the enterprise row aliased `e` on `day` (an expression), for queries over many rows:
+ * joined with `BLOCK_CHANGES_JOIN(e)`, only an enterprise with dated changes calls the database's
+ * `enterprise_ownership_on` (a lookup per row would cost more than the rest of such a query).
+ */
+export const blockOnSql = (e: string, day: string) =>
+  `CASE WHEN changed.tax_code IS NULL THEN ${e}.ownership ELSE enterprise_ownership_on(${e}.tax_code, ${day}) END`;
+export const BLOCK_CHANGES_JOIN = (e: string) =>
+  `LEFT JOIN (SELECT DISTINCT tax_code FROM enterprise_ownership_changes) changed ON changed.tax_code = ${e}.tax_code`;
+
 // An enterprise's dated changes of block as a JSON array, oldest first, read with its row.
 const OWNERSHIP_CHANGES = (
   alias: string,
@@ -136,9 +146,11 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
     tx: SqlSession = this.db.pool,
   ): Promise<BlockCounts> {
     const rows = await tx.query<{ zone_code: string; ownership: Ownership; n: number }>(
-      `SELECT e.zone_code, enterprise_ownership_on(e.tax_code, quarter_last_day(q.period)) AS ownership, count(*)::int AS n
-       FROM enterprises e JOIN unnest($1::text[]) AS q(period)
-         ON quarter_of(e.operating_from) <= q.period AND COALESCE(quarter_of(e.operating_until), '9999-Q4') >= q.period
+      `WITH q AS (SELECT quarter_last_day(period) AS last_day FROM unnest($1::text[]) AS period)
+       SELECT e.zone_code, ${blockOnSql('e', 'q.last_day')} AS ownership, count(*)::int AS n
+       FROM enterprises e
+         JOIN q ON e.operating_from <= q.last_day AND (e.operating_until IS NULL OR e.operating_until >= date_trunc('quarter', q.last_day))
+         ${BLOCK_CHANGES_JOIN('e')}
        WHERE e.zone_code = ANY($2) GROUP BY 1, 2`,
       [periods, zoneCodes],
     );

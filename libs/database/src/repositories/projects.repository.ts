@@ -1,12 +1,12 @@
 import { BlockCounts, Ownership, UpwardProjectFacts } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
-import { blockCounts } from './enterprises.repository';
+import { BLOCK_CHANGES_JOIN, blockCounts, blockOnSql } from './enterprises.repository';
 import { RegistryRepository } from './registry-repository';
 
 // Operating on the day given as $1: started by then, not ended by then, not suspended or terminated without an end date.
-const OPERATING_ON_FIRST_PARAM = `operating_from <= $1::date AND (ended_at IS NULL OR ended_at > $1::date)
-  AND NOT (ended_at IS NULL AND status IN ('suspended', 'terminated'))`;
+const OPERATING_ON_FIRST_PARAM = `p.operating_from <= $1::date AND (p.ended_at IS NULL OR p.ended_at > $1::date)
+  AND NOT (p.ended_at IS NULL AND p.status IN ('suspended', 'terminated'))`;
 
 export type ProjectStatus = 'operating' | 'under_construction' | 'suspended' | 'terminated';
 
@@ -134,8 +134,9 @@ export class ProjectsRepository extends RegistryRepository<ProjectFields, Projec
   /** `operatingByZone` per block: each project in its enterprise's block on `day`. */
   async operatingByZoneAndBlock(day: string, zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<BlockCounts> {
     const rows = await tx.query<{ zone_code: string; ownership: Ownership; n: number }>(
-      `SELECT zone_code, enterprise_ownership_on(tax_code, $1::date) AS ownership, count(*)::int AS n FROM projects
-       WHERE zone_code = ANY($2) AND ${OPERATING_ON_FIRST_PARAM} GROUP BY 1, 2`,
+      `SELECT p.zone_code, ${blockOnSql('e', '$1::date')} AS ownership, count(*)::int AS n
+       FROM projects p JOIN enterprises e ON e.tax_code = p.tax_code ${BLOCK_CHANGES_JOIN('e')}
+       WHERE p.zone_code = ANY($2) AND ${OPERATING_ON_FIRST_PARAM} GROUP BY 1, 2`,
       [day, zoneCodes],
     );
     return blockCounts(rows);
@@ -147,7 +148,7 @@ export class ProjectsRepository extends RegistryRepository<ProjectFields, Projec
    */
   async operatingByZone(day: string, zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Map<string, number>> {
     const rows = await tx.query<{ zone_code: string; n: number }>(
-      `SELECT zone_code, count(*)::int AS n FROM projects WHERE zone_code = ANY($2) AND ${OPERATING_ON_FIRST_PARAM} GROUP BY zone_code`,
+      `SELECT zone_code, count(*)::int AS n FROM projects p WHERE zone_code = ANY($2) AND ${OPERATING_ON_FIRST_PARAM} GROUP BY zone_code`,
       [day, zoneCodes],
     );
     return new Map(rows.map((r) => [r.zone_code, r.n]));

@@ -1,5 +1,6 @@
 import { AggregateDelta, aggregateKey, AggregateRow, fieldColumn, Ownership, SUM_KEYS, SumKey, ZoneKind } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
+import { BLOCK_CHANGES_JOIN, blockOnSql } from './enterprises.repository';
 import { Transactions } from '../sql/transactions.service';
 
 /** Sums of required fields count every report; optional ones keep their own "how many gave it" count. */
@@ -72,7 +73,7 @@ function aggregateUpsert(deltas: readonly AggregateDelta[]): { sql: string; para
 // The zones given as $1, for a recomputation of theirs only; each of their enterprises' reports is read
 // wherever it lies, since the next report of one may lie in a zone it moved to.
 const ZONES_GIVEN = {
-  reports: `tax_code IN (SELECT tax_code FROM report_submissions WHERE zone_code = ANY($1) AND status = 'accepted')`,
+  reports: `r.tax_code IN (SELECT tax_code FROM report_submissions WHERE zone_code = ANY($1) AND status = 'accepted')`,
   rows: 'zone_code = ANY($1)',
 };
 const EVERY_ZONE = { reports: 'true', rows: 'true' };
@@ -84,9 +85,10 @@ const EVERY_ZONE = { reports: 'true', rows: 'true' };
  */
 const recomputeSql = (zones: typeof EVERY_ZONE) => `
   WITH current AS (
-    SELECT r.*, COALESCE(LEAD(period) OVER (PARTITION BY tax_code ORDER BY period), '9999-Q4') AS next_period,
-      enterprise_ownership_on(tax_code, quarter_last_day(period)) AS ownership
-    FROM report_submissions r WHERE status = 'accepted' AND ${zones.reports}
+    SELECT r.*, COALESCE(LEAD(r.period) OVER (PARTITION BY r.tax_code ORDER BY r.period), '9999-Q4') AS next_period,
+      ${blockOnSql('e', 'quarter_last_day(r.period)')} AS ownership
+    FROM report_submissions r JOIN enterprises e ON e.tax_code = r.tax_code ${BLOCK_CHANGES_JOIN('e')}
+    WHERE r.status = 'accepted' AND ${zones.reports}
   )
   SELECT zone_code, period, next_period, ownership,
     count(*)::int AS reports,
