@@ -124,8 +124,9 @@ export class ProjectsRepository extends RegistryRepository<ProjectFields, Projec
    */
   async onDay(day: string, zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<UpwardProjectFacts[]> {
     const rows = await tx.query<ProjectRow & { ownership: Ownership; operating: boolean }>(
-      `SELECT *, enterprise_ownership_on(tax_code, $1::date) AS ownership, COALESCE(${OPERATING_ON_FIRST_PARAM}, false) AS operating
-       FROM projects WHERE zone_code = ANY($2) ORDER BY code`,
+      `SELECT p.*, ${blockOnSql('e', '$1::date')} AS ownership, COALESCE(${OPERATING_ON_FIRST_PARAM}, false) AS operating
+       FROM projects p JOIN enterprises e ON e.tax_code = p.tax_code ${BLOCK_CHANGES_JOIN('e')}
+       WHERE p.zone_code = ANY($2) ORDER BY p.code`,
       [day, zoneCodes],
     );
     return rows.map((r) => ({ ...toProject(r), ownership: r.ownership, operating: r.operating }));
