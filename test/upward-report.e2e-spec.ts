@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worksheet } from 'exceljs';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './support/browser';
 import { createEnterprise, createZone } from './support/fixtures';
 import { fileOnPaper, PaperFiling } from './support/paper-filings';
 import { expectFieldProblem } from './support/problem-assertions';
@@ -593,5 +595,43 @@ describe("the board's report to the ministry", () => {
     }
     expect((await sys.http.get('/v1/upward-reports/2025.xlsx', enterprise)).status).toBe(403);
     expect((await sys.http.get('/v1/upward-reports/2025.xlsx')).status).toBe(401);
+  });
+
+  describe("the board's pages", () => {
+    let browser: Browser;
+    let context: BrowserContext;
+    beforeAll(async () => {
+      browser = await launchBrowser();
+      context = await newContext(browser, sys.http.baseUrl);
+    }, 30_000);
+    afterAll(async () => {
+      await context?.close();
+      await browser?.close();
+    });
+
+    const downloaded = async (page: import('playwright-core').Page, click: () => Promise<void>) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), grid: sheetGrid((await openWorkbook(readFileSync(path))).getWorksheet('Báo cáo')!) };
+    };
+
+    it("downloads the report from the overview and from the plan page, over the board's zones", async () => {
+      const page = await signIn(context, board, '/?period=2025&lang=en');
+      const fromOverview = await downloaded(page, () => page.getByRole('link', { name: 'Report to the ministry (Excel)' }).click());
+      expect(fromOverview.name).toBe('bao-cao-kcn-gui-bo-2025.xlsx');
+      expectTable(fromOverview.grid, '2025', SCOPE, (text) => (text === '' ? null : Number(text)));
+
+      await page.goto('/plan?asOf=2025-12-31&lang=en');
+      await page.getByLabel('Reporting period').fill('2025-H1');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'upward_report', 'plan-page-report-form');
+      const fromPlan = await downloaded(page, () => page.getByRole('button', { name: 'Download report' }).click());
+      expect(fromPlan.name).toBe('bao-cao-kcn-gui-bo-2025-h1.xlsx');
+      expectTable(fromPlan.grid, '2025-H1', SCOPE, (text) => (text === '' ? null : Number(text)));
+
+      const bad = await page.goto('/upward-report.xlsx?period=2025-H2&lang=en');
+      expect(bad?.status()).toBe(422);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('The reporting period is not valid');
+    });
   });
 });
