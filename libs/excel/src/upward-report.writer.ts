@@ -107,7 +107,8 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const NOTES = [
   'Số liệu sản xuất, kinh doanh, vốn thực hiện và lao động tổng hợp từ báo cáo quý của doanh nghiệp đã được chấp nhận (Mẫu A.III.1), ' +
     'bằng số liệu tổng hợp của Ban Quản lý cho cùng kỳ; lao động cuối kỳ lấy từ báo cáo mới nhất trong kỳ của mỗi doanh nghiệp.',
-  'Khối FDI và khối trong nước: theo loại hình của doanh nghiệp vào ngày cuối quý của mỗi báo cáo; dự án theo doanh nghiệp vào ngày cuối kỳ.',
+  'Khối FDI và khối trong nước: theo loại hình của doanh nghiệp vào ngày cuối quý của mỗi báo cáo; ' +
+    'dự án theo doanh nghiệp vào ngày cuối kỳ.',
   'Tiền: triệu đồng; kim ngạch và vốn đăng ký bằng USD: nghìn USD; làm tròn. Ô trống: không có số liệu (khác với số 0).',
   'Dự án cấp mới: đăng ký trong kỳ (ngày cấp, nếu không có thì ngày bắt đầu hoạt động). Tỷ lệ lấp đầy = đất đã cho thuê ÷ đất ' +
     'công nghiệp có thể cho thuê vào ngày cuối kỳ; dòng của một khối là phần khối đó thuê.',

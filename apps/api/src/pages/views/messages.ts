@@ -198,7 +198,8 @@ const VI = {
   upwardReport: 'Báo cáo gửi Bộ (Excel)',
   upwardHeading: 'Báo cáo định kỳ gửi Bộ',
   upwardIntro:
-    'Báo cáo của Ban Quản lý theo biểu mẫu: từng khu, cụm và tổng số, tách khối FDI và khối trong nước; số liệu bằng số liệu tổng hợp của kỳ.',
+    'Báo cáo của Ban Quản lý theo biểu mẫu: từng khu, cụm và tổng số, tách khối FDI và khối trong nước; ' +
+    'số liệu bằng số liệu tổng hợp của kỳ.',
   upwardPeriod: 'Kỳ báo cáo',
   upwardPeriodHelp: 'Quý YYYY-Qn, 6 tháng đầu năm YYYY-H1 hoặc cả năm YYYY, ví dụ 2025-H1',
   upwardDownload: 'Tải báo cáo',
@@ -437,7 +438,8 @@ const EN: Omit<Messages, keyof typeof FILING_VI> = {
   upwardReport: 'Report to the ministry (Excel)',
   upwardHeading: 'Periodic report to the ministry',
   upwardIntro:
-    "The board's report in the statutory layout: each zone and the totals, split into FDI and domestic blocks; the figures are the period's summaries.",
+    "The board's report in the statutory layout: each zone and the totals, split into FDI and domestic blocks; " +
+    "the figures are the period's summaries.",
   upwardPeriod: 'Reporting period',
   upwardPeriodHelp: 'A quarter YYYY-Qn, the first half YYYY-H1 or a year YYYY, e.g. 2025-H1',
   upwardDownload: 'Download report',
