@@ -88,8 +88,8 @@ const GROUPS: readonly ColumnGroup[] = [
 const FIGURE_COLUMNS = GROUPS.flatMap((g) => g.columns);
 const LEAD_COLUMNS = [
   { label: 'STT', width: 6 },
-  { label: 'Khu, cụm công nghiệp', width: 34 },
-  { label: 'Khối', width: 22 },
+  { label: 'Khu, cụm công nghiệp', width: 38 },
+  { label: 'Khối', width: 33 },
 ] as const;
 const WIDTH = LEAD_COLUMNS.length + FIGURE_COLUMNS.length;
 
