@@ -217,6 +217,26 @@ describe('registry repositories', () => {
       expect((await enterprises.find('5300300001'))!.ownershipChanges).toEqual([]);
     });
 
+    it('gives a verdict that waited for a change of block the history with that change', async () => {
+      let locked: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (locked = resolve));
+      const change = db.transactions.run(async (tx) => {
+        await enterprises.findForUpdate('5300300003', tx);
+        await enterprises.recordOwnershipChange('5300300003', { from: '2026-04-01', ownership: 'domestic' }, tx);
+        locked();
+        await tx.query('SELECT pg_sleep(0.3)');
+      });
+      await held;
+      // Begins while the change is uncommitted, waits for the row, and must then see the change.
+      const registry = await db.transactions.run((tx) => enterprises.lockForVerdicts(['5300300003'], tx));
+      await change;
+      expect(registry.get('5300300003')!.ownership).toEqual({
+        initial: 'foreign',
+        changes: [{ from: '2026-04-01', ownership: 'domestic' }],
+      });
+      await db.transactions.run((tx) => enterprises.clearOwnershipChanges('5300300003', tx));
+    });
+
     it('keeps a row locked for an update until the transaction ends', async () => {
       const order: string[] = [];
       let locked: () => void = () => undefined;

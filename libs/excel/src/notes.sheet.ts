@@ -3,7 +3,7 @@ import { Label, WorkbookLanguage } from './labels';
 import { periodLabel } from './period-label';
 import { SummaryWorkbookInput } from './summary-workbook.input';
 import { TableSheet } from './table-sheet.writer';
-import { isDisclosureControlled } from './zone-summary.sheet';
+import { isDisclosureControlled, isSplitByBlock } from './zone-summary.sheet';
 
 interface Note {
   readonly topic: Label;
@@ -76,6 +76,21 @@ function* notes(input: SummaryWorkbookInput): Iterable<Note> {
       en: 'On the same quarters a year earlier; empty without earlier figures',
     },
   };
+  if (isSplitByBlock(summary)) {
+    yield {
+      topic: { vi: 'Khối FDI và khối trong nước', en: 'FDI and domestic' },
+      text: {
+        vi:
+          'Báo cáo của mỗi quý tính vào khối của doanh nghiệp tại ngày cuối quý (doanh nghiệp chuyển khối giữa năm thì các ' +
+          'quý trước và sau thuộc hai khối); số liệu của khu bằng tổng hai khối. Tỷ trọng của một khối tính trên cùng cơ sở ' +
+          'với khu (của tổng: trên tổng đó); khối không có kế hoạch riêng.',
+        en:
+          "Each quarter's report counts in the enterprise's block on the quarter's last day (an enterprise changing block " +
+          "in the year has quarters in both); a zone's figures are the sum of its two blocks. A block's share has its " +
+          "zone's base (a total's block: that total); blocks have no target of their own.",
+      },
+    };
+  }
   if (filingStatus) {
     const { onTime, late, missing, expected } = filingStatus.counts;
     const counts = (language: WorkbookLanguage) =>

@@ -70,7 +70,9 @@ export class EnterprisesService extends RegistryService<EnterpriseFields, Enterp
             'ownershipFrom dates a change of ownership: give ownership with it',
           );
         }
-        const history = { initial: enterprise.ownership, changes: enterprise.ownershipChanges };
+        // Read again now that the row is locked: a change of block committed meanwhile is then seen.
+        const changes = (await this.enterprises.ownershipChangesOf([taxCode], tx)).get(taxCode) ?? [];
+        const history = { initial: enterprise.ownership, changes };
         const edit = ownershipEdit(history, localDate(new Date()), body.ownership, ownershipFrom);
         const changed = applyPatch(enterprise, {
           ...fields,
@@ -79,7 +81,7 @@ export class EnterprisesService extends RegistryService<EnterpriseFields, Enterp
         });
         assertDateOrder(changed.operatingFrom, changed.operatingUntil, 'operatingUntil');
         const updated = await this.updateAudited(changed, taxCode, body, p, tx);
-        if (edit.kind === 'none') return { ...updated, ownershipChanges: enterprise.ownershipChanges };
+        if (edit.kind === 'none') return { ...updated, ownershipChanges: changes };
         if (edit.kind === 'registered') await this.enterprises.clearOwnershipChanges(taxCode, tx);
         else await this.enterprises.recordOwnershipChange(taxCode, edit.change, tx);
         await this.reblock(taxCode, tx);

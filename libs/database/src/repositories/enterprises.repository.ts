@@ -112,6 +112,22 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
     );
   }
 
+  /**
+   * The dated changes of block of `taxCodes`, oldest first. Read in a statement of its own after the rows
+   * are locked: a locking statement that waited for a concurrent change of block would still see the
+   * changes as they were when it began (read committed refreshes the locked row, not the rest).
+   */
+  async ownershipChangesOf(taxCodes: readonly string[], tx: SqlSession): Promise<Map<string, OwnershipChange[]>> {
+    const rows = await tx.query<{ tax_code: string; effective_from: string; ownership: Ownership }>(
+      `SELECT tax_code, effective_from, ownership FROM enterprise_ownership_changes WHERE tax_code = ANY($1)
+       ORDER BY tax_code, effective_from`,
+      [taxCodes],
+    );
+    const changes = new Map<string, OwnershipChange[]>();
+    for (const r of rows) changes.set(r.tax_code, [...(changes.get(r.tax_code) ?? []), { from: r.effective_from, ownership: r.ownership }]);
+    return changes;
+  }
+
   /** Forgets the enterprise's dated changes: its registered block holds throughout. */
   async clearOwnershipChanges(taxCode: string, tx: SqlSession): Promise<void> {
     await tx.query('DELETE FROM enterprise_ownership_changes WHERE tax_code = $1', [taxCode]);
@@ -181,13 +197,12 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
       operating_until: string | null;
       wage_region: number;
       ownership: Ownership;
-      ownership_changes: OwnershipChange[];
     }>(
-      `SELECT e.tax_code, e.zone_code, e.operating_from, e.operating_until, z.wage_region, e.ownership,
-         ${OWNERSHIP_CHANGES('e')} AS ownership_changes
+      `SELECT e.tax_code, e.zone_code, e.operating_from, e.operating_until, z.wage_region, e.ownership
        FROM enterprises e JOIN zones z ON z.code = e.zone_code WHERE e.tax_code = ANY($1) ORDER BY e.tax_code FOR UPDATE OF e`,
       [taxCodes],
     );
+    const changes = await this.ownershipChangesOf(taxCodes, tx);
     return new Map(
       rows.map((r) => [
         r.tax_code,
@@ -196,7 +211,7 @@ export class EnterprisesRepository extends RegistryRepository<EnterpriseFields, 
           operatingFrom: r.operating_from,
           operatingUntil: r.operating_until,
           wageRegion: Number(r.wage_region) as WageRegion,
-          ownership: { initial: r.ownership, changes: r.ownership_changes },
+          ownership: { initial: r.ownership, changes: changes.get(r.tax_code) ?? [] },
         },
       ]),
     );

@@ -112,12 +112,6 @@ export class ProjectsRepository extends RegistryRepository<ProjectFields, Projec
     });
   }
 
-  /** Every project of the zones among `zoneCodes`, with the facts the plan reads. */
-  async inZones(zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Project[]> {
-    const rows = await tx.query<ProjectRow>('SELECT * FROM projects WHERE zone_code = ANY($1) ORDER BY code', [zoneCodes]);
-    return rows.map(toProject);
-  }
-
   /**
    * Every project of `zoneCodes` with its enterprise's block on `day` and whether it operates then, by the
    * same rules as `operatingByZoneAndBlock`: the registry the upward report reads.
@@ -141,6 +135,12 @@ export class ProjectsRepository extends RegistryRepository<ProjectFields, Projec
       [day, zoneCodes],
     );
     return blockCounts(rows);
+  }
+
+  /** Every project of the zones among `zoneCodes`, with the facts the plan reads. */
+  async inZones(zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Project[]> {
+    const rows = await tx.query<ProjectRow>('SELECT * FROM projects WHERE zone_code = ANY($1) ORDER BY code', [zoneCodes]);
+    return rows.map(toProject);
   }
 
   /**

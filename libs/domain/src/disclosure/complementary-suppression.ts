@@ -1,10 +1,11 @@
 import { AuditAtom, AuditCell, AuditGroup } from './audit-model';
 import { DisclosureParams } from './disclosure-params';
-import { auditIntervals, Exposure, IntervalAuditor } from './interval-audit';
+import { Exposure, IntervalAuditor } from './interval-audit';
 import { compactAtoms } from './atom-compaction';
 import { LpSolver } from './lp-solver';
 import { ProgramCache } from './program-cache';
 import { Protection, protectionOf } from './protection-level';
+import { SettledSums } from './settled-sums';
 
 /** A cell about to be published, which may still be withheld. */
 export interface CandidateCell extends AuditCell {
@@ -47,20 +48,22 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
   const cache = new ProgramCache(solver);
   // What earlier publications alone already pin down, no candidate can protect any more: only what they add counts.
   const before = new IntervalAuditor(solver, compact.atoms, published, protection, cache);
+  // Sums found safe stay safe while more is withheld: each audit solves only for what is still open.
+  const settled = new SettledSums();
   const exposures = (touched: ReadonlySet<string> | null) => {
     const candidates = allCandidates.filter((c) => !withheld.has(c.key));
-    const found = auditIntervals(
-      solver,
-      {
-        atoms: compact.atoms,
-        cells: [...published, ...candidates],
-        groups,
-        touched: touched ?? new Set(candidates.map((c) => c.key)),
-      },
-      protection,
-      cache,
-    );
-    return { candidates, found: found.filter((e) => before.exposure({ key: e.group, atoms: e.atoms }) === null) };
+    const auditor = new IntervalAuditor(solver, compact.atoms, [...published, ...candidates], protection, cache);
+    const look = settled.look(withheld);
+    const scope = touched ?? new Set(candidates.map((c) => c.key));
+    const found: Exposure[] = [];
+    for (const group of [...groups, ...auditor.classGroups()]) {
+      if (look.known(group)) continue;
+      const exposure = auditor.exposure(group, scope);
+      if (exposure === null) look.safe(group);
+      else if (before.exposure(group) !== null) settled.ignore(group);
+      else found.push(exposure);
+    }
+    return { candidates, found };
   };
   try {
     for (let audit = exposures(null); audit.found.length > 0; audit = exposures(null)) {

@@ -1,7 +1,7 @@
 import { AuditAtom, AuditCell } from './audit-model';
 import { suppressUntilAuditPasses } from './complementary-suppression';
 import { DEFAULT_DISCLOSURE_PARAMS } from './disclosure-params';
-import { auditIntervals } from './interval-audit';
+import { IntervalAuditor } from './interval-audit';
 import { loadLpSolver, LpSolver } from './lp-solver';
 import { protectionOf } from './protection-level';
 
@@ -14,8 +14,16 @@ const params = DEFAULT_DISCLOSURE_PARAMS;
 const atoms = (...values: Array<[string, number]>): AuditAtom[] =>
   values.map(([enterprise, value]) => ({ enterprise, value: BigInt(value) }));
 const cell = (key: string, ...indices: number[]): AuditCell => ({ key, atoms: indices });
-const exposed = (a: AuditAtom[], cells: AuditCell[], groups: AuditCell[] = []) =>
-  auditIntervals(solver, { atoms: a, cells, groups }, protectionOf(a, params)).map((e) => e.atoms.map((i) => a[i].enterprise).join('+'));
+const exposed = (a: AuditAtom[], cells: AuditCell[], groups: AuditCell[] = []) => {
+  const auditor = new IntervalAuditor(solver, a, cells, protectionOf(a, params));
+  try {
+    return [...groups, ...auditor.classGroups()]
+      .flatMap((g) => auditor.exposure(g) ?? [])
+      .map((e) => e.atoms.map((i) => a[i].enterprise).join('+'));
+  } finally {
+    auditor.dispose();
+  }
+};
 
 describe('interval audit, golden cases', () => {
   it('a published cell of one contributor exposes it', () => {

@@ -17,16 +17,6 @@ export interface Exposure {
   readonly binding: ReadonlyArray<readonly string[]>;
 }
 
-export interface AuditInput {
-  readonly atoms: readonly AuditAtom[];
-  /** Everything a reader has: earlier publications and the cells about to be published. */
-  readonly cells: readonly AuditCell[];
-  /** Sums protected besides each class of atoms found in the same cells (which covers every single atom). */
-  readonly groups: readonly AuditGroup[];
-  /** Only sums whose bounds rest on one of these cells are audited: the rest was audited when it was published. */
-  readonly touched?: ReadonlySet<string>;
-}
-
 // LP answers are accurate to a small fraction of the figures in the program, each scaled to about 1.
 const RELATIVE_TOLERANCE = 1e-7;
 
@@ -38,23 +28,12 @@ interface ComponentProgram {
 }
 
 /**
- * The interval audit: for every protected sum, the smallest and largest value consistent with all published
- * cells and non-negative contributions, by substitution and linear programming per component. A sum is exposed
- * when either end comes closer to its true value than its protection level (the p% rule's margin), or when a
- * sum of fewer than the minimum of contributors is pinned exactly.
- */
-export function auditIntervals(solver: LpSolver, input: AuditInput, protection: Protection, cache?: ProgramCache): Exposure[] {
-  const auditor = new IntervalAuditor(solver, input.atoms, input.cells, protection, cache);
-  try {
-    return [...input.groups, ...auditor.classGroups()].flatMap((group) => auditor.exposure(group, input.touched) ?? []);
-  } finally {
-    auditor.dispose();
-  }
-}
-
-/**
- * One reader's view (a set of published cells), asked about any number of sums. Its programs come from `cache`
- * when given (kept by the caller across views of the same atoms), else from its own, freed by dispose().
+ * The interval audit of one reader's view (a set of published cells), asked about any number of sums: for each,
+ * the smallest and largest value consistent with all published cells and non-negative contributions, by
+ * substitution and linear programming per component. A sum is exposed when either end comes closer to its true
+ * value than its protection level (the p% rule's margin), or when a sum of fewer than the minimum of contributors
+ * is pinned exactly. Its programs come from `cache` when given (kept by the caller across views of the same
+ * atoms), else from its own, freed by dispose().
  */
 export class IntervalAuditor {
   private readonly model: AuditModel;
