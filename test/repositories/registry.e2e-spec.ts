@@ -305,7 +305,7 @@ describe('registry repositories', () => {
       ]);
     });
 
-    it('reads the projects of some zones on a day, each in its enterprise block then and operating or not as the counts have it', async () => {
+    it('reads the projects of some zones on a day, each in its block then and operating or not as the counts have it', async () => {
       await db.transactions.run((tx) => enterprises.recordOwnershipChange('5300300001', { from: '2025-05-15', ownership: 'foreign' }, tx));
       try {
         const zonesRead = ['RA', 'RB'];
