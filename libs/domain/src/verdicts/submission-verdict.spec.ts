@@ -70,6 +70,24 @@ describe('decideSubmission', () => {
     expect(o.deltas).toEqual([]);
   });
 
+  it("puts each report in its quarter's block, and moves the previous report within its own block", () => {
+    // Taken over by a foreign investor on 2025-05-15: Q1 ends domestic, Q2 ends foreign.
+    const takenOver: EnterpriseHistory = {
+      ...empty,
+      registry: { ...empty.registry!, ownership: { initial: 'domestic', changes: [{ from: '2025-05-15', ownership: 'foreign' }] } },
+    };
+    const q1 = decideSubmission(pending('2025-Q1', '2025-04-09T10:00:00+07:00'), takenOver, wages);
+    expect(q1.deltas.map((d) => [d.period, d.nextPeriod, d.ownership, d.change.reports])).toEqual([
+      ['2025-Q1', NO_NEXT_PERIOD, 'domestic', 1],
+    ]);
+    const q2 = decideSubmission(pending('2025-Q2', '2025-07-09T10:00:00+07:00'), q1.history, wages);
+    expect(q2.deltas.map((d) => [d.period, d.nextPeriod, d.ownership, d.change.reports]).sort()).toEqual([
+      ['2025-Q1', '2025-Q2', 'domestic', 1],
+      ['2025-Q1', NO_NEXT_PERIOD, 'domestic', -1],
+      ['2025-Q2', NO_NEXT_PERIOD, 'foreign', 1],
+    ]);
+  });
+
   it('rejects an unknown enterprise and an error without touching the sums', () => {
     const unknown = decideSubmission(pending('2025-Q2', '2025-07-09T10:00:00+07:00'), { ...empty, registry: null }, wages);
     expect(unknown.verdict).toMatchObject({ status: 'rejected', revision: null });
