@@ -116,7 +116,7 @@ export class ProjectsRepository extends RegistryRepository<ProjectFields, Projec
    * Every project of `zoneCodes` with its enterprise's block on `day` and whether it operates then, by the
    * same rules as `operatingByZoneAndBlock`: the registry the upward report reads.
    */
-  async onDay(day: string, zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<UpwardProjectFacts[]> {
+  async onDay(day: string, zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Array<Project & UpwardProjectFacts>> {
     const rows = await tx.query<ProjectRow & { ownership: Ownership; operating: boolean }>(
       `SELECT p.*, ${blockOnSql('e', '$1::date')} AS ownership, COALESCE(${OPERATING_ON_FIRST_PARAM}, false) AS operating
        FROM projects p JOIN enterprises e ON e.tax_code = p.tax_code ${BLOCK_CHANGES_JOIN('e')}
