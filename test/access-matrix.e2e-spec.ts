@@ -304,6 +304,7 @@ describe('access matrix: every endpoint × every kind of caller', () => {
     'GET /v1/summaries': { expect: BOARDS, call: get(`/v1/summaries?period=${PERIOD}`) },
     'GET /v1/zones/{code}/summary': { expect: ZONE_A_ONLY, call: get(`/v1/zones/${QZA}/summary?period=${PERIOD}`) },
     'GET /v1/summaries.xlsx': { expect: BOARDS, call: get(`/v1/summaries.xlsx?period=${PERIOD}`) },
+    'GET /v1/upward-reports/{period}.xlsx': { expect: BOARDS, call: get(`/v1/upward-reports/${PERIOD}.xlsx`) },
 
     'POST /v1/subscriptions': {
       expect: [401, 401, 403, 403, 403, 201, 201],

@@ -304,6 +304,33 @@ describe('registry repositories', () => {
         ['P-BUILD', null],
       ]);
     });
+
+    it('reads the projects of some zones on a day, each in its block then and operating or not as the counts have it', async () => {
+      await db.transactions.run((tx) => enterprises.recordOwnershipChange('5300300001', { from: '2025-05-15', ownership: 'foreign' }, tx));
+      try {
+        const zonesRead = ['RA', 'RB'];
+        for (const day of ['2025-03-31', '2025-06-30']) {
+          const read = await projects.onDay(day, zonesRead);
+          const counted = await projects.operatingByZoneAndBlock(day, zonesRead);
+          for (const block of ['foreign', 'domestic'] as const) {
+            for (const zoneCode of zonesRead) {
+              const operating = read.filter((p) => p.operating && p.ownership === block && p.zoneCode === zoneCode).length;
+              expect({ day, block, zoneCode, operating }).toEqual({
+                day,
+                block,
+                zoneCode,
+                operating: counted.get(block)?.get(zoneCode) ?? 0,
+              });
+            }
+          }
+          expect(read.map((p) => p.code).sort()).toEqual((await projects.inZones(zonesRead)).map((p) => p.code).sort());
+        }
+        const blocks = async (day: string) => [...new Set((await projects.onDay(day, ['RA'])).map((p) => p.ownership))];
+        expect([await blocks('2025-03-31'), await blocks('2025-06-30')]).toEqual([['domestic'], ['foreign']]);
+      } finally {
+        await db.transactions.run((tx) => enterprises.clearOwnershipChanges('5300300001', tx));
+      }
+    });
   });
 
   describe('zone land', () => {

@@ -34,7 +34,9 @@ import { ReportUploadController } from './reports/report-upload.controller';
 import { SummariesController } from './summaries/summaries.controller';
 import { SummariesWorkbookController } from './summaries/summaries-workbook.controller';
 import { SummaryWorkbooks } from './summaries/summary-workbooks.service';
-import { FilingStatusReader, PlanReader, SummaryReader } from '@app/reporting';
+import { UpwardReportsController } from './upward/upward-reports.controller';
+import { UpwardReports } from './upward/upward-reports.service';
+import { FilingStatusReader, PlanReader, SummaryReader, UpwardReportReader } from '@app/reporting';
 import { PublicSummariesController } from './public/public-summaries.controller';
 import { PublicSummaries } from './public/public-summaries.service';
 import { PublicationsController } from './publications/publications.controller';
@@ -70,6 +72,7 @@ export class ApiModule {
         PeriodsController,
         SummariesController,
         SummariesWorkbookController,
+        UpwardReportsController,
         FollowUpsController,
         AuditController,
         SubscriptionsController,
@@ -95,6 +98,8 @@ export class ApiModule {
         ReportReturner,
         AuditReader,
         SummaryWorkbooks,
+        UpwardReportReader,
+        UpwardReports,
         PeriodLocks,
         QueueMetrics,
         ZonesService,

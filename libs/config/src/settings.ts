@@ -67,6 +67,21 @@ export class Settings {
   @IsString()
   MAIL_FROM = 'Ban Quản lý Khu kinh tế tỉnh Lào Cai <bao-cao@localhost>';
 
+  /** The board as it signs its own reports: the reporting unit of the report to the ministry. */
+  @IsString()
+  BOARD_NAME = 'Ban Quản lý Khu kinh tế tỉnh Lào Cai';
+
+  /** Where the board signs its reports ("Lào Cai, ngày … tháng … năm …"). */
+  @IsString()
+  BOARD_PLACE = 'Lào Cai';
+
+  /**
+   * The ministry the board reports up to. Industrial parks were the Ministry of Planning and Investment's until
+   * it merged into the Ministry of Finance on 1 March 2025: a setting, so the next change needs no release.
+   */
+  @IsString()
+  UPWARD_REPORT_RECIPIENT = 'Bộ Tài chính';
+
   /** The site's address as people reach it (scheme, host, and a path if it is served under one): emails link to pages there. */
   @Matches(/^https?:\/\/[^\s?#]+$/, { message: 'PUBLIC_BASE_URL must be an http:// or https:// URL, without query or fragment' })
   PUBLIC_BASE_URL = 'http://localhost:3000';

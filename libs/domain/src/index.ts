@@ -21,6 +21,7 @@ export * from './reports/report-issue';
 export * from './reports/report-rules';
 export * from './aggregation';
 export * from './plan';
+export * from './upward';
 export { DEFAULT_DISCLOSURE_PARAMS, resolveDisclosureRules } from './disclosure/disclosure-params';
 export type { DisclosureParams, DisclosureRules } from './disclosure/disclosure-params';
 export { primarySensitivity } from './disclosure/primary-suppression';

@@ -35,6 +35,10 @@ const UNITS = {
   millionDongHundredths: millionDong(2),
   thousandUsd: { suffix: { vi: 'nghìn USD', en: 'thousand USD' }, numFmt: '#,##0', cell: (value) => scaledNumber(value, 3, 0) },
   dateTime: { numFmt: 'dd/mm/yyyy hh:mm', cell: vietnamWallClock },
+  projects: { suffix: { vi: 'dự án', en: 'projects' }, numFmt: '#,##0', cell: Number },
+  zones: { suffix: { vi: 'khu', en: 'zones' }, numFmt: '#,##0', cell: Number },
+  hectares: { suffix: { vi: 'ha', en: 'ha' }, numFmt: '#,##0.00', cell: Number },
+  cubicMetresPerDay: { suffix: { vi: 'm³/ngày đêm', en: 'm³ a day' }, numFmt: '#,##0', cell: Number },
 } satisfies Record<string, Unit>;
 
 export type UnitName = keyof typeof UNITS;

@@ -15,3 +15,6 @@ export { uploadLimits } from './upload-limits';
 export type { UploadLimits } from './upload-limits';
 export { UploadRejection } from './upload-rejection';
 export type { FileIssue } from './upload-rejection';
+// The board's report to the ministry.
+export { UPWARD_SHEET_NAME, upwardReportFileName, writeUpwardReport } from './upward-report.writer';
+export type { UpwardReportHeading } from './upward-report.writer';

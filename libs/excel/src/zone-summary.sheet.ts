@@ -143,7 +143,7 @@ function* zoneRows(summary: SheetSummary): Iterable<ZoneRow> {
   yield total({ vi: 'Toàn tỉnh', en: 'Province' }, { vi: 'KCN + CCN', en: 'All' }, all);
 }
 
-const BLOCK_LABELS: Readonly<Record<Ownership, Label>> = {
+export const BLOCK_LABELS: Readonly<Record<Ownership, Label>> = {
   foreign: { vi: 'Khối FDI (có vốn đầu tư nước ngoài)', en: 'FDI (foreign-invested)' },
   domestic: { vi: 'Khối trong nước', en: 'Domestic' },
 };

@@ -6,3 +6,4 @@ export * from './summary.reader';
 export * from './workbook-bytes';
 export * from './disclosure-threads';
 export * from './plan.reader';
+export * from './upward-report.reader';

@@ -10,7 +10,8 @@ import { FollowUpReader } from '../follow-ups/follow-ups.service';
 import { ReportReviewer } from '../follow-ups/report-reviewer.service';
 import { ReportReturner } from '../follow-ups/report-returner.service';
 import { SummaryWorkbooks } from '../summaries/summary-workbooks.service';
-import { FilingStatusReader, PlanReader, SummaryReader } from '@app/reporting';
+import { UpwardReports } from '../upward/upward-reports.service';
+import { FilingStatusReader, PlanReader, SummaryReader, UpwardReportReader } from '@app/reporting';
 import { PlanPagesController } from './plan-pages.controller';
 import { AssetsController } from './assets.controller';
 import { BoardListsController } from './board-lists.controller';
@@ -70,6 +71,8 @@ import { RegistryLookups } from '../registry/registry-lookups.service';
     ReportReviewer,
     ReportReturner,
     SummaryWorkbooks,
+    UpwardReportReader,
+    UpwardReports,
     PublicSummaries,
   ],
 })

@@ -145,6 +145,8 @@ export async function demo(settings: Settings, flags: Record<string, string>, lo
     log(planTable(plan));
     log('\n6. The same as workbooks for the board (GET /v1/summaries.xlsx):');
     for (const { query } of SHOWN_PERIODS) log(`   ${await downloadWorkbook(http, `/v1/summaries.xlsx?${query}`, board, WORKBOOK_DIR)}`);
+    log("   and the board's report to the ministry for 2024 (GET /v1/upward-reports/2024.xlsx, FDI and domestic blocks):");
+    log(`   ${await downloadWorkbook(http, '/v1/upward-reports/2024.xlsx', board, WORKBOOK_DIR)}`);
     log('\n7. Monthly publication and its emails (POST /v1/publications, as the schedule does on day 1 at 07:00):');
     for (const line of await publishDemoMonth(http, admin, env.MAIL_DIR)) log(line);
     const overview = `/?period=${OVERVIEW_PERIOD}`;

@@ -1,4 +1,4 @@
-import { BlockCounts, Ownership } from '@app/domain';
+import { BlockCounts, Ownership, UpwardProjectFacts } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
 import { BLOCK_CHANGES_JOIN, blockCounts, blockOnSql } from './enterprises.repository';
@@ -110,6 +110,20 @@ export class ProjectsRepository extends RegistryRepository<ProjectFields, Projec
       ],
       toRecord: toProject,
     });
+  }
+
+  /**
+   * Every project of `zoneCodes` with its enterprise's block on `day` and whether it operates then, by the
+   * same rules as `operatingByZoneAndBlock`: the registry the upward report reads.
+   */
+  async onDay(day: string, zoneCodes: readonly string[], tx: SqlSession = this.db.pool): Promise<Array<Project & UpwardProjectFacts>> {
+    const rows = await tx.query<ProjectRow & { ownership: Ownership; operating: boolean }>(
+      `SELECT p.*, ${blockOnSql('e', '$1::date')} AS ownership, COALESCE(${OPERATING_ON_FIRST_PARAM}, false) AS operating
+       FROM projects p JOIN enterprises e ON e.tax_code = p.tax_code ${BLOCK_CHANGES_JOIN('e')}
+       WHERE p.zone_code = ANY($2) ORDER BY p.code`,
+      [day, zoneCodes],
+    );
+    return rows.map((r) => ({ ...toProject(r), ownership: r.ownership, operating: r.operating }));
   }
 
   /** `operatingByZone` per block: each project in its enterprise's block on `day`. */

@@ -159,7 +159,7 @@ export function planFigure(measure: PlanMeasure, facts: PlanFacts, day: string):
 }
 
 /** Capital counts from its registration day, or from the day it began operating when that is not recorded. */
-const registeredBy = (p: PlanProjectFacts, day: string) => {
+export const registeredBy = (p: PlanProjectFacts, day: string) => {
   const from = p.registeredOn ?? p.operatingFrom;
   return from !== null && from <= day;
 };

@@ -195,6 +195,15 @@ const VI = {
   planScoped: 'Số liệu tính trên các khu, cụm thuộc phạm vi của bạn.',
   planInvalidDate: 'Ngày không hợp lệ',
   planDateHelp: 'Ngày viết YYYY-MM-DD, ví dụ 2025-12-31',
+  upwardReport: 'Báo cáo gửi Bộ (Excel)',
+  upwardHeading: 'Báo cáo định kỳ gửi Bộ',
+  upwardIntro:
+    'Báo cáo của Ban Quản lý theo biểu mẫu: từng khu, cụm và tổng số, tách khối FDI và khối trong nước; ' +
+    'số liệu bằng số liệu tổng hợp của kỳ.',
+  upwardPeriod: 'Kỳ báo cáo',
+  upwardPeriodHelp: 'Quý YYYY-Qn, 6 tháng đầu năm YYYY-H1 hoặc cả năm YYYY, ví dụ 2025-H1',
+  upwardDownload: 'Tải báo cáo',
+  upwardInvalidPeriod: 'Kỳ báo cáo không hợp lệ',
   plan_industrial_parks: 'Số khu công nghiệp',
   plan_industrial_clusters: 'Số cụm công nghiệp',
   plan_park_area_ha: 'Diện tích các khu công nghiệp',
@@ -426,6 +435,15 @@ const EN: Omit<Messages, keyof typeof FILING_VI> = {
   planScoped: 'Figures are computed over the zones in your scope.',
   planInvalidDate: 'The date is not valid',
   planDateHelp: 'A date written YYYY-MM-DD, e.g. 2025-12-31',
+  upwardReport: 'Report to the ministry (Excel)',
+  upwardHeading: 'Periodic report to the ministry',
+  upwardIntro:
+    "The board's report in the statutory layout: each zone and the totals, split into FDI and domestic blocks; " +
+    "the figures are the period's summaries.",
+  upwardPeriod: 'Reporting period',
+  upwardPeriodHelp: 'A quarter YYYY-Qn, the first half YYYY-H1 or a year YYYY, e.g. 2025-H1',
+  upwardDownload: 'Download report',
+  upwardInvalidPeriod: 'The reporting period is not valid',
   plan_industrial_parks: 'Industrial parks',
   plan_industrial_clusters: 'Industrial clusters',
   plan_park_area_ha: 'Area of industrial parks',

@@ -99,6 +99,7 @@ export function overviewPage(ctx: PageContext, data: OverviewData): PageShell {
       <span id="period-help" class="help">${t.periodHelp}</span>
     </form>
     <a class="button" href="/overview.xlsx?period=${data.period}" download>${t.downloadExcel}</a>
+    <a class="button" href="/upward-report.xlsx?period=${data.period}" download>${t.upwardReport}</a>
   </div>
   <p class="live-note">${t.live}</p>
   <div id="live-figures" aria-live="polite" aria-busy="false">${overviewFigures(ctx, data)}</div>`,

@@ -97,6 +97,17 @@ export function planPage(ctx: PageContext, data: PlanData): PageShell {
   <section aria-labelledby="occupancy-heading">
     <h2 id="occupancy-heading">${t.occupancyTable}</h2>
     ${occupancyTable(ctx, data)}
+  </section>
+  <section aria-labelledby="upward-heading">
+    <h2 id="upward-heading">${t.upwardHeading}</h2>
+    <p class="help">${t.upwardIntro}</p>
+    <form method="get" action="/upward-report.xlsx" class="period-form">
+      <label for="upward-period">${t.upwardPeriod}</label>
+      <input id="upward-period" name="period" value="${data.asOf.slice(0, 4)}" pattern="\\d{4}(-Q[1-4]|-H1)?" required
+        aria-describedby="upward-period-help" size="8">
+      <button type="submit">${t.upwardDownload}</button>
+      <span id="upward-period-help" class="help">${t.upwardPeriodHelp}</span>
+    </form>
   </section>`,
   };
 }

@@ -1,0 +1,2 @@
+export * from './upward-period';
+export * from './upward-report';
