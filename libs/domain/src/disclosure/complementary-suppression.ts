@@ -96,22 +96,23 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
     }
     // A cell withheld early may have become needless once later ones were withheld (a total that the others
     // give back anyway): each is tried again, last withheld first, and published if the audit still passes.
-    // No need to try when every cell a sum it was withheld for rests on is published again with it: that sum's
-    // bound comes back exactly (its dual solution holds again, and fewer equations never narrow it).
-    for (const key of [...withheld].reverse()) {
-      withheld.delete(key);
-      const protects = protecting.get(key) ?? [];
-      const certain = protects.some((e) => ![...e.resting].some((cell) => withheld.has(cell)));
-      if (
-        certain ||
-        exposures(
-          new Set([key]),
-          protects.map((e) => ({ key: e.group, atoms: e.atoms })),
-        ).found.length > 0
-      ) {
-        withheld.add(key);
-      }
-    }
+    // No need to try when every cell a sum it was withheld for rests on is published with it: that sum's bound
+    // comes back exactly (its dual solution holds again, and fewer equations never narrow it). Cells are tried in
+    // halves: publishing more only narrows, so a batch passes exactly when each of its cells would in turn.
+    const certain = (key: string) =>
+      (protecting.get(key) ?? []).some((e) => ![...e.resting].some((cell) => cell !== key && withheld.has(cell)));
+    const giveBack = (keys: readonly string[]): void => {
+      if (keys.length === 0) return;
+      for (const key of keys) withheld.delete(key);
+      const likely = keys.flatMap((key) => protecting.get(key) ?? []).map((e) => ({ key: e.group, atoms: e.atoms }));
+      if (exposures(new Set(keys), likely).found.length === 0) return;
+      for (const key of keys) withheld.add(key);
+      if (keys.length === 1) return;
+      const half = Math.ceil(keys.length / 2);
+      giveBack(keys.slice(0, half));
+      giveBack(keys.slice(half));
+    };
+    giveBack([...withheld].reverse().filter((key) => !certain(key)));
     return withheld;
   } finally {
     cache.dispose();
