@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './support/browser';
-import { createEnterprise, createZone, reportBody, submitAndDecide } from './support/fixtures';
+import { createEnterprise, createProject, createZone, reportBody, submitAndDecide } from './support/fixtures';
 import { expectFieldProblem } from './support/problem-assertions';
 import { startTestSystem, TestSystem } from './support/test-system';
 
@@ -270,26 +270,7 @@ describe('the province plan as of a day', () => {
       }
     }
     for (const [taxCode, zone, ownership] of ENTERPRISES) await createEnterprise(sys.http, admin, taxCode, zone, { ownership });
-    for (const p of PROJECTS) {
-      const r = await sys.http.post(
-        '/v1/projects',
-        {
-          code: p.code,
-          name: `Dự án ${p.code}`,
-          taxCode: p.taxCode,
-          zoneCode: p.zone,
-          status: p.status,
-          operatingFrom: p.operatingFrom ?? null,
-          endedAt: p.endedAt ?? null,
-          registeredOn: p.registeredOn ?? null,
-          registeredCapitalUsd: p.usd ?? null,
-          leasedHa: p.leasedHa ?? null,
-          leasedFrom: p.leasedFrom ?? null,
-        },
-        admin,
-      );
-      expect(r.status).toBe(201);
-    }
+    for (const p of PROJECTS) await createProject(sys.http, admin, { ...p, zoneCode: p.zone });
     for (const [taxCode, period, billion, workers] of REPORTS) {
       const output2010 = BigInt(billion) * 1_000_000_000n;
       const report = await submitAndDecide(

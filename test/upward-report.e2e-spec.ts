@@ -6,7 +6,7 @@ import type { Worksheet } from 'exceljs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './support/browser';
 import { CsvRecordParser } from '../libs/excel/src/csv-rows.reader';
-import { createEnterprise, createZone } from './support/fixtures';
+import { createEnterprise, createProject, createZone } from './support/fixtures';
 import { fileOnPaper, PaperFiling } from './support/paper-filings';
 import { expectFieldProblem } from './support/problem-assertions';
 import { startTestSystem, TestSystem } from './support/test-system';
@@ -372,27 +372,7 @@ describe("the board's report to the ministry", () => {
         expect((await sys.http.put(`/v1/zones/${z.code}/land/${from}`, { leasableHa: ha }, admin)).status).toBe(200);
     }
     for (const [taxCode, zone, ownership] of ENTERPRISES) await createEnterprise(sys.http, admin, taxCode, zone, { ownership });
-    for (const p of PROJECTS) {
-      const r = await sys.http.post(
-        '/v1/projects',
-        {
-          code: p.code,
-          name: `Dự án ${p.code}`,
-          taxCode: p.taxCode,
-          zoneCode: zoneOf(p.taxCode),
-          status: p.status,
-          operatingFrom: p.operatingFrom ?? null,
-          endedAt: p.endedAt ?? null,
-          registeredOn: p.registeredOn ?? null,
-          registeredCapital: p.capital ?? null,
-          registeredCapitalUsd: p.usd ?? null,
-          leasedHa: p.leasedHa ?? null,
-          leasedFrom: p.leasedFrom ?? null,
-        },
-        admin,
-      );
-      expect(r.status).toBe(201);
-    }
+    for (const p of PROJECTS) await createProject(sys.http, admin, { ...p, zoneCode: zoneOf(p.taxCode) });
     await fileOnPaper(sys.http, admin, FILINGS);
     // The takeover is recorded after every report was counted: the sums move to the new block.
     const change = await sys.http.patch(`/v1/enterprises/${E2}`, { ownership: 'foreign', ownershipFrom: TAKEOVER }, admin);
