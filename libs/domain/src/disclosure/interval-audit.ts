@@ -44,6 +44,7 @@ export class IntervalAuditor {
   private readonly cache: ProgramCache;
   private readonly ownsCache: boolean;
   private readonly programs = new Map<number, ComponentProgram>();
+  private readonly componentRests = new Map<number, { readonly rows: readonly number[]; readonly pins: readonly number[] }>();
   private readonly touchedAnswers = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
 
   constructor(
@@ -74,8 +75,9 @@ export class IntervalAuditor {
     // The cells the bounds rest on: the equations of the components, those that pinned the classes substituted
     // into them, and those that pinned the sum's own pinned classes.
     const cellsOf = () => {
-      const rows = components.flatMap((c) => model.components[c].rows.map((r) => r.row));
-      const all = new Set([...rows, ...this.pinning(rows), ...touchedClasses.flatMap((cls) => model.fixed.get(cls)?.rows ?? [])]);
+      const rests = components.map((c) => this.restsOn(c));
+      const own = touchedClasses.flatMap((cls) => model.fixed.get(cls)?.rows ?? []);
+      const all = new Set([...rests.flatMap((r) => r.rows), ...rests.flatMap((r) => r.pins), ...own]);
       return [...all].flatMap((r) => model.rows[r].cells);
     };
     if (touched && !this.rests(touched, components, touchedClasses)) return null;
@@ -144,17 +146,31 @@ export class IntervalAuditor {
     const states = (rows: Iterable<number>) => [...rows].some((r) => model.rows[r].cells.some((key) => touched.has(key)));
     const ask = (key: string, rows: () => readonly number[]) => {
       let answer = answers.get(key);
-      if (answer === undefined) answers.set(key, (answer = states(new Set([...rows(), ...this.pinning(rows())]))));
+      if (answer === undefined) answers.set(key, (answer = states(rows())));
       return answer;
     };
+    const pinned = (rows: readonly number[]) => [...rows, ...this.pinning(rows)];
     return (
-      components.some((c) => ask(`component ${c}`, () => model.components[c].rows.map((r) => r.row))) ||
-      classes.some((cls) => model.fixed.has(cls) && ask(`class ${cls}`, () => model.fixed.get(cls)!.rows))
+      components.some((c) => ask(`component ${c}`, () => [...this.restsOn(c).rows, ...this.restsOn(c).pins])) ||
+      classes.some((cls) => model.fixed.has(cls) && ask(`class ${cls}`, () => pinned(model.fixed.get(cls)!.rows)))
     );
   }
 
+  // The rows that pinned the classes substituted into these rows, each once.
   private pinning(rows: readonly number[]): number[] {
-    return rows.flatMap((r) => this.model.rows[r].classes.flatMap((cls) => this.model.fixed.get(cls)?.rows ?? []));
+    const pins = new Set<number>();
+    for (const r of rows) for (const cls of this.model.rows[r].classes) for (const pin of this.model.fixed.get(cls)?.rows ?? []) pins.add(pin);
+    return [...pins];
+  }
+
+  // The rows a component's bounds rest on: its equations, and those that pinned the classes substituted into them.
+  private restsOn(component: number): { readonly rows: readonly number[]; readonly pins: readonly number[] } {
+    let found = this.componentRests.get(component);
+    if (found === undefined) {
+      const rows = this.model.components[component].rows.map((r) => r.row);
+      this.componentRests.set(component, (found = { rows, pins: this.pinning(rows) }));
+    }
+    return found;
   }
 
   dispose(): void {
