@@ -159,7 +159,8 @@ export class IntervalAuditor {
   // The rows that pinned the classes substituted into these rows, each once.
   private pinning(rows: readonly number[]): number[] {
     const pins = new Set<number>();
-    for (const r of rows) for (const cls of this.model.rows[r].classes) for (const pin of this.model.fixed.get(cls)?.rows ?? []) pins.add(pin);
+    for (const r of rows)
+      for (const cls of this.model.rows[r].classes) for (const pin of this.model.fixed.get(cls)?.rows ?? []) pins.add(pin);
     return [...pins];
   }
 
