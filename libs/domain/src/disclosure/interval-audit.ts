@@ -27,8 +27,8 @@ interface ComponentProgram {
   readonly cached: CachedProgram;
   readonly columnOf: ReadonlyMap<number, number>;
   readonly rowCells: ReadonlyArray<readonly string[]>;
-  /** For each program row, the cells that pinned the unknowns substituted into it. */
-  readonly rowPins: ReadonlyArray<readonly string[]>;
+  /** The cells that pinned the unknowns substituted into a program row: only asked of the rows a bound rests on. */
+  readonly rowPins: (row: number) => readonly string[];
 }
 
 /**
@@ -119,13 +119,13 @@ export class IntervalAuditor {
         const max = cached.optimum('maximize', upperColumns);
         upper += max.value * cached.scale;
         upperBinding.push(...max.binding.map((row) => rowCells[row]));
-        upperPins.push(...max.binding.flatMap((row) => rowPins[row]));
+        upperPins.push(...max.binding.flatMap((row) => rowPins(row)));
       }
       if (!lowSettled && lowerColumns.length > 0) {
         const min = cached.optimum('minimize', lowerColumns);
         lower += min.value * cached.scale;
         lowerBinding.push(...min.binding.map((row) => rowCells[row]));
-        lowerPins.push(...min.binding.flatMap((row) => rowPins[row]));
+        lowerPins.push(...min.binding.flatMap((row) => rowPins(row)));
       }
     }
     const exact = level.notExact && !highSettled && !lowSettled && upper - lower <= tolerance;
@@ -193,19 +193,17 @@ export class IntervalAuditor {
       }));
       const cached = this.cache.program(classes.map(className), named);
       // Rows stating the same equation after substitution are one equation: withholding it takes all their cells.
-      const cellsByName = new Map<string, string[]>();
-      named.forEach((row, i) => cellsByName.set(row.name, [...(cellsByName.get(row.name) ?? []), ...model.rows[rows[i].row].cells]));
-      const pinsByName = new Map<string, string[]>();
-      named.forEach((row, i) =>
-        pinsByName.set(row.name, [...(pinsByName.get(row.name) ?? []), ...this.pinning([rows[i].row]).flatMap((r) => model.rows[r].cells)]),
-      );
-      const columnOf = new Map(classes.map((cls) => [cls, cached.columnOf.get(className(cls))!]));
-      entry = {
-        cached,
-        columnOf,
-        rowCells: cached.rows.map((name) => cellsByName.get(name)!),
-        rowPins: cached.rows.map((name) => pinsByName.get(name)!),
+      const rowsByName = new Map<string, number[]>();
+      named.forEach((row, i) => rowsByName.set(row.name, [...(rowsByName.get(row.name) ?? []), rows[i].row]));
+      const cellsOfRows = (of: readonly number[]) => of.flatMap((r) => model.rows[r].cells);
+      const pins = new Map<number, readonly string[]>();
+      const rowPins = (row: number) => {
+        let found = pins.get(row);
+        if (found === undefined) pins.set(row, (found = rowsByName.get(cached.rows[row])!.flatMap((r) => cellsOfRows(this.pinning([r])))));
+        return found;
       };
+      const columnOf = new Map(classes.map((cls) => [cls, cached.columnOf.get(className(cls))!]));
+      entry = { cached, columnOf, rowCells: cached.rows.map((name) => cellsOfRows(rowsByName.get(name)!)), rowPins };
       this.programs.set(component, entry);
     }
     return entry;
