@@ -75,7 +75,9 @@ async function history(world: DisclosureWorld, r: SeededRandom, id: string, year
       foreign: r.chance(0.3),
     }));
     zones.push({ code, kind, enterprises });
-    steps.push(`zone ${code} ${kind}: ${enterprises.map((e) => `${e.taxCode} size ${e.size.toFixed(1)}${e.foreign ? ' FDI' : ''}`).join(', ')}`);
+    steps.push(
+      `zone ${code} ${kind}: ${enterprises.map((e) => `${e.taxCode} size ${e.size.toFixed(1)}${e.foreign ? ' FDI' : ''}`).join(', ')}`,
+    );
   }
   await Promise.all(
     zones.map((z) =>

@@ -58,7 +58,15 @@ function filings(zones: readonly Zone[], period: string): Filing[] {
   );
 }
 
-const CHECKED: readonly Measure[] = ['grossOutput', 'grossOutputConstant2010', 'revenue', 'exportValueUsd', 'wageFund', 'workers', 'femaleWorkers'];
+const CHECKED: readonly Measure[] = [
+  'grossOutput',
+  'grossOutputConstant2010',
+  'revenue',
+  'exportValueUsd',
+  'wageFund',
+  'workers',
+  'femaleWorkers',
+];
 
 /** What the filings `of` add up to in one measure, as the test works it out (one quarter: stocks add too). */
 function sum(of: readonly Filing[], m: Measure): bigint {
@@ -67,7 +75,10 @@ function sum(of: readonly Filing[], m: Measure): bigint {
 
 /** Every figure of a summary a reader is shown, zones, totals and their blocks alike, by where it stands. */
 function shownFigures(s: PublicSummaryJson, m: Measure): Map<string, bigint> {
-  const entries: Array<[string, PublicEntry]> = [...s.zones.map((z) => [String(z.zoneCode), z] as [string, PublicEntry]), ...Object.entries(s.totals)];
+  const entries: Array<[string, PublicEntry]> = [
+    ...s.zones.map((z) => [String(z.zoneCode), z] as [string, PublicEntry]),
+    ...Object.entries(s.totals),
+  ];
   const out = new Map<string, bigint>();
   for (const [where, entry] of entries) {
     const whole = shown(entry, m);

@@ -53,7 +53,8 @@ function publish(
   };
   const entry = (where: string, zones: string[]): PublicEntry => {
     const e = figures(where, zones);
-    if (split) e.blocks = { foreign: figures(`${where} foreign`, zones, 'foreign'), domestic: figures(`${where} domestic`, zones, 'domestic') };
+    if (split)
+      e.blocks = { foreign: figures(`${where} foreign`, zones, 'foreign'), domestic: figures(`${where} domestic`, zones, 'domestic') };
     return e;
   };
   const kinds: Array<ZoneKind | 'all'> = ['industrial_park', 'industrial_cluster', 'all'];

@@ -28,7 +28,7 @@ export class PublicSummariesController {
       "its item's `withheld`; every figure not shown as computed now is in `heldBack` as { field, reason }, the " +
       'reason `confidential`, `protects another figure` or `revision held back` (the figure published before is ' +
       'shown again); counts are always shown. `by=ownership` adds `blocks: {foreign, domestic}` to every zone and ' +
-      "total, each disclosed on its own like its item (its own `withheld` and `heldBack`; a block of fewer than three " +
+      'total, each disclosed on its own like its item (its own `withheld` and `heldBack`; a block of fewer than three ' +
       'enterprises is withheld, and so is whatever would let it be subtracted out); a block publishes its magnitudes, ' +
       'counts and average wage, not shares, growth or plan progress (null). A publication made before blocks were ' +
       'published answers `by=ownership` with 422 NOT_PUBLISHED; any other `by` is 422 NOT_ALLOWED. 404 when no ' +

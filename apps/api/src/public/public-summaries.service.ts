@@ -42,6 +42,10 @@ function withoutBlocks(summary: SummaryJson): SummaryJson {
   return {
     ...summary,
     zones: summary.zones.map(drop),
-    totals: { industrial_park: drop(summary.totals.industrial_park), industrial_cluster: drop(summary.totals.industrial_cluster), all: drop(summary.totals.all) },
+    totals: {
+      industrial_park: drop(summary.totals.industrial_park),
+      industrial_cluster: drop(summary.totals.industrial_cluster),
+      all: drop(summary.totals.all),
+    },
   };
 }

@@ -35,7 +35,10 @@ const units = (zone: string, quarter: string, measure: AuditedMeasure, values: n
   set(zone, quarter, measure, Object.fromEntries(values.map((v, i) => [`${zone}-${i}`, v])));
 
 /** Sets whose contributions are in blocks: 'F…' tax codes foreign, the others domestic. */
-const inBlocks = (s: ContributionSet): ContributionSet => ({ ...s, blocks: s.taxCodes.map((t) => (t.startsWith('F') ? 'foreign' : 'domestic')) });
+const inBlocks = (s: ContributionSet): ContributionSet => ({
+  ...s,
+  blocks: s.taxCodes.map((t) => (t.startsWith('F') ? 'foreign' : 'domestic')),
+});
 
 /**
  * A summary whose figures are the sums of `sets` (growth rates given where wanted), split into blocks when asked:
@@ -45,7 +48,15 @@ function summaryOf(period: string, sets: readonly ContributionSet[], growth: Rec
   const spec = period.includes('..') ? periodRange(...(period.split('..') as [string, string])) : parsePeriod(period);
   const zones = [...new Set(sets.map((s) => s.zoneCode))].sort().map((code) => ({ code, name: code, kind: KINDS[code] }));
   const blocks = split ? { blocks: { expected: new Map(), operatingProjects: new Map() } } : {};
-  const summary = buildSummary({ period: spec, zones, rows: [], expected: new Map(), operatingProjects: new Map(), targets: new Map(), ...blocks });
+  const summary = buildSummary({
+    period: spec,
+    zones,
+    rows: [],
+    expected: new Map(),
+    operatingProjects: new Map(),
+    targets: new Map(),
+    ...blocks,
+  });
   const quarters = new Set(summary.quarters);
   const fill = <T extends object>(figures: T, inArea: (s: ContributionSet) => boolean, area: string, block?: Ownership): T => {
     const out: Record<string, unknown> = Object.fromEntries(Object.entries(figures));
@@ -223,7 +234,9 @@ describe('disclosePublication', () => {
     expect(za.grossOutput === null || za.blocks!.foreign.grossOutput === null).toBe(true);
     const park = result.summaries[0].totals.industrial_park;
     const all = result.summaries[0].totals.all;
-    expect(zc.blocks!.domestic.grossOutput === null || (park.blocks!.domestic.grossOutput === null && all.blocks!.domestic.grossOutput === null)).toBe(true);
+    expect(
+      zc.blocks!.domestic.grossOutput === null || (park.blocks!.domestic.grossOutput === null && all.blocks!.domestic.grossOutput === null),
+    ).toBe(true);
     expect(result.cells.find((c) => c.area === 'ZA:domestic')).toMatchObject({ value: null, reason: 'confidential' });
     expect(result.versions[0].blocks).toEqual(['foreign', 'foreign', 'foreign', 'foreign', 'domestic']);
   });
