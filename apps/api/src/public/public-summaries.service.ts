@@ -24,7 +24,8 @@ export class PublicSummaries {
         422,
         'by',
         'NOT_PUBLISHED',
-        `publication ${publicationId}, the latest of this period, was made before blocks (FDI and domestic) were published and carries none`,
+        `publication ${publicationId}, the latest of this period, was made before blocks (FDI and domestic) ` +
+          'were published and carries none',
       );
     }
     const publishedAt = toLocalIso(published.publishedAt);

@@ -78,9 +78,10 @@ export type Decision =
 
 /**
  * Decides what a publication may show, audited against everything published before. Every cell (zone,
- * kind total or grand total, or a block of one when the summaries are split; measure; period) is judged on its own: withheld as confidential when it fails the
- * frequency or p% rule, and further withheld by the interval audit (complementary suppression) when together
- * with the ledger it would narrow some enterprise's figure too far. A cell withheld by the audit whose period
+ * kind total or grand total, or a block of one when the summaries are split; measure; period) is judged on
+ * its own: withheld as confidential when it fails the frequency or p% rule, and further withheld by the
+ * interval audit (complementary suppression) when together with the ledger it would narrow some enterprise's
+ * figure too far. A cell withheld by the audit whose period
  * was published before shows the earlier figure again: its revision is held back. Growth rates also publish
  * the previous year's cell, which is audited like any other.
  */
