@@ -1,4 +1,5 @@
 import { ReportFigures } from './support/fixtures';
+import { field, openWorkbook, sheetRecords } from './support/workbook-rows';
 import { Block, Measure, MEASURES } from './support/outsider-audit/filing-ledger';
 import { DisclosureWorld, Filing, heldBackReason, Published, shown, zoneEntry } from './support/outsider-audit/disclosure-world';
 import { PublicEntry, PublicSummaryJson } from './support/outsider-audit/outsider-audit';
@@ -191,6 +192,25 @@ describe('public FDI and domestic blocks: GET /v1/public/summaries?by=ownership'
     // A block publishes magnitudes, not shares or growth.
     expect(zoneEntry(even.latest, 'BB').blocks!.foreign).toMatchObject({ grossOutputSharePct: null, growthYoYPct: null });
     expect(await world.exposures()).toEqual([]);
+  });
+
+  it('writes the blocks in the public workbook, each naming its own withheld figures', async () => {
+    const sheet = async (id: number) => {
+      const reply = await sys.http.get(`/public/publications/${id}/workbook.xlsx`);
+      expect(reply.status).toBe(200);
+      return sheetRecords((await openWorkbook(reply.body as Buffer)).getWorksheet('Khối FDI và trong nước')!, 2);
+    };
+    const row = (rows: Array<Record<string, unknown>>, code: string, block: string) =>
+      rows.find((r) => field(r, 'Mã khu') === code && field(r, 'Khối') === block)!;
+    const output = 'Giá trị sản xuất công nghiệp, giá hiện hành';
+    const lone = row(await sheet(mixed.id), 'BA', 'Khối trong nước');
+    expect(field(lone, output)).toBeNull();
+    expect(field(lone, 'Số liệu không công bố')).toEqual(expect.stringContaining(output));
+    const bb = row(await sheet(even.id), 'BB', 'Khối FDI (có vốn đầu tư nước ngoài)');
+    const filed = filings(['BB'], '2024-Q1').filter((x) => REGISTRY.BB.foreign.includes(x.taxCode));
+    // In millions of đồng.
+    expect(field(bb, output)).toBe(Number((sum(filed, 'grossOutput') + 500_000n) / 1_000_000n));
+    expect(field(bb, 'Số liệu không công bố')).toBeNull();
   });
 
   it('answers the plain summary without blocks, as before', async () => {

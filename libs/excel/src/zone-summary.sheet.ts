@@ -188,7 +188,7 @@ export function ownershipBlocksSheet(summary: SheetSummary): TableSheet<BlockRow
       vi: `Số liệu khối FDI và khối trong nước các khu, cụm công nghiệp tỉnh Lào Cai, ${period.vi}`,
       en: `Foreign-invested (FDI) and domestic enterprises, industrial parks and clusters of Lào Cai province, ${period.en}`,
     },
-    columns: BLOCK_COLUMNS,
+    columns: isDisclosureControlled(summary) ? [...BLOCK_COLUMNS, WITHHELD_COLUMN] : BLOCK_COLUMNS,
     rows: blockRows(summary),
     frozenColumns: 2,
   };
