@@ -9,9 +9,10 @@ import { startTestSystem, TestSystem } from './support/test-system';
 /*
  * Seeded random histories of a small province: filings on time, late filings, amendments and monthly
  * publications over the quarters of a year, with the year before on file for growth. After each
- * history the outsider audit (test/support/outsider-audit) takes every public summary published and may
- * find no contribution exposed. DISCLOSURE_SEQUENCES sets how many (20 by default, to keep the suite near
- * a minute; hundreds for a deeper search), TEST_SEED replays them; both are printed.
+ * history the outsider audit (test/support/outsider-audit) takes every public summary published, with its
+ * FDI and domestic blocks, and may find no contribution exposed. DISCLOSURE_SEQUENCES sets how many (20 by
+ * default, to keep the suite near a minute; hundreds for a deeper search), TEST_SEED replays them; both are
+ * printed.
  * DISCLOSURE_HISTORY_SEEDS replays chosen histories by their own seeds.
  *
  * Histories keep apart by years: history k of a test system files into years 2000 + 2k (the year before)
@@ -74,7 +75,9 @@ async function history(world: DisclosureWorld, r: SeededRandom, id: string, year
       foreign: r.chance(0.3),
     }));
     zones.push({ code, kind, enterprises });
-    steps.push(`zone ${code} ${kind}: ${enterprises.map((e) => `${e.taxCode} size ${e.size.toFixed(1)}`).join(', ')}`);
+    steps.push(
+      `zone ${code} ${kind}: ${enterprises.map((e) => `${e.taxCode} size ${e.size.toFixed(1)}${e.foreign ? ' FDI' : ''}`).join(', ')}`,
+    );
   }
   await Promise.all(
     zones.map((z) =>
@@ -82,6 +85,8 @@ async function history(world: DisclosureWorld, r: SeededRandom, id: string, year
         z.code,
         z.kind,
         z.enterprises.map((e) => e.taxCode),
+        // Those with foreign workers are FDI: the outsider also reads each zone's and total's blocks.
+        z.enterprises.filter((e) => e.foreign).map((e) => e.taxCode),
       ),
     ),
   );

@@ -26,9 +26,17 @@ describe('public cell ledger repositories', () => {
     const second = await publication('2025-09');
     const za = { zoneCode: 'ZA', kind: 'industrial_park' as const, quarter: '2025-Q2', taxCodes: ['5300000001', '5300000002'] };
     const output = { ...za, measure: 'grossOutput' as const, amounts: [426_456_789_000n, 99_999_999_999_999_999n] };
-    const women = { ...za, measure: 'femaleWorkers' as const, amounts: [null, 40n] };
+    // Kept before blocks were published (none), and after (each contribution's block).
+    const women = { ...za, measure: 'femaleWorkers' as const, amounts: [null, 40n], blocks: ['foreign' as const, 'domestic' as const] };
     const olderQuarter = { ...za, quarter: '2023-Q4', measure: 'grossOutput' as const, taxCodes: ['5300000001'], amounts: [1n] };
     const [q1q2, q2] = [['2025-Q1', '2025-Q2'], ['2025-Q2']];
+    const foreignYtd = {
+      area: 'ZA:foreign',
+      measure: 'femaleWorkers' as const,
+      quarters: ['2025-Q1', '2025-Q2'],
+      value: null,
+      reason: 'confidential' as const,
+    };
     const ytd = { area: 'ZA', measure: 'grossOutput' as const, quarters: q1q2, value: 100_000_000_426_456_788_999n, reason: null };
     const exports = { area: 'all', measure: 'exportValueUsd' as const, quarters: q2, value: null, reason: 'confidential' as const };
     const heldBack = { area: 'ZA', measure: 'grossOutput' as const, quarters: q2, value: 360n, reason: 'revision held back' as const };
@@ -39,6 +47,7 @@ describe('public cell ledger repositories', () => {
         [
           { ...ytd, basisPublicationId: null },
           { ...exports, basisPublicationId: null },
+          { ...foreignYtd, basisPublicationId: null },
         ],
         tx,
       );
@@ -48,6 +57,7 @@ describe('public cell ledger repositories', () => {
     expect(await cells.since('2024-Q1')).toEqual(
       [
         { publicationId: first, ...ytd, basisPublicationId: first },
+        { publicationId: first, ...foreignYtd, basisPublicationId: first },
         { publicationId: first, ...exports, basisPublicationId: first },
         { publicationId: second, ...heldBack, basisPublicationId: first },
       ].sort((a, b) => a.publicationId - b.publicationId || (a.area < b.area ? -1 : 1)),
@@ -56,6 +66,8 @@ describe('public cell ledger repositories', () => {
       { publicationId: first, ...women },
       { publicationId: first, ...output },
     ]);
+    // Neither way of keeping them leaves the other's field behind.
+    expect((await contributions.since('2024-Q1')).find((s) => s.measure === 'grossOutput')).not.toHaveProperty('blocks');
     const fromQ2 = [expect.objectContaining({ area: 'all' }), expect.objectContaining({ publicationId: second })];
     expect(await cells.since('2025-Q2')).toEqual(fromQ2);
   });

@@ -1,4 +1,5 @@
 import { ContributionSetsRepository } from '../../libs/database/src/repositories/contribution-sets.repository';
+import { EnterprisesRepository } from '../../libs/database/src/repositories/enterprises.repository';
 import { PublicationsRepository } from '../../libs/database/src/repositories/publications.repository';
 import { ReportSubmissionsRepository } from '../../libs/database/src/repositories/report-submissions.repository';
 import type { PublishedFigures, SummaryJson } from '../../libs/domain/src/publications/published-figures';
@@ -102,9 +103,13 @@ describe('contribution sets repository', () => {
   });
   afterAll(() => db?.close());
 
-  it("reads each enterprise's figure of the current revisions, per zone and quarter asked, in tax-code order", async () => {
+  it("reads each enterprise's figure of the current revisions and its block, per zone and quarter asked, in tax-code order", async () => {
     await seedZones(db, ['CA']);
-    for (const taxCode of ['5300000402', '5300000401']) await seedEnterprise(db, taxCode, 'CA');
+    await seedEnterprise(db, '5300000402', 'CA', { ownership: 'foreign' });
+    await seedEnterprise(db, '5300000401', 'CA');
+    // 401 is taken over by a foreign investor after the second quarter: its Q2 report stays domestic.
+    const enterprises = new EnterprisesRepository(db.transactions);
+    await enterprises.recordOwnershipChange('5300000401', { from: '2025-07-01', ownership: 'foreign' }, db.transactions.pool);
     const token = await seedToken(db, 'board');
     const submissions = new ReportSubmissionsRepository(db.transactions);
     const figures = (grossOutput: string) => ({ grossOutput, revenue: '10', workers: '5', wageFund: '20' });
@@ -136,6 +141,7 @@ describe('contribution sets repository', () => {
       measure: 'grossOutput',
       taxCodes: ['5300000401', '5300000402'],
       amounts: [222n, 999_999_999_999_999_999n],
+      blocks: ['domestic', 'foreign'],
     });
     expect(set('femaleWorkers')?.amounts).toEqual([null, 3n]);
     expect(new Set(sets.map((s) => s.quarter))).toEqual(new Set(['2025-Q2']));

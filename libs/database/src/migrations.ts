@@ -17,6 +17,7 @@ import { UnsubscribeTokens1764880000000 } from './migrations/1764880000000-unsub
 import { PlanFactsAndTargets1764890000000 } from './migrations/1764890000000-plan-facts-and-targets';
 import { ReportReturns1764891000000 } from './migrations/1764891000000-report-returns';
 import { OwnershipBlocks1764892000000 } from './migrations/1764892000000-ownership-blocks';
+import { PublicContributionBlocks1764900000000 } from './migrations/1764900000000-public-contribution-blocks';
 
 /** In order; each runs once per database. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PlanFactsAndTargets1764890000000,
   ReportReturns1764891000000,
   OwnershipBlocks1764892000000,
+  PublicContributionBlocks1764900000000,
 ];

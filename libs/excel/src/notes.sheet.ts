@@ -77,17 +77,23 @@ function* notes(input: SummaryWorkbookInput): Iterable<Note> {
     },
   };
   if (isSplitByBlock(summary)) {
+    // Published blocks show magnitudes only: their shares and growth are not audited.
+    const published = isDisclosureControlled(summary);
     yield {
       topic: { vi: 'Khối FDI và khối trong nước', en: 'FDI and domestic' },
       text: {
         vi:
           'Báo cáo của mỗi quý tính vào khối của doanh nghiệp tại ngày cuối quý (doanh nghiệp chuyển khối giữa năm thì các ' +
-          'quý trước và sau thuộc hai khối); số liệu của khu bằng tổng hai khối. Tỷ trọng của một khối tính trên cùng cơ sở ' +
-          'với khu (của tổng: trên tổng đó); khối không có kế hoạch riêng.',
+          'quý trước và sau thuộc hai khối); số liệu của khu bằng tổng hai khối. ' +
+          (published
+            ? 'Số liệu công bố của khối không gồm tỷ trọng, tốc độ tăng và tiến độ kế hoạch.'
+            : 'Tỷ trọng của một khối tính trên cùng cơ sở với khu (của tổng: trên tổng đó); khối không có kế hoạch riêng.'),
         en:
           "Each quarter's report counts in the enterprise's block on the quarter's last day (an enterprise changing block " +
-          "in the year has quarters in both); a zone's figures are the sum of its two blocks. A block's share has its " +
-          "zone's base (a total's block: that total); blocks have no target of their own.",
+          "in the year has quarters in both); a zone's figures are the sum of its two blocks. " +
+          (published
+            ? 'Published blocks show no share, growth or plan progress.'
+            : "A block's share has its zone's base (a total's block: that total); blocks have no target of their own."),
       },
     };
   }

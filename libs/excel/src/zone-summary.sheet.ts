@@ -9,7 +9,7 @@ interface ZoneRow {
   readonly code: string | null;
   readonly name: Label;
   readonly kind: Label;
-  readonly figures: Json<SummaryFigures> & { readonly blocks?: Record<Ownership, Json<SummaryFigures>> };
+  readonly figures: Json<SummaryFigures> & { readonly blocks?: SummaryJson['totals']['all']['blocks'] };
   /** Fields withheld by disclosure control; absent in the board's figures. */
   readonly withheld?: readonly string[];
   /** Fields not shown as computed now, and why; absent in the board's figures. */
@@ -162,7 +162,12 @@ const BLOCK_COLUMNS: readonly Column<BlockRow>[] = [
 function* blockRows(summary: SheetSummary): Iterable<BlockRow> {
   for (const row of zoneRows(summary)) {
     const { blocks } = row.figures;
-    if (blocks) for (const b of OWNERSHIPS) yield { ...row, block: BLOCK_LABELS[b], figures: blocks[b] };
+    if (!blocks) continue;
+    // In the public version a block is disclosed on its own: what is withheld in it is its own.
+    for (const b of OWNERSHIPS) {
+      const { withheld, heldBack, ...figures } = blocks[b];
+      yield { ...row, block: BLOCK_LABELS[b], figures, withheld, heldBack };
+    }
   }
 }
 
@@ -183,7 +188,7 @@ export function ownershipBlocksSheet(summary: SheetSummary): TableSheet<BlockRow
       vi: `Số liệu khối FDI và khối trong nước các khu, cụm công nghiệp tỉnh Lào Cai, ${period.vi}`,
       en: `Foreign-invested (FDI) and domestic enterprises, industrial parks and clusters of Lào Cai province, ${period.en}`,
     },
-    columns: BLOCK_COLUMNS,
+    columns: isDisclosureControlled(summary) ? [...BLOCK_COLUMNS, WITHHELD_COLUMN] : BLOCK_COLUMNS,
     rows: blockRows(summary),
     frozenColumns: 2,
   };

@@ -52,8 +52,9 @@ function countsByZone(filing: FilingStatus): PublishedFigures['filing']['byZone'
 
 /**
  * Builds a monthly publication: the figures of the latest quarter past due and of the year to date,
- * the filing status of the quarter being filed, the public version after disclosure control (audited
- * against the ledger of everything published before, which it extends), both workbooks, the zones
+ * each zone and total with its FDI and domestic blocks, the filing status of the quarter being filed,
+ * the public version after disclosure control (audited against the ledger of everything published
+ * before, which it extends), both workbooks, the zones
  * revised since the last publication, and one email per subscriber, all in one transaction. A month
  * has one regular publication: a second request gets the first one back.
  */
@@ -97,9 +98,10 @@ export class PublicationBuilder {
 
     const params = { pPercent: this.settings.DISCLOSURE_P_PERCENT, minContributors: this.settings.DISCLOSURE_MIN_CONTRIBUTORS };
     const latestPeriod = parsePeriod(formatQuarter(plan.latestQuarter));
+    // Split into FDI and domestic blocks: the blocks' cells are published, and audited, like the zones'.
     const [latest, yearToDate, filing] = await Promise.all([
-      this.summaries.summarize(latestPeriod, null),
-      this.summaries.summarize(plan.yearToDate, null),
+      this.summaries.summarize(latestPeriod, null, true),
+      this.summaries.summarize(plan.yearToDate, null, true),
       this.filingStatus.read(formatQuarter(plan.filingQuarter), null),
     ]);
     const filingFigures = { period: filing.period, counts: filing.counts, byZone: countsByZone(filing) };

@@ -3,7 +3,7 @@ import { paperStamp } from '../paper-filings';
 import { todaysPublication } from '../publication-calendar';
 import { publish } from '../publish';
 import { TestSystem } from '../test-system';
-import { FilingLedger, ZoneKind } from './filing-ledger';
+import { Block, FilingLedger, ZoneKind } from './filing-ledger';
 import { describeExposure, OutsiderAudit, PublicEntry, PublicSummaryJson } from './outsider-audit';
 
 export interface Filing {
@@ -37,13 +37,17 @@ export class DisclosureWorld {
     private readonly board: string,
   ) {}
 
-  /** A zone and its enterprises, operating since 2000 (the first quarter the system takes). */
-  async zone(code: string, kind: ZoneKind, taxCodes: readonly string[]): Promise<void> {
+  /** A zone and its enterprises, operating since 2000 (the first quarter the system takes), `foreign` ones FDI. */
+  async zone(code: string, kind: ZoneKind, taxCodes: readonly string[], foreign: readonly string[] = []): Promise<void> {
     await createZone(this.sys.http, this.admin, code, { kind, name: `${kind === 'industrial_park' ? 'KCN' : 'CCN'} ${code}` });
     this.ledger.addZone(code, kind);
-    const since = { operatingFrom: '2000-01-01' };
-    await Promise.all(taxCodes.map((taxCode) => createEnterprise(this.sys.http, this.admin, taxCode, code, since)));
-    for (const taxCode of taxCodes) this.ledger.addEnterprise(taxCode, code);
+    const blockOf = (taxCode: string): Block => (foreign.includes(taxCode) ? 'foreign' : 'domestic');
+    await Promise.all(
+      taxCodes.map((taxCode) =>
+        createEnterprise(this.sys.http, this.admin, taxCode, code, { operatingFrom: '2000-01-01', ownership: blockOf(taxCode) }),
+      ),
+    );
+    for (const taxCode of taxCodes) this.ledger.addEnterprise(taxCode, code, blockOf(taxCode));
   }
 
   /**
@@ -70,15 +74,15 @@ export class DisclosureWorld {
     for (const body of bodies) this.ledger.accept(body);
   }
 
-  /** Publishes what the schedule would on `asOf` and reads both its periods as anyone can. */
+  /** Publishes what the schedule would on `asOf` and reads both its periods as anyone can, split by block. */
   async publish(asOf: string): Promise<Published> {
     // Built by the worker: the helper follows the request's Location to the publication.
     const r = await publish(this.sys.http, { asOf, force: true }, this.admin);
     if (r.status !== 202) throw new Error(`publication ${asOf}: ${r.status} ${JSON.stringify(r.body)}`);
     const id = r.body.id as number;
     const plan = todaysPublication(new Date(`${asOf}T07:00:00+07:00`));
-    const latest = await this.publicSummary(`period=${plan.latestQuarter}`);
-    const yearToDate = await this.publicSummary(`from=${plan.yearToDate[0]}&to=${plan.latestQuarter}`);
+    const latest = await this.publicSummary(`period=${plan.latestQuarter}&by=ownership`);
+    const yearToDate = await this.publicSummary(`from=${plan.yearToDate[0]}&to=${plan.latestQuarter}&by=ownership`);
     for (const s of [latest, yearToDate]) {
       const shown = (s as unknown as { publication: { id: number } }).publication.id;
       if (shown !== id) throw new Error(`public summaries of ${s.period} show publication ${shown}, not ${id}`);

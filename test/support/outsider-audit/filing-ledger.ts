@@ -4,6 +4,8 @@
  * and to check its own arithmetic against what was published; it never hands a figure to the outsider.
  */
 export type ZoneKind = 'industrial_park' | 'industrial_cluster';
+/** An enterprise's block; the worlds of these suites never change one. */
+export type Block = 'foreign' | 'domestic';
 
 /** Flows add up over the quarters of a period. */
 export const FLOW_MEASURES = [
@@ -45,15 +47,17 @@ export class FilingLedger {
   readonly zoneKinds = new Map<string, ZoneKind>();
   readonly revisions: Revision[] = [];
   private readonly enterpriseZones = new Map<string, string>();
+  private readonly enterpriseBlocks = new Map<string, Block>();
   private readonly current = new Map<string, Revision>();
 
   addZone(code: string, kind: ZoneKind): void {
     this.zoneKinds.set(code, kind);
   }
 
-  addEnterprise(taxCode: string, zoneCode: string): void {
+  addEnterprise(taxCode: string, zoneCode: string, block: Block = 'domestic'): void {
     if (!this.zoneKinds.has(zoneCode)) throw new Error(`ledger: unknown zone ${zoneCode}`);
     this.enterpriseZones.set(taxCode, zoneCode);
+    this.enterpriseBlocks.set(taxCode, block);
   }
 
   /** Records a report the system accepted: the enterprise's current revision for its quarter from now on. */
@@ -74,13 +78,14 @@ export class FilingLedger {
     return [...this.current.values()];
   }
 
-  /** The revisions a figure of `zones` over `quarters` is made of now. */
-  madeOf(zones: readonly string[], quarters: readonly string[], m: Measure): Revision[] {
+  /** The revisions a figure of `zones` (of one block of them, when given) over `quarters` is made of now. */
+  madeOf(zones: readonly string[], quarters: readonly string[], m: Measure, block?: Block): Revision[] {
     const inside = this.currentRevisions().filter((r) => zones.includes(r.zoneCode) && quarters.includes(r.quarter));
-    if (!isStock(m)) return inside.filter((r) => r.values[m] !== undefined);
+    const inBlock = (r: Revision) => r.values[m] !== undefined && (block === undefined || this.enterpriseBlocks.get(r.taxCode) === block);
+    if (!isStock(m)) return inside.filter(inBlock);
     const latest = new Map<string, Revision>();
     for (const r of inside) if ((latest.get(r.taxCode)?.quarter ?? '') < r.quarter) latest.set(r.taxCode, r);
-    return [...latest.values()].filter((r) => r.values[m] !== undefined);
+    return [...latest.values()].filter(inBlock);
   }
 
   zonesOfKind(kind: ZoneKind | 'all'): string[] {

@@ -1,20 +1,23 @@
 import { DEFAULT_DISCLOSURE_PARAMS } from '../../../libs/domain/src/disclosure/disclosure-params';
-import { figure, FilingLedger, Measure, MEASURES, ReportJson, ZoneKind } from './filing-ledger';
+import { Block, figure, FilingLedger, Measure, MEASURES, ReportJson, ZoneKind } from './filing-ledger';
 import { describeExposure, HELD_BACK_REVISION, OutsiderAudit, PublicEntry, PublicSummaryJson } from './outsider-audit';
 
 /*
- * The auditor on hand-built publications: the five leaks of issue 9 each found, and the same
- * publications with the leak closed found clean. Publications here are written by hand: every figure of
+ * The auditor on hand-built publications: the five leaks of issue 9 and a block subtracted from its zone
+ * each found, and the same publications with the leak closed found clean. Publications here are written by hand: every figure of
  * every zone and total from the ledger, minus what each case withholds (a null), plus growth and shares
  * where a case states them.
  */
 const G = 1_000_000_000;
 const PARKS = ['ZA', 'ZB', 'ZC'];
 
-function world(): FilingLedger {
+/** Three parks of five enterprises each, domestic but those `foreign` names. */
+function world(foreign: readonly string[] = []): FilingLedger {
   const ledger = new FilingLedger();
   for (const z of PARKS) ledger.addZone(z, 'industrial_park');
-  for (const z of PARKS) for (let i = 1; i <= 5; i++) ledger.addEnterprise(`${z}${i}`, z);
+  for (const z of PARKS) {
+    for (let i = 1; i <= 5; i++) ledger.addEnterprise(`${z}${i}`, z, foreign.includes(`${z}${i}`) ? 'foreign' : 'domestic');
+  }
   return ledger;
 }
 
@@ -29,19 +32,29 @@ function file(ledger: FilingLedger, taxCode: string, period: string, f: Record<s
   return ledger.accept(body);
 }
 
-/** A publication of `quarters` as the ledger stands, with `withhold` (zone → fields) null and `extra` fields added. */
+/**
+ * A publication of `quarters` as the ledger stands, with `withhold` (zone, or zone and block → fields) null and
+ * `extra` fields added; split into blocks when asked.
+ */
 function publish(
   ledger: FilingLedger,
   quarters: string[],
   withhold: Record<string, Measure[]> = {},
   extra: Record<string, Record<string, unknown>> = {},
+  split = false,
 ): PublicSummaryJson {
-  const entry = (where: string, zones: string[]): PublicEntry => {
-    const e: PublicEntry = { ...extra[where] };
+  const figures = (where: string, zones: string[], block?: Block): PublicEntry => {
+    const e: PublicEntry = block ? {} : { ...extra[where] };
     for (const m of MEASURES) {
-      const made = ledger.madeOf(zones, quarters, m);
+      const made = ledger.madeOf(zones, quarters, m, block);
       e[m] = made.length === 0 || withhold[where]?.includes(m) ? null : String(figure(made, m));
     }
+    return e;
+  };
+  const entry = (where: string, zones: string[]): PublicEntry => {
+    const e = figures(where, zones);
+    if (split)
+      e.blocks = { foreign: figures(`${where} foreign`, zones, 'foreign'), domestic: figures(`${where} domestic`, zones, 'domestic') };
     return e;
   };
   const kinds: Array<ZoneKind | 'all'> = ['industrial_park', 'industrial_cluster', 'all'];
@@ -83,6 +96,35 @@ describe('outsider audit', () => {
     const audit = new OutsiderAudit(ledger);
     audit.observe(publish(ledger, ['2025-Q1']));
     expect(await exposures(audit)).toEqual([]);
+  });
+
+  describe('a zone less its FDI block', () => {
+    const history = (closeTheLeak: boolean) => {
+      const ledger = world(['ZC1', 'ZC2', 'ZC3', 'ZC4']);
+      const audit = new OutsiderAudit(ledger);
+      steadyNeighbours(ledger, ['2025-Q1']);
+      for (let i = 1; i <= 5; i++) file(ledger, `ZC${i}`, '2025-Q1', { grossOutput: (90 + i) * G, workers: 90 + i });
+      // ZC5 is the only domestic filer of ZC: its block is withheld; closed, so is every block it could be taken from.
+      const lone: Record<string, Measure[]> = { 'ZC domestic': [...MEASURES] };
+      const closed: Record<string, Measure[]> = Object.fromEntries(
+        ['ZC', 'total industrial_park', 'total all'].flatMap((w) => ['foreign', 'domestic'].map((b) => [`${w} ${b}`, [...MEASURES]])),
+      );
+      audit.observe(publish(ledger, ['2025-Q1'], closeTheLeak ? closed : lone, {}, true));
+      return audit;
+    };
+
+    it("uncovers ZC5's figures from the zone and its FDI block", async () => {
+      expect(await exposures(history(false))).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^contribution grossOutput ZC 2025-Q1 \[ZC5\] = 95000000000/),
+          expect.stringMatching(/^contribution workers ZC 2025-Q1 \[ZC5\] = 95/),
+        ]),
+      );
+    });
+
+    it('finds nothing once every block it could be taken from is withheld', async () => {
+      expect(await exposures(history(true))).toEqual([]);
+    });
   });
 
   describe('1. year to date minus the quarter', () => {

@@ -1,5 +1,5 @@
 import { DEFAULT_DISCLOSURE_PARAMS, DisclosureParams, resolveDisclosureRules } from '../../../libs/domain/src/disclosure/disclosure-params';
-import { FilingLedger, figure, Measure, MEASURES, Revision } from './filing-ledger';
+import { Block, FilingLedger, figure, Measure, MEASURES, Revision } from './filing-ledger';
 import { IntervalProgram, LinearRow } from './interval-program';
 
 /**
@@ -10,8 +10,8 @@ import { IntervalProgram, LinearRow } from './interval-program';
  * figure is made: which enterprise's report of which quarter adds into it (the counts say how many), as
  * the standard interval audit assumes. Each measure is a linear program whose variables are the
  * contributions, one per accepted revision of a report (an amendment is a new, unknown value), all ≥ 0:
- * - every published figure is an equality (a zone or a total; flows summed over the period's quarters,
- *   headcounts from each enterprise's latest report in it);
+ * - every published figure is an equality (a zone or a total, or its FDI or domestic block; flows summed
+ *   over the period's quarters, headcounts from each enterprise's latest report in it);
  * - a published growth on a year earlier bounds the figure against the same quarters a year earlier, and
  *   a published share bounds the zone against its kind's total, each within its rounding (2 decimals);
  * - a figure shown again because a revision is held back equals what it was when first published.
@@ -26,6 +26,8 @@ export interface PublicEntry {
   [field: string]: unknown;
   zoneCode?: string;
   heldBack?: Array<{ field: string; reason: string }>;
+  /** With `by=ownership`: the entry's FDI and domestic blocks, each disclosed on its own. */
+  blocks?: Record<Block, PublicEntry>;
 }
 
 export interface PublicSummaryJson {
@@ -103,7 +105,7 @@ export class OutsiderAudit {
   observe(summary: PublicSummaryJson): void {
     const quarters = summary.quarters;
     this.publication = summary.publication?.id ?? this.publication + 1;
-    const entries = [
+    const wholes = [
       ...summary.zones
         .map((entry) => ({ where: String(entry.zoneCode), zones: [String(entry.zoneCode)], entry }))
         .filter((z) => this.ledger.zoneKinds.has(z.where)),
@@ -113,13 +115,17 @@ export class OutsiderAudit {
         entry,
       })),
     ];
+    const entries = wholes.map((e) => ({ ...e, block: undefined as Block | undefined }));
+    const blocks = wholes.flatMap((e) =>
+      Object.entries(e.entry.blocks ?? {}).map(([block, entry]) => ({ ...e, where: `${e.where} ${block}`, block: block as Block, entry })),
+    );
     const used = new Map<string, Revision[]>();
-    for (const { where, zones, entry } of entries) {
+    for (const { where, zones, entry, block } of [...entries, ...blocks]) {
       for (const m of MEASURES) {
-        const made = this.published(where, zones, quarters, m, entry);
+        const made = this.published(where, zones, quarters, m, entry, block);
         if (made !== null) used.set(`${where}|${m}`, made);
         if (where.startsWith('total')) continue;
-        for (const q of quarters) this.candidate(m, { where, quarters: [q], revisions: this.build(zones, [q], m) });
+        for (const q of quarters) this.candidate(m, { where, quarters: [q], revisions: this.build(zones, [q], m, block) });
       }
     }
     for (const { where, zones, entry } of entries) {
@@ -145,17 +151,17 @@ export class OutsiderAudit {
     return exposures;
   }
 
-  private build(zones: readonly string[], quarters: readonly string[], m: Measure): Revision[] {
-    return this.ledger.madeOf(zones, quarters, m);
+  private build(zones: readonly string[], quarters: readonly string[], m: Measure, block?: Block): Revision[] {
+    return this.ledger.madeOf(zones, quarters, m, block);
   }
 
   /** Records a published figure as an equality; returns what it is made of, or null when withheld or unexplained. */
-  private published(where: string, zones: string[], quarters: string[], m: Measure, entry: PublicEntry): Revision[] | null {
+  private published(where: string, zones: string[], quarters: string[], m: Measure, entry: PublicEntry, block?: Block): Revision[] | null {
     const shown = entry[m];
     if (shown === null || shown === undefined) return null;
     const key = `${where}|${m}|${quarters.join('+')}`;
     const heldBack = entry.heldBack?.some((h) => h.field === m && h.reason === HELD_BACK_REVISION) ?? false;
-    const made = heldBack ? this.lastPublished.get(key) : this.build(zones, quarters, m);
+    const made = heldBack ? this.lastPublished.get(key) : this.build(zones, quarters, m, block);
     if (made === undefined) {
       this.mismatches.push(`${key}: a revision held back, but no earlier figure was observed`);
       return null;

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { formatQuarter } from '@app/domain';
 import { Public } from '../auth/access.decorators';
 import { Problem } from '../common/problem';
-import { ApiPeriodQuery, periodFromQuery } from '../summaries/summaries.controller';
+import { ApiByQuery, ApiPeriodQuery, periodFromQuery, splitFromQuery } from '../summaries/summaries.controller';
 import { PublicRead } from './public-reads';
 import { PublicSummaries } from './public-summaries.service';
 
@@ -11,6 +11,7 @@ import { PublicSummaries } from './public-summaries.service';
  * Published figures for anyone, without a token: those of the latest publication that covers the
  * period, after disclosure control. A withheld figure is null and named in its item's `withheld`; every
  * figure not shown as computed now is in `heldBack` with why (an earlier figure may stand for a revision).
+ * Split by block on request, each block disclosed on its own.
  */
 @ApiTags('public')
 @Public()
@@ -26,25 +27,24 @@ export class PublicSummariesController {
       'asked (`period`, or `from` and `to`), after disclosure control: a withheld figure is null and named in ' +
       "its item's `withheld`; every figure not shown as computed now is in `heldBack` as { field, reason }, the " +
       'reason `confidential`, `protects another figure` or `revision held back` (the figure published before is ' +
-      'shown again); counts are always shown. 404 when no publication covers the period; 120 requests ' +
-      'a minute per client, then 429 with Retry-After. Not split by block: `by` is answered 422 NOT_PUBLISHED. ' +
-      'Caches may keep an answer a minute (`Cache-Control: public, max-age=60`).',
+      'shown again); counts are always shown. `by=ownership` adds `blocks: {foreign, domestic}` to every zone and ' +
+      'total, each disclosed on its own like its item (its own `withheld` and `heldBack`; a block of fewer than three ' +
+      'enterprises is withheld, and so is whatever would let it be subtracted out); a block publishes its magnitudes, ' +
+      'counts and average wage, not shares, growth or plan progress (null). A publication made before blocks were ' +
+      'published answers `by=ownership` with 422 NOT_PUBLISHED; any other `by` is 422 NOT_ALLOWED. 404 when no ' +
+      'publication covers the period; 120 requests a minute per client, then 429 with Retry-After. Caches may keep ' +
+      'an answer a minute (`Cache-Control: public, max-age=60`).',
   })
   @PublicRead()
   @ApiPeriodQuery()
+  @ApiByQuery(
+    'ownership: every zone and total also carries `blocks: {foreign, domestic}`, after disclosure control ' +
+      "(a report counts in its enterprise's block at the end of the report's quarter)",
+  )
   async summaries(@Query() q: Record<string, string>) {
-    // Blocks are not published: a block has few enterprises, and the cross-publication audit of withheld
-    // cells does not cover them. The split stays the board's.
-    if (q.by !== undefined) {
-      throw Problem.field(
-        422,
-        'by',
-        'NOT_PUBLISHED',
-        "published figures are not split by block (FDI and domestic): the split is the board's",
-      );
-    }
+    const split = splitFromQuery(q);
     const quarters = periodFromQuery(q).quarters.map(formatQuarter);
-    const summary = await this.published.covering(quarters);
+    const summary = await this.published.covering(quarters, split);
     if (!summary) throw Problem.notFound(`No publication covers ${quarters.join(', ')} yet.`);
     return summary;
   }

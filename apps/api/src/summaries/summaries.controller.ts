@@ -41,15 +41,11 @@ export function splitFromQuery(q: { by?: string }): boolean {
   throw Problem.field(422, 'by', 'NOT_ALLOWED', 'by must be one of: ownership');
 }
 
-function ApiByQuery(): MethodDecorator {
-  return ApiQuery({
-    name: 'by',
-    required: false,
-    enum: ['ownership'],
-    description:
-      'ownership: every zone and total also carries `blocks: {foreign, domestic}`, the same figures over the reports ' +
-      "of enterprises in each block at the end of the report's quarter (zone = foreign + domestic exactly)",
-  });
+export function ApiByQuery(
+  description = 'ownership: every zone and total also carries `blocks: {foreign, domestic}`, the same figures over the reports ' +
+    "of enterprises in each block at the end of the report's quarter (zone = foreign + domestic exactly)",
+): MethodDecorator {
+  return ApiQuery({ name: 'by', required: false, enum: ['ownership'], description });
 }
 
 @ApiTags('summaries')

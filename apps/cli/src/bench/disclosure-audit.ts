@@ -11,6 +11,7 @@ import {
   LedgerCell,
   NewLedgerCell,
   NO_NEXT_PERIOD,
+  Ownership,
   PeriodSpec,
   publicationPlan,
   ReportFigures,
@@ -40,6 +41,8 @@ const QUARTERS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q
 interface Filing {
   readonly taxCode: string;
   readonly zone: ZoneInfo;
+  /** The enterprise's block: foreign-invested (FDI) enterprises are those with foreign workers. */
+  readonly ownership: Ownership;
   readonly quarter: string;
   readonly month: number;
   readonly figures: ReportFigures;
@@ -97,8 +100,11 @@ function filings(scale: AuditScale): { zones: ZoneInfo[]; all: Filing[] } {
       };
       const taxCode = `53${String(e).padStart(8, '0')}`;
       const month = 3 * k + 4 + lateness;
-      all.push({ taxCode, zone, quarter, month, figures: figure(0.8 + 0.4 * rng()) });
-      if (rng() < 0.03) all.push({ taxCode, zone, quarter, month: month + 1 + Math.floor(3 * rng()), figures: figure(0.8 + 0.4 * rng()) });
+      const ownership = foreign ? 'foreign' : 'domestic';
+      all.push({ taxCode, zone, ownership, quarter, month, figures: figure(0.8 + 0.4 * rng()) });
+      if (rng() < 0.03) {
+        all.push({ taxCode, zone, ownership, quarter, month: month + 1 + Math.floor(3 * rng()), figures: figure(0.8 + 0.4 * rng()) });
+      }
     });
   }
   return { zones, all };
@@ -123,7 +129,7 @@ function aggregateRows(held: readonly Filing[]): AggregateRow[] {
       zoneCode: f.zone.code,
       period: f.quarter,
       nextPeriod: later ?? NO_NEXT_PERIOD,
-      ownership: 'domestic',
+      ownership: f.ownership,
       ...reportContribution(f.figures, true, false),
     };
   });
@@ -147,9 +153,12 @@ function contributionSets(held: readonly Filing[], quarters: ReadonlySet<string>
         const v = f.figures[measure];
         return v === null ? null : BigInt(v);
       }),
+      blocks: sorted.map((f) => f.ownership),
     }));
   });
 }
+
+const NO_COUNTS = { expected: new Map(), operatingProjects: new Map() };
 
 const stored = (c: NewLedgerCell, id: number): LedgerCell => ({ ...c, publicationId: id, basisPublicationId: c.basisPublicationId ?? id });
 
@@ -169,7 +178,8 @@ export async function auditBench(scale: AuditScale, progress: (line: string) => 
     const rows = aggregateRows(held);
     const latest: PeriodSpec = { label: formatQuarter(plan.latestQuarter), quarters: [plan.latestQuarter] };
     const summaries = [latest, plan.yearToDate].map((period) =>
-      buildSummary({ period, zones, rows, expected: new Map(), operatingProjects: new Map(), targets: new Map() }),
+      // Split into blocks, as the worker publishes them.
+      buildSummary({ period, zones, rows, expected: new Map(), operatingProjects: new Map(), targets: new Map(), blocks: NO_COUNTS }),
     );
     const quarters = new Set([latest, plan.yearToDate].flatMap((s) => [...s.quarters, ...shiftYears(s, -1).quarters]).map(formatQuarter));
     const contributions = contributionSets(held, quarters);

@@ -1,4 +1,4 @@
-import { AUDITED_MEASURES, AuditedMeasure, ContributionSet, ZoneKind } from '@app/domain';
+import { AUDITED_MEASURES, AuditedMeasure, ContributionSet, Ownership, ZoneKind } from '@app/domain';
 import { SqlSession } from '../sql/sql-session';
 import { Transactions } from '../sql/transactions.service';
 
@@ -17,15 +17,23 @@ const COLUMNS: Readonly<Record<AuditedMeasure, string>> = {
   localWorkers: 'local_workers',
 };
 
-// From the current revisions, by the zone each report was filed in, as the stored sums are kept.
+// From the current revisions, by the zone each report was filed in and the block its enterprise was in on the
+// quarter's last day (the rule the stored sums are kept by), as the stored sums are kept.
 const SETS_SQL = `
   SELECT r.zone_code, z.kind, r.period, array_agg(r.tax_code ORDER BY r.tax_code) AS tax_codes,
+    array_agg(enterprise_ownership_on(r.tax_code, quarter_last_day(r.period)) ORDER BY r.tax_code) AS blocks,
     ${AUDITED_MEASURES.map((m) => `array_agg(r.${COLUMNS[m]}::text ORDER BY r.tax_code) AS "${m}"`).join(', ')}
   FROM report_submissions r JOIN zones z ON z.code = r.zone_code
   WHERE r.status = 'accepted' AND r.period = ANY($1)
   GROUP BY r.zone_code, z.kind, r.period`;
 
-type Row = Record<AuditedMeasure, Array<string | null>> & { zone_code: string; kind: ZoneKind; period: string; tax_codes: string[] };
+type Row = Record<AuditedMeasure, Array<string | null>> & {
+  zone_code: string;
+  kind: ZoneKind;
+  period: string;
+  tax_codes: string[];
+  blocks: Ownership[];
+};
 
 /** What each enterprise contributes to the sums that disclosure control audits: read off the accepted submissions. */
 export class ContributionSetsRepository {
@@ -42,6 +50,7 @@ export class ContributionSetsRepository {
         measure,
         taxCodes: r.tax_codes,
         amounts: r[measure].map((x) => (x === null ? null : BigInt(x))),
+        blocks: r.blocks,
       })),
     );
   }

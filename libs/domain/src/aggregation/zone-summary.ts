@@ -149,8 +149,9 @@ export function buildSummary(input: SummaryInput): Summary {
   return { period: input.period.label, quarters: input.period.quarters.map(formatQuarter), zones, totals };
 }
 
-function blocksOf(figures: (block: Ownership) => SummaryFigures): Record<Ownership, SummaryFigures> {
-  return Object.fromEntries(OWNERSHIPS.map((b) => [b, figures(b)])) as Record<Ownership, SummaryFigures>;
+/** One figure set per block, in the order blocks are shown. */
+export function blocksOf<T>(figures: (block: Ownership) => T): Record<Ownership, T> {
+  return Object.fromEntries(OWNERSHIPS.map((b) => [b, figures(b)])) as Record<Ownership, T>;
 }
 
 function combine(parts: readonly Parts[]): Parts {

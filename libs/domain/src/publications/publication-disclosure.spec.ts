@@ -1,7 +1,8 @@
-import { buildSummary, Summary, ZoneKind } from '../aggregation/zone-summary';
+import { BlockSplit, blocksOf, buildSummary, Summary, SummaryFigures, ZoneKind } from '../aggregation/zone-summary';
 import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/disclosure-params';
 import { loadLpSolver, LpSolver } from '../disclosure/lp-solver';
 import { parsePeriod, periodRange } from '../periods/period-spec';
+import { Ownership } from '../registry/ownership-history';
 import { DisclosureLedger, disclosePublication, PublicationDisclosure, PublicSummary } from './publication-disclosure';
 import { AuditedMeasure, ContributionSet, ContributionVersion, LedgerCell } from './public-cells';
 
@@ -33,29 +34,54 @@ const set = (zoneCode: string, quarter: string, measure: AuditedMeasure, values:
 const units = (zone: string, quarter: string, measure: AuditedMeasure, values: number[]) =>
   set(zone, quarter, measure, Object.fromEntries(values.map((v, i) => [`${zone}-${i}`, v])));
 
-/** A summary whose figures are the sums of `sets` (growth rates given where wanted): the audit only reads which are non-null. */
-function summaryOf(period: string, sets: readonly ContributionSet[], growth: Record<string, number> = {}): Summary {
+/** Sets whose contributions are in blocks: 'F…' tax codes foreign, the others domestic. */
+const inBlocks = (s: ContributionSet): ContributionSet => ({
+  ...s,
+  blocks: s.taxCodes.map((t) => (t.startsWith('F') ? 'foreign' : 'domestic')),
+});
+
+/**
+ * A summary whose figures are the sums of `sets` (growth rates given where wanted), split into blocks when asked:
+ * the audit only reads which are non-null.
+ */
+function summaryOf(period: string, sets: readonly ContributionSet[], growth: Record<string, number> = {}, split = false): Summary {
   const spec = period.includes('..') ? periodRange(...(period.split('..') as [string, string])) : parsePeriod(period);
   const zones = [...new Set(sets.map((s) => s.zoneCode))].sort().map((code) => ({ code, name: code, kind: KINDS[code] }));
-  const summary = buildSummary({ period: spec, zones, rows: [], expected: new Map(), operatingProjects: new Map(), targets: new Map() });
+  const blocks = split ? { blocks: { expected: new Map(), operatingProjects: new Map() } } : {};
+  const summary = buildSummary({
+    period: spec,
+    zones,
+    rows: [],
+    expected: new Map(),
+    operatingProjects: new Map(),
+    targets: new Map(),
+    ...blocks,
+  });
   const quarters = new Set(summary.quarters);
-  const fill = <T extends object>(figures: T, inArea: (s: ContributionSet) => boolean, area: string): T => {
+  const fill = <T extends object>(figures: T, inArea: (s: ContributionSet) => boolean, area: string, block?: Ownership): T => {
     const out: Record<string, unknown> = Object.fromEntries(Object.entries(figures));
     for (const s of sets.filter((x) => inArea(x) && quarters.has(x.quarter))) {
-      const sum = s.amounts.reduce<bigint>((a, b) => a + (b ?? 0n), 0n);
+      const mine = s.amounts.filter((_, i) => block === undefined || s.blocks?.[i] === block);
+      if (mine.length === 0) continue;
+      const sum = mine.reduce<bigint>((a, b) => a + (b ?? 0n), 0n);
       out[s.measure] =
         typeof out[s.measure] === 'bigint' ? (out[s.measure] as bigint) + sum : out[s.measure] === null ? sum : out[s.measure];
     }
-    if (growth[area] !== undefined) out.growthYoYCurrentPct = growth[area];
+    if (growth[area] !== undefined && block === undefined) out.growthYoYCurrentPct = growth[area];
     return out as T;
+  };
+  const withBlocks = <T extends SummaryFigures & BlockSplit>(figures: T, inArea: (s: ContributionSet) => boolean, area: string): T => {
+    const whole = fill(figures, inArea, area);
+    const split = figures.blocks;
+    return split ? { ...whole, blocks: blocksOf((b) => fill(split[b], inArea, area, b)) } : whole;
   };
   return {
     ...summary,
-    zones: summary.zones.map((z) => fill(z, (s) => s.zoneCode === z.zoneCode, z.zoneCode)),
+    zones: summary.zones.map((z) => withBlocks(z, (s) => s.zoneCode === z.zoneCode, z.zoneCode)),
     totals: {
-      industrial_park: fill(summary.totals.industrial_park, (s) => s.kind === 'industrial_park', 'industrial_park'),
-      industrial_cluster: fill(summary.totals.industrial_cluster, (s) => s.kind === 'industrial_cluster', 'industrial_cluster'),
-      all: fill(summary.totals.all, () => true, 'all'),
+      industrial_park: withBlocks(summary.totals.industrial_park, (s) => s.kind === 'industrial_park', 'industrial_park'),
+      industrial_cluster: withBlocks(summary.totals.industrial_cluster, (s) => s.kind === 'industrial_cluster', 'industrial_cluster'),
+      all: withBlocks(summary.totals.all, () => true, 'all'),
     },
   };
 }
@@ -180,6 +206,51 @@ describe('disclosePublication', () => {
     const cmid = zoneOf(second, 0, 'CMID');
     expect(cmid.grossOutput === null || !shownAgain(second.summaries[0])).toBe(true);
     expect(cmid.heldBack).toEqual([{ field: 'grossOutput', reason: 'protects another figure' }]);
+  });
+
+  it('publishes the blocks of zones with three filers or more in each, adding up to the zone', () => {
+    const Q = '2025-Q2';
+    const sets = [
+      set('ZC', Q, 'grossOutput', { F5: 400, F6: 410, F7: 420, D2: 380, D3: 390, D4: 370 }),
+      set('BIG', Q, 'grossOutput', { F8: 900, F9: 950, F10: 980, D5: 800, D6: 820, D7: 870 }),
+    ].map(inBlocks);
+    const zc = zoneOf(disclose([summaryOf(Q, sets, {}, true)], sets), 0, 'ZC');
+    expect(zc).toMatchObject({ grossOutput: 2370n, heldBack: [] });
+    expect(zc.blocks!.foreign).toMatchObject({ grossOutput: 1230n, withheld: [], heldBack: [] });
+    expect(zc.blocks!.domestic).toMatchObject({ grossOutput: 1140n, withheld: [], heldBack: [] });
+  });
+
+  it("withholds a lone filer's block and whatever would subtract it out", () => {
+    const Q = '2025-Q2';
+    const sets = [
+      set('ZA', Q, 'grossOutput', { F1: 300, F2: 320, F3: 310, F4: 305, D1: 290 }),
+      set('ZC', Q, 'grossOutput', { F5: 400, F6: 410, F7: 420, D2: 380, D3: 390, D4: 370 }),
+    ].map(inBlocks);
+    const result = disclose([summaryOf(Q, sets, {}, true)], sets);
+    const zc = zoneOf(result, 0, 'ZC');
+    const za = zoneOf(result, 0, 'ZA');
+    expect(za.blocks!.domestic).toMatchObject({ grossOutput: null, heldBack: [{ field: 'grossOutput', reason: 'confidential' }] });
+    // Neither the zone less its foreign block nor a total's domestic block less ZC's gives D1 away.
+    expect(za.grossOutput === null || za.blocks!.foreign.grossOutput === null).toBe(true);
+    const park = result.summaries[0].totals.industrial_park;
+    const all = result.summaries[0].totals.all;
+    expect(
+      zc.blocks!.domestic.grossOutput === null || (park.blocks!.domestic.grossOutput === null && all.blocks!.domestic.grossOutput === null),
+    ).toBe(true);
+    expect(result.cells.find((c) => c.area === 'ZA:domestic')).toMatchObject({ value: null, reason: 'confidential' });
+    expect(result.versions[0].blocks).toEqual(['foreign', 'foreign', 'foreign', 'foreign', 'domestic']);
+  });
+
+  it('keeps again the sets of a ledger kept before blocks, and reads its cells as before', () => {
+    const Q = '2025-Q2';
+    const plain = [units('ZA', Q, 'grossOutput', [300, 320, 310]), units('ZC', Q, 'grossOutput', [400, 410, 420])];
+    const ledger = stored(EMPTY, 1, disclose([summaryOf(Q, plain)], plain));
+    const split = plain.map((s) => ({ ...s, blocks: s.taxCodes.map((): Ownership => 'domestic') }));
+    const result = disclose([summaryOf(Q, split, {}, true)], split, ledger);
+    expect(zoneOf(result, 0, 'ZA')).toMatchObject({ grossOutput: 930n, heldBack: [] });
+    expect(zoneOf(result, 0, 'ZA').blocks!.domestic).toMatchObject({ grossOutput: 930n, heldBack: [] });
+    expect(zoneOf(result, 0, 'ZA').blocks!.foreign).toMatchObject({ grossOutput: null, heldBack: [] });
+    expect(result.versions.map((v) => v.zoneCode)).toEqual(['ZA', 'ZC']);
   });
 
   it('withholds a growth rate whose previous year had a single filer', () => {

@@ -1,4 +1,4 @@
-import { Summary, SummaryFigures, ZONE_KINDS, ZoneKind, ZoneSummary } from '../aggregation/zone-summary';
+import { BlockSplit, blocksOf, Summary, SummaryFigures, ZONE_KINDS, ZoneKind, ZoneSummary } from '../aggregation/zone-summary';
 import { AuditAtom, AuditCell } from '../disclosure/audit-model';
 import { CandidateCell, suppressUntilAuditPasses } from '../disclosure/complementary-suppression';
 import { DisclosureParams } from '../disclosure/disclosure-params';
@@ -7,9 +7,11 @@ import { primarySensitivity } from '../disclosure/primary-suppression';
 import { pooledByEnterprise } from '../disclosure/protection-level';
 import { yearToDate } from '../periods/period-spec';
 import { addQuarters, formatQuarter, parseQuarter, Quarter } from '../periods/quarter';
+import { Ownership, OWNERSHIPS } from '../registry/ownership-history';
 import {
   AUDITED_MEASURES,
   AuditedMeasure,
+  blockArea,
   CellAddress,
   cellKey,
   ContributionSet,
@@ -17,9 +19,11 @@ import {
   HeldBack,
   HeldBackReason,
   inArea,
+  inBlock,
   isStock,
   LedgerCell,
   sameContributions,
+  splitArea,
 } from './public-cells';
 
 /** What earlier publications made public: their cells and the contributions behind them. */
@@ -39,12 +43,18 @@ export interface PublicationDisclosureInput {
 
 export type PublicFigures<T> = T & { withheld: string[]; heldBack: HeldBack[] };
 
+/** The blocks of a split summary, each disclosed like its zone or total. */
+type PublicBlocks = { blocks?: Record<Ownership, PublicFigures<SummaryFigures>> };
+
 export interface PublicSummary {
   period: string;
   quarters: string[];
-  zones: Array<PublicFigures<ZoneSummary>>;
-  totals: Record<ZoneKind | 'all', PublicFigures<SummaryFigures>>;
+  zones: Array<PublicFigures<Omit<ZoneSummary, 'blocks'>> & PublicBlocks>;
+  totals: Record<ZoneKind | 'all', PublicFigures<SummaryFigures> & PublicBlocks>;
 }
+
+/** A block publishes its magnitudes (and the average wage with its wage fund), not shares, growth or progress. */
+const NOT_PUBLISHED_IN_BLOCKS = { grossOutputSharePct: null, growthYoYPct: null, growthYoYCurrentPct: null, planProgressPct: null };
 
 /** A cell for the ledger; `basisPublicationId` null means the contributions of the publication being made. */
 export interface NewLedgerCell extends CellAddress {
@@ -68,9 +78,10 @@ export type Decision =
 
 /**
  * Decides what a publication may show, audited against everything published before. Every cell (zone,
- * kind total or grand total; measure; period) is judged on its own: withheld as confidential when it fails the
- * frequency or p% rule, and further withheld by the interval audit (complementary suppression) when together
- * with the ledger it would narrow some enterprise's figure too far. A cell withheld by the audit whose period
+ * kind total or grand total, or a block of one when the summaries are split; measure; period) is judged on
+ * its own: withheld as confidential when it fails the frequency or p% rule, and further withheld by the
+ * interval audit (complementary suppression) when together with the ledger it would narrow some enterprise's
+ * figure too far. A cell withheld by the audit whose period
  * was published before shows the earlier figure again: its revision is held back. Growth rates also publish
  * the previous year's cell, which is audited like any other.
  */
@@ -182,14 +193,17 @@ function decideMeasure(
   }
   // Each zone's quarters stay protected too, e.g. a quarter with one filer that no cell of this publication states,
   // and so does each earlier version of them: cells published before an amendment still state the old figures.
+  // So does each block of a zone's quarter, once the sets record blocks.
   const protectedSums = new Set<string>();
   for (const set of [...current.sets, ...input.ledger.versions].filter((s) => s.measure === measure)) {
-    const zoneQuarter = { area: set.zoneCode, measure, quarters: [set.quarter] };
-    const sum = table.cellAtoms(zoneQuarter, [set]);
-    const signature = sum.join(',');
-    if (sum.length === 0 || protectedSums.has(signature)) continue;
-    protectedSums.add(signature);
-    groups.push({ key: `${set.zoneCode} ${set.quarter} ${protectedSums.size}`, atoms: sum });
+    const areas = [set.zoneCode, ...(set.blocks ? OWNERSHIPS.map((b) => blockArea(set.zoneCode, b)) : [])];
+    for (const area of areas) {
+      const sum = table.cellAtoms({ area, measure, quarters: [set.quarter] }, [set]);
+      const signature = sum.join(',');
+      if (sum.length === 0 || protectedSums.has(signature)) continue;
+      protectedSums.add(signature);
+      groups.push({ key: `${area} ${set.quarter} ${protectedSums.size}`, atoms: sum });
+    }
   }
 
   for (const key of suppressUntilAuditPasses(solver, { atoms, published, candidates, groups }, input.params)) {
@@ -203,18 +217,22 @@ function decideMeasure(
   }
 }
 
-/** The cells a publication states, and for each growth rate the previous year's cell it reveals. */
+/**
+ * The cells a publication states (with each block's when the summary is split), and for each growth rate the
+ * previous year's cell it reveals.
+ */
 function candidateAddresses(summaries: readonly Summary[]): CellAddress[] {
   const addresses = new Map<string, CellAddress>();
   const add = (address: CellAddress) => addresses.set(cellKey(address), address);
   for (const summary of summaries) {
-    const entries: Array<[string, SummaryFigures]> = [
-      ...summary.zones.map((z): [string, SummaryFigures] => [z.zoneCode, z]),
-      ...[...ZONE_KINDS, 'all' as const].map((k): [string, SummaryFigures] => [k, summary.totals[k]]),
+    const entries: Array<[string, SummaryFigures & BlockSplit]> = [
+      ...summary.zones.map((z): [string, ZoneSummary] => [z.zoneCode, z]),
+      ...[...ZONE_KINDS, 'all' as const].map((k): [string, SummaryFigures & BlockSplit] => [k, summary.totals[k]]),
     ];
     const previous = summary.quarters.map((q) => yearEarlier(q));
     for (const [area, figures] of entries) {
-      for (const measure of AUDITED_MEASURES) add({ area, measure, quarters: summary.quarters });
+      const areas = [area, ...(figures.blocks ? OWNERSHIPS.map((b) => blockArea(area, b)) : [])];
+      for (const measure of AUDITED_MEASURES) for (const a of areas) add({ area: a, measure, quarters: summary.quarters });
       if (figures.growthYoYPct !== null) add({ area, measure: 'grossOutputConstant2010', quarters: previous });
       if (figures.growthYoYCurrentPct !== null) add({ area, measure: 'grossOutput', quarters: previous });
     }
@@ -246,7 +264,7 @@ function derivedFrom(summary: Summary, area: string, kind: ZoneKind | null): Rec
 }
 
 function publicSummary(summary: Summary, decisions: ReadonlyMap<string, Decision>): PublicSummary {
-  const disclose = <T extends SummaryFigures>(figures: T, area: string, kind: ZoneKind | null): PublicFigures<T> => {
+  const discloseFigures = <T extends SummaryFigures>(figures: T, area: string, kind: ZoneKind | null): PublicFigures<T> => {
     const out: Record<string, unknown> = Object.fromEntries(Object.entries(figures));
     const withheld: string[] = [];
     const heldBack: HeldBack[] = [];
@@ -273,6 +291,11 @@ function publicSummary(summary: Summary, decisions: ReadonlyMap<string, Decision
       if (blocking !== undefined) hold(field, blocking.state === 'withheld' ? blocking.reason : 'protects another figure');
     }
     return { ...(out as T), withheld, heldBack };
+  };
+  const disclose = <T extends SummaryFigures & BlockSplit>({ blocks, ...figures }: T, area: string, kind: ZoneKind | null) => {
+    const shown = discloseFigures(figures, area, kind);
+    if (!blocks) return shown;
+    return { ...shown, blocks: blocksOf((b) => discloseFigures({ ...blocks[b], ...NOT_PUBLISHED_IN_BLOCKS }, blockArea(area, b), null)) };
   };
   return {
     period: summary.period,
@@ -332,18 +355,20 @@ class AtomTable {
   /** The atoms a cell sums, sorted, out of `sets` (those of its measure and quarters). */
   cellAtoms(cell: CellAddress, sets: readonly ContributionSet[]): number[] {
     const mine = sets.filter((s) => inArea(cell.area, s));
+    const { block } = splitArea(cell.area);
     const out: number[] = [];
     if (!this.stock) {
-      for (const set of mine) for (const atom of this.atomsOf(set)) if (atom >= 0) out.push(atom);
+      for (const set of mine) this.atomsOf(set).forEach((atom, i) => atom >= 0 && inBlock(block, set, i) && out.push(atom));
     } else {
-      // A stock takes each enterprise's latest report in the period, even one that gave no figure.
+      // A stock takes each enterprise's latest report in the period, even one that gave no figure; a block's, those of
+      // the enterprises whose latest report counts in that block.
       const seen = new Set<string>();
       for (const set of [...mine].sort((a, b) => (a.quarter < b.quarter ? 1 : a.quarter > b.quarter ? -1 : 0))) {
         const atoms = this.atomsOf(set);
         set.taxCodes.forEach((taxCode, i) => {
           if (seen.has(taxCode)) return;
           seen.add(taxCode);
-          if (atoms[i] >= 0) out.push(atoms[i]);
+          if (atoms[i] >= 0 && inBlock(block, set, i)) out.push(atoms[i]);
         });
       }
     }

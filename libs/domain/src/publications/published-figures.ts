@@ -14,8 +14,8 @@ export function toJson<T extends object>(figures: T): Json<T> {
 /** In the public version only: figures null by disclosure control, and every figure not shown as computed now, with why. */
 type Disclosed = { withheld?: string[]; heldBack?: HeldBack[] };
 
-/** The figures of each block, when the summary is split (the board's only: never published). */
-type JsonBlocks = { blocks?: Record<Ownership, Json<SummaryFigures>> };
+/** The figures of each block, when the summary is split; in the public version each disclosed like its zone or total. */
+type JsonBlocks = { blocks?: Record<Ownership, Json<SummaryFigures> & Disclosed> };
 
 export interface SummaryJson {
   period: string;

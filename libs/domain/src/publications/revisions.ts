@@ -8,8 +8,9 @@ export interface Revision {
 
 const summaries = (f: PublishedFigures): SummaryJson[] => [f.latestQuarter, f.yearToDate];
 // Not the zone's own figures: a share moves whenever another zone of the kind is amended, and would
-// mark every zone revised. `withheld` is how it was published, not what it says.
-const NOT_COMPARED = new Set(['withheld', 'grossOutputSharePct']);
+// mark every zone revised. `withheld` is how it was published, not what it says. Blocks add up to the
+// zone, so a revision of theirs shows in the zone's own figures.
+const NOT_COMPARED = new Set(['withheld', 'grossOutputSharePct', 'blocks']);
 const key = (s: SummaryJson) => s.quarters.join(',');
 
 /**
