@@ -6,7 +6,7 @@ import type { Worksheet } from 'exceljs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './support/browser';
 import { CsvRecordParser } from '../libs/excel/src/csv-rows.reader';
-import { createEnterprise, createProject, createZone } from './support/fixtures';
+import { createEnterprise, createProject, createZone, ProjectRecord } from './support/fixtures';
 import { fileOnPaper, PaperFiling } from './support/paper-filings';
 import { expectFieldProblem } from './support/problem-assertions';
 import { startTestSystem, TestSystem } from './support/test-system';
@@ -74,18 +74,7 @@ const zoneOf = (taxCode: string) => ENTERPRISES.find((e) => e[0] === taxCode)![1
 const blockOn = (taxCode: string, day: string): Block =>
   taxCode === E2 ? (day >= TAKEOVER ? 'foreign' : 'domestic') : ENTERPRISES.find((e) => e[0] === taxCode)![2];
 
-interface ProjectFact {
-  code: string;
-  taxCode: string;
-  status: 'operating' | 'under_construction' | 'terminated';
-  operatingFrom?: string;
-  endedAt?: string;
-  registeredOn?: string;
-  capital?: number;
-  usd?: number;
-  leasedHa?: number;
-  leasedFrom?: string;
-}
+type ProjectFact = Omit<ProjectRecord, 'zoneCode'>;
 const B = 1_000_000_000;
 const PROJECTS: ProjectFact[] = [
   {
