@@ -19,7 +19,10 @@ export class SettledSums {
   private readonly ignored = new Set<string>();
 
   look(withheld: ReadonlySet<string>): SettledLook {
-    const valid = this.looks.filter((l) => [...l.withheld].every((key) => withheld.has(key)));
+    // A look with more withheld than now, or that found nothing safe, cannot help (sizes first: the cheap test).
+    const valid = this.looks.filter(
+      (l) => l.safe.size > 0 && l.withheld.size <= withheld.size && [...l.withheld].every((key) => withheld.has(key)),
+    );
     const safe = new Set<string>();
     this.looks.push({ withheld: new Set(withheld), safe });
     return {
@@ -37,5 +40,11 @@ export class SettledSums {
   }
 }
 
-// A sum is its atoms: the same atoms under another key or class number are the same sum.
-const nameOf = (group: AuditGroup) => group.atoms.join(',');
+// A sum is its atoms: the same atoms under another key or class number are the same sum. The same arrays come
+// back audit after audit: each is named once.
+const names = new WeakMap<readonly number[], string>();
+function nameOf(group: AuditGroup): string {
+  let name = names.get(group.atoms);
+  if (name === undefined) names.set(group.atoms, (name = group.atoms.join(',')));
+  return name;
+}
