@@ -412,11 +412,12 @@ describe(`aggregate invariant under a random sequence of filings (seed ${rng.see
     await probe.enqueueAgain(amendment.id, `${amendment.id}-twin`);
     await sys.startWorker();
 
+    // The api's job carries the statement's submissions (here one) and answers a verdict for each.
     const outcome = async (jobId: string) => {
       const job = await probe.finished(jobId);
-      return job.returnvalue ?? `failed: ${job.failedReason}`;
+      return [job.returnvalue ?? `failed: ${job.failedReason}`].flat()[0];
     };
-    const verdicts = [await outcome(amendment.id), await outcome(`${amendment.id}-twin`)];
+    const verdicts = [await outcome(`reports-${amendment.id}`), await outcome(`${amendment.id}-twin`)];
     expect(verdicts.sort()).toEqual(['accepted', 'already-processed']);
     const [row] = await sys.query(`SELECT status FROM report_submissions WHERE id = $1`, [amendment.id]);
     expect(row.status).toBe('accepted');

@@ -107,7 +107,7 @@ describe('outages: Redis down, worker killed', () => {
     // The relay cannot move it, so it stays in the outbox; nothing is decided meanwhile.
     await new Promise((r) => setTimeout(r, 1000));
     const pending = await sys.query(`SELECT job_id FROM outbox WHERE published_at IS NULL`);
-    expect(pending.map((r) => r.job_id)).toEqual([receipt.id]);
+    expect(pending.map((r) => r.job_id)).toEqual([`reports-${receipt.id}`]);
     expect((await sys.http.get(`/v1/reports/${receipt.id}`, board)).body.status).toBe('received');
 
     await redis.start();

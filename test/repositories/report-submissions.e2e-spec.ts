@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ReportSubmissionsRepository, SubmissionInsert } from '../../libs/database/src/repositories/report-submissions.repository';
 import { Verdict } from '../../libs/domain/src/verdicts/submission-verdict';
+import { REPORTS_PER_JOB } from '@app/queue';
 import { seedEnterprise, seedToken, seedZones, submissionInsert, verdictOf } from '../support/repository-fixtures';
 import { openTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -31,7 +32,7 @@ describe('report submissions repository', () => {
   });
   afterAll(() => db?.close());
 
-  it('stores a batch with one outbox job per stored row in one statement, leaving out a row whose Idempotency-Key is taken', async () => {
+  it('stores a batch with one outbox job for its stored rows in one statement, leaving out a row whose Idempotency-Key is taken', async () => {
     const first = insert('5300000001', '2025-Q1', { idempotencyKey: 'k-1', requestHash: 'a'.repeat(64) });
     const paper = insert('5300000002', '2025-Q1', { receivedAt: '2025-04-03T09:00:00+07:00' });
     const stored = await submissions.insertWithJobs([first, paper]);
@@ -45,14 +46,29 @@ describe('report submissions repository', () => {
       requestHash: 'a'.repeat(64),
     });
     expect(await submissions.findByIdempotencyKey(token, 'k-2')).toBeNull();
-    const jobs = await db.query(`SELECT queue, job_name, job_id, payload FROM outbox WHERE job_id = ANY($1) ORDER BY job_id`, [
+    const jobs = await db.query(`SELECT queue, job_name, job_id, payload FROM outbox WHERE payload->'submissionIds' ?| $1 ORDER BY id`, [
       [first.id, paper.id, again.id],
     ]);
-    expect(jobs).toEqual(
-      [first.id, paper.id]
-        .sort()
-        .map((id) => ({ queue: 'reports', job_name: 'process-report', job_id: id, payload: { submissionId: id } })),
+    expect(jobs).toEqual([
+      {
+        queue: 'reports',
+        job_name: 'process-reports',
+        job_id: `reports-${[first.id, paper.id].sort()[0]}`,
+        payload: { submissionIds: [first.id, paper.id] },
+      },
+    ]);
+  });
+
+  it('splits a large statement into jobs of at most REPORTS_PER_JOB submissions, each stored row in exactly one', async () => {
+    const rows = Array.from({ length: REPORTS_PER_JOB + 1 }, (_, i) => insert('5300000003', `20${30 + (i % 60)}-Q${1 + (i % 4)}`));
+    const stored = await submissions.insertWithJobs(rows);
+    expect(stored.size).toBe(rows.length);
+    const jobs = await db.query<{ ids: string[] }>(
+      `SELECT payload->'submissionIds' AS ids FROM outbox WHERE payload->'submissionIds' ?| $1 ORDER BY id`,
+      [rows.map((r) => r.id)],
     );
+    expect(jobs.map((j) => j.ids.length).sort((a, b) => a - b)).toEqual([1, REPORTS_PER_JOB]);
+    expect(jobs.flatMap((j) => j.ids).sort()).toEqual(rows.map((r) => r.id).sort());
   });
 
   it('locks only submissions still received and reads their figures as bigint money and number counts', async () => {

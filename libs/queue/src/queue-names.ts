@@ -8,15 +8,25 @@ export enum QueueName {
 
 export enum JobName {
   ProcessReport = 'process-report',
+  ProcessReports = 'process-reports',
   PublishMonthly = 'publish-monthly',
   PublishRequested = 'publish-requested',
   ScanReminders = 'scan-reminders',
   SendEmail = 'send-email',
 }
 
+/** One submission: what a repair (or an operator) queues for a report left undecided. */
 export interface ProcessReportJob {
   readonly submissionId: string;
 }
+
+/** The submissions one intake statement stored (at most REPORTS_PER_JOB), as the api queues them. */
+export interface ProcessReportsJob {
+  readonly submissionIds: readonly string[];
+}
+
+/** Submissions in one intake job: a 5,000-row upload is ten jobs, each well within a job's lock. */
+export const REPORTS_PER_JOB = 500;
 
 /** A publication an admin asked for: its stored request. */
 export interface PublishRequestedJob {

@@ -3,7 +3,7 @@ import { FinishedStatus, Job, JobsOptions, Queue } from 'bullmq';
 import { Settings } from '@app/config';
 import { EmailOutboxRepository, PublicationRequestsRepository, PublicationsRepository, ReportSubmissionsRepository } from '@app/database';
 import { localDate, publicationPlan } from '@app/domain';
-import { JobName, ProcessReportJob, PublishRequestedJob, QueueName, SendEmailJob } from '@app/queue';
+import { JobName, ProcessReportJob, ProcessReportsJob, PublishRequestedJob, QueueName, SendEmailJob } from '@app/queue';
 import { PeriodicTask } from '../common/periodic-task';
 import { QueueProducers } from '../queues/queue-producers.service';
 import { scheduledInstant } from '../queues/scheduled-instant';
@@ -27,7 +27,12 @@ interface UndoneWork {
   readonly what: string;
   undone(olderThanMs: number): Promise<string[]>;
   job(id: string): QueuedJob;
+  /** The job that carries many of the ids (as the api queues them), and those it carries. */
+  readonly batch?: { readonly name: JobName; ids(job: Job): readonly string[] };
 }
+
+/** Where a batch job may be while it still has to run. */
+const PENDING_STATES = ['wait', 'active', 'delayed', 'prioritized'] as const;
 
 /**
  * No work is left with a dead-end job. Every REQUEUE_AFTER_MS / 2 the worker looks at reports still
@@ -37,6 +42,8 @@ interface UndoneWork {
  * - failed (its attempts ran out, say while PostgreSQL was away for longer than all retries) or
  *   completed: retried with fresh attempts. Adding it again under its id would do nothing while BullMQ
  *   keeps the finished job (7 days), and the report stayed `received` for good.
+ * Reports arrive in batch jobs (one per intake statement), which the ids above do not name: a failed one holding an
+ * undone report is retried afresh, and reports in one still to run are left to it.
  * A month's scheduled publication whose job failed is retried while the month has no publication.
  * Reminder scans are not: the next daily scan does their work, keyed per enterprise and quarter.
  * Processing is idempotent, so a job retried twice by two workers changes nothing; each repair is
@@ -64,6 +71,7 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
         what: 'report',
         undone: (olderThanMs) => submissions.staleReceived(olderThanMs, BATCH),
         job: (id) => ({ name: JobName.ProcessReport, data: { submissionId: id }, opts: { jobId: id } }),
+        batch: { name: JobName.ProcessReports, ids: (job: Job<ProcessReportsJob>) => job.data.submissionIds },
       },
       {
         queue: QueueName.Mail,
@@ -98,7 +106,8 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
     const ids = await work.undone(this.settings.REQUEUE_AFTER_MS);
     if (ids.length === 0) return;
     const queue = await this.producers.queue(work.queue);
-    const jobs = ids.map((id) => work.job(id));
+    const batches = work.batch ? await this.repairBatches(queue, work.batch, new Set(ids)) : { pending: new Set<string>(), retried: 0 };
+    const jobs = ids.filter((id) => !batches.pending.has(id)).map((id) => work.job(id));
     const states = await Promise.all(jobs.map((j) => queue.getJobState(j.opts.jobId)));
     const lost = jobs.filter((_, i) => states[i] === 'unknown');
     if (lost.length > 0) {
@@ -106,12 +115,30 @@ export class StrandedJobs implements OnApplicationBootstrap, BeforeApplicationSh
       await this.counts.add('requeued', work.queue, lost.length);
       this.logger.warn(`added ${lost.length} ${work.what} jobs that Redis no longer had`);
     }
-    let retried = 0;
+    let retried = batches.retried;
     for (const [i, j] of jobs.entries()) {
       const state = states[i];
       if (state === 'failed' || state === 'completed') retried += await this.retry(queue, j.opts.jobId, state);
     }
     await this.reportRetried(work.queue, work.what, retried);
+  }
+
+  /**
+   * Batch jobs holding undone ids that failed for good are retried afresh; the ids of every batch job still to run
+   * (a backlog longer than REQUEUE_AFTER_MS) are left to it rather than queued twice.
+   */
+  private async repairBatches(
+    queue: Queue,
+    batch: NonNullable<UndoneWork['batch']>,
+    undone: ReadonlySet<string>,
+  ): Promise<{ pending: Set<string>; retried: number }> {
+    let retried = 0;
+    for (const job of await queue.getFailed(0, BATCH - 1)) {
+      if (job.name === (batch.name as string) && batch.ids(job).some((id) => undone.has(id)))
+        retried += await this.retry(queue, job.id!, 'failed');
+    }
+    const pending = (await queue.getJobs([...PENDING_STATES])).filter((job) => job.name === (batch.name as string));
+    return { pending: new Set(pending.flatMap((job) => batch.ids(job))), retried };
   }
 
   private async repairPublications(): Promise<void> {
