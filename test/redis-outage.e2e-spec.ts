@@ -197,6 +197,34 @@ describe('outages: Redis down, worker killed', () => {
     expect(await summary('2025-Q2')).toMatchObject({ reportsReceived: 12, grossOutput: String(plain + 6_500_000_000), workers: 700 });
   }, 40_000);
 
+  it('leaves reports to their batch jobs while these wait behind a slow one, queueing none of them twice', async () => {
+    const requeued = async () =>
+      Number(/^queue_jobs_requeued_total\{queue="reports"\} (\d+)$/m.exec(String((await sys.http.get('/metrics')).body))?.[1] ?? 0);
+    await sys.stopWorker();
+    const before = await requeued();
+    const ids: string[] = [];
+    for (const i of [5, 6, 7])
+      ids.push((await submit(sys.http, board, reportBody(ENTERPRISES[i], '2025-Q3', { grossOutput: i * 1_000_000_000 }))).id);
+    const stalled = await stallWorkerOn(ENTERPRISES[5]);
+    const reports = new QueueJobs(sys, QueueName.Reports);
+    try {
+      // Longer than REQUEUE_AFTER_MS and two repair rounds: every report is stale, each in a batch job still to run.
+      await new Promise((r) => setTimeout(r, 4000));
+      expect(
+        await sys.query(`SELECT count(*)::int AS n FROM report_submissions WHERE id = ANY($1) AND status = 'received'`, [ids]),
+      ).toEqual([{ n: 3 }]);
+      expect(await Promise.all(ids.map((id) => reports.queue.getJobState(id)))).toEqual(['unknown', 'unknown', 'unknown']);
+    } finally {
+      await stalled.release();
+      await reports.close();
+    }
+    for (const id of ids) expect(await verdict(sys.http, board, id, 20_000)).toMatchObject({ status: 'accepted', revision: 1 });
+    expect(await requeued()).toBe(before);
+    // Back to the suite's worker, which takes more than one job at a time.
+    await sys.stopWorker();
+    await sys.startWorker();
+  }, 30_000);
+
   /** Both schedulers, once the worker has (re-)created them. */
   async function schedulesExist(): Promise<JobSchedulerJson[]> {
     const queues = [new QueueJobs(sys, QueueName.Publications), new QueueJobs(sys, QueueName.Reminders)];
