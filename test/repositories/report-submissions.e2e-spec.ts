@@ -32,7 +32,7 @@ describe('report submissions repository', () => {
   });
   afterAll(() => db?.close());
 
-  it('stores a batch with one outbox job for its stored rows in one statement, leaving out a row whose Idempotency-Key is taken', async () => {
+  it('stores a batch and one outbox job for its rows in one statement, leaving out a row whose Idempotency-Key is taken', async () => {
     const first = insert('5300000001', '2025-Q1', { idempotencyKey: 'k-1', requestHash: 'a'.repeat(64) });
     const paper = insert('5300000002', '2025-Q1', { receivedAt: '2025-04-03T09:00:00+07:00' });
     const stored = await submissions.insertWithJobs([first, paper]);
