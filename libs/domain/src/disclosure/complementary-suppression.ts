@@ -51,9 +51,10 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
   // Sums found safe stay safe while more is withheld: each audit solves only for what is still open.
   const settled = new SettledSums();
   // `likely`: a try asks only whether anything is exposed, and looks first where it most likely is.
-  const exposures = (touched: ReadonlySet<string> | null, likely?: readonly AuditGroup[]) => {
+  const exposures = (touched: ReadonlySet<string> | null, likely?: readonly AuditGroup[], carry?: IntervalAuditor) => {
     const candidates = allCandidates.filter((c) => !withheld.has(c.key));
-    const auditor = new IntervalAuditor(solver, compact.atoms, [...published, ...candidates], protection, cache);
+    const given = touched?.size === 1 && carry ? { before: carry, cell: cells.get([...touched][0])!.atoms } : undefined;
+    const auditor = new IntervalAuditor(solver, compact.atoms, [...published, ...candidates], protection, cache, given);
     const look = settled.look(withheld);
     const scope = touched ?? new Set(candidates.map((c) => c.key));
     const found: Exposure[] = [];
@@ -67,12 +68,13 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
         if (likely) break;
       }
     }
-    return { candidates, found };
+    return { candidates, found, auditor };
   };
   // The sums each withheld cell was withheld for.
   const protecting = new Map<string, Exposure[]>();
   try {
-    for (let audit = exposures(null); audit.found.length > 0; audit = exposures(null)) {
+    let audit = exposures(null);
+    for (; audit.found.length > 0; audit = exposures(null)) {
       // Each exposure gets its withholding in one pass, unless one made in this pass takes away an equation its
       // too-close bound rests on (or a cell pinning an unknown in one): taking away any other leaves that optimum
       // where it was (its dual is zero).
@@ -99,13 +101,20 @@ export function suppressUntilAuditPasses(solver: LpSolver, input: SuppressionInp
     // No need to try when every cell a sum it was withheld for rests on is published with it: that sum's bound
     // comes back exactly (its dual solution holds again, and fewer equations never narrow it). Cells are tried in
     // halves: publishing more only narrows, so a batch passes exactly when each of its cells would in turn.
+    // The audit of the cells as published now: the last that passed.
+    let current = audit.auditor;
     const certain = (key: string) =>
       (protecting.get(key) ?? []).some((e) => ![...e.resting].some((cell) => cell !== key && withheld.has(cell)));
     const giveBack = (keys: readonly string[]): void => {
       if (keys.length === 0) return;
       for (const key of keys) withheld.delete(key);
       const likely = keys.flatMap((key) => protecting.get(key) ?? []).map((e) => ({ key: e.group, atoms: e.atoms }));
-      if (exposures(new Set(keys), likely).found.length === 0) return;
+      // One cell given back starts its programs from the solutions of the view it is added to.
+      const tried = exposures(new Set(keys), likely, current);
+      if (tried.found.length === 0) {
+        current = tried.auditor;
+        return;
+      }
       for (const key of keys) withheld.add(key);
       if (keys.length === 1) return;
       const half = Math.ceil(keys.length / 2);

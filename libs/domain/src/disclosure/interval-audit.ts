@@ -1,4 +1,5 @@
 import { AuditAtom, AuditCell, AuditGroup, AuditModel, buildAuditModel } from './audit-model';
+import { carriedPoints, SolvedComponent, SolvedView } from './carried-points';
 import { LpSolver } from './lp-solver';
 import { CachedProgram, ProgramCache, Sense } from './program-cache';
 import { needsProtection, Protection } from './protection-level';
@@ -39,7 +40,7 @@ interface ComponentProgram {
  * is pinned exactly. Its programs come from `cache` when given (kept by the caller across views of the same
  * atoms), else from its own, freed by dispose().
  */
-export class IntervalAuditor {
+export class IntervalAuditor implements SolvedView {
   private readonly model: AuditModel;
   private readonly cache: ProgramCache;
   private readonly ownsCache: boolean;
@@ -53,6 +54,8 @@ export class IntervalAuditor {
     cells: readonly AuditCell[],
     private readonly protection: Protection,
     cache?: ProgramCache,
+    /** An audit of the same cells less this one, whose solutions the new programs start from. */
+    private readonly carry?: { readonly before: SolvedView; readonly cell: readonly number[] },
   ) {
     this.model = buildAuditModel(atoms, cells);
     this.ownsCache = cache === undefined;
@@ -178,6 +181,21 @@ export class IntervalAuditor {
     if (this.ownsCache) this.cache.dispose();
   }
 
+  classOf(atom: number): number {
+    return this.model.classOf[atom];
+  }
+
+  classAtoms(cls: number): readonly number[] {
+    return this.model.classes[cls];
+  }
+
+  solved(cls: number): SolvedComponent | null {
+    const component = this.model.componentOf[cls];
+    const entry = component < 0 ? undefined : this.programs.get(component);
+    if (entry === undefined) return null;
+    return { component, columnOf: (c) => entry.columnOf.get(c)!, solutions: entry.cached.solutions, scale: entry.cached.scale };
+  }
+
   // A class is named by its first atom and its size, a row by its classes and value: the same names in another
   // view of the same atoms mean the same program (classes only split or merge as cells are withheld or not).
   private programOf(component: number): ComponentProgram {
@@ -192,6 +210,11 @@ export class IntervalAuditor {
         value: r.value,
       }));
       const cached = this.cache.program(classes.map(className), named);
+      if (this.carry && cached.fresh) {
+        const byColumn: Array<readonly number[]> = [];
+        for (const cls of classes) byColumn[cached.columnOf.get(className(cls))!] = model.classes[cls];
+        cached.carry(carriedPoints(this.carry.before, this.atoms, this.carry.cell, byColumn, cached.scale));
+      }
       // Rows stating the same equation after substitution are one equation: withholding it takes all their cells.
       const rowsByName = new Map<string, number[]>();
       named.forEach((row, i) => rowsByName.set(row.name, [...(rowsByName.get(row.name) ?? []), rows[i].row]));

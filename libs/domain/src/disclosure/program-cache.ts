@@ -9,6 +9,7 @@ const POINTS_KEPT = 64;
 export class CachedProgram {
   private readonly optima = new Map<string, LpOptimum>();
   private readonly points: Float64Array[] = [];
+  private readonly carried: Float64Array[] = [];
 
   constructor(
     private readonly program: LinearProgram,
@@ -30,6 +31,21 @@ export class CachedProgram {
     return found;
   }
 
+  /** The solutions found so far (feasible points over this program's columns, in its scale), newest last. */
+  get solutions(): readonly Float64Array[] {
+    return this.points;
+  }
+
+  /** Whether nothing was solved or carried over yet. */
+  get fresh(): boolean {
+    return this.optima.size === 0 && this.carried.length === 0;
+  }
+
+  /** Feasible points found without solving (carried over from a program with one equation fewer): for reach() only. */
+  carry(points: readonly Float64Array[]): void {
+    this.carried.push(...points);
+  }
+
   /**
    * How far the sum of these columns is known to go, from the solutions found so far (each a feasible point):
    * the largest (or smallest) sum among them; -Infinity (or Infinity) before any. A bound of the optimum
@@ -38,11 +54,12 @@ export class CachedProgram {
   reach(sense: Sense, columns: readonly number[]): number {
     if (columns.length === 0) return 0;
     let best = sense === 'maximize' ? -Infinity : Infinity;
-    for (const point of this.points) {
-      let sum = 0;
-      for (const column of columns) sum += point[column];
-      best = sense === 'maximize' ? Math.max(best, sum) : Math.min(best, sum);
-    }
+    for (const points of [this.points, this.carried])
+      for (const point of points) {
+        let sum = 0;
+        for (const column of columns) sum += point[column];
+        best = sense === 'maximize' ? Math.max(best, sum) : Math.min(best, sum);
+      }
     return best;
   }
 
