@@ -46,17 +46,30 @@ export function carriedPoints(
   }
   const carried: Float64Array[] = [];
   for (const source of sources.values()) {
+    // An atom's part of its class's value at a point, in proportion to its figure (evenly if the class is 0): its
+    // column in the source's points and its weight, worked out once; null outside the source (its true figure).
     const classTruth = new Map<number, number>();
-    const lift = (point: Float64Array) => {
-      // An atom's part of its class's value at this point: in proportion to its figure (evenly if the class is 0).
-      const part = (atom: number) => {
+    const shares = new Map<number, { readonly column: number; readonly weight: number } | null>();
+    const shareOf = (atom: number) => {
+      let share = shares.get(atom);
+      if (share === undefined) {
         const cls = before.classOf(atom);
         const solved = cls < 0 ? null : before.solved(cls);
-        if (solved === null || solved.component !== source.component) return truth(atom);
-        let total = classTruth.get(cls);
-        if (total === undefined) classTruth.set(cls, (total = sumOf(before.classAtoms(cls), truth)));
-        const value = point[source.columnOf(cls)] * source.scale;
-        return total > 0 ? (value * truth(atom)) / total : value / before.classAtoms(cls).length;
+        if (solved === null || solved.component !== source.component) share = null;
+        else {
+          let total = classTruth.get(cls);
+          if (total === undefined) classTruth.set(cls, (total = sumOf(before.classAtoms(cls), truth)));
+          const fraction = total > 0 ? truth(atom) / total : 1 / before.classAtoms(cls).length;
+          share = { column: source.columnOf(cls), weight: source.scale * fraction };
+        }
+        shares.set(atom, share);
+      }
+      return share;
+    };
+    const lift = (point: Float64Array) => {
+      const part = (atom: number) => {
+        const share = shareOf(atom);
+        return share === null ? truth(atom) : point[share.column] * share.weight;
       };
       return { values: columns.map((members) => sumOf(members, part)), onCell: sumOf(cell, part) };
     };
@@ -64,13 +77,13 @@ export function carriedPoints(
     const close = 1e-9 * Math.max(1, target);
     const below = lifted.filter((l) => l.onCell < target - close);
     const above = lifted.filter((l) => l.onCell > target + close);
-    const combine = (weight: number, a: readonly number[], b: readonly number[]) =>
-      Float64Array.from(a, (value, i) => (weight * value + (1 - weight) * b[i]) / scale);
-    for (const on of lifted.filter((l) => Math.abs(l.onCell - target) <= close)) carried.push(combine(1, on.values, on.values));
+    for (const on of lifted.filter((l) => Math.abs(l.onCell - target) <= close))
+      carried.push(Float64Array.from(on.values, (v) => v / scale));
     for (const low of below)
       for (const high of above) {
         if (carried.length >= CARRIED_KEPT) return carried;
-        carried.push(combine((high.onCell - target) / (high.onCell - low.onCell), low.values, high.values));
+        const weight = (high.onCell - target) / (high.onCell - low.onCell);
+        carried.push(Float64Array.from(low.values, (value, i) => (weight * value + (1 - weight) * high.values[i]) / scale));
       }
   }
   return carried;
